@@ -1,0 +1,22 @@
+import { counter, defineDomain } from '#sextant';
+
+export default defineDomain({
+  name: 'auth',
+  title: 'Authentication',
+  description: "Logins and registrations, as seed 003's user service counts them (by status and method).",
+  owner: 'app',
+  metrics: {
+    loginAttempts: counter({
+      name: 'auth_login_attempts_total',
+      help: 'Login attempts by outcome and method. The user is never a label: failed logins per user belong in the audit log.',
+      labels: { status: ['success', 'failed'], method: ['password', 'oauth', 'api_token', 'other'] },
+      supersedes: ['user_login_total'],
+    }),
+    registrations: counter({
+      name: 'auth_registrations_total',
+      help: 'Account registrations by outcome.',
+      labels: { status: ['success', 'failed'] },
+      supersedes: ['user_registration_total'],
+    }),
+  },
+});

@@ -1,0 +1,47 @@
+import { counter, defineDomain, exponentialBuckets, histogram } from '#sextant';
+import { ERROR_TYPES, JOB_TYPES, QUEUES } from './shared/labels.ts';
+
+const jobLabels = { queue: QUEUES, job_type: JOB_TYPES };
+
+export default defineDomain({
+  name: 'jobs',
+  title: 'Jobs and tasks',
+  description:
+    'The task/job platform of seeds 000, 001 and 004: jobs submitted through the API and processed by workers. ' +
+    "Seed 001's `task_type` and seed 004's `task_name` are the `job_type` label here.",
+  owner: 'app',
+  metrics: {
+    submitted: counter({
+      name: 'jobs_submitted_total',
+      help: 'Jobs accepted onto a queue (tasks created through the API).',
+      labels: jobLabels,
+      supersedes: ['taskforge_job_submitted_total', 'tasks_created_total'],
+    }),
+    processed: counter({
+      name: 'jobs_processed_total',
+      help: 'Jobs that finished processing, by result; a retried job counts once, when it finally finishes.',
+      labels: { ...jobLabels, result: ['success', 'failed', 'timeout', 'cancelled'] },
+      supersedes: ['taskforge_job_processed_total', 'tasks_processed_total', 'taskflows_task_total'],
+    }),
+    failed: counter({
+      name: 'jobs_failed_total',
+      help: 'Failed job attempts by error type, retried attempts included.',
+      labels: { ...jobLabels, error_type: ERROR_TYPES },
+      supersedes: ['taskforge_job_failed_total', 'tasks_failed_total', 'taskflows_task_errors_total'],
+    }),
+    retries: counter({
+      name: 'jobs_retries_total',
+      help: 'Job attempts that were retried after a failure.',
+      labels: jobLabels,
+      supersedes: ['taskflows_task_retries_total'],
+    }),
+    processingDuration: histogram({
+      name: 'job_processing_duration_seconds',
+      help: 'Time spent running one job attempt, from handler start to handler end (0.5 ms to ~4.4 min, as seed 000).',
+      unit: 'seconds',
+      labels: jobLabels,
+      buckets: exponentialBuckets(0.0005, 2, 20),
+      supersedes: ['taskforge_job_processing_duration_seconds', 'task_processing_duration_seconds', 'taskflows_task_duration_seconds'],
+    }),
+  },
+});

@@ -1,0 +1,29 @@
+import { counter, defineDomain, gauge } from '#sextant';
+import { SERVICES } from './shared/labels.ts';
+
+export default defineDomain({
+  name: 'service',
+  title: 'Service lifecycle',
+  description: "State, restarts and uptime of the system's services (seed 004).",
+  owner: 'app',
+  metrics: {
+    state: gauge({
+      name: 'service_state',
+      help: 'A state set: 1 for the state the service is in, 0 for the others.',
+      labels: { service: SERVICES, state: ['active', 'inactive', 'failed'] },
+      supersedes: ['taskflows_service_state'],
+    }),
+    restarts: counter({
+      name: 'service_restarts_total',
+      help: 'Service restarts, by reason.',
+      labels: { service: SERVICES, reason: ['manual', 'failure', 'dependency', 'deploy'] },
+      supersedes: ['taskflows_service_restarts_total', 'kube_pod_container_status_restarts_total'],
+    }),
+    uptime: gauge({
+      name: 'service_uptime_seconds',
+      help: 'Seconds since the service last became active.',
+      unit: 'seconds',
+      labels: { service: SERVICES },
+    }),
+  },
+});

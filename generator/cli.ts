@@ -1,0 +1,121 @@
+/**
+ * `npm run generate [-- --check] [--out DIR] [--root DIR]`
+ * Exit codes: 0 done (or no drift); 1 invalid definitions, or drift with --check; 2 bad usage.
+ */
+import { existsSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findDrift } from './output/drift.ts';
+import { writeTreeAtomically } from './output/write.ts';
+import { runPipeline } from './pipeline.ts';
+import { formatProblem } from './problems.ts';
+import { CHECKS } from './validate/index.ts';
+
+export const HELP = `Usage: npm run generate -- [options]
+
+Validates the definitions (sextant.config.ts, catalog/*.ts) and writes every generated file.
+
+Options:
+  --check      write nothing; exit 1 and list every file that differs from what
+               would be generated (the CI drift check)
+  --out DIR    output directory (default: ROOT/generated); the generator owns it
+               and replaces it as a whole
+  --root DIR   project directory holding catalog/ and sextant.config.ts
+               (default: the current directory)
+  -h, --help   show this help
+
+Exit codes: 0 success, 1 invalid definitions or drift (--check), 2 bad usage.
+
+Checks run on every definition:
+${CHECKS.map((check) => `  ${check.id.padEnd(18)} ${check.summary}`).join('\n')}
+`;
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let options: { check: boolean; out: string | undefined; root: string; help: boolean };
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        check: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        root: { type: 'string', default: '.' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    options = { check: values.check!, out: values.out, root: values.root!, help: values.help! };
+  } catch (error) {
+    io.err(`sextant: ${(error as Error).message}\nRun with --help for usage.`);
+    return 2;
+  }
+  if (options.help) {
+    io.out(HELP);
+    return 0;
+  }
+
+  const root = resolve(options.root);
+  const outDir = resolve(options.out ?? resolve(root, 'generated'));
+  const unsafe = unsafeOutputReason(root, outDir);
+  if (unsafe) {
+    io.err(`sextant: refusing --out ${outDir}: ${unsafe}`);
+    return 2;
+  }
+
+  const result = await runPipeline(root);
+  if (!result.ok) {
+    for (const problem of result.problems) io.err(formatProblem(problem));
+    io.err(`\n${result.problems.length} problem(s) found; nothing was written.`);
+    return 1;
+  }
+
+  const shownOut = relative(process.cwd(), outDir) || '.';
+  if (options.check) {
+    const drift = await findDrift(outDir, result.files);
+    if (drift.length === 0) {
+      io.out(`${shownOut}/ is up to date (${result.files.length} files).`);
+      return 0;
+    }
+    io.err(`${shownOut}/ is out of date: ${drift.length} file(s) differ from what the definitions generate:`);
+    for (const { kind, path } of drift) io.err(`  ${kind.padEnd(8)} ${shownOut}/${path}`);
+    io.err('Run `npm run generate` and commit the result.');
+    return 1;
+  }
+
+  await writeTreeAtomically(outDir, result.files);
+  io.out(`Wrote ${result.files.length} files to ${shownOut}/ from ${result.model.metrics.length} metrics in ${result.model.domains.length} domains.`);
+  return 0;
+}
+
+/** The output directory is replaced as a whole, so it must never be the project or hold one. */
+function unsafeOutputReason(root: string, outDir: string): string | undefined {
+  const rel = relative(outDir, root);
+  if (rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep))) return 'it is the project directory or contains it';
+  if (existsSync(resolve(outDir, 'package.json')) || existsSync(resolve(outDir, '.git'))) {
+    return 'it holds a package.json or .git, so it is not generated output';
+  }
+  return undefined;
+}
+
+// Run when invoked as a script (tsx generator/cli.ts), not when imported by tests.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`sextant: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

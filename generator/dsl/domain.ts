@@ -1,0 +1,35 @@
+/**
+ * A domain groups the metrics of one area (http, jobs, node_exporter…): one catalogue file each.
+ * Application domains are prefixed with the configured namespace and held to the naming
+ * conventions; upstream domains describe another program's metrics exactly as it exposes them.
+ */
+import type { MetricDef } from './metrics.ts';
+
+export interface UpstreamExporter {
+  readonly exporter: string;
+  readonly version: string;
+  /** Where the names, types and labels were taken from. */
+  readonly source: string;
+}
+
+export type Owner = 'app' | UpstreamExporter;
+
+export interface DomainDef<M extends Readonly<Record<string, MetricDef>> = Readonly<Record<string, MetricDef>>> {
+  readonly kind: 'domain';
+  /** snake_case; names the rule and test files later stages write for this domain. */
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly owner: Owner;
+  readonly metrics: M;
+}
+
+export function defineDomain<const M extends Readonly<Record<string, MetricDef>>>(
+  domain: Omit<DomainDef<M>, 'kind'>,
+): DomainDef<M> {
+  return Object.freeze({ kind: 'domain' as const, ...domain });
+}
+
+export function upstream(exporter: string, version: string, source: string): UpstreamExporter {
+  return { exporter, version, source };
+}

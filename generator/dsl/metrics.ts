@@ -1,0 +1,113 @@
+/**
+ * The metric definition DSL: `counter`, `gauge`, `histogram`, `summary` (and `untyped`, which only
+ * upstream exporters may use). The functions only capture the definition; validation happens later
+ * over the whole model so that one run reports every problem at once.
+ *
+ * Label names and values travel in the types, so code written against a metric (alerts, dashboards,
+ * the exporter) fails to compile when it names a label the metric does not have.
+ */
+import type { BoundedLabel, LabelSpecs } from './labels.ts';
+import type { Unit } from './units.ts';
+
+export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped';
+
+export interface MetricDef<
+  T extends MetricType = MetricType,
+  N extends string = string,
+  L extends LabelSpecs = LabelSpecs,
+> {
+  readonly kind: 'metric';
+  readonly type: T;
+  /** Name without the namespace for application metrics; the full upstream name otherwise. */
+  readonly name: N;
+  readonly help: string;
+  readonly unit: Unit | undefined;
+  readonly labels: L;
+  readonly buckets: readonly number[] | undefined;
+  readonly quantiles: readonly number[] | undefined;
+  /** Names this metric replaces in the systems the catalogue grew from, shown in the reference. */
+  readonly supersedes: readonly string[];
+  /** Caps label combinations when labels move together (a device has one mount point). */
+  readonly labelSets: BoundedLabel | undefined;
+}
+
+interface CommonOptions<N extends string, L extends LabelSpecs> {
+  name: N;
+  help: string;
+  unit?: Unit;
+  labels?: L;
+  supersedes?: readonly string[];
+  /**
+   * At most this many label combinations, with the reason: for labels that move together, where
+   * the product of their bounds would overstate the series a metric can create.
+   */
+  labelSets?: BoundedLabel;
+}
+export interface HistogramOptions<N extends string, L extends LabelSpecs> extends CommonOptions<N, L> {
+  buckets: readonly number[];
+}
+export interface SummaryOptions<N extends string, L extends LabelSpecs> extends CommonOptions<N, L> {
+  quantiles: readonly number[];
+}
+
+type NoLabels = Record<never, never>;
+
+function define<T extends MetricType, N extends string, L extends LabelSpecs>(
+  type: T,
+  options: CommonOptions<N, L> & { buckets?: readonly number[]; quantiles?: readonly number[] },
+): MetricDef<T, N, L> {
+  return Object.freeze({
+    kind: 'metric' as const,
+    type,
+    name: options.name,
+    help: options.help,
+    unit: options.unit,
+    labels: (options.labels ?? {}) as L,
+    buckets: options.buckets,
+    quantiles: options.quantiles,
+    supersedes: options.supersedes ?? [],
+    labelSets: options.labelSets,
+  });
+}
+
+export function counter<const N extends string, const L extends LabelSpecs = NoLabels>(options: CommonOptions<N, L>) {
+  return define('counter', options);
+}
+export function gauge<const N extends string, const L extends LabelSpecs = NoLabels>(options: CommonOptions<N, L>) {
+  return define('gauge', options);
+}
+export function histogram<const N extends string, const L extends LabelSpecs = NoLabels>(options: HistogramOptions<N, L>) {
+  return define('histogram', options);
+}
+export function summary<const N extends string, const L extends LabelSpecs = NoLabels>(options: SummaryOptions<N, L>) {
+  return define('summary', options);
+}
+/** Only for upstream exporters that expose untyped samples (mysqld_exporter's global status, for one). */
+export function untyped<const N extends string, const L extends LabelSpecs = NoLabels>(options: CommonOptions<N, L>) {
+  return define('untyped', options);
+}
+
+/** The label names of a metric definition, as a union of string literals. */
+export type LabelName<M> = M extends MetricDef<MetricType, string, infer L> ? Extract<keyof L, string> : never;
+
+/** The values a label may take: the declared literals, or any string for a bounded label. */
+export type LabelValue<M, K extends LabelName<M>> =
+  M extends MetricDef<MetricType, string, infer L>
+    ? L[K] extends readonly (infer V extends string)[]
+      ? V
+      : string
+    : never;
+
+/** A complete label set of a metric: every label, each with an allowed value. */
+export type LabelSet<M> = { readonly [K in LabelName<M>]: LabelValue<M, K> };
+
+/**
+ * Names a label of a metric, checked by the compiler (and at run time for untyped callers).
+ * Queries and panels use this instead of spelling label names in strings.
+ */
+export function labelOf<M extends MetricDef, K extends LabelName<M>>(metric: M, label: K): K {
+  if (!Object.hasOwn(metric.labels, label)) {
+    throw new Error(`metric ${metric.name} has no label '${label}'`);
+  }
+  return label;
+}

@@ -1,0 +1,15 @@
+/**
+ * The one entry point definitions import (`import { counter } from '#sextant'`).
+ * Everything a catalogue, alert, dashboard or scrape file needs is re-exported here.
+ */
+export { counter, gauge, histogram, summary, untyped, labelOf } from './dsl/metrics.ts';
+export type { MetricDef, MetricType, LabelName, LabelValue, LabelSet } from './dsl/metrics.ts';
+export { bounded } from './dsl/labels.ts';
+export type { LabelSpec, LabelSpecs, BoundedLabel, EnumLabel } from './dsl/labels.ts';
+export { exponentialBuckets, linearBuckets } from './dsl/buckets.ts';
+export { BASE_UNITS } from './dsl/units.ts';
+export type { Unit } from './dsl/units.ts';
+export { defineDomain, upstream } from './dsl/domain.ts';
+export type { DomainDef, Owner, UpstreamExporter } from './dsl/domain.ts';
+export { defineConfig } from './config.ts';
+export type { SextantConfig, SextantConfigInput } from './config.ts';

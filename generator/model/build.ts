@@ -1,0 +1,141 @@
+/**
+ * Parses loose definitions (whatever the catalogue files exported) into the strict model.
+ * Only problems of shape are reported here (not a domain, unknown metric type, missing name);
+ * everything about the content is left to the checks in ../validate.
+ */
+import type { SextantConfig } from '../config.ts';
+import type { DomainDef, Owner } from '../dsl/domain.ts';
+import { isBoundedLabel } from '../dsl/labels.ts';
+import type { MetricDef, MetricType } from '../dsl/metrics.ts';
+import type { Problem } from '../problems.ts';
+import type { Model, ModelDomain, ModelLabel, ModelMetric } from './types.ts';
+
+export interface DefinitionSource {
+  /** Path relative to the project root, used in every message about this file. */
+  readonly file: string;
+  /** The file's default export. */
+  readonly value: unknown;
+}
+
+const METRIC_TYPES: readonly MetricType[] = ['counter', 'gauge', 'histogram', 'summary', 'untyped'];
+const DOMAIN_NAME = /^[a-z][a-z0-9_]*$/;
+const RULE = 'definition-shape';
+
+export function buildModel(sources: readonly DefinitionSource[], config: SextantConfig): { model: Model; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const domains: ModelDomain[] = [];
+  const fileOfDomain = new Map<string, string>();
+
+  for (const source of sources) {
+    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, rule: RULE, message });
+    const domain = source.value as Partial<DomainDef> | undefined;
+    if (typeof domain !== 'object' || domain === null || domain.kind !== 'domain') {
+      report('default export', 'a catalogue file must `export default defineDomain({ ... })`');
+      continue;
+    }
+    const name = typeof domain.name === 'string' ? domain.name : '';
+    const label = name || 'domain';
+    if (!DOMAIN_NAME.test(name)) {
+      report(label, `domain name '${name}' must be snake_case (it names generated files)`);
+      continue;
+    }
+    const earlier = fileOfDomain.get(name);
+    if (earlier !== undefined) {
+      report(name, `domain '${name}' is already defined in ${earlier}`);
+      continue;
+    }
+    fileOfDomain.set(name, source.file);
+    if (typeof domain.title !== 'string' || domain.title.trim() === '') report(name, 'domain needs a title');
+    if (!isOwner(domain.owner)) {
+      report(name, "owner must be 'app' or upstream(exporter, version, source)");
+      continue;
+    }
+    if (typeof domain.metrics !== 'object' || domain.metrics === null) {
+      report(name, 'domain needs a metrics object');
+      continue;
+    }
+    const strict = domain.owner === 'app';
+    const metrics: ModelMetric[] = [];
+    for (const [key, value] of Object.entries(domain.metrics as Record<string, unknown>)) {
+      const metric = toModelMetric(key, value, { domain: name, file: source.file, strict, namespace: config.namespace }, report);
+      if (metric) metrics.push(metric);
+    }
+    domains.push({
+      name,
+      title: String(domain.title ?? ''),
+      description: typeof domain.description === 'string' ? domain.description : '',
+      owner: domain.owner,
+      file: source.file,
+      metrics,
+    });
+  }
+  return { model: { config, domains, metrics: domains.flatMap((d) => d.metrics) }, problems };
+}
+
+interface MetricContext {
+  readonly domain: string;
+  readonly file: string;
+  readonly strict: boolean;
+  readonly namespace: string;
+}
+
+function toModelMetric(
+  key: string,
+  value: unknown,
+  context: MetricContext,
+  report: (definition: string, message: string) => void,
+): ModelMetric | undefined {
+  const definition = value as Partial<MetricDef> | undefined;
+  const where = `${context.domain}.${key}`;
+  if (typeof definition !== 'object' || definition === null || definition.kind !== 'metric') {
+    report(where, 'is not a metric: use counter(), gauge(), histogram() or summary()');
+    return undefined;
+  }
+  if (!METRIC_TYPES.includes(definition.type as MetricType)) {
+    report(where, `unknown metric type '${String(definition.type)}'`);
+    return undefined;
+  }
+  if (typeof definition.name !== 'string' || definition.name === '') {
+    report(where, 'metric needs a name');
+    return undefined;
+  }
+  const name = context.strict ? `${context.namespace}_${definition.name}` : definition.name;
+  if (typeof definition.labels !== 'object' || definition.labels === null || Array.isArray(definition.labels)) {
+    report(name, 'labels must be an object of label name to declaration');
+    return undefined;
+  }
+  return {
+    key,
+    domain: context.domain,
+    file: context.file,
+    strict: context.strict,
+    name,
+    type: definition.type as MetricType,
+    help: typeof definition.help === 'string' ? definition.help : '',
+    unit: definition.unit,
+    labels: Object.entries(definition.labels).map(([labelName, spec]) => toModelLabel(labelName, spec)),
+    buckets: definition.buckets,
+    quantiles: definition.quantiles,
+    supersedes: Array.isArray(definition.supersedes) ? definition.supersedes : [],
+    labelSets: definition.labelSets,
+    definition: definition as MetricDef,
+  };
+}
+
+function toModelLabel(name: string, spec: unknown): ModelLabel {
+  if (Array.isArray(spec)) {
+    return { name, spec, values: spec as string[], bound: undefined, reason: undefined, cardinality: spec.length };
+  }
+  if (isBoundedLabel(spec)) {
+    const bound = Number.isInteger(spec.bound) && spec.bound > 0 ? spec.bound : 0;
+    return { name, spec, values: undefined, bound: spec.bound, reason: spec.reason, cardinality: bound };
+  }
+  return { name, spec, values: undefined, bound: undefined, reason: undefined, cardinality: 0 };
+}
+
+function isOwner(owner: unknown): owner is Owner {
+  if (owner === 'app') return true;
+  if (typeof owner !== 'object' || owner === null) return false;
+  const o = owner as Record<string, unknown>;
+  return typeof o.exporter === 'string' && typeof o.version === 'string' && typeof o.source === 'string';
+}

@@ -1,0 +1,57 @@
+/**
+ * The strict internal model. Loose definitions are parsed into it once; checks and renderers only
+ * ever see this shape, with full metric names resolved and cardinalities computed.
+ */
+import type { SextantConfig } from '../config.ts';
+import type { Owner } from '../dsl/domain.ts';
+import type { MetricDef, MetricType } from '../dsl/metrics.ts';
+import type { Unit } from '../dsl/units.ts';
+
+export interface ModelLabel {
+  readonly name: string;
+  /** The declaration as written; the label-values check decides whether it is acceptable. */
+  readonly spec: unknown;
+  /** Declared values, when the label is an enumeration. */
+  readonly values: readonly string[] | undefined;
+  /** Declared bound, when the label is `bounded()`. */
+  readonly bound: number | undefined;
+  readonly reason: string | undefined;
+  /** Worst-case number of values; 0 when the declaration is unusable. */
+  readonly cardinality: number;
+}
+
+export interface ModelMetric {
+  /** Property name of the metric in its domain's `metrics` object. */
+  readonly key: string;
+  readonly domain: string;
+  readonly file: string;
+  /** Application metrics follow the conventions strictly; upstream ones are described as they are. */
+  readonly strict: boolean;
+  /** Full name as exposed: namespace applied for application metrics. */
+  readonly name: string;
+  readonly type: MetricType;
+  readonly help: string;
+  readonly unit: Unit | undefined;
+  readonly labels: readonly ModelLabel[];
+  readonly buckets: readonly number[] | undefined;
+  readonly quantiles: readonly number[] | undefined;
+  readonly supersedes: readonly string[];
+  /** Declared cap on label combinations; validated by the series-budget check. */
+  readonly labelSets: { readonly bound: unknown; readonly reason: unknown } | undefined;
+  readonly definition: MetricDef;
+}
+
+export interface ModelDomain {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly owner: Owner;
+  readonly file: string;
+  readonly metrics: readonly ModelMetric[];
+}
+
+export interface Model {
+  readonly config: SextantConfig;
+  readonly domains: readonly ModelDomain[];
+  readonly metrics: readonly ModelMetric[];
+}

@@ -1,0 +1,20 @@
+/** load → build the strict model → validate → render. Writing is the caller's choice (write or check). */
+import { buildModel } from './model/build.ts';
+import { loadProject } from './model/load.ts';
+import type { Model } from './model/types.ts';
+import { sortProblems, type Problem } from './problems.ts';
+import { render } from './render/index.ts';
+import type { GeneratedFile } from './render/stage.ts';
+import { validate } from './validate/index.ts';
+
+export type PipelineResult =
+  | { readonly ok: true; readonly model: Model; readonly files: GeneratedFile[] }
+  | { readonly ok: false; readonly problems: Problem[] };
+
+export async function runPipeline(root: string): Promise<PipelineResult> {
+  const project = await loadProject(root);
+  const { model, problems: shapeProblems } = buildModel(project.catalog, project.config);
+  const problems = sortProblems([...project.problems, ...shapeProblems, ...validate(model)]);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, model, files: render(model) };
+}

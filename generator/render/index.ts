@@ -1,0 +1,17 @@
+/** The chain of renderers. Each later output (rules, dashboards, scrape configs…) is one more stage. */
+import type { Model } from '../model/types.ts';
+import { metricsDocStage } from './metrics-doc.ts';
+import type { GeneratedFile, Stage } from './stage.ts';
+
+export const STAGES: readonly Stage[] = [metricsDocStage];
+
+export function render(model: Model, stages: readonly Stage[] = STAGES): GeneratedFile[] {
+  const files = stages.flatMap((stage) => stage.render(model));
+  const seen = new Set<string>();
+  for (const file of files) {
+    // Two stages writing one path is a bug in the engine, not in the user's definitions.
+    if (seen.has(file.path)) throw new Error(`internal error: more than one stage renders ${file.path}`);
+    seen.add(file.path);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

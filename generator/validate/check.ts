@@ -1,0 +1,16 @@
+import type { Model, ModelMetric } from '../model/types.ts';
+import type { Problem } from '../problems.ts';
+
+/** One rule of the model, in a module of its own, with its own table of test cases. */
+export interface Check {
+  /** Shown in every message as `[id]`. */
+  readonly id: string;
+  /** One sentence for the docs and `--help`. */
+  readonly summary: string;
+  run(model: Model): Problem[];
+}
+
+/** A problem located at a metric definition. */
+export function metricProblem(metric: ModelMetric, rule: string, message: string): Problem {
+  return { file: metric.file, definition: metric.name, rule, message };
+}

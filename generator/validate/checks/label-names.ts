@@ -1,0 +1,29 @@
+import { metricProblem, type Check } from '../check.ts';
+import type { Problem } from '../../problems.ts';
+
+const SNAKE_CASE = /^[a-z][a-z0-9_]*$/;
+
+/** Labels Prometheus itself owns: histogram buckets, summary quantiles, and the target labels. */
+export const RESERVED_LABELS: Readonly<Record<string, string>> = {
+  le: 'histogram buckets use it',
+  quantile: 'summaries use it',
+  job: 'Prometheus sets it from the scrape job; the exported one would be renamed exported_job',
+  instance: 'Prometheus sets it from the target; the exported one would be renamed exported_instance',
+};
+
+export const labelNamesCheck: Check = {
+  id: 'label-names',
+  summary: 'Label names are snake_case, do not start with __, and are not le, quantile, job or instance.',
+  run(model) {
+    const problems: Problem[] = [];
+    for (const metric of model.metrics) {
+      for (const { name } of metric.labels) {
+        const report = (message: string) => problems.push(metricProblem(metric, this.id, `label '${name}': ${message}`));
+        if (name.startsWith('__')) report('names starting with __ are reserved for Prometheus internals');
+        else if (!SNAKE_CASE.test(name)) report('label names are snake_case: lowercase letters, digits and underscores');
+        else if (Object.hasOwn(RESERVED_LABELS, name)) report(`'${name}' is reserved: ${RESERVED_LABELS[name]}`);
+      }
+    }
+    return problems;
+  },
+};

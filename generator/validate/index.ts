@@ -1,0 +1,33 @@
+/** The list of checks is data: add a module under checks/ and list it here. */
+import type { Model } from '../model/types.ts';
+import type { Problem } from '../problems.ts';
+import type { Check } from './check.ts';
+import { bucketsCheck } from './checks/buckets.ts';
+import { configCheck } from './checks/config.ts';
+import { helpTextCheck } from './checks/help-text.ts';
+import { labelNamesCheck } from './checks/label-names.ts';
+import { labelValuesCheck } from './checks/label-values.ts';
+import { metricNameCheck } from './checks/metric-name.ts';
+import { quantilesCheck } from './checks/quantiles.ts';
+import { seriesBudgetCheck } from './checks/series-budget.ts';
+import { seriesCollisionsCheck } from './checks/series-collisions.ts';
+import { typeSuffixCheck } from './checks/type-suffix.ts';
+import { unitSuffixCheck } from './checks/unit-suffix.ts';
+
+export const CHECKS: readonly Check[] = [
+  configCheck,
+  metricNameCheck,
+  typeSuffixCheck,
+  unitSuffixCheck,
+  labelNamesCheck,
+  labelValuesCheck,
+  bucketsCheck,
+  quantilesCheck,
+  helpTextCheck,
+  seriesCollisionsCheck,
+  seriesBudgetCheck,
+];
+
+export function validate(model: Model, checks: readonly Check[] = CHECKS): Problem[] {
+  return checks.flatMap((check) => check.run(model));
+}
