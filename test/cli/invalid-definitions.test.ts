@@ -1,0 +1,101 @@
+/**
+ * The invalid-definition suite: every way a definition can be wrong, run through the real CLI in
+ * its own process. Each must exit 1, name the file, the definition and the rule, and leave the
+ * existing output byte-for-byte as it was.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, it } from 'vitest';
+import { domainFile, runCli, scratchProject, VALID_DOMAIN, type Project } from '../helpers/project.ts';
+
+interface InvalidCase {
+  readonly name: string;
+  /** Files of the case, beside a valid catalog/base.ts. */
+  readonly files: Record<string, string>;
+  /** Expected `file: definition:` prefix of the message. */
+  readonly where: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+const metric = (source: string, options?: Parameters<typeof domainFile>[1]) => ({ 'catalog/case.ts': domainFile(source, options) });
+const exporter = "upstream('some_exporter', '1.0.0', 'its docs')";
+
+const CASES: InvalidCase[] = [
+  { name: 'a syntax error in a catalogue file', files: { 'catalog/case.ts': 'export default defineDomain({ name: ' }, where: 'catalog/case.ts: file', rule: 'load', message: 'cannot load' },
+  { name: 'a bucket helper called with bad arguments', files: metric("d: histogram({ name: 'd_seconds', help: 'h', unit: 'seconds', buckets: exponentialBuckets(0, 2, 5) }),"), where: 'catalog/case.ts: file', rule: 'load', message: 'exponentialBuckets: start must be > 0' },
+  { name: 'a syntax error in the config file', files: { 'sextant.config.ts': 'export default {' }, where: 'sextant.config.ts: file', rule: 'load', message: 'cannot load' },
+  { name: 'a catalogue file without a default export', files: { 'catalog/case.ts': 'export const x = 1;\n' }, where: 'catalog/case.ts: default export', rule: 'definition-shape', message: 'must `export default defineDomain' },
+  { name: 'a domain name that is not snake_case', files: metric("a: counter({ name: 'a_total', help: 'h' }),", { name: 'Case-Domain' }), where: 'catalog/case.ts: Case-Domain', rule: 'definition-shape', message: 'must be snake_case' },
+  { name: 'a domain defined in two files', files: metric("a: counter({ name: 'a_total', help: 'h' }),", { name: 'base' }), where: 'catalog/case.ts: base', rule: 'definition-shape', message: 'already defined in catalog/base.ts' },
+  { name: 'a metric written as a plain object', files: metric("a: { name: 'a_total', help: 'h' },"), where: 'catalog/case.ts: case.a', rule: 'definition-shape', message: 'is not a metric' },
+  { name: 'a counter without _total', files: metric("a: counter({ name: 'jobs_done', help: 'h' }),"), where: 'catalog/case.ts: app_jobs_done', rule: 'type-suffix', message: 'counters must end in _total' },
+  { name: 'a gauge ending in _total', files: metric("a: gauge({ name: 'jobs_total', help: 'h' }),"), where: 'catalog/case.ts: app_jobs_total', rule: 'type-suffix', message: 'only counters end in _total' },
+  { name: 'an application metric declared untyped', files: metric("a: untyped({ name: 'jobs', help: 'h' }),"), where: 'catalog/case.ts: app_jobs', rule: 'type-suffix', message: 'untyped metrics are only for' },
+  { name: 'a metric name with a hyphen', files: metric("a: gauge({ name: 'queue-length', help: 'h' }),"), where: 'catalog/case.ts: app_queue-length', rule: 'metric-name', message: 'may only contain ASCII letters' },
+  { name: 'a metric name over 200 characters', files: metric(`a: gauge({ name: '${'q'.repeat(210)}', help: 'h' }),`), where: `catalog/case.ts: app_${'q'.repeat(210)}`, rule: 'metric-name', message: 'the limit is 200' },
+  { name: 'an upstream metric with the reserved __ prefix', files: metric("a: gauge({ name: '__internal', help: 'h' }),", { owner: exporter }), where: 'catalog/case.ts: __internal', rule: 'metric-name', message: 'reserved for Prometheus internals' },
+  { name: 'a metric name with a colon', files: metric("a: gauge({ name: 'job:depth', help: 'h' }),"), where: 'catalog/case.ts: app_job:depth', rule: 'metric-name', message: 'reserved for recording rule names' },
+  { name: 'a duration in milliseconds', files: metric("a: histogram({ name: 'latency_milliseconds', help: 'h', buckets: [1, 10] }),"), where: 'catalog/case.ts: app_latency_milliseconds', rule: 'unit-suffix', message: 'measure in seconds' },
+  { name: 'a name ending in _seconds without a declared unit', files: metric("a: gauge({ name: 'uptime_seconds', help: 'h' }),"), where: 'catalog/case.ts: app_uptime_seconds', rule: 'unit-suffix', message: "declare unit: 'seconds'" },
+  { name: 'a declared unit the name does not end with', files: metric("a: gauge({ name: 'heap_size', help: 'h', unit: 'bytes' }),"), where: 'catalog/case.ts: app_heap_size', rule: 'unit-suffix', message: 'must end in _bytes' },
+  { name: 'a percentage instead of a ratio', files: metric("a: gauge({ name: 'cpu_usage_percent', help: 'h' }),"), where: 'catalog/case.ts: app_cpu_usage_percent', rule: 'unit-suffix', message: 'measure in ratio' },
+  { name: 'a label named le', files: metric("a: histogram({ name: 'd_seconds', help: 'h', unit: 'seconds', buckets: [1], labels: { le: ['1'] } }),"), where: 'catalog/case.ts: app_d_seconds', rule: 'label-names', message: "'le' is reserved" },
+  { name: 'a label named instance', files: metric("a: gauge({ name: 'g', help: 'h', labels: { instance: ['a'] } }),"), where: 'catalog/case.ts: app_g', rule: 'label-names', message: "'instance' is reserved" },
+  { name: 'a camelCase label', files: metric("a: gauge({ name: 'g', help: 'h', labels: { jobType: ['a'] } }),"), where: 'catalog/case.ts: app_g', rule: 'label-names', message: 'snake_case' },
+  { name: 'a user_id label', files: metric("a: counter({ name: 'logins_total', help: 'h', labels: { user_id: bounded(100, 'few') } }),"), where: 'catalog/case.ts: app_logins_total', rule: 'label-values', message: "label 'user_id': is unbounded by nature" },
+  { name: 'a label with neither values nor a bound', files: metric("a: counter({ name: 'a_total', help: 'h', labels: { route: 'string' } }),"), where: 'catalog/case.ts: app_a_total', rule: 'label-values', message: 'declares neither values nor a bound' },
+  { name: 'a label value listed twice', files: metric("a: counter({ name: 'a_total', help: 'h', labels: { status: ['ok', 'ok'] } }),"), where: 'catalog/case.ts: app_a_total', rule: 'label-values', message: "value 'ok' is listed twice" },
+  { name: 'a bound over the configured maximum', files: metric("a: counter({ name: 'a_total', help: 'h', labels: { shard: bounded(5000, 'shards') } }),"), where: 'catalog/case.ts: app_a_total', rule: 'label-values', message: 'exceeds limits.maxLabelBound' },
+  { name: 'a bound without a reason', files: metric("a: counter({ name: 'a_total', help: 'h', labels: { shard: bounded(5, '') } }),"), where: 'catalog/case.ts: app_a_total', rule: 'label-values', message: 'needs a reason' },
+  { name: 'buckets out of order', files: metric("a: histogram({ name: 'd_seconds', help: 'h', unit: 'seconds', buckets: [1, 0.5] }),"), where: 'catalog/case.ts: app_d_seconds', rule: 'buckets', message: 'strictly increasing' },
+  { name: 'a negative duration bucket', files: metric("a: histogram({ name: 'd_seconds', help: 'h', unit: 'seconds', buckets: [-1, 1] }),"), where: 'catalog/case.ts: app_d_seconds', rule: 'buckets', message: 'buckets must be positive' },
+  { name: 'a histogram without buckets', files: metric("a: histogram({ name: 'd_seconds', help: 'h', unit: 'seconds' }),"), where: 'catalog/case.ts: app_d_seconds', rule: 'buckets', message: 'a histogram needs buckets' },
+  { name: 'a summary quantile above 1', files: metric("a: summary({ name: 'd_seconds', help: 'h', unit: 'seconds', quantiles: [0.5, 2] }),"), where: 'catalog/case.ts: app_d_seconds', rule: 'quantiles', message: 'quantile 2 is outside 0–1' },
+  { name: "a gauge named like another file's histogram _count", files: metric("a: gauge({ name: 'request_duration_seconds_count', help: 'h' }),"), where: 'catalog/case.ts: app_request_duration_seconds_count', rule: 'series-collisions', message: 'collides with histogram app_request_duration_seconds (base.latency, catalog/base.ts)' },
+  { name: 'an empty help text', files: metric("a: gauge({ name: 'g', help: '' }),"), where: 'catalog/case.ts: app_g', rule: 'help-text', message: 'help text is empty' },
+  { name: 'a metric over the per-metric series budget', files: metric("a: counter({ name: 'a_total', help: 'h', labels: { x: bounded(200, 'x'), y: bounded(200, 'y') } }),"), where: 'catalog/case.ts: app_a_total', rule: 'series-budget', message: 'can create 40000 series' },
+  { name: 'a catalogue over the total series budget', files: { 'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app', limits: { seriesTotal: 3 } });\n" }, where: 'catalog/: catalogue', rule: 'series-budget', message: 'over limits.seriesTotal (3)' },
+  { name: 'a namespace that is not snake_case', files: { 'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'Task-Forge' });\n" }, where: 'sextant.config.ts: namespace', rule: 'config', message: 'must be lowercase snake_case' },
+];
+
+const SENTINEL = 'output of an earlier, good run\n';
+const projects: Project[] = [];
+afterAll(() => projects.forEach((p) => p.remove()));
+
+describe.concurrent('invalid definitions', () => {
+  it.for(CASES)('$name is refused', async ({ files, where, rule, message }, { expect }) => {
+    const project = scratchProject({
+      'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app' });\n",
+      'catalog/base.ts': VALID_DOMAIN,
+      'generated/docs/metrics.md': SENTINEL,
+      ...files,
+    });
+    projects.push(project);
+
+    const run = await runCli(['--root', project.root]);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${where}: `);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain(`[${rule}]`);
+    expect(run.stderr).toContain('nothing was written');
+    expect(readFileSync(join(project.root, 'generated/docs/metrics.md'), 'utf8')).toBe(SENTINEL);
+    expect(readdirSync(join(project.root, 'generated'))).toEqual(['docs']);
+    expect(readdirSync(project.root).filter((name) => name.includes('staging'))).toEqual([]);
+    expect(existsSync(join(project.root, 'generated/docs'))).toBe(true);
+  });
+
+  it('reports every problem of a run at once', async ({ expect }) => {
+    const project = scratchProject({
+      'catalog/base.ts': VALID_DOMAIN,
+      'catalog/case.ts': domainFile("a: counter({ name: 'jobs', help: '' }),\n    b: gauge({ name: 'depth_total', help: 'h', labels: { job: ['x'] } }),"),
+      'catalog/broken.ts': 'export default {',
+    });
+    projects.push(project);
+    const run = await runCli(['--root', project.root]);
+    expect(run.status).toBe(1);
+    for (const rule of ['load', 'type-suffix', 'help-text', 'label-names']) expect(run.stderr).toContain(`[${rule}]`);
+    expect(run.stderr).toMatch(/5 problem\(s\) found/);
+  });
+});

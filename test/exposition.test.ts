@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { labelNamesOf, parseExposition } from '../generator/exposition/parse.ts';
+
+const TEXT = `# HELP http_requests_total Requests.
+# TYPE http_requests_total counter
+http_requests_total{method="GET",route="/a"} 3
+http_requests_total{method="POST",route="/b"} 1 1700000000000
+# HELP latency_seconds Latency.
+# TYPE latency_seconds histogram
+latency_seconds_bucket{route="/a",le="0.1"} 1
+latency_seconds_bucket{route="/a",le="+Inf"} 2
+latency_seconds_sum{route="/a"} 0.3
+latency_seconds_count{route="/a"} 2
+# TYPE q summary
+q{quantile="0.5"} NaN
+q_sum 0
+q_count 0
+escaped{v="a \\"quoted\\" \\\\ back\\nslash, {x}"} 1
+`;
+
+describe('exposition parser', () => {
+  const families = parseExposition(TEXT);
+
+  it('reads families with their types and help', () => {
+    expect(families.get('http_requests_total')).toMatchObject({ type: 'counter', help: 'Requests.' });
+    expect(families.get('latency_seconds')?.type).toBe('histogram');
+  });
+
+  it('puts _bucket, _sum and _count samples in their histogram family', () => {
+    expect(families.get('latency_seconds')?.samples).toHaveLength(4);
+    expect(families.has('latency_seconds_bucket')).toBe(false);
+  });
+
+  it('leaves le and quantile out of a family label names', () => {
+    expect(labelNamesOf(families.get('latency_seconds')!)).toEqual(['route']);
+    expect(labelNamesOf(families.get('q')!)).toEqual([]);
+  });
+
+  it('unescapes quotes, backslashes and newlines in label values', () => {
+    expect(families.get('escaped')?.samples[0]?.labels.v).toBe('a "quoted" \\ back\nslash, {x}');
+    expect(families.get('escaped')?.type).toBe('untyped');
+  });
+
+  it('reads special values and ignores timestamps', () => {
+    expect(families.get('q')?.samples[0]?.value).toBeNaN();
+    expect(families.get('http_requests_total')?.samples[1]?.value).toBe(1);
+  });
+
+  it('refuses a malformed line with its line number', () => {
+    expect(() => parseExposition('ok 1\nbad{x="1" 2\n')).toThrow(/line 2/);
+  });
+});

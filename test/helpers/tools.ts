@@ -1,0 +1,32 @@
+/**
+ * The Prometheus tools the tests run for real. Found on PATH; otherwise installed from Debian when
+ * this process may (root with apt-get); otherwise the run fails saying how to install them.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+
+export const DEBIAN_PACKAGES = ['prometheus', 'prometheus-alertmanager', 'prometheus-node-exporter'];
+/** Binary names of the Debian packages (there is no `alertmanager` binary there). */
+export const BINARIES = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'prometheus-node-exporter'];
+
+export function missingBinaries(): string[] {
+  return BINARIES.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0);
+}
+
+export async function ensureTools(): Promise<void> {
+  let missing = missingBinaries();
+  if (missing.length === 0) return;
+  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (canInstall) {
+    process.stderr.write(`Installing ${DEBIAN_PACKAGES.join(', ')} with apt-get (missing: ${missing.join(', ')})…\n`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...DEBIAN_PACKAGES], { stdio: 'inherit', env });
+    missing = missingBinaries();
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `The tests need ${missing.join(', ')}. Install them with:\n` +
+        `  sudo apt-get install -y --no-install-recommends ${DEBIAN_PACKAGES.join(' ')}`,
+    );
+  }
+}
