@@ -23,6 +23,12 @@ export default defineDomain({
       labels: { legacy_op_type: ['insert', 'query', 'update', 'delete', 'getmore', 'command'] },
       supersedes: ['mongodb_op_counters_total'],
     }),
+    opcountersRepl: untyped({
+      name: 'mongodb_ss_opcountersRepl',
+      help: 'serverStatus.opcountersRepl: replicated operations since start by type.',
+      labels: { legacy_op_type: ['insert', 'query', 'update', 'delete', 'getmore', 'command'] },
+      supersedes: ['mongodb_opcounters_repl_total'],
+    }),
     compatConnections: untyped({
       name: 'mongodb_mongod_connections',
       help: 'Compatible mode (--compatible-mode) name of mongodb_ss_connections.',
