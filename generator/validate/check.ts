@@ -14,3 +14,22 @@ export interface Check {
 export function metricProblem(metric: ModelMetric, rule: string, message: string): Problem {
   return { file: metric.file, definition: metric.name, rule, message };
 }
+
+/** A check that looks at one metric at a time; `report` locates each message at that metric. */
+export function metricCheck(spec: {
+  readonly id: string;
+  readonly summary: string;
+  inspect(metric: ModelMetric, report: (message: string) => void, model: Model): void;
+}): Check {
+  return {
+    id: spec.id,
+    summary: spec.summary,
+    run(model) {
+      const problems: Problem[] = [];
+      for (const metric of model.metrics) {
+        spec.inspect(metric, (message) => problems.push(metricProblem(metric, spec.id, message)), model);
+      }
+      return problems;
+    },
+  };
+}

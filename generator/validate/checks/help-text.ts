@@ -1,15 +1,10 @@
-import { metricProblem, type Check } from '../check.ts';
-import type { Problem } from '../../problems.ts';
+import { metricCheck } from '../check.ts';
 
-export const helpTextCheck: Check = {
+export const helpTextCheck = metricCheck({
   id: 'help-text',
   summary: 'Every metric has a non-empty, single-line help text: it is the description users see in /metrics, Grafana and the reference.',
-  run(model) {
-    const problems: Problem[] = [];
-    for (const metric of model.metrics) {
-      if (metric.help.trim() === '') problems.push(metricProblem(metric, this.id, 'help text is empty; say what the metric counts or measures'));
-      else if (/[\r\n]/.test(metric.help)) problems.push(metricProblem(metric, this.id, 'help text must be a single line'));
-    }
-    return problems;
+  inspect(metric, report) {
+    if (metric.help.trim() === '') report('help text is empty; say what the metric counts or measures');
+    else if (/[\r\n]/.test(metric.help)) report('help text must be a single line');
   },
-};
+});

@@ -1,5 +1,4 @@
-import { metricProblem, type Check } from '../check.ts';
-import type { Problem } from '../../problems.ts';
+import { metricCheck } from '../check.ts';
 
 const SNAKE_CASE = /^[a-z][a-z0-9_]*$/;
 
@@ -11,19 +10,15 @@ export const RESERVED_LABELS: Readonly<Record<string, string>> = {
   instance: 'Prometheus sets it from the target; the exported one would be renamed exported_instance',
 };
 
-export const labelNamesCheck: Check = {
+export const labelNamesCheck = metricCheck({
   id: 'label-names',
   summary: 'Label names are snake_case, do not start with __, and are not le, quantile, job or instance.',
-  run(model) {
-    const problems: Problem[] = [];
-    for (const metric of model.metrics) {
-      for (const { name } of metric.labels) {
-        const report = (message: string) => problems.push(metricProblem(metric, this.id, `label '${name}': ${message}`));
-        if (name.startsWith('__')) report('names starting with __ are reserved for Prometheus internals');
-        else if (!SNAKE_CASE.test(name)) report('label names are snake_case: lowercase letters, digits and underscores');
-        else if (Object.hasOwn(RESERVED_LABELS, name)) report(`'${name}' is reserved: ${RESERVED_LABELS[name]}`);
-      }
+  inspect(metric, reportMetric) {
+    for (const { name } of metric.labels) {
+      const report = (message: string) => reportMetric(`label '${name}': ${message}`);
+      if (name.startsWith('__')) report('names starting with __ are reserved for Prometheus internals');
+      else if (!SNAKE_CASE.test(name)) report('label names are snake_case: lowercase letters, digits and underscores');
+      else if (Object.hasOwn(RESERVED_LABELS, name)) report(`'${name}' is reserved: ${RESERVED_LABELS[name]}`);
     }
-    return problems;
   },
-};
+});

@@ -1,27 +1,21 @@
-import { metricProblem, type Check } from '../check.ts';
-import type { Problem } from '../../problems.ts';
+import { metricCheck } from '../check.ts';
 
-export const quantilesCheck: Check = {
+export const quantilesCheck = metricCheck({
   id: 'quantiles',
   summary: 'Summaries declare strictly increasing quantiles between 0 and 1; other types declare none.',
-  run(model) {
-    const problems: Problem[] = [];
-    for (const metric of model.metrics) {
-      const report = (message: string) => problems.push(metricProblem(metric, this.id, message));
-      const { quantiles } = metric;
-      if (metric.type !== 'summary') {
-        if (quantiles !== undefined) report(`only summaries take quantiles; this is a ${metric.type}`);
-        continue;
-      }
-      if (!Array.isArray(quantiles) || quantiles.length === 0) {
-        report('a summary needs quantiles, for example [0.5, 0.9, 0.99]');
-        continue;
-      }
-      const outside = quantiles.find((q) => typeof q !== 'number' || !(q >= 0 && q <= 1));
-      if (outside !== undefined) report(`quantile ${String(outside)} is outside 0–1`);
-      const firstOutOfOrder = quantiles.findIndex((q, i) => i > 0 && q <= quantiles[i - 1]!);
-      if (firstOutOfOrder > 0) report(`quantiles must be strictly increasing: ${quantiles[firstOutOfOrder]} follows ${quantiles[firstOutOfOrder - 1]}`);
+  inspect(metric, report) {
+    const { quantiles } = metric;
+    if (metric.type !== 'summary') {
+      if (quantiles !== undefined) report(`only summaries take quantiles; this is a ${metric.type}`);
+      return;
     }
-    return problems;
+    if (!Array.isArray(quantiles) || quantiles.length === 0) {
+      report('a summary needs quantiles, for example [0.5, 0.9, 0.99]');
+      return;
+    }
+    const outside = quantiles.find((q) => typeof q !== 'number' || !(q >= 0 && q <= 1));
+    if (outside !== undefined) report(`quantile ${String(outside)} is outside 0–1`);
+    const firstOutOfOrder = quantiles.findIndex((q, i) => i > 0 && q <= quantiles[i - 1]!);
+    if (firstOutOfOrder > 0) report(`quantiles must be strictly increasing: ${quantiles[firstOutOfOrder]} follows ${quantiles[firstOutOfOrder - 1]}`);
   },
-};
+});

@@ -1,31 +1,25 @@
-import { metricProblem, type Check } from '../check.ts';
-import type { Problem } from '../../problems.ts';
+import { metricCheck } from '../check.ts';
 
 /** Suffixes the text format adds to histogram and summary samples. */
 const SAMPLE_SUFFIXES = ['_bucket', '_count', '_sum'];
 
-export const typeSuffixCheck: Check = {
+export const typeSuffixCheck = metricCheck({
   id: 'type-suffix',
   summary:
     'Counters end in _total and nothing else does; no metric ends like a histogram sample (_bucket, _count, _sum); untyped is for upstream exporters only.',
-  run(model) {
-    const problems: Problem[] = [];
-    for (const metric of model.metrics) {
-      const report = (message: string) => problems.push(metricProblem(metric, this.id, message));
-      if (metric.type === 'untyped' && metric.strict) {
-        report('untyped metrics are only for describing upstream exporters; choose counter, gauge, histogram or summary');
-      }
-      if (!metric.strict) continue;
-      const endsInTotal = metric.name.endsWith('_total');
-      if (metric.type === 'counter' && !endsInTotal) report(`counters must end in _total: rename to ${metric.name}_total`);
-      if (metric.type !== 'counter' && endsInTotal) {
-        report(`only counters end in _total; a ${metric.type} named like a counter misleads every query written against it`);
-      }
-      const sampleSuffix = SAMPLE_SUFFIXES.find((suffix) => metric.name.endsWith(suffix));
-      if (sampleSuffix) {
-        report(`names ending in ${sampleSuffix} read as histogram or summary samples; choose another word (for example _active, _entries)`);
-      }
+  inspect(metric, report) {
+    if (metric.type === 'untyped' && metric.strict) {
+      report('untyped metrics are only for describing upstream exporters; choose counter, gauge, histogram or summary');
     }
-    return problems;
+    if (!metric.strict) return;
+    const endsInTotal = metric.name.endsWith('_total');
+    if (metric.type === 'counter' && !endsInTotal) report(`counters must end in _total: rename to ${metric.name}_total`);
+    if (metric.type !== 'counter' && endsInTotal) {
+      report(`only counters end in _total; a ${metric.type} named like a counter misleads every query written against it`);
+    }
+    const sampleSuffix = SAMPLE_SUFFIXES.find((suffix) => metric.name.endsWith(suffix));
+    if (sampleSuffix) {
+      report(`names ending in ${sampleSuffix} read as histogram or summary samples; choose another word (for example _active, _entries)`);
+    }
   },
-};
+});
