@@ -4,6 +4,7 @@
  * conventions; upstream domains describe another program's metrics exactly as it exposes them.
  */
 import type { MetricDef } from './metrics.ts';
+import { markApplicationMetric } from './ownership.ts';
 
 export interface UpstreamExporter {
   readonly exporter: string;
@@ -27,6 +28,9 @@ export interface DomainDef<M extends Readonly<Record<string, MetricDef>> = Reado
 export function defineDomain<const M extends Readonly<Record<string, MetricDef>>>(
   domain: Omit<DomainDef<M>, 'kind'>,
 ): DomainDef<M> {
+  if (domain.owner === 'app' && typeof domain.metrics === 'object' && domain.metrics !== null) {
+    for (const metric of Object.values(domain.metrics)) if (typeof metric === 'object' && metric !== null) markApplicationMetric(metric);
+  }
   return Object.freeze({ kind: 'domain' as const, ...domain });
 }
 

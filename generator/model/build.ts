@@ -6,6 +6,7 @@
 import type { SextantConfig } from '../config.ts';
 import type { DomainDef, Owner } from '../dsl/domain.ts';
 import { isBoundedLabel } from '../dsl/labels.ts';
+import { qualifiedName } from '../dsl/ownership.ts';
 import type { MetricDef, MetricType } from '../dsl/metrics.ts';
 import type { Problem } from '../problems.ts';
 import type { Model, ModelDomain, ModelLabel, ModelMetric } from './types.ts';
@@ -99,7 +100,7 @@ function toModelMetric(
     report(where, 'metric needs a name');
     return undefined;
   }
-  const name = context.strict ? `${context.namespace}_${definition.name}` : definition.name;
+  const name = qualifiedName(definition.name, context.strict, context.namespace);
   if (typeof definition.labels !== 'object' || definition.labels === null || Array.isArray(definition.labels)) {
     report(name, 'labels must be an object of label name to declaration');
     return undefined;

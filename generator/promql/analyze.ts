@@ -1,0 +1,266 @@
+/**
+ * Walks a PromQL expression parsed by @prometheus-io/lezer-promql and records the facts the query
+ * checks judge: the selectors, the labels each grouping clause names and the labels available to
+ * it, the range functions and what they read, histogram_quantile calls, and range windows.
+ * Label sets are inferred bottom-up, so `sum by (route) (...)` is checked against what its input
+ * really carries, not against the whole catalogue.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@prometheus-io/lezer-promql';
+import type { QueryContext, RecordingInfo, SeriesInfo } from './context.ts';
+import { durationSeconds } from './duration.ts';
+
+/** undefined: not known (a recording rule whose labels could not be inferred, a function we do not model). */
+export type Labels = ReadonlySet<string> | undefined;
+
+export interface Selector {
+  readonly name: string;
+  readonly series: SeriesInfo | undefined;
+  readonly recording: RecordingInfo | undefined;
+  readonly matcherLabels: readonly string[];
+  readonly labels: Labels;
+}
+
+export interface Grouping {
+  readonly clause: string;
+  readonly labels: readonly string[];
+  /** Labels of the input(s) the clause applies to. */
+  readonly available: Labels;
+}
+
+export interface RangeCall {
+  readonly fn: string;
+  /** The selector inside the range, when the argument is a plain `selector[window]`. */
+  readonly selector: Selector | undefined;
+}
+
+export interface HistogramQuantileCall {
+  readonly argLabels: Labels;
+  readonly selectors: readonly Selector[];
+}
+
+export interface RangeWindow {
+  readonly text: string;
+  readonly seconds: number | undefined;
+}
+
+export interface Analysis {
+  readonly expr: string;
+  readonly syntaxErrors: readonly string[];
+  readonly selectors: readonly Selector[];
+  readonly groupings: readonly Grouping[];
+  readonly rangeCalls: readonly RangeCall[];
+  readonly histogramQuantiles: readonly HistogramQuantileCall[];
+  readonly windows: readonly RangeWindow[];
+  /** Labels of the expression's result. */
+  readonly labels: Labels;
+}
+
+const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
+/** Functions whose result keeps the labels of their (first vector) argument. */
+const LABEL_KEEPING = new Set([
+  'abs', 'ceil', 'floor', 'round', 'exp', 'ln', 'log2', 'log10', 'sqrt', 'sgn', 'clamp', 'clamp_max', 'clamp_min',
+  'sort', 'sort_desc', 'rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'predict_linear', 'changes', 'resets',
+  'avg_over_time', 'min_over_time', 'max_over_time', 'sum_over_time', 'count_over_time', 'last_over_time',
+  'stddev_over_time', 'stdvar_over_time', 'quantile_over_time', 'present_over_time', 'holt_winters', 'timestamp',
+  'histogram_count', 'histogram_sum', 'histogram_fraction', 'day_of_month', 'day_of_week', 'hour', 'minute', 'month', 'year',
+]);
+
+export function analyze(expr: string, context: QueryContext): Analysis {
+  const tree = parser.parse(expr);
+  const syntaxErrors: string[] = [];
+  tree.iterate({
+    enter(node) {
+      // Report the first error only: the ones after it are usually its echo.
+      if (node.type.isError && syntaxErrors.length === 0) syntaxErrors.push(`syntax error at character ${node.from + 1}: ${describeAt(expr, node.from)}`);
+    },
+  });
+  const facts = { selectors: [] as Selector[], groupings: [] as Grouping[], rangeCalls: [] as RangeCall[], histogramQuantiles: [] as HistogramQuantileCall[], windows: [] as RangeWindow[] };
+  const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
+
+  const children = (node: SyntaxNode): SyntaxNode[] => {
+    const list: SyntaxNode[] = [];
+    for (let child = node.firstChild; child; child = child.nextSibling) list.push(child);
+    return list;
+  };
+
+  /** Selectors by the position of their node, to find the ones inside a function argument. */
+  const selectorNodes = new Map<number, Selector>();
+  const selectorsWithin = (arg: SyntaxNode | undefined): Selector[] =>
+    arg ? [...selectorNodes].filter(([from]) => from >= arg.from && from < arg.to).map(([, found]) => found) : [];
+
+  const selector = (node: SyntaxNode): Selector => {
+    const identifier = node.getChild('Identifier');
+    const matchers = node.getChild('LabelMatchers');
+    const matcherLabels: string[] = [];
+    let name = identifier ? text(identifier) : '';
+    for (const matcher of matchers ? children(matchers) : []) {
+      const labelNode = matcher.getChild('LabelName') ?? matcher.getChild('QuotedLabelName');
+      const label = labelNode ? text(labelNode).replace(/^"|"$/g, '') : '';
+      if (label === '__name__') {
+        const value = matcher.getChild('StringLiteral');
+        if (!name && value && matcher.getChild('MatchOp')?.getChild('EqlSingle')) name = text(value).slice(1, -1);
+        continue;
+      }
+      if (label) matcherLabels.push(label);
+    }
+    const series = context.series.get(name);
+    const recording = context.recordings.get(name);
+    const labels = series ? series.labels : recording ? recording.labels : undefined;
+    const result: Selector = { name, series, recording, matcherLabels, labels };
+    facts.selectors.push(result);
+    selectorNodes.set(node.from, result);
+    return result;
+  };
+
+  const window = (node: SyntaxNode | null) => {
+    if (node) facts.windows.push({ text: text(node), seconds: durationSeconds(text(node)) });
+  };
+
+  const groupingLabels = (node: SyntaxNode | null): string[] =>
+    node ? node.getChildren('LabelName').map((label) => text(label)) : [];
+
+  /** Infers the labels of an expression node, recording facts on the way. */
+  const visit = (node: SyntaxNode): Labels => {
+    switch (node.name) {
+      case 'PromQL':
+      case 'ParenExpr':
+      case 'FunctionCallBody': {
+        const inner = children(node).filter(isExpression);
+        return inner.length > 0 ? visit(inner[0]!) : undefined;
+      }
+      case 'VectorSelector':
+        return selector(node).labels;
+      case 'MatrixSelector': {
+        const vector = node.getChild('VectorSelector');
+        window(node.getChild('DurationExpr'));
+        return vector ? selector(vector).labels : undefined;
+      }
+      case 'SubqueryExpr': {
+        const [range] = node.getChildren('DurationExpr');
+        window(range ?? null);
+        const inner = children(node).find(isExpression);
+        return inner ? visit(inner) : undefined;
+      }
+      case 'OffsetExpr':
+      case 'StepInvariantExpr':
+      case 'UnaryExpr': {
+        const inner = children(node).find(isExpression);
+        return inner ? visit(inner) : undefined;
+      }
+      case 'NumberDurationLiteral':
+      case 'NumberLiteral':
+      case 'StringLiteral':
+        return new Set();
+      case 'AggregateExpr':
+        return aggregate(node);
+      case 'FunctionCall':
+        return call(node);
+      case 'BinaryExpr':
+        return binary(node);
+      default:
+        children(node).filter(isExpression).forEach(visit);
+        return undefined;
+    }
+  };
+
+  const aggregate = (node: SyntaxNode): Labels => {
+    const op = text(node.getChild('AggregateOp')!);
+    const body = node.getChild('FunctionCallBody');
+    const args = body ? children(body).filter(isExpression) : [];
+    // topk, bottomk, quantile, count_values and limitk take a parameter before the vector.
+    const vectorArg = args.length > 1 ? args[args.length - 1]! : args[0];
+    args.slice(0, -1).forEach(visit);
+    const input = vectorArg ? visit(vectorArg) : undefined;
+    const modifier = node.getChild('AggregateModifier');
+    const labels = groupingLabels(modifier?.getChild('GroupingLabels') ?? null);
+    const extra = op === 'count_values' && args[0] ? new Set([text(args[0]).slice(1, -1)]) : new Set<string>();
+    if (modifier?.getChild('By')) {
+      facts.groupings.push({ clause: `${op} by`, labels, available: input });
+      return new Set([...labels, ...extra]);
+    }
+    if (modifier?.getChild('Without')) {
+      facts.groupings.push({ clause: `${op} without`, labels, available: input });
+      return input ? new Set([...[...input].filter((l) => !labels.includes(l)), ...extra]) : undefined;
+    }
+    if (['topk', 'bottomk', 'limitk', 'limit_ratio'].includes(op)) return input;
+    return extra;
+  };
+
+  const call = (node: SyntaxNode): Labels => {
+    const fn = text(node.getChild('FunctionIdentifier')!);
+    const body = node.getChild('FunctionCallBody');
+    const args = body ? children(body).filter(isExpression) : [];
+    const argLabels = args.map(visit);
+    if (RANGE_FUNCTIONS.has(fn)) {
+      const matrix = args[0]?.name === 'MatrixSelector' ? args[0] : undefined;
+      const inner = matrix?.getChild('VectorSelector');
+      facts.rangeCalls.push({ fn, selector: inner ? selectorNodes.get(inner.from) : undefined });
+    }
+    if (fn === 'histogram_quantile') {
+      const input = argLabels[1];
+      facts.histogramQuantiles.push({ argLabels: input, selectors: selectorsWithin(args[1]) });
+      return input ? new Set([...input].filter((l) => l !== 'le')) : undefined;
+    }
+    if (fn === 'label_replace' || fn === 'label_join') {
+      const destination = args[1] ? text(args[1]).slice(1, -1) : '';
+      return argLabels[0] ? new Set([...argLabels[0], destination]) : undefined;
+    }
+    if (fn === 'absent' || fn === 'absent_over_time' || fn === 'scalar' || fn === 'time' || fn === 'vector' || fn === 'pi') return new Set();
+    if (LABEL_KEEPING.has(fn)) return argLabels.find((labels) => labels !== undefined && labels.size > 0) ?? argLabels[0];
+    return undefined;
+  };
+
+  const binary = (node: SyntaxNode): Labels => {
+    const operands = children(node).filter(isExpression);
+    const left = operands[0] ? visit(operands[0]) : undefined;
+    const right = operands[1] ? visit(operands[1]) : undefined;
+    const matching = node.getChild('MatchingModifierClause');
+    const bothSides = union(left, right);
+    let extra: string[] = [];
+    if (matching) {
+      const groupingNodes = matching.getChildren('GroupingLabels');
+      const keyword = matching.getChild('On') ? 'on' : 'ignoring';
+      facts.groupings.push({ clause: keyword, labels: groupingLabels(groupingNodes[0] ?? null), available: intersection(left, right) ?? bothSides });
+      const group = matching.getChild('GroupLeft') ? 'group_left' : matching.getChild('GroupRight') ? 'group_right' : undefined;
+      if (group && groupingNodes[1]) {
+        extra = groupingLabels(groupingNodes[1]);
+        facts.groupings.push({ clause: group, labels: extra, available: group === 'group_left' ? right : left });
+      }
+    }
+    const isScalar = (labels: Labels) => labels !== undefined && labels.size === 0;
+    if (node.getChild('Or')) return bothSides;
+    if (isScalar(left)) return right;
+    if (matching?.getChild('GroupRight')) return right ? new Set([...right, ...extra]) : undefined;
+    return left ? new Set([...left, ...extra]) : undefined;
+  };
+
+  const labels = visit(tree.topNode);
+  return { expr, syntaxErrors, ...facts, labels };
+}
+
+const NON_EXPRESSIONS = new Set([
+  'AggregateOp', 'AggregateModifier', 'FunctionIdentifier', 'MatchingModifierClause', 'BoolModifier', 'DurationExpr',
+  'OffsetDurationExpr', 'Offset', 'At', 'Identifier', 'LabelMatchers', 'GroupingLabels', '⚠',
+]);
+const OPERATORS = /^(Add|Sub|Mul|Div|Mod|Pow|Eql|Neq|Lss|Gtr|Lte|Gte|EqlSingle|EqlRegex|NeqRegex|And|Or|Unless|Atan2)$/;
+
+function isExpression(node: SyntaxNode): boolean {
+  return !NON_EXPRESSIONS.has(node.name) && !OPERATORS.test(node.name) && !node.type.isError && node.name !== '(' && node.name !== ')' && node.name !== ',';
+}
+
+function union(a: Labels, b: Labels): Labels {
+  return a && b ? new Set([...a, ...b]) : undefined;
+}
+
+function intersection(a: Labels, b: Labels): Labels {
+  if (!a || !b) return undefined;
+  if (a.size === 0) return b;
+  if (b.size === 0) return a;
+  return new Set([...a].filter((label) => b.has(label)));
+}
+
+function describeAt(expr: string, position: number): string {
+  const rest = expr.slice(position, position + 20);
+  return rest === '' ? 'unexpected end of expression' : `near '${rest}'`;
+}

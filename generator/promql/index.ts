@@ -1,0 +1,29 @@
+/** The offline query checker: every expression of rules (and, later, dashboards) passes through here. */
+import { analyze } from './analyze.ts';
+import type { QueryContext } from './context.ts';
+import { histogramQuantileCheck } from './checks/histogram-quantile.ts';
+import type { QueryCheck } from './checks/query-check.ts';
+import { rangeWindowCheck } from './checks/range-window.ts';
+import { rateTypeCheck } from './checks/rate-type.ts';
+import { syntaxCheck } from './checks/syntax.ts';
+import { unknownLabelCheck } from './checks/unknown-label.ts';
+import { unknownMetricCheck } from './checks/unknown-metric.ts';
+
+export const QUERY_CHECKS: readonly QueryCheck[] = [
+  syntaxCheck,
+  unknownMetricCheck,
+  unknownLabelCheck,
+  rateTypeCheck,
+  histogramQuantileCheck,
+  rangeWindowCheck,
+];
+
+export interface QueryProblem {
+  readonly rule: string;
+  readonly message: string;
+}
+
+export function checkQuery(expr: string, context: QueryContext, checks: readonly QueryCheck[] = QUERY_CHECKS): QueryProblem[] {
+  const analysis = analyze(expr, context);
+  return checks.flatMap((check) => check.run(analysis, context).map((message) => ({ rule: check.id, message })));
+}
