@@ -2,8 +2,12 @@
  * The one config object. Definitions and stages read every tunable from here, never from constants
  * of their own, so users override behaviour in `sextant.config.ts` without touching the engine.
  */
-export interface SextantConfig {
-  /** Prefix of every application metric: `<namespace>_http_requests_total`. */
+
+/** Alert thresholds by name; the alert definitions read them, so overriding one here changes the alert and its docs. */
+export type Thresholds = Readonly<Record<string, number>>;
+
+export interface SextantConfig<T extends Thresholds = Thresholds> {
+  /** Prefix of every application metric and recording rule: `<namespace>_http_requests_total`. */
   readonly namespace: string;
   readonly limits: {
     /** Worst-case series one metric may create (label value product, times buckets). */
@@ -13,22 +17,41 @@ export interface SextantConfig {
     /** Largest bound a `bounded()` label may declare. */
     readonly maxLabelBound: number;
   };
+  readonly prometheus: {
+    /** Scrape interval of the generated configs; range windows must cover four of them. */
+    readonly scrapeInterval: string;
+    readonly evaluationInterval: string;
+  };
+  readonly alerts: {
+    /** Where generated/docs/alerts.md is served; every runbook_url is this plus `#<alert anchor>`. */
+    readonly runbookBaseUrl: string;
+    readonly thresholds: T;
+  };
 }
 
-export type SextantConfigInput = {
+export interface SextantConfigInput<T extends Thresholds = Thresholds> {
   namespace?: string;
   limits?: Partial<SextantConfig['limits']>;
-};
+  prometheus?: Partial<SextantConfig['prometheus']>;
+  alerts?: { runbookBaseUrl?: string; thresholds?: T };
+}
 
 export const DEFAULT_CONFIG: SextantConfig = {
   namespace: 'app',
   limits: { seriesPerMetric: 2_000, seriesTotal: 50_000, maxLabelBound: 256 },
+  prometheus: { scrapeInterval: '15s', evaluationInterval: '15s' },
+  alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
 };
 
 /** Fills in defaults; validation of the values happens with the rest of the model. */
-export function defineConfig(input: SextantConfigInput = {}): SextantConfig {
+export function defineConfig<const T extends Thresholds = Record<never, number>>(input: SextantConfigInput<T> = {}): SextantConfig<T> {
   return {
     namespace: input.namespace ?? DEFAULT_CONFIG.namespace,
     limits: { ...DEFAULT_CONFIG.limits, ...input.limits },
+    prometheus: { ...DEFAULT_CONFIG.prometheus, ...input.prometheus },
+    alerts: {
+      runbookBaseUrl: input.alerts?.runbookBaseUrl ?? DEFAULT_CONFIG.alerts.runbookBaseUrl,
+      thresholds: (input.alerts?.thresholds ?? {}) as T,
+    },
   };
 }

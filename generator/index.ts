@@ -13,3 +13,7 @@ export { defineDomain, upstream } from './dsl/domain.ts';
 export type { DomainDef, Owner, UpstreamExporter } from './dsl/domain.ts';
 export { defineConfig } from './config.ts';
 export type { SextantConfig, SextantConfigInput } from './config.ts';
+export { promql, bucketOf, sumOf, countOf, Query } from './promql/query.ts';
+export { alert, recordingRule, defineRules, fires, silent, pending, evaluates, input, SEVERITIES } from './dsl/rules.ts';
+export type { AlertDef, RecordingRuleDef, RulesDef, Severity, Runbook, AlertTest, ExprTest, SeriesInput } from './dsl/rules.ts';
+export type { Thresholds } from './config.ts';

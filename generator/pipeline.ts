@@ -1,6 +1,7 @@
 /** load → build the strict model → validate → render. Writing is the caller's choice (write or check). */
 import { buildModel } from './model/build.ts';
 import { loadProject } from './model/load.ts';
+import { buildRules } from './model/rules.ts';
 import type { Model } from './model/types.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { render } from './render/index.ts';
@@ -13,8 +14,10 @@ export type PipelineResult =
 
 export async function runPipeline(root: string): Promise<PipelineResult> {
   const project = await loadProject(root);
-  const { model, problems: shapeProblems } = buildModel(project.catalog, project.config);
-  const problems = sortProblems([...project.problems, ...shapeProblems, ...validate(model)]);
+  const catalog = buildModel(project.catalog, project.config);
+  const rules = buildRules(project.rules, project.config);
+  const model = { ...catalog.model, rules: rules.rules };
+  const problems = sortProblems([...project.problems, ...catalog.problems, ...rules.problems, ...validate(model)]);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, model, files: render(model) };
 }

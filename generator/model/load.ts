@@ -13,10 +13,13 @@ import type { DefinitionSource } from './build.ts';
 
 export const CONFIG_FILE = 'sextant.config.ts';
 export const CATALOG_DIR = 'catalog';
+export const RULES_DIR = 'alerts';
 
 export interface LoadedProject {
   readonly config: SextantConfig;
   readonly catalog: DefinitionSource[];
+  /** Rule files; the alerts/ directory is optional. */
+  readonly rules: DefinitionSource[];
   readonly problems: Problem[];
 }
 
@@ -27,13 +30,20 @@ export async function loadProject(root: string): Promise<LoadedProject> {
   const catalogDir = join(root, CATALOG_DIR);
   if (!existsSync(catalogDir)) {
     problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', rule: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
-    return { config, catalog, problems };
+    return { config, catalog, rules: [], problems };
   }
-  for (const file of await definitionFiles(catalogDir)) {
-    const imported = await importDefinition(root, join(catalogDir, file), problems);
-    if (imported !== undefined) catalog.push({ file: relativePath(root, join(catalogDir, file)), value: imported.default });
+  const rules = existsSync(join(root, RULES_DIR)) ? await importAll(root, join(root, RULES_DIR), problems) : [];
+  catalog.push(...(await importAll(root, catalogDir, problems)));
+  return { config, catalog, rules, problems };
+}
+
+async function importAll(root: string, dir: string, problems: Problem[]): Promise<DefinitionSource[]> {
+  const sources: DefinitionSource[] = [];
+  for (const file of await definitionFiles(dir)) {
+    const imported = await importDefinition(root, join(dir, file), problems);
+    if (imported !== undefined) sources.push({ file: relativePath(root, join(dir, file)), value: imported.default });
   }
-  return { config, catalog, problems };
+  return sources;
 }
 
 async function loadConfig(root: string, problems: Problem[]): Promise<SextantConfig> {

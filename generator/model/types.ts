@@ -54,4 +54,58 @@ export interface Model {
   readonly config: SextantConfig;
   readonly domains: readonly ModelDomain[];
   readonly metrics: readonly ModelMetric[];
+  /** Rule files from alerts/*.ts, expressions rendered under the namespace. */
+  readonly rules: readonly ModelRuleFile[];
+}
+
+export interface ModelSeriesInput {
+  /** `name{label="value", …}`, as promtool reads it. */
+  readonly series: string;
+  readonly values: string;
+}
+
+export interface ModelAlertTest {
+  readonly kind: 'fires' | 'silent' | 'pending';
+  readonly name: string;
+  readonly at: string;
+  readonly series: readonly ModelSeriesInput[];
+  readonly alerts: readonly { readonly labels: Readonly<Record<string, string>>; readonly summary: string; readonly description: string }[];
+}
+
+export interface ModelExprTest {
+  readonly name: string;
+  readonly at: string;
+  readonly series: readonly ModelSeriesInput[];
+  readonly samples: readonly { readonly labels: Readonly<Record<string, string>>; readonly value: number }[];
+}
+
+export interface ModelRecordingRule {
+  readonly file: string;
+  /** As written: `job:http_requests:rate5m`. */
+  readonly written: string;
+  /** With the namespace: `job:taskforge_http_requests:rate5m`. */
+  readonly record: string;
+  readonly expr: string;
+  readonly tests: readonly ModelExprTest[];
+}
+
+export interface ModelAlert {
+  readonly file: string;
+  readonly name: string;
+  readonly severity: string;
+  readonly for: string;
+  readonly expr: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly summary: string;
+  readonly description: string;
+  readonly runbook: { readonly meaning: string; readonly causes: readonly string[]; readonly checks: readonly string[] };
+  readonly tests: readonly ModelAlertTest[];
+}
+
+export interface ModelRuleFile {
+  readonly name: string;
+  readonly title: string;
+  readonly file: string;
+  readonly recording: readonly ModelRecordingRule[];
+  readonly alerts: readonly ModelAlert[];
 }

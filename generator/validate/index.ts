@@ -2,6 +2,8 @@
 import type { Model } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
 import type { Check } from './check.ts';
+import { alertFieldsCheck } from './checks/alert-fields.ts';
+import { annotationTemplatesCheck } from './checks/annotation-templates.ts';
 import { bucketsCheck } from './checks/buckets.ts';
 import { configCheck } from './checks/config.ts';
 import { helpTextCheck } from './checks/help-text.ts';
@@ -9,6 +11,9 @@ import { labelNamesCheck } from './checks/label-names.ts';
 import { labelValuesCheck } from './checks/label-values.ts';
 import { metricNameCheck } from './checks/metric-name.ts';
 import { quantilesCheck } from './checks/quantiles.ts';
+import { ruleNamesCheck } from './checks/rule-names.ts';
+import { ruleQueriesCheck } from './checks/rule-queries.ts';
+import { ruleTestsCheck } from './checks/rule-tests.ts';
 import { seriesBudgetCheck } from './checks/series-budget.ts';
 import { seriesCollisionsCheck } from './checks/series-collisions.ts';
 import { typeSuffixCheck } from './checks/type-suffix.ts';
@@ -26,6 +31,11 @@ export const CHECKS: readonly Check[] = [
   helpTextCheck,
   seriesCollisionsCheck,
   seriesBudgetCheck,
+  ruleNamesCheck,
+  alertFieldsCheck,
+  ruleTestsCheck,
+  ruleQueriesCheck,
+  annotationTemplatesCheck,
 ];
 
 export function validate(model: Model, checks: readonly Check[] = CHECKS): Problem[] {

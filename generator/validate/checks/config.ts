@@ -1,12 +1,14 @@
 import type { Check } from '../check.ts';
 import type { Problem } from '../../problems.ts';
+import { durationSeconds } from '../../promql/duration.ts';
 
 const NAMESPACE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 export const CONFIG_FILE = 'sextant.config.ts';
 
 export const configCheck: Check = {
   id: 'config',
-  summary: 'The namespace is a lowercase snake_case word and every limit is a positive integer.',
+  summary:
+    'The namespace is a lowercase snake_case word, limits are positive integers, intervals are durations, the runbook base is an http(s) URL and thresholds are numbers.',
   run({ config }) {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) =>
@@ -17,6 +19,23 @@ export const configCheck: Check = {
     for (const [name, value] of Object.entries(config.limits)) {
       if (!Number.isInteger(value) || value < 1) report(`limits.${name}`, `must be a positive integer, got ${String(value)}`);
     }
+    for (const [name, value] of Object.entries(config.prometheus)) {
+      if (!(durationSeconds(String(value)) ?? 0)) report(`prometheus.${name}`, `'${String(value)}' is not a Prometheus duration such as 15s`);
+    }
+    if (!isHttpUrl(config.alerts.runbookBaseUrl)) {
+      report('alerts.runbookBaseUrl', `'${String(config.alerts.runbookBaseUrl)}' is not an http(s) URL`);
+    }
+    for (const [name, value] of Object.entries(config.alerts.thresholds)) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) report(`alerts.thresholds.${name}`, `must be a finite number, got ${String(value)}`);
+    }
     return problems;
   },
 };
+
+function isHttpUrl(text: unknown): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(String(text)).protocol);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,145 @@
+import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+import http from '../catalog/http.ts';
+import config from '../sextant.config.ts';
+import { quantileWithin, ratePerSecond } from './shared/expect.ts';
+import { API } from './shared/targets.ts';
+
+const t = config.alerts.thresholds;
+const { requests, requestDuration } = http.metrics;
+
+const ok = (values: string) => input(requests, { ...API, method: 'GET', route: '/api/v1/tasks', status_code: '200' }, values);
+const failed = (values: string) => input(requests, { ...API, method: 'GET', route: '/api/v1/tasks', status_code: '500' }, values);
+/** 100 requests a minute, all between 0.1 s and 0.5 s (or 1 s and 2.5 s): quantiles are exact. */
+const latency = (slow: boolean) => [
+  input(bucketOf(requestDuration), { ...API, method: 'GET', route: '/api/v1/tasks', le: '0.1' }, '0+0x30'),
+  input(bucketOf(requestDuration), { ...API, method: 'GET', route: '/api/v1/tasks', le: slow ? '1' : '0.5' }, slow ? '0+0x30' : '0+100x30'),
+  input(bucketOf(requestDuration), { ...API, method: 'GET', route: '/api/v1/tasks', le: '2.5' }, '0+100x30'),
+  input(bucketOf(requestDuration), { ...API, method: 'GET', route: '/api/v1/tasks', le: '+Inf' }, '0+100x30'),
+];
+
+export const requestRate = recordingRule({
+  record: 'job:http_requests:rate5m',
+  expr: promql`sum by (job) (rate(${requests}[5m]))`,
+  tests: [evaluates('sums every route and status', { at: '10m', series: [ok('0+90x20'), failed('0+30x20')], samples: [{ labels: { job: 'api' }, value: 2 }] })],
+});
+
+export const errorRate = recordingRule({
+  record: 'job:http_requests_errors:rate5m',
+  expr: promql`sum by (job) (rate(${requests}{status_code=~"5.."}[5m]))`,
+  tests: [evaluates('counts only 5xx answers', { at: '10m', series: [ok('0+90x20'), failed('0+30x20')], samples: [{ labels: { job: 'api' }, value: 0.5 }] })],
+});
+
+export const errorRatio = recordingRule({
+  record: 'job:http_requests_errors:ratio_rate5m',
+  expr: promql`${errorRate} / ${requestRate}`,
+  tests: [evaluates('is 5xx over all answers', { at: '10m', series: [ok('0+90x20'), failed('0+30x20')], samples: [{ labels: { job: 'api' }, value: 0.25 }] })],
+});
+
+export const routeRate = recordingRule({
+  record: 'job_route:http_requests:rate5m',
+  expr: promql`sum by (job, route) (rate(${requests}[5m]))`,
+  tests: [evaluates('keeps the route', { at: '10m', series: [ok('0+60x20')], samples: [{ labels: { job: 'api', route: '/api/v1/tasks' }, value: 1 }] })],
+});
+
+export const latencyBuckets = recordingRule({
+  record: 'job_route_le:http_request_duration_seconds_bucket:rate5m',
+  expr: promql`sum by (job, route, le) (rate(${bucketOf(requestDuration)}[5m]))`,
+  tests: [
+    evaluates('keeps le for quantiles', {
+      at: '10m',
+      series: latency(false).slice(3),
+      samples: [{ labels: { job: 'api', route: '/api/v1/tasks', le: '+Inf' }, value: ratePerSecond(100) }],
+    }),
+  ],
+});
+
+const quantile = (q: number, name: string) =>
+  recordingRule({
+    record: `job_route:http_request_duration_seconds:${name}`,
+    expr: promql`histogram_quantile(${q}, ${latencyBuckets})`,
+    tests: [evaluates('interpolates within the bucket', { at: '10m', series: latency(false), samples: [{ labels: { job: 'api', route: '/api/v1/tasks' }, value: quantileWithin(q, 0.1, 0.5, ratePerSecond(100)) }] })],
+  });
+
+export const latencyP50 = quantile(0.5, 'p50');
+export const latencyP95 = quantile(0.95, 'p95');
+export const latencyP99 = quantile(0.99, 'p99');
+
+export default defineRules({
+  name: 'http',
+  title: 'HTTP API',
+  recording: [requestRate, errorRate, errorRatio, routeRate, latencyBuckets, latencyP50, latencyP95, latencyP99],
+  alerts: [
+    alert({
+      name: 'HttpErrorRatioHigh',
+      severity: 'critical',
+      expr: promql`${errorRatio} > ${t.httpErrorRatio}`,
+      for: '5m',
+      summary: 'HTTP 5xx ratio is high on {{ $labels.job }}',
+      description: '{{ $value | humanizePercentage }} of requests to {{ $labels.job }} failed with a 5xx status over the last 5 minutes.',
+      runbook: {
+        meaning: 'A large share of API requests fail on the server side: users see errors.',
+        causes: ['A dependency (database, cache, payment API) is down or its circuit breaker is open.', 'A bad deploy.', 'Resource exhaustion: memory, file descriptors, connection pool.'],
+        checks: ['HTTP API dashboard: which routes and status codes.', 'Circuit breaker and database dashboards.', 'Recent deploys and the service logs for stack traces.'],
+      },
+      tests: [
+        fires('10% of requests fail', {
+          at: '15m',
+          series: [ok('0+90x30'), failed('0+10x30')],
+          alerts: [{ labels: { job: 'api' }, summary: 'HTTP 5xx ratio is high on api', description: '10% of requests to api failed with a 5xx status over the last 5 minutes.' }],
+        }),
+        silent('4% of requests fail, under the threshold', { at: '15m', series: [ok('0+96x30'), failed('0+4x30')] }),
+        pending('failing for less than 5 minutes', { at: '4m', series: [ok('0+90x30'), failed('0+10x30')] }),
+      ],
+    }),
+    alert({
+      name: 'HttpErrorRateHigh',
+      severity: 'warning',
+      expr: promql`${errorRate} > ${t.httpErrorsPerSecond}`,
+      for: '5m',
+      summary: '{{ $labels.job }} answers many 5xx errors',
+      description: '{{ $labels.job }} answered {{ $value | humanize }} 5xx responses per second over the last 5 minutes.',
+      runbook: {
+        meaning: 'The API returns server errors at a steady rate, whatever the traffic.',
+        causes: ['A failing route or dependency.', 'Clients retrying a request that always fails.'],
+        checks: ['HTTP API dashboard, status code distribution.', 'Service logs of the failing route.'],
+      },
+      tests: [
+        fires('one error a second', {
+          at: '15m',
+          series: [failed('0+60x30')],
+          alerts: [{ labels: { job: 'api' }, summary: 'api answers many 5xx errors', description: 'api answered 1 5xx responses per second over the last 5 minutes.' }],
+        }),
+        silent('an error every 12 seconds, under the threshold', { at: '15m', series: [failed('0+5x30')] }),
+        pending('erroring for less than 5 minutes', { at: '3m', series: [failed('0+60x30')] }),
+      ],
+    }),
+    alert({
+      name: 'HttpLatencyP95High',
+      severity: 'warning',
+      expr: promql`${latencyP95} > ${t.httpLatencyP95Seconds}`,
+      for: '5m',
+      summary: 'Slow responses on {{ $labels.job }} {{ $labels.route }}',
+      description: '95% of requests to {{ $labels.route }} on {{ $labels.job }} take up to {{ $value | humanizeDuration }}.',
+      runbook: {
+        meaning: 'The slowest 5% of requests to a route are slower than the latency objective.',
+        causes: ['Slow database queries or a cold cache.', 'CPU saturation or event loop lag in the API process.', 'A slow downstream dependency.'],
+        checks: ['HTTP API dashboard: latency by route.', 'Database and cache dashboards.', 'Node.js runtime dashboard: event loop lag.'],
+      },
+      tests: [
+        fires('requests take 1–2.5 s', {
+          at: '15m',
+          series: latency(true),
+          alerts: [
+            {
+              labels: { job: 'api', route: '/api/v1/tasks' },
+              summary: 'Slow responses on api /api/v1/tasks',
+              description: '95% of requests to /api/v1/tasks on api take up to 2.425s.',
+            },
+          ],
+        }),
+        silent('requests take 0.1–0.5 s', { at: '15m', series: latency(false) }),
+        pending('slow for less than 5 minutes', { at: '4m', series: latency(true) }),
+      ],
+    }),
+  ],
+});

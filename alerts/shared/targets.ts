@@ -1,0 +1,6 @@
+/** Target labels the promtool tests give their input series, as Prometheus would attach them. */
+export const API = { job: 'api', instance: 'api:9464' } as const;
+export const WORKER = { job: 'worker', instance: 'worker:9464' } as const;
+export const NODE = { job: 'node-exporter', instance: 'host-1:9100' } as const;
+export const PROMETHEUS = { job: 'prometheus', instance: 'localhost:9090' } as const;
+export const ALERTMANAGER = { job: 'alertmanager', instance: 'alertmanager:9093' } as const;

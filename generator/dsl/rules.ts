@@ -1,0 +1,148 @@
+/**
+ * Recording rules and alerts, each carrying the tests that prove it with promtool. An alert without
+ * a firing test, a silent test and (when it has a `for`) a pending test is refused by validation.
+ */
+import type { LabelSet, MetricDef } from './metrics.ts';
+import { nameOf, type Named, type Query, type SeriesRef } from '../promql/query.ts';
+
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+type TargetLabels = { readonly job?: string; readonly instance?: string };
+type Labels = Readonly<Record<string, string>>;
+
+/** One input series of a promtool test, in promtool's expanding notation (`0+60x20`). */
+export interface SeriesInput {
+  readonly target: MetricDef | SeriesRef | Named;
+  readonly labels: Labels;
+  readonly values: string;
+}
+
+/** An input series of a metric; its labels are checked against the metric's by the compiler. */
+export function input<M extends MetricDef>(metric: M, labels: Partial<LabelSet<M>> & TargetLabels, values: string): SeriesInput;
+/** An input series of a histogram's _bucket/_sum/_count (with `le` for buckets) or of a recording rule. */
+export function input(target: SeriesRef | Named, labels: Labels, values: string): SeriesInput;
+export function input(target: MetricDef | SeriesRef | Named, labels: object, values: string): SeriesInput {
+  return { target, labels: labels as Labels, values };
+}
+
+export function seriesText(input: SeriesInput, namespace: string): string {
+  return formatSeries(nameOf(input.target, namespace), input.labels);
+}
+
+/** `name{label="value", …}` with values escaped as the text format and promtool expect. */
+export function formatSeries(name: string, labels: Labels): string {
+  const pairs = Object.entries(labels).map(
+    ([label, value]) => `${label}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`,
+  );
+  return `${name}{${pairs.join(', ')}}`;
+}
+
+export interface ExpectedAlert {
+  /** Labels of the firing alert besides alertname and severity (which are added). */
+  readonly labels: Labels;
+  readonly summary: string;
+  readonly description: string;
+}
+
+export interface AlertTest {
+  readonly kind: 'fires' | 'silent' | 'pending';
+  readonly name: string;
+  /** Evaluation time, from the start of the input series. */
+  readonly at: string;
+  readonly series: readonly SeriesInput[];
+  readonly alerts: readonly ExpectedAlert[];
+}
+
+interface TestInput {
+  at: string;
+  series: readonly SeriesInput[];
+}
+
+/** The alert fires at `at` with exactly these alerts. */
+export function fires(name: string, test: TestInput & { alerts: readonly ExpectedAlert[] }): AlertTest {
+  return { kind: 'fires', name, at: test.at, series: test.series, alerts: test.alerts };
+}
+/** Nothing fires: the condition does not hold (for example, just under the threshold). */
+export function silent(name: string, test: TestInput): AlertTest {
+  return { kind: 'silent', name, at: test.at, series: test.series, alerts: [] };
+}
+/** Nothing fires yet: the condition holds, but for less than the alert's `for`. */
+export function pending(name: string, test: TestInput): AlertTest {
+  return { kind: 'pending', name, at: test.at, series: test.series, alerts: [] };
+}
+
+export interface ExprTest {
+  readonly name: string;
+  readonly at: string;
+  readonly series: readonly SeriesInput[];
+  readonly samples: readonly { readonly labels: Labels; readonly value: number }[];
+}
+
+export function evaluates(name: string, test: TestInput & { samples: ExprTest['samples'] }): ExprTest {
+  return { name, at: test.at, series: test.series, samples: test.samples };
+}
+
+export interface RecordingRuleDef extends Named {
+  readonly kind: 'recording';
+  /** `level:metric:operations`, the metric part without the namespace (it is added). */
+  readonly record: string;
+  readonly expr: Query;
+  readonly tests: readonly ExprTest[];
+}
+
+export function recordingRule(rule: { record: string; expr: Query; tests: readonly ExprTest[] }): RecordingRuleDef {
+  return Object.freeze({
+    kind: 'recording' as const,
+    record: rule.record,
+    expr: rule.expr,
+    tests: rule.tests,
+    qualifiedRecord: (namespace: string) => qualifyRecord(rule.record, namespace),
+  });
+}
+
+/** `job:http_requests:rate5m` → `job:<namespace>_http_requests:rate5m`: recording rules are this project's series. */
+export function qualifyRecord(record: string, namespace: string): string {
+  const parts = record.split(':');
+  if (parts.length !== 3) return record;
+  return `${parts[0]}:${namespace}_${parts[1]}:${parts[2]}`;
+}
+
+export interface Runbook {
+  /** What the alert means, in one or two sentences. */
+  readonly meaning: string;
+  readonly causes: readonly string[];
+  readonly checks: readonly string[];
+}
+
+export interface AlertDef {
+  readonly kind: 'alert';
+  readonly name: string;
+  readonly severity: Severity;
+  readonly expr: Query;
+  readonly for: string;
+  /** Extra static labels; severity is set from `severity`. */
+  readonly labels: Labels;
+  /** Go templates, rendered by Prometheus: `{{ $labels.job }}`, `{{ $value | humanizePercentage }}`. */
+  readonly summary: string;
+  readonly description: string;
+  readonly runbook: Runbook;
+  readonly tests: readonly AlertTest[];
+}
+
+export function alert(definition: Omit<AlertDef, 'kind' | 'labels'> & { labels?: Labels }): AlertDef {
+  return Object.freeze({ kind: 'alert' as const, labels: {}, ...definition });
+}
+
+export interface RulesDef {
+  readonly kind: 'rules';
+  /** snake_case; names the generated `<name>.rules.yml` and `<name>.test.yml`. */
+  readonly name: string;
+  readonly title: string;
+  readonly recording: readonly RecordingRuleDef[];
+  readonly alerts: readonly AlertDef[];
+}
+
+export function defineRules(rules: Omit<RulesDef, 'kind' | 'recording' | 'alerts'> & Partial<Pick<RulesDef, 'recording' | 'alerts'>>): RulesDef {
+  return Object.freeze({ kind: 'rules' as const, recording: [], alerts: [], ...rules });
+}

@@ -1,0 +1,52 @@
+/**
+ * `docs/alerts.md`: every alert with its severity, expression and `for`, what it means, likely
+ * causes and first checks. Each alert's runbook_url lands on its section here.
+ */
+import type { Model, ModelAlert, ModelRuleFile } from '../model/types.ts';
+import { cell, code, GENERATED_NOTICE, table } from './markdown.ts';
+import { runbookAnchor } from './runbook.ts';
+import type { Stage } from './stage.ts';
+
+export const alertsDocStage: Stage = {
+  name: 'alert reference',
+  render: (model) => (model.rules.length === 0 ? [] : [{ path: 'docs/alerts.md', content: renderAlertsDoc(model) }]),
+};
+
+function renderAlertsDoc(model: Model): string {
+  const alerts = model.rules.flatMap((file) => file.alerts);
+  const recordings = model.rules.flatMap((file) => file.recording);
+  const parts = [
+    GENERATED_NOTICE,
+    '# Alert reference',
+    `${alerts.length} alerts and ${recordings.length} recording rules. Every alert is proven by promtool unit tests ` +
+      '(`generated/prometheus/tests/`): it fires when it should, stays silent just under its threshold, and waits out its `for`. ' +
+      'Thresholds come from `alerts.thresholds` in `sextant.config.ts`.',
+    table(
+      ['Alert', 'Severity', 'For', 'Summary'],
+      alerts.map((alert) => [`[${alert.name}](#${runbookAnchor(alert.name)})`, alert.severity, alert.for, cell(alert.summary)]),
+    ),
+    ...model.rules.map(renderFile),
+  ];
+  return `${parts.join('\n\n')}\n`;
+}
+
+function renderFile(file: ModelRuleFile): string {
+  const lines = [`## ${file.title}`, `Defined in ${code(file.file)}; rules in ${code(`generated/prometheus/rules/${file.name}.rules.yml`)}.`];
+  if (file.recording.length > 0) {
+    lines.push(table(['Recording rule', 'Expression'], file.recording.map((rule) => [code(rule.record), cell(code(rule.expr.replace(/\s*\n\s*/g, ' ')))])));
+  }
+  lines.push(...file.alerts.map(renderAlert));
+  return lines.join('\n\n');
+}
+
+function renderAlert(alert: ModelAlert): string {
+  return [
+    `### <a id="${runbookAnchor(alert.name)}"></a>${alert.name}`,
+    `**Severity:** ${alert.severity} · **For:** ${alert.for}`,
+    alert.runbook.meaning,
+    '```promql\n' + alert.expr + '\n```',
+    `**Summary:** ${code(alert.summary)}  \n**Description:** ${code(alert.description)}`,
+    '**Likely causes**\n\n' + alert.runbook.causes.map((cause) => `- ${cause}`).join('\n'),
+    '**First checks**\n\n' + alert.runbook.checks.map((check) => `- ${check}`).join('\n'),
+  ].join('\n\n');
+}

@@ -1,0 +1,98 @@
+/**
+ * `prometheus/rules/<name>.rules.yml` and `prometheus/tests/<name>.test.yml`: each rule file with
+ * the promtool unit tests its definitions carry, one recording and one alerting group per file.
+ */
+import { formatSeries } from '../dsl/rules.ts';
+import type { Model, ModelAlert, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
+import { runbookUrl } from './runbook.ts';
+import type { GeneratedFile, Stage } from './stage.ts';
+import { toYaml } from './yaml.ts';
+
+/** Input series in promtool tests are one sample per minute. */
+const TEST_INTERVAL = '1m';
+
+export const rulesStage: Stage = {
+  name: 'prometheus rules and promtool tests',
+  render: (model) =>
+    model.rules.flatMap((file) => [
+      { path: `prometheus/rules/${file.name}.rules.yml`, content: toYaml(ruleFile(model, file)) },
+      { path: `prometheus/tests/${file.name}.test.yml`, content: toYaml(testFile(model, file)) },
+    ]),
+};
+
+export const ruleFilePath = (file: ModelRuleFile): string => `rules/${file.name}.rules.yml`;
+
+function ruleFile(model: Model, file: ModelRuleFile) {
+  const groups = [];
+  if (file.recording.length > 0) {
+    groups.push({ name: `${file.name}.recording`, rules: file.recording.map((rule) => ({ record: rule.record, expr: rule.expr })) });
+  }
+  if (file.alerts.length > 0) {
+    groups.push({ name: `${file.name}.alerts`, rules: file.alerts.map((alert) => alertRule(model, alert)) });
+  }
+  return { groups };
+}
+
+function alertRule(model: Model, alert: ModelAlert) {
+  return {
+    alert: alert.name,
+    expr: alert.expr,
+    for: alert.for,
+    labels: { ...alert.labels, severity: alert.severity },
+    annotations: annotations(model, alert, alert),
+  };
+}
+
+function annotations(model: Model, alert: ModelAlert, text: { summary: string; description: string }) {
+  return { summary: text.summary, description: text.description, runbook_url: runbookUrl(model.config, alert.name) };
+}
+
+function testFile(model: Model, file: ModelRuleFile) {
+  const tests = [];
+  for (const rule of file.recording) {
+    for (const test of rule.tests) {
+      tests.push({
+        name: `${rule.record}: ${test.name}`,
+        interval: TEST_INTERVAL,
+        input_series: inputSeries(test.series),
+        promql_expr_test: [
+          {
+            expr: rule.record,
+            eval_time: test.at,
+            exp_samples: test.samples.map((sample) => ({ labels: formatSeries(rule.record, sample.labels), value: sample.value })),
+          },
+        ],
+      });
+    }
+  }
+  for (const alert of file.alerts) {
+    for (const test of alert.tests) {
+      tests.push({
+        name: `${alert.name} ${test.kind === 'fires' ? 'fires' : test.kind === 'pending' ? 'is pending' : 'stays silent'}: ${test.name}`,
+        interval: TEST_INTERVAL,
+        input_series: inputSeries(test.series),
+        alert_rule_test: [
+          {
+            eval_time: test.at,
+            alertname: alert.name,
+            exp_alerts: test.alerts.map((expected) => ({
+              exp_labels: { ...alert.labels, ...expected.labels, severity: alert.severity },
+              exp_annotations: annotations(model, alert, expected),
+            })),
+          },
+        ],
+      });
+    }
+  }
+  // Every rule file is loaded, so rules may read recording rules of other files.
+  return {
+    rule_files: model.rules.map((other) => `../${ruleFilePath(other)}`),
+    evaluation_interval: TEST_INTERVAL,
+    tests,
+  };
+}
+
+function inputSeries(series: readonly ModelSeriesInput[]) {
+  return series.map((input) => ({ series: input.series, values: input.values }));
+}
+

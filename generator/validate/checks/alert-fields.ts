@@ -1,0 +1,30 @@
+import { SEVERITIES } from '../../dsl/rules.ts';
+import type { Problem } from '../../problems.ts';
+import { durationSeconds } from '../../promql/duration.ts';
+import type { Check } from '../check.ts';
+import { alertProblem, allAlerts } from '../rule-problem.ts';
+
+const LABEL_NAME = /^[a-z_][a-z0-9_]*$/;
+
+export const alertFieldsCheck: Check = {
+  id: 'alert-fields',
+  summary: 'Alerts have a severity of critical, warning or info, a valid `for` duration, a summary, a description and a runbook (meaning, causes, first checks).',
+  run(model) {
+    const problems: Problem[] = [];
+    for (const alert of allAlerts(model.rules)) {
+      const report = (message: string) => problems.push(alertProblem(alert, this.id, message));
+      if (!(SEVERITIES as readonly string[]).includes(alert.severity)) report(`severity '${alert.severity}' is not one of ${SEVERITIES.join(', ')}`);
+      if (durationSeconds(alert.for) === undefined) report(`for '${alert.for}' is not a Prometheus duration such as 5m`);
+      if (alert.summary.trim() === '') report('summary is empty');
+      if (alert.description.trim() === '') report('description is empty');
+      if (alert.runbook.meaning.trim() === '') report('runbook.meaning is empty: say what the alert means');
+      if (alert.runbook.causes.length === 0) report('runbook.causes is empty: list the likely causes');
+      if (alert.runbook.checks.length === 0) report('runbook.checks is empty: list what to look at first');
+      for (const name of Object.keys(alert.labels)) {
+        if (name === 'severity' || name === 'alertname') report(`label '${name}' is set by Sextant; use the ${name === 'severity' ? 'severity field' : 'alert name'}`);
+        else if (!LABEL_NAME.test(name)) report(`label '${name}' is not a snake_case label name`);
+      }
+    }
+    return problems;
+  },
+};
