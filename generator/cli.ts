@@ -9,11 +9,13 @@ import { findDrift } from './output/drift.ts';
 import { writeTreeAtomically } from './output/write.ts';
 import { runPipeline } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
+import { QUERY_CHECKS } from './promql/index.ts';
 import { CHECKS } from './validate/index.ts';
 
 export const HELP = `Usage: npm run generate -- [options]
 
-Validates the definitions (sextant.config.ts, catalog/*.ts) and writes every generated file.
+Validates the definitions (sextant.config.ts, catalog/*.ts, alerts/*.ts) and writes every
+generated file.
 
 Options:
   --check      write nothing; exit 1 and list every file that differs from what
@@ -27,7 +29,10 @@ Options:
 Exit codes: 0 success, 1 invalid definitions or drift (--check), 2 bad usage.
 
 Checks run on every definition:
-${CHECKS.map((check) => `  ${check.id.padEnd(18)} ${check.summary}`).join('\n')}
+${CHECKS.map((check) => `  ${check.id.padEnd(26)} ${check.summary}`).join('\n')}
+
+Checks run on every query (rule expressions):
+${QUERY_CHECKS.map((check) => `  ${check.id.padEnd(26)} ${check.summary}`).join('\n')}
 `;
 
 export interface Io {
@@ -93,7 +98,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 
   await writeTreeAtomically(outDir, result.files);
-  io.out(`Wrote ${result.files.length} files to ${shownOut}/ from ${result.model.metrics.length} metrics in ${result.model.domains.length} domains.`);
+  const { model } = result;
+  const alerts = model.rules.reduce((n, file) => n + file.alerts.length, 0);
+  const recordings = model.rules.reduce((n, file) => n + file.recording.length, 0);
+  io.out(
+    `Wrote ${result.files.length} files to ${shownOut}/ from ${model.metrics.length} metrics in ${model.domains.length} domains, ` +
+      `${alerts} alerts and ${recordings} recording rules.`,
+  );
   return 0;
 }
 

@@ -19,7 +19,7 @@ describe('npm run generate', () => {
     const run = await runCli(['--root', p.root]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Wrote 1 files to .*generated\/ from 2 metrics in 1 domains\./);
+    expect(run.stdout).toMatch(/Wrote 1 files to .*generated\/ from 2 metrics in 1 domains, 0 alerts and 0 recording rules\./);
     expect(readFileSync(join(p.root, 'generated/docs/metrics.md'), 'utf8')).toContain('`app_requests_total`');
   });
 
@@ -97,7 +97,7 @@ describe('usage', () => {
   it('--help describes the options, exit codes and every check', async () => {
     const run = await runCli(['--help']);
     expect(run.status).toBe(0);
-    for (const text of ['--check', '--out DIR', '--root DIR', 'Exit codes', 'series-budget', 'label-values']) expect(run.stdout).toContain(text);
+    for (const text of ['--check', '--out DIR', '--root DIR', 'Exit codes', 'series-budget', 'label-values', 'rule-tests', 'promql-unknown-label']) expect(run.stdout).toContain(text);
   });
 
   it('an unknown option exits 2 with a pointer to --help', async () => {

@@ -59,6 +59,54 @@ const CASES: InvalidCase[] = [
   { name: 'a namespace that is not snake_case', files: { 'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'Task-Forge' });\n" }, where: 'sextant.config.ts: namespace', rule: 'config', message: 'must be lowercase snake_case' },
 ];
 
+/** A rules file with one valid alert (and optionally recording rules); `overrides` is spread into the alert. */
+function rulesFile(overrides: string, options: { recording?: string; extraAlert?: string } = {}): Record<string, string> {
+  return {
+    'alerts/case.ts': `import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+import base from '../catalog/base.ts';
+const { requests, latency } = base.metrics;
+const target = { job: 'a', instance: 'a:1' };
+const series = [input(requests, { ...target, route: '/a' }, '0+60x20')];
+const tests = [
+  fires('one a second', { at: '10m', series, alerts: [{ labels: { ...target, route: '/a' }, summary: 's', description: 'd' }] }),
+  silent('none', { at: '10m', series: [input(requests, { ...target, route: '/a' }, '0x20')] }),
+  pending('too early', { at: '2m', series }),
+];
+const base_alert = {
+  name: 'RequestsHigh', severity: 'warning', expr: promql\`rate(\${requests}[5m]) > 0.5\`, for: '5m', summary: 's', description: 'd',
+  runbook: { meaning: 'm', causes: ['c'], checks: ['k'] }, tests,
+};
+export default defineRules({
+  name: 'case',
+  title: 'Case',
+  recording: [${options.recording ?? ''}],
+  alerts: [alert({ ...base_alert, ${overrides} })${options.extraAlert ? `, ${options.extraAlert}` : ''}],
+});
+`,
+  };
+}
+const recording = (record: string) =>
+  `recordingRule({ record: '${record}', expr: promql\`sum by (job) (rate(\${requests}[5m]))\`, tests: [evaluates('sums', { at: '10m', series, samples: [{ labels: { job: 'a' }, value: 1 }] })] })`;
+const gaugeFile = { 'catalog/extra.ts': domainFile("depth: gauge({ name: 'depth', help: 'Items waiting.' }),", { name: 'extra' }) };
+
+CASES.push(
+  { name: 'a query naming an unknown metric', files: rulesFile("expr: promql`rate(app_requests_totl[5m]) > 1`"), where: 'alerts/case.ts: alert RequestsHigh', rule: 'promql-unknown-metric', message: "unknown metric 'app_requests_totl'" },
+  { name: 'a matcher on a label the metric lacks', files: rulesFile('expr: promql`rate(${requests}{status="500"}[5m]) > 1`'), where: 'alerts/case.ts: alert RequestsHigh', rule: 'promql-unknown-label', message: "label 'status' is not on app_requests_total" },
+  { name: 'grouping by a label the metric lacks', files: rulesFile('expr: promql`sum by (status) (rate(${requests}[5m])) > 1`'), where: 'alerts/case.ts: alert RequestsHigh', rule: 'promql-unknown-label', message: "'sum by' names label 'status'" },
+  { name: 'rate over a gauge', files: { ...gaugeFile, ...rulesFile('expr: promql`rate(app_depth[5m]) > 1`') }, where: 'alerts/case.ts: alert RequestsHigh', rule: 'promql-rate-type', message: 'rate() over gauge app_depth' },
+  { name: 'histogram_quantile without le', files: rulesFile('expr: promql`histogram_quantile(0.9, sum by (route) (rate(${bucketOf(latency)}[5m]))) > 1`'), where: 'alerts/case.ts: alert RequestsHigh', rule: 'promql-histogram-quantile', message: "no 'le' label" },
+  { name: 'a range window under four scrape intervals', files: rulesFile('expr: promql`rate(${requests}[30s]) > 1`'), where: 'alerts/case.ts: alert RequestsHigh', rule: 'promql-range-window', message: 'shorter than 4 scrape intervals' },
+  { name: 'an alert without a firing test', files: rulesFile("tests: tests.filter((t) => t.kind !== 'fires')"), where: 'alerts/case.ts: alert RequestsHigh', rule: 'rule-tests', message: 'needs a test where it fires' },
+  { name: 'an alert without a silent test', files: rulesFile("tests: tests.filter((t) => t.kind !== 'silent')"), where: 'alerts/case.ts: alert RequestsHigh', rule: 'rule-tests', message: 'needs a test where it stays silent' },
+  { name: 'two alerts of one name', files: rulesFile('', { extraAlert: 'alert({ ...base_alert })' }), where: 'alerts/case.ts: alert RequestsHigh', rule: 'rule-names', message: 'alert RequestsHigh is already defined in alerts/case.ts' },
+  { name: 'two recording rules of one name', files: rulesFile('', { recording: `${recording('job:requests:rate5m')}, ${recording('job:requests:rate5m')}` }), where: 'alerts/case.ts: recording rule job:requests:rate5m', rule: 'rule-names', message: 'already defined' },
+  { name: 'a recording rule name off the convention', files: rulesFile('', { recording: recording('requests_rate5m') }), where: 'alerts/case.ts: recording rule requests_rate5m', rule: 'rule-names', message: 'level:metric:operations' },
+  { name: 'an invalid for duration', files: rulesFile("for: '5 minutes'"), where: 'alerts/case.ts: alert RequestsHigh', rule: 'alert-fields', message: "for '5 minutes' is not a Prometheus duration" },
+  { name: 'a severity outside the set', files: rulesFile("severity: 'page'"), where: 'alerts/case.ts: alert RequestsHigh', rule: 'alert-fields', message: "severity 'page' is not one of critical, warning, info" },
+  { name: 'an annotation template that does not parse', files: rulesFile("summary: 'High on {{ $labels.route'"), where: 'alerts/case.ts: alert RequestsHigh', rule: 'annotation-templates', message: 'is never closed' },
+  { name: 'a rules file without a default export', files: { 'alerts/case.ts': 'export const rules = [];\n' }, where: 'alerts/case.ts: default export', rule: 'definition-shape', message: 'must `export default defineRules' },
+);
+
 const SENTINEL = 'output of an earlier, good run\n';
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.remove()));

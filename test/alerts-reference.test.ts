@@ -1,0 +1,64 @@
+/** The reference rules: the alerts the issue and the seeds ask for, documented, with runbook links that land. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../generator/pipeline.ts';
+import { REPO } from './helpers/project.ts';
+
+const REQUIRED_ALERTS = [
+  'QueueBacklogHigh', 'JobFailureRateHigh', 'JobFailureRatioHigh', 'NoActiveWorkers', 'HttpErrorRateHigh', 'HttpErrorRatioHigh',
+  'HttpLatencyP95High', 'EventQueueDepthHigh', 'EventQueueDepthCritical', 'CircuitBreakerOpen', 'CacheHitRatioLow', 'DatabaseQueriesSlow',
+  'ServiceRestartingOften', 'FailedLoginRatioHigh', 'ProcessCpuHigh', 'ProcessMemoryHigh', 'MysqlConnectionsNearLimit',
+  'MongodbConnectionsHigh', 'KafkaConsumerLagHigh', 'TargetDown', 'NodeCpuHigh', 'NodeMemoryHigh', 'NodeDiskSpaceLow',
+  'NodeDiskWillFillSoon', 'PrometheusConfigReloadFailed', 'PrometheusRuleEvaluationFailures', 'PrometheusNotificationsDropped',
+  'AlertmanagerConfigReloadFailed',
+];
+
+interface RuleFile {
+  groups: { name: string; rules: { alert?: string; record?: string; annotations?: Record<string, string>; labels?: Record<string, string> }[] }[];
+}
+
+describe('the reference rules', async () => {
+  const result = await runPipeline(REPO);
+  if (!result.ok) throw new Error('the reference project is invalid');
+  const alerts = result.model.rules.flatMap((file) => file.alerts);
+  const recordings = result.model.rules.flatMap((file) => file.recording);
+  const alertsDoc = readFileSync(join(REPO, 'generated/docs/alerts.md'), 'utf8');
+
+  it('has at least 30 alerts and 10 recording rules', () => {
+    expect(alerts.length).toBeGreaterThanOrEqual(30);
+    expect(recordings.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has every alert the seeds describe', () => {
+    const names = new Set(alerts.map((alert) => alert.name));
+    expect(REQUIRED_ALERTS.filter((name) => !names.has(name))).toEqual([]);
+  });
+
+  it('uses every severity, and each alert is tested firing, silent and pending', () => {
+    expect(new Set(alerts.map((alert) => alert.severity))).toEqual(new Set(['critical', 'warning', 'info']));
+    for (const alert of alerts) expect(new Set(alert.tests.map((test) => test.kind)), alert.name).toEqual(new Set(['fires', 'silent', 'pending']));
+  });
+
+  it('links every alert to its section of docs/alerts.md', () => {
+    for (const file of result.model.rules) {
+      const rules = yaml.load(readFileSync(join(REPO, `generated/prometheus/rules/${file.name}.rules.yml`), 'utf8')) as RuleFile;
+      for (const rule of rules.groups.flatMap((group) => group.rules).filter((r) => r.alert)) {
+        const url = rule.annotations?.runbook_url ?? '';
+        expect(url.startsWith(`${result.model.config.alerts.runbookBaseUrl}#`), rule.alert).toBe(true);
+        expect(alertsDoc).toContain(`<a id="${url.split('#')[1]}"></a>${rule.alert}`);
+      }
+    }
+  });
+
+  it('documents severity, for, expression, causes and first checks of each alert', () => {
+    for (const alert of alerts) {
+      const section = alertsDoc.slice(alertsDoc.indexOf(`</a>${alert.name}\n`));
+      expect(section).toContain(`**Severity:** ${alert.severity} · **For:** ${alert.for}`);
+      expect(section).toContain(alert.expr);
+      expect(section).toContain('**Likely causes**');
+      expect(section).toContain('**First checks**');
+    }
+  });
+});
