@@ -8,20 +8,24 @@ export const DEBIAN_PACKAGES = ['prometheus', 'prometheus-alertmanager', 'promet
 /** Binary names of the Debian packages (there is no `alertmanager` binary there). */
 export const BINARIES = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'prometheus-node-exporter'];
 
-export function missingBinaries(): string[] {
-  return BINARIES.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0);
+export function missingBinaries(path = process.env.PATH ?? ''): string[] {
+  return BINARIES.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`], { env: { ...process.env, PATH: path } }).status !== 0);
 }
 
-export async function ensureTools(): Promise<void> {
-  let missing = missingBinaries();
+function mayInstall(): boolean {
+  return process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+}
+
+export async function ensureTools(options: { path?: string; install?: boolean } = {}): Promise<void> {
+  const path = options.path ?? process.env.PATH ?? '';
+  let missing = missingBinaries(path);
   if (missing.length === 0) return;
-  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
-  if (canInstall) {
+  if (options.install ?? mayInstall()) {
     process.stderr.write(`Installing ${DEBIAN_PACKAGES.join(', ')} with apt-get (missing: ${missing.join(', ')})…\n`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...DEBIAN_PACKAGES], { stdio: 'inherit', env });
-    missing = missingBinaries();
+    missing = missingBinaries(path);
   }
   if (missing.length > 0) {
     throw new Error(
