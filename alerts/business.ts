@@ -1,14 +1,20 @@
 import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
 import business from '../catalog/business.ts';
 import config from '../sextant.config.ts';
+import { latencyRules } from './shared/latency.ts';
 import { API } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
-const { usersOnline, sseConnections } = business.metrics;
+const { usersOnline, sseConnections, messageProcessingDuration, notificationProcessingDuration, userSearchDuration } = business.metrics;
+
+export const messageLatency = latencyRules(messageProcessingDuration, [], { ...API });
+export const notificationLatency = latencyRules(notificationProcessingDuration, [], { ...API });
+export const searchLatency = latencyRules(userSearchDuration, [], { ...API });
 
 export default defineRules({
   name: 'business',
   title: 'Business usage',
+  recording: [...messageLatency.all, ...notificationLatency.all, ...searchLatency.all],
   alerts: [
     alert({
       name: 'UsersOnlineLow',

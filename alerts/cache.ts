@@ -1,6 +1,7 @@
 import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
 import cache from '../catalog/cache.ts';
 import config from '../sextant.config.ts';
+import { latencyRules } from './shared/latency.ts';
 import { API } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
@@ -10,6 +11,8 @@ const gets = (hits: number, misses: number) => [
   input(operations, { ...API, cache: 'task_cache', operation: 'get', result: 'miss' }, `0+${misses}x30`),
   input(operations, { ...API, cache: 'task_cache', operation: 'set', result: 'success' }, '0+50x30'),
 ];
+
+export const operationLatency = latencyRules(cache.metrics.operationDuration, ['cache', 'operation'], { ...API, cache: 'task_cache', operation: 'get' });
 
 export const hitRatio = recordingRule({
   record: 'job_cache:cache_gets_hit:ratio_rate5m',
@@ -24,7 +27,7 @@ export const hitRatio = recordingRule({
 export default defineRules({
   name: 'cache',
   title: 'Cache',
-  recording: [hitRatio],
+  recording: [hitRatio, ...operationLatency.all],
   alerts: [
     alert({
       name: 'CacheHitRatioLow',

@@ -1,7 +1,7 @@
 import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
 import database from '../catalog/database.ts';
 import config from '../sextant.config.ts';
-import { quantileWithin, ratePerSecond } from './shared/expect.ts';
+import { latencyRules } from './shared/latency.ts';
 import { API } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
@@ -18,23 +18,7 @@ const pool = (inUse: number, idle: number, max: number) => [
   input(maxConnections, { ...API }, `${max}x30`),
 ];
 
-export const queryBuckets = recordingRule({
-  record: 'job_query_type_le:database_query_duration_seconds_bucket:rate5m',
-  expr: promql`sum by (job, query_type, le) (rate(${bucketOf(queryDuration)}[5m]))`,
-  tests: [evaluates('keeps le for quantiles', { at: '10m', series: queries('0.032', '0.064').slice(2), samples: [{ labels: { job: 'api', query_type: 'select', le: '+Inf' }, value: ratePerSecond(100) }] })],
-});
-
-export const queryP95 = recordingRule({
-  record: 'job_query_type:database_query_duration_seconds:p95',
-  expr: promql`histogram_quantile(0.95, ${queryBuckets})`,
-  tests: [
-    evaluates('interpolates within the bucket', {
-      at: '10m',
-      series: queries('0.032', '0.064'),
-      samples: [{ labels: { job: 'api', query_type: 'select' }, value: quantileWithin(0.95, 0.032, 0.064, ratePerSecond(100)) }],
-    }),
-  ],
-});
+export const queryLatency = latencyRules(queryDuration, ['query_type'], { ...API, query_type: 'select', table: 'tasks' });
 
 export const poolUsage = recordingRule({
   record: 'job_instance:database_connections_in_use:ratio',
@@ -45,12 +29,12 @@ export const poolUsage = recordingRule({
 export default defineRules({
   name: 'database',
   title: 'Database',
-  recording: [queryBuckets, queryP95, poolUsage],
+  recording: [...queryLatency.all, poolUsage],
   alerts: [
     alert({
       name: 'DatabaseQueriesSlow',
       severity: 'warning',
-      expr: promql`${queryP95} > ${t.databaseQueryP95Seconds}`,
+      expr: promql`${queryLatency.p95} > ${t.databaseQueryP95Seconds}`,
       for: '5m',
       summary: 'Slow {{ $labels.query_type }} queries on {{ $labels.job }}',
       description: 'The slowest 5% of {{ $labels.query_type }} queries from {{ $labels.job }} take {{ $value | humanizeDuration }} or more.',

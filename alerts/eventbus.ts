@@ -1,7 +1,7 @@
-import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+import { alert, bucketOf, defineRules, fires, input, pending, promql, silent } from '#sextant';
 import eventbus from '../catalog/eventbus.ts';
 import config from '../sextant.config.ts';
-import { quantileWithin, ratePerSecond } from './shared/expect.ts';
+import { latencyRules } from './shared/latency.ts';
 import { WORKER } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
@@ -15,27 +15,8 @@ const lags = (lower: string, upper: string) => [
   input(bucketOf(lag), { ...WORKER, event_type: 'task_created', le: '+Inf' }, '0+100x30'),
 ];
 
-export const lagBuckets = recordingRule({
-  record: 'job_event_type_le:event_bus_lag_seconds_bucket:rate5m',
-  expr: promql`sum by (job, event_type, le) (rate(${bucketOf(lag)}[5m]))`,
-  tests: [evaluates('keeps le for quantiles', { at: '10m', series: lags('1.024', '2.048').slice(2), samples: [{ labels: { job: 'worker', event_type: 'task_created', le: '+Inf' }, value: ratePerSecond(100) }] })],
-});
-
-const lagQuantile = (q: number, name: string) =>
-  recordingRule({
-    record: `job_event_type:event_bus_lag_seconds:${name}`,
-    expr: promql`histogram_quantile(${q}, ${lagBuckets})`,
-    tests: [
-      evaluates('interpolates within the bucket', {
-        at: '10m',
-        series: lags('1.024', '2.048'),
-        samples: [{ labels: { job: 'worker', event_type: 'task_created' }, value: quantileWithin(q, 1.024, 2.048, ratePerSecond(100)) }],
-      }),
-    ],
-  });
-
-export const lagP95 = lagQuantile(0.95, 'p95');
-export const lagP99 = lagQuantile(0.99, 'p99');
+export const lagLatency = latencyRules(lag, ['event_type'], { ...WORKER, event_type: 'task_created' });
+export const processingLatency = latencyRules(eventbus.metrics.processingDuration, ['handler'], { ...WORKER, event_type: 'task_created', handler: 'index_handler' });
 
 const runbook = {
   meaning: 'Events are published faster than handlers dispatch them; the in-memory transport holds at most 10,000.',
@@ -46,7 +27,7 @@ const runbook = {
 export default defineRules({
   name: 'eventbus',
   title: 'Event bus',
-  recording: [lagBuckets, lagP95, lagP99],
+  recording: [...lagLatency.all, ...processingLatency.all],
   alerts: [
     alert({
       name: 'EventQueueDepthHigh',
@@ -99,7 +80,7 @@ export default defineRules({
     alert({
       name: 'EventBusLagHigh',
       severity: 'warning',
-      expr: promql`${lagP95} > ${t.eventBusLagP95Seconds}`,
+      expr: promql`${lagLatency.p95} > ${t.eventBusLagP95Seconds}`,
       for: '10m',
       summary: '{{ $labels.event_type }} events are handled late',
       description: 'Handlers start on {{ $labels.event_type }} events up to {{ $value | humanizeDuration }} after they are published (p95).',

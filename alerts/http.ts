@@ -1,7 +1,7 @@
 import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
 import http from '../catalog/http.ts';
 import config from '../sextant.config.ts';
-import { quantileWithin, ratePerSecond } from './shared/expect.ts';
+import { latencyRules } from './shared/latency.ts';
 import { API } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
@@ -10,7 +10,7 @@ const { requests, requestDuration } = http.metrics;
 const ok = (values: string) => input(requests, { ...API, method: 'GET', route: '/api/v1/tasks', status_code: '200' }, values);
 const failed = (values: string) => input(requests, { ...API, method: 'GET', route: '/api/v1/tasks', status_code: '500' }, values);
 /** 100 requests a minute, all between 0.1 s and 0.5 s (or 1 s and 2.5 s): quantiles are exact. */
-const latency = (slow: boolean) => [
+const latencySeries = (slow: boolean) => [
   input(bucketOf(requestDuration), { ...API, method: 'GET', route: '/api/v1/tasks', le: '0.1' }, '0+0x30'),
   input(bucketOf(requestDuration), { ...API, method: 'GET', route: '/api/v1/tasks', le: slow ? '1' : '0.5' }, slow ? '0+0x30' : '0+100x30'),
   input(bucketOf(requestDuration), { ...API, method: 'GET', route: '/api/v1/tasks', le: '2.5' }, '0+100x30'),
@@ -41,33 +41,12 @@ export const routeRate = recordingRule({
   tests: [evaluates('keeps the route', { at: '10m', series: [ok('0+60x20')], samples: [{ labels: { job: 'api', route: '/api/v1/tasks' }, value: 1 }] })],
 });
 
-export const latencyBuckets = recordingRule({
-  record: 'job_route_le:http_request_duration_seconds_bucket:rate5m',
-  expr: promql`sum by (job, route, le) (rate(${bucketOf(requestDuration)}[5m]))`,
-  tests: [
-    evaluates('keeps le for quantiles', {
-      at: '10m',
-      series: latency(false).slice(3),
-      samples: [{ labels: { job: 'api', route: '/api/v1/tasks', le: '+Inf' }, value: ratePerSecond(100) }],
-    }),
-  ],
-});
-
-const quantile = (q: number, name: string) =>
-  recordingRule({
-    record: `job_route:http_request_duration_seconds:${name}`,
-    expr: promql`histogram_quantile(${q}, ${latencyBuckets})`,
-    tests: [evaluates('interpolates within the bucket', { at: '10m', series: latency(false), samples: [{ labels: { job: 'api', route: '/api/v1/tasks' }, value: quantileWithin(q, 0.1, 0.5, ratePerSecond(100)) }] })],
-  });
-
-export const latencyP50 = quantile(0.5, 'p50');
-export const latencyP95 = quantile(0.95, 'p95');
-export const latencyP99 = quantile(0.99, 'p99');
+export const latency = latencyRules(requestDuration, ['route'], { ...API, method: 'GET', route: '/api/v1/tasks' });
 
 export default defineRules({
   name: 'http',
   title: 'HTTP API',
-  recording: [requestRate, errorRate, errorRatio, routeRate, latencyBuckets, latencyP50, latencyP95, latencyP99],
+  recording: [requestRate, errorRate, errorRatio, routeRate, ...latency.all],
   alerts: [
     alert({
       name: 'HttpErrorRatioHigh',
@@ -116,7 +95,7 @@ export default defineRules({
     alert({
       name: 'HttpLatencyP95High',
       severity: 'warning',
-      expr: promql`${latencyP95} > ${t.httpLatencyP95Seconds}`,
+      expr: promql`${latency.p95} > ${t.httpLatencyP95Seconds}`,
       for: '5m',
       summary: 'Slow responses on {{ $labels.job }} {{ $labels.route }}',
       description: '95% of requests to {{ $labels.route }} on {{ $labels.job }} take up to {{ $value | humanizeDuration }}.',
@@ -128,7 +107,7 @@ export default defineRules({
       tests: [
         fires('requests take 1–2.5 s', {
           at: '15m',
-          series: latency(true),
+          series: latencySeries(true),
           alerts: [
             {
               labels: { job: 'api', route: '/api/v1/tasks' },
@@ -137,8 +116,8 @@ export default defineRules({
             },
           ],
         }),
-        silent('requests take 0.1–0.5 s', { at: '15m', series: latency(false) }),
-        pending('slow for less than 5 minutes', { at: '4m', series: latency(true) }),
+        silent('requests take 0.1–0.5 s', { at: '15m', series: latencySeries(false) }),
+        pending('slow for less than 5 minutes', { at: '4m', series: latencySeries(true) }),
       ],
     }),
   ],

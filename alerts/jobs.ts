@@ -1,7 +1,7 @@
-import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
 import jobs from '../catalog/jobs.ts';
 import config from '../sextant.config.ts';
-import { quantileWithin, ratePerSecond } from './shared/expect.ts';
+import { latencyRules } from './shared/latency.ts';
 import { WORKER } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
@@ -11,11 +11,6 @@ const email = { ...WORKER, queue: 'default', job_type: 'email' } as const;
 const succeeded = (values: string) => input(processed, { ...email, result: 'success' }, values);
 const unsuccessful = (values: string) => input(processed, { ...email, result: 'failed' }, values);
 const failedAttempts = (values: string) => input(failed, { ...email, error_type: 'timeout' }, values);
-const durations = [
-  input(bucketOf(processingDuration), { ...email, le: '0.256' }, '0+0x30'),
-  input(bucketOf(processingDuration), { ...email, le: '0.512' }, '0+100x30'),
-  input(bucketOf(processingDuration), { ...email, le: '+Inf' }, '0+100x30'),
-];
 
 export const processedRate = recordingRule({
   record: 'job_queue:jobs_processed:rate5m',
@@ -41,28 +36,12 @@ export const failedRate = recordingRule({
   tests: [evaluates('counts failed attempts', { at: '10m', series: [failedAttempts('0+120x20')], samples: [{ labels: { job: 'worker', queue: 'default' }, value: 2 }] })],
 });
 
-export const durationBuckets = recordingRule({
-  record: 'job_queue_le:job_processing_duration_seconds_bucket:rate5m',
-  expr: promql`sum by (job, queue, le) (rate(${bucketOf(processingDuration)}[5m]))`,
-  tests: [evaluates('keeps le for quantiles', { at: '10m', series: durations.slice(2), samples: [{ labels: { job: 'worker', queue: 'default', le: '+Inf' }, value: ratePerSecond(100) }] })],
-});
-
-export const durationP95 = recordingRule({
-  record: 'job_queue:job_processing_duration_seconds:p95',
-  expr: promql`histogram_quantile(0.95, ${durationBuckets})`,
-  tests: [
-    evaluates('interpolates within the bucket', {
-      at: '10m',
-      series: durations,
-      samples: [{ labels: { job: 'worker', queue: 'default' }, value: quantileWithin(0.95, 0.256, 0.512, ratePerSecond(100)) }],
-    }),
-  ],
-});
+export const duration = latencyRules(processingDuration, ['queue'], { ...email });
 
 export default defineRules({
   name: 'jobs',
   title: 'Jobs and tasks',
-  recording: [processedRate, unsuccessfulRate, unsuccessfulRatio, failedRate, durationBuckets, durationP95],
+  recording: [processedRate, unsuccessfulRate, unsuccessfulRatio, failedRate, ...duration.all],
   alerts: [
     alert({
       name: 'JobFailureRatioHigh',

@@ -1,6 +1,7 @@
 import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
 import queue from '../catalog/queue.ts';
 import config from '../sextant.config.ts';
+import { latencyRules } from './shared/latency.ts';
 import { WORKER } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
@@ -9,6 +10,8 @@ const onDefault = { ...WORKER, queue: 'default' } as const;
 
 const waiting = (values: string) => input(length, onDefault, values);
 const taken = (values: string) => input(dequeued, onDefault, values);
+
+export const waitLatency = latencyRules(queue.metrics.waitDuration, ['queue'], { ...onDefault });
 
 export const dequeueRate = recordingRule({
   record: 'job_queue:queue_dequeued:rate5m',
@@ -28,7 +31,7 @@ export const backlogSeconds = recordingRule({
 export default defineRules({
   name: 'queue',
   title: 'Queues',
-  recording: [dequeueRate, backlogSeconds],
+  recording: [dequeueRate, backlogSeconds, ...waitLatency.all],
   alerts: [
     alert({
       name: 'QueueBacklogHigh',

@@ -1,12 +1,16 @@
 import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
 import worker from '../catalog/worker.ts';
+import { latencyRules } from './shared/latency.ts';
 import { WORKER } from './shared/targets.ts';
+
+export const processingLatency = latencyRules(worker.metrics.processingDuration, ['queue'], { ...WORKER, queue: 'default', job_type: 'email' });
 
 const running = (values: string) => input(worker.metrics.running, { ...WORKER, queue: 'default' }, values);
 
 export default defineRules({
   name: 'worker',
   title: 'Workers',
+  recording: [...processingLatency.all],
   alerts: [
     alert({
       name: 'NoActiveWorkers',

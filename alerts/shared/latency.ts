@@ -1,0 +1,51 @@
+/**
+ * The recording rules every latency histogram gets: the per-second bucket rates aggregated to the
+ * labels that matter, and p50, p95 and p99 from them. Dashboards and alerts read the quantiles from
+ * here instead of running histogram_quantile over raw buckets on every refresh.
+ */
+import { bucketOf, evaluates, input, promql, recordingRule, type LabelName, type LabelSet, type MetricDef, type RecordingRuleDef } from '#sextant';
+import { quantileWithin, ratePerSecond } from './expect.ts';
+
+export interface LatencyRules {
+  readonly buckets: RecordingRuleDef;
+  readonly p50: RecordingRuleDef;
+  readonly p95: RecordingRuleDef;
+  readonly p99: RecordingRuleDef;
+  readonly all: readonly RecordingRuleDef[];
+}
+
+/**
+ * @param by labels kept besides job, in this order (they name the rule's level).
+ * @param sample a full label set of the metric, target labels included, for the rules' tests.
+ */
+export function latencyRules<M extends MetricDef>(
+  metric: M,
+  by: readonly LabelName<M>[],
+  sample: LabelSet<M> & { job: string; instance: string },
+): LatencyRules {
+  const kept = ['job', ...by];
+  const level = kept.join('_');
+  const buckets = metric.buckets ?? [];
+  // Observations fall in the middle bucket of the layout: exact quantiles, easy to check by hand.
+  const middle = Math.floor(buckets.length / 2);
+  const [lower, upper] = [buckets[middle - 1] ?? 0, buckets[middle] ?? 1];
+  const bucketInput = (le: string, values: string) => input(bucketOf(metric), { ...sample, le }, values);
+  const series = [bucketInput(String(lower), '0+0x30'), bucketInput(String(upper), '0+100x30'), bucketInput('+Inf', '0+100x30')];
+  const keptLabels = Object.fromEntries(kept.map((label) => [label, (sample as Record<string, string>)[label]!]));
+
+  const bucketRule = recordingRule({
+    record: `${level}_le:${metric.name}_bucket:rate5m`,
+    expr: promql`sum by (${kept.join(', ')}, le) (rate(${bucketOf(metric)}[5m]))`,
+    tests: [evaluates('keeps le for quantiles', { at: '10m', series: series.slice(2), samples: [{ labels: { ...keptLabels, le: '+Inf' }, value: ratePerSecond(100) }] })],
+  });
+  const quantile = (q: number, name: string) =>
+    recordingRule({
+      record: `${level}:${metric.name}:${name}`,
+      expr: promql`histogram_quantile(${q}, ${bucketRule})`,
+      tests: [evaluates('interpolates within the bucket', { at: '10m', series, samples: [{ labels: keptLabels, value: quantileWithin(q, lower, upper, ratePerSecond(100)) }] })],
+    });
+  const p50 = quantile(0.5, 'p50');
+  const p95 = quantile(0.95, 'p95');
+  const p99 = quantile(0.99, 'p99');
+  return { buckets: bucketRule, p50, p95, p99, all: [bucketRule, p50, p95, p99] };
+}
