@@ -30,6 +30,12 @@ export const unsuccessfulRatio = recordingRule({
   tests: [evaluates('is unsuccessful over all finished jobs', { at: '10m', series: [succeeded('0+75x20'), unsuccessful('0+25x20')], samples: [{ labels: { job: 'worker', queue: 'default' }, value: 0.25 }] })],
 });
 
+export const successRatio = recordingRule({
+  record: 'job_queue:jobs_succeeded:ratio_rate5m',
+  expr: promql`sum by (job, queue) (rate(${processed}{result="success"}[5m])) / ${processedRate}`,
+  tests: [evaluates('is successes over all finished jobs', { at: '10m', series: [succeeded('0+75x20'), unsuccessful('0+25x20')], samples: [{ labels: { job: 'worker', queue: 'default' }, value: 0.75 }] })],
+});
+
 export const failedRate = recordingRule({
   record: 'job_queue:jobs_failed:rate5m',
   expr: promql`sum by (job, queue) (rate(${failed}[5m]))`,
@@ -41,7 +47,7 @@ export const duration = latencyRules(processingDuration, ['queue'], { ...email }
 export default defineRules({
   name: 'jobs',
   title: 'Jobs and tasks',
-  recording: [processedRate, unsuccessfulRate, unsuccessfulRatio, failedRate, ...duration.all],
+  recording: [processedRate, unsuccessfulRate, unsuccessfulRatio, successRatio, failedRate, ...duration.all],
   alerts: [
     alert({
       name: 'JobFailureRatioHigh',
