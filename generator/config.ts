@@ -27,6 +27,13 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     readonly runbookBaseUrl: string;
     readonly thresholds: T;
   };
+  readonly grafana: {
+    /** Where Grafana reaches Prometheus and Alertmanager (compose service names by default). */
+    readonly prometheusUrl: string;
+    readonly alertmanagerUrl: string;
+    /** Where the generated dashboards are mounted in the Grafana container. */
+    readonly dashboardsPath: string;
+  };
 }
 
 export interface SextantConfigInput<T extends Thresholds = Thresholds> {
@@ -34,6 +41,7 @@ export interface SextantConfigInput<T extends Thresholds = Thresholds> {
   limits?: Partial<SextantConfig['limits']>;
   prometheus?: Partial<SextantConfig['prometheus']>;
   alerts?: { runbookBaseUrl?: string; thresholds?: T };
+  grafana?: Partial<SextantConfig['grafana']>;
 }
 
 export const DEFAULT_CONFIG: SextantConfig = {
@@ -41,6 +49,7 @@ export const DEFAULT_CONFIG: SextantConfig = {
   limits: { seriesPerMetric: 2_000, seriesTotal: 50_000, maxLabelBound: 256 },
   prometheus: { scrapeInterval: '15s', evaluationInterval: '15s' },
   alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
+  grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards' },
 };
 
 /** Fills in defaults; validation of the values happens with the rest of the model. */
@@ -53,5 +62,6 @@ export function defineConfig<const T extends Thresholds = Record<never, number>>
       runbookBaseUrl: input.alerts?.runbookBaseUrl ?? DEFAULT_CONFIG.alerts.runbookBaseUrl,
       thresholds: (input.alerts?.thresholds ?? {}) as T,
     },
+    grafana: { ...DEFAULT_CONFIG.grafana, ...input.grafana },
   };
 }

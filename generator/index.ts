@@ -17,3 +17,6 @@ export { promql, bucketOf, sumOf, countOf, Query } from './promql/query.ts';
 export { alert, recordingRule, defineRules, fires, silent, pending, evaluates, input, SEVERITIES } from './dsl/rules.ts';
 export type { AlertDef, RecordingRuleDef, RulesDef, Severity, Runbook, AlertTest, ExprTest, SeriesInput } from './dsl/rules.ts';
 export type { Thresholds } from './config.ts';
+export { defineDashboard, row, timeseries, stat, heatmap, table, barGauge, stateTimeline, target, labelVariable, FOLDERS } from './dsl/dashboards.ts';
+export type { DashboardDef, PanelDef, RowDef, TargetDef, VariableDef, Folder } from './dsl/dashboards.ts';
+export type { Interpolation, SeriesRef, Named } from './promql/query.ts';

@@ -1,6 +1,7 @@
 /** load → build the strict model → validate → render. Writing is the caller's choice (write or check). */
 import { buildModel } from './model/build.ts';
 import { loadProject } from './model/load.ts';
+import { buildDashboards } from './model/dashboards.ts';
 import { buildRules } from './model/rules.ts';
 import type { Model } from './model/types.ts';
 import { sortProblems, type Problem } from './problems.ts';
@@ -16,8 +17,9 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
   const project = await loadProject(root);
   const catalog = buildModel(project.catalog, project.config);
   const rules = buildRules(project.rules, project.config);
-  const model = { ...catalog.model, rules: rules.rules };
-  const problems = sortProblems([...project.problems, ...catalog.problems, ...rules.problems, ...validate(model)]);
+  const dashboards = buildDashboards(project.dashboards, project.config);
+  const model = { ...catalog.model, rules: rules.rules, dashboards: dashboards.dashboards };
+  const problems = sortProblems([...project.problems, ...catalog.problems, ...rules.problems, ...dashboards.problems, ...validate(model)]);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, model, files: render(model) };
 }

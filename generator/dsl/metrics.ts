@@ -29,6 +29,8 @@ export interface MetricDef<
   readonly supersedes: readonly string[];
   /** Caps label combinations when labels move together (a device has one mount point). */
   readonly labelSets: BoundedLabel | undefined;
+  /** Why no dashboard shows this metric; otherwise every application metric must be on a panel. */
+  readonly notDashboarded: string | undefined;
 }
 
 interface CommonOptions<N extends string, L extends LabelSpecs> {
@@ -42,6 +44,8 @@ interface CommonOptions<N extends string, L extends LabelSpecs> {
    * the product of their bounds would overstate the series a metric can create.
    */
   labelSets?: BoundedLabel;
+  /** Why no dashboard shows this metric (the dashboard-coverage check asks). */
+  notDashboarded?: string;
 }
 export interface HistogramOptions<N extends string, L extends LabelSpecs> extends CommonOptions<N, L> {
   buckets: readonly number[];
@@ -67,6 +71,7 @@ function define<T extends MetricType, N extends string, L extends LabelSpecs>(
     quantiles: options.quantiles,
     supersedes: options.supersedes ?? [],
     labelSets: options.labelSets,
+    notDashboarded: options.notDashboarded,
   });
 }
 

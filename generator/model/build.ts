@@ -70,7 +70,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
       metrics,
     });
   }
-  return { model: { config, domains, metrics: domains.flatMap((d) => d.metrics), rules: [] }, problems };
+  return { model: { config, domains, metrics: domains.flatMap((d) => d.metrics), rules: [], dashboards: [] }, problems };
 }
 
 interface MetricContext {
@@ -119,6 +119,7 @@ function toModelMetric(
     quantiles: definition.quantiles,
     supersedes: Array.isArray(definition.supersedes) ? definition.supersedes : [],
     labelSets: definition.labelSets,
+    notDashboarded: typeof definition.notDashboarded === 'string' ? definition.notDashboarded : undefined,
     definition: definition as MetricDef,
   };
 }

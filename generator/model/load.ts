@@ -14,12 +14,15 @@ import type { DefinitionSource } from './build.ts';
 export const CONFIG_FILE = 'sextant.config.ts';
 export const CATALOG_DIR = 'catalog';
 export const RULES_DIR = 'alerts';
+export const DASHBOARDS_DIR = 'dashboards';
 
 export interface LoadedProject {
   readonly config: SextantConfig;
   readonly catalog: DefinitionSource[];
   /** Rule files; the alerts/ directory is optional. */
   readonly rules: DefinitionSource[];
+  /** Dashboard files; the dashboards/ directory is optional. */
+  readonly dashboards: DefinitionSource[];
   readonly problems: Problem[];
 }
 
@@ -30,11 +33,13 @@ export async function loadProject(root: string): Promise<LoadedProject> {
   const catalogDir = join(root, CATALOG_DIR);
   if (!existsSync(catalogDir)) {
     problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', rule: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
-    return { config, catalog, rules: [], problems };
+    return { config, catalog, rules: [], dashboards: [], problems };
   }
-  const rules = existsSync(join(root, RULES_DIR)) ? await importAll(root, join(root, RULES_DIR), problems) : [];
   catalog.push(...(await importAll(root, catalogDir, problems)));
-  return { config, catalog, rules, problems };
+  const optional = async (dir: string) => (existsSync(join(root, dir)) ? importAll(root, join(root, dir), problems) : []);
+  const rules = await optional(RULES_DIR);
+  const dashboards = await optional(DASHBOARDS_DIR);
+  return { config, catalog, rules, dashboards, problems };
 }
 
 async function importAll(root: string, dir: string, problems: Problem[]): Promise<DefinitionSource[]> {

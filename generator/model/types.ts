@@ -36,6 +36,8 @@ export interface ModelMetric {
   readonly buckets: readonly number[] | undefined;
   readonly quantiles: readonly number[] | undefined;
   readonly supersedes: readonly string[];
+  /** Why no dashboard shows the metric, when none does on purpose. */
+  readonly notDashboarded: string | undefined;
   /** Declared cap on label combinations; validated by the series-budget check. */
   readonly labelSets: { readonly bound: unknown; readonly reason: unknown } | undefined;
   readonly definition: MetricDef;
@@ -56,6 +58,8 @@ export interface Model {
   readonly metrics: readonly ModelMetric[];
   /** Rule files from alerts/*.ts, expressions rendered under the namespace. */
   readonly rules: readonly ModelRuleFile[];
+  /** Dashboards from dashboards/*.ts, built into Grafana JSON. */
+  readonly dashboards: readonly ModelDashboard[];
 }
 
 export interface ModelSeriesInput {
@@ -108,4 +112,46 @@ export interface ModelRuleFile {
   readonly file: string;
   readonly recording: readonly ModelRecordingRule[];
   readonly alerts: readonly ModelAlert[];
+}
+
+export interface ModelPanel {
+  readonly id: number;
+  readonly title: string;
+  readonly type: string;
+  readonly description: string;
+  readonly targets: readonly { readonly refId: string; readonly expr: string; readonly legend: string; readonly instant: boolean }[];
+  readonly alerts: readonly string[];
+  readonly quietWhenHealthy: string | undefined;
+}
+
+export interface ModelDashboard {
+  readonly file: string;
+  readonly name: string;
+  readonly uid: string;
+  readonly title: string;
+  readonly folder: string;
+  readonly description: string;
+  readonly variables: readonly { readonly name: string; readonly label: string; readonly query: string }[];
+  readonly panels: readonly ModelPanel[];
+  /** The Grafana dashboard JSON as the SDK built it: what the dashboard checks inspect. */
+  readonly json: GrafanaDashboardJson;
+}
+
+/** The parts of Grafana's dashboard JSON the checks read. */
+export interface GrafanaDashboardJson {
+  readonly uid?: string;
+  readonly title?: string;
+  readonly templating?: { readonly list?: readonly { readonly type?: string; readonly name?: string }[] };
+  readonly panels?: readonly GrafanaPanelJson[];
+}
+
+export interface GrafanaPanelJson {
+  readonly id?: number;
+  readonly type?: string;
+  readonly title?: string;
+  readonly gridPos?: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
+  readonly datasource?: { readonly type?: string; readonly uid?: string };
+  readonly fieldConfig?: { readonly defaults?: { readonly unit?: string } };
+  readonly targets?: readonly { readonly expr?: string; readonly refId?: string; readonly datasource?: { readonly type?: string; readonly uid?: string } }[];
+  readonly panels?: readonly GrafanaPanelJson[];
 }

@@ -22,6 +22,8 @@ export interface SeriesRef {
 export interface Named {
   readonly kind: 'recording';
   qualifiedRecord(namespace: string): string;
+  /** The expression the named series comes from, so a query's metrics can be traced through it. */
+  readonly expr: Query;
 }
 
 export type Interpolation = string | number | MetricDef | SeriesRef | Named | Query;
@@ -31,6 +33,19 @@ export class Query {
     private readonly strings: readonly string[],
     private readonly values: readonly Interpolation[],
   ) {}
+
+  /** Catalogue metrics the query reads, directly or through the recording rules it reads. */
+  metrics(): MetricDef[] {
+    const found: MetricDef[] = [];
+    for (const value of this.values) {
+      if (typeof value !== 'object') continue;
+      if (value instanceof Query) found.push(...value.metrics());
+      else if (value.kind === 'metric') found.push(value);
+      else if (value.kind === 'series') found.push(value.metric);
+      else found.push(...value.expr.metrics());
+    }
+    return [...new Set(found)];
+  }
 
   /** The expression text, with every name resolved under the given namespace. */
   render(namespace: string): string {

@@ -1,11 +1,13 @@
 /** The chain of renderers. Each later output (rules, dashboards, scrape configs…) is one more stage. */
 import type { Model } from '../model/types.ts';
 import { alertsDocStage } from './alerts-doc.ts';
+import { dashboardsDocStage } from './dashboards-doc.ts';
+import { grafanaStage } from './grafana.ts';
 import { metricsDocStage } from './metrics-doc.ts';
 import { rulesStage } from './rules.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 
-export const STAGES: readonly Stage[] = [metricsDocStage, rulesStage, alertsDocStage];
+export const STAGES: readonly Stage[] = [metricsDocStage, rulesStage, alertsDocStage, grafanaStage, dashboardsDocStage];
 
 export function render(model: Model, stages: readonly Stage[] = STAGES): GeneratedFile[] {
   const files = stages.flatMap((stage) => stage.render(model));

@@ -5,6 +5,15 @@ import type { Check } from './check.ts';
 import { alertFieldsCheck } from './checks/alert-fields.ts';
 import { annotationTemplatesCheck } from './checks/annotation-templates.ts';
 import { bucketsCheck } from './checks/buckets.ts';
+import { dashboardAlertLinksCheck } from './checks/dashboard-alert-links.ts';
+import { dashboardCoverageCheck } from './checks/dashboard-coverage.ts';
+import { dashboardDatasourceCheck } from './checks/dashboard-datasource.ts';
+import { dashboardGridCheck } from './checks/dashboard-grid.ts';
+import { dashboardPanelIdsCheck } from './checks/dashboard-panel-ids.ts';
+import { dashboardQueriesCheck } from './checks/dashboard-queries.ts';
+import { dashboardRateIntervalCheck } from './checks/dashboard-rate-interval.ts';
+import { dashboardUidsCheck } from './checks/dashboard-uids.ts';
+import { dashboardUnitsCheck } from './checks/dashboard-units.ts';
 import { configCheck } from './checks/config.ts';
 import { helpTextCheck } from './checks/help-text.ts';
 import { labelNamesCheck } from './checks/label-names.ts';
@@ -36,6 +45,15 @@ export const CHECKS: readonly Check[] = [
   ruleTestsCheck,
   ruleQueriesCheck,
   annotationTemplatesCheck,
+  dashboardQueriesCheck,
+  dashboardDatasourceCheck,
+  dashboardRateIntervalCheck,
+  dashboardUnitsCheck,
+  dashboardUidsCheck,
+  dashboardPanelIdsCheck,
+  dashboardGridCheck,
+  dashboardCoverageCheck,
+  dashboardAlertLinksCheck,
 ];
 
 export function validate(model: Model, checks: readonly Check[] = CHECKS): Problem[] {

@@ -1,0 +1,21 @@
+import { bounded, defineDomain, gauge, upstream } from '#sextant';
+
+export default defineDomain({
+  name: 'alert_series',
+  title: 'Alert state (written by Prometheus)',
+  description:
+    'The series Prometheus writes for every pending or firing alert; the firing-alerts panels read them. Besides these ' +
+    'labels, each series carries the labels of its alert (job, instance, queue…), which vary from alert to alert.',
+  owner: upstream('prometheus', '2.42.0', 'the ALERTS series of Prometheus alerting rules (prometheus.io/docs, "Inspecting alerts during runtime")'),
+  metrics: {
+    alerts: gauge({
+      name: 'ALERTS',
+      help: '1 for every alert that is pending or firing, labelled with the alert name, its state and its labels.',
+      labels: {
+        alertname: bounded(128, 'one per alerting rule'),
+        alertstate: ['pending', 'firing'],
+        severity: ['critical', 'warning', 'info'],
+      },
+    }),
+  },
+});

@@ -1,0 +1,46 @@
+import { defineDashboard, promql, row, table, target, timeseries } from '#sextant';
+import { queryLatency } from '../alerts/database.ts';
+import { spanLatency } from '../alerts/errors.ts';
+import { latency } from '../alerts/http.ts';
+import alertSeries from '../catalog/alert_series.ts';
+import errors from '../catalog/errors.ts';
+import eventbus from '../catalog/eventbus.ts';
+import jobs from '../catalog/jobs.ts';
+import { rate, rec, UNITS } from './shared/common.ts';
+
+const e = errors.metrics;
+
+export default defineDashboard({
+  name: 'debugging',
+  title: 'Debugging',
+  folder: 'Debugging',
+  description: 'Where it breaks: errors by module and type, the slowest endpoints and queries, failing spans and the alerts firing now (seed 002).',
+  tags: ['debugging', 'errors'],
+  scope: e.moduleErrors,
+  rows: [
+    row('Firing now', [
+      table({
+        title: 'Firing alerts',
+        unit: UNITS.count,
+        width: 24,
+        quietWhenHealthy: 'no alert fires in a healthy system',
+        targets: [target(promql`sort_desc(sum by (alertname, severity) (${alertSeries.metrics.alerts}{alertstate="firing"}))`, '{{alertname}}', { instant: true })],
+      }),
+    ]),
+    row('Errors', [
+      timeseries({ title: 'Errors by module and type', unit: UNITS.perSecond, targets: [target(promql`sum by (module, error_type) (${rate(e.moduleErrors)})`, '{{module}} {{error_type}}')] }),
+      timeseries({ title: 'Errors by severity', unit: UNITS.perSecond, stacked: true, targets: [target(promql`sum by (severity) (${rate(e.moduleErrors)})`, '{{severity}}')] }),
+      timeseries({ title: 'Job failures by error type', unit: UNITS.perSecond, targets: [target(promql`sum by (error_type) (${rate(jobs.metrics.failed)})`, '{{error_type}}')] }),
+      timeseries({ title: 'Event bus errors by type', unit: UNITS.perSecond, targets: [target(promql`sum by (error_type) (${rate(eventbus.metrics.errors)})`, '{{error_type}}')] }),
+    ]),
+    row('Traces', [
+      timeseries({ title: 'Spans started by operation', unit: UNITS.perSecond, targets: [target(promql`sum by (operation) (${rate(e.spansCreated)})`, '{{operation}}')] }),
+      timeseries({ title: 'Spans with errors', unit: UNITS.perSecond, targets: [target(promql`sum by (operation, error_type) (${rate(e.spansWithErrors)})`, '{{operation}} {{error_type}}')] }),
+      timeseries({ title: 'Span duration p95', unit: UNITS.seconds, targets: [target(promql`${rec(spanLatency.p95)}`, '{{operation}}')] }),
+    ]),
+    row('Slowest', [
+      table({ title: 'Slowest endpoints (p99)', unit: UNITS.seconds, targets: [target(promql`topk(10, max by (route) (${rec(latency.p99)}))`, '{{route}}', { instant: true })] }),
+      table({ title: 'Slowest queries (p95)', unit: UNITS.seconds, targets: [target(promql`topk(10, max by (query_type) (${rec(queryLatency.p95)}))`, '{{query_type}}', { instant: true })] }),
+    ]),
+  ],
+});

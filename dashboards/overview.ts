@@ -1,0 +1,53 @@
+import { defineDashboard, promql, row, stat, target, timeseries } from '#sextant';
+import { errorRatio, latency, requestRate } from '../alerts/http.ts';
+import circuitBreaker from '../catalog/circuit_breaker.ts';
+import jobs from '../catalog/jobs.ts';
+import queue from '../catalog/queue.ts';
+import scrape from '../catalog/scrape.ts';
+import { rate, rec, sel, UNITS } from './shared/common.ts';
+
+const { submitted, processed } = jobs.metrics;
+
+export default defineDashboard({
+  name: 'overview',
+  title: 'Overview',
+  folder: 'Overview',
+  description: 'The few numbers on-call opens first: traffic, latency, errors, jobs, open circuit breakers and targets up (seeds 001 and 002).',
+  tags: ['overview'],
+  scope: scrape.metrics.up,
+  rows: [
+    row('Now', [
+      stat({ title: 'Request rate', unit: UNITS.requestsPerSecond, targets: [target(promql`sum(${rec(requestRate)})`)] }),
+      stat({ title: 'p95 latency', unit: UNITS.seconds, alerts: ['HttpLatencyP95High'], targets: [target(promql`max(${rec(latency.p95)})`)] }),
+      stat({
+        title: 'Error ratio',
+        unit: UNITS.ratio,
+        alerts: ['HttpErrorRatioHigh'],
+        thresholds: [{ value: null, color: 'green' }, { value: 0.01, color: 'orange' }, { value: 0.05, color: 'red' }],
+        targets: [target(promql`max(${rec(errorRatio)})`)],
+      }),
+      stat({ title: 'Tasks created', unit: UNITS.perSecond, targets: [target(promql`sum(${rate(submitted)})`)] }),
+      stat({ title: 'Tasks processed', unit: UNITS.perSecond, targets: [target(promql`sum(${rate(processed, 'result="success"')})`)] }),
+      stat({ title: 'Tasks failed', unit: UNITS.perSecond, alerts: ['JobFailureRatioHigh'], targets: [target(promql`sum(${rate(processed, 'result!="success"')}) or vector(0)`)] }),
+      stat({
+        title: 'Circuit breakers open',
+        unit: UNITS.count,
+        alerts: ['CircuitBreakerOpen'],
+        thresholds: [{ value: null, color: 'green' }, { value: 1, color: 'red' }],
+        targets: [target(promql`count(${sel(circuitBreaker.metrics.state)} == 1) or vector(0)`)],
+      }),
+      stat({
+        title: 'Targets up',
+        unit: UNITS.ratio,
+        alerts: ['TargetDown'],
+        thresholds: [{ value: null, color: 'red' }, { value: 1, color: 'green' }],
+        targets: [target(promql`avg(${sel(scrape.metrics.up)})`)],
+      }),
+    ]),
+    row('Trends', [
+      timeseries({ title: 'Requests by job', unit: UNITS.requestsPerSecond, width: 8, targets: [target(promql`${rec(requestRate)}`, '{{job}}')] }),
+      timeseries({ title: '5xx ratio', unit: UNITS.ratio, width: 8, targets: [target(promql`${rec(errorRatio)}`, '{{job}}')] }),
+      timeseries({ title: 'Queue length', unit: UNITS.count, width: 8, targets: [target(promql`sum by (queue) (${sel(queue.metrics.length)})`, '{{queue}}')] }),
+    ]),
+  ],
+});

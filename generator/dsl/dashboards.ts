@@ -1,0 +1,130 @@
+/**
+ * Dashboards as data: rows of panels whose queries are typed PromQL. The generator lays them out,
+ * builds them with @grafana/grafana-foundation-sdk, and checks every query offline like a rule's.
+ */
+import type { LabelName, MetricDef } from './metrics.ts';
+import type { Named, Query, SeriesRef } from '../promql/query.ts';
+
+/** Dashboards are organised by audience (seed 002). */
+export const FOLDERS = ['Overview', 'Service', 'Infrastructure', 'Debugging'] as const;
+export type Folder = (typeof FOLDERS)[number];
+
+export type PanelType = 'timeseries' | 'stat' | 'heatmap' | 'table' | 'bargauge' | 'statetimeline';
+
+export interface TargetDef {
+  readonly expr: Query;
+  readonly legend: string;
+  /** Instant queries for stats and tables that show the current value. */
+  readonly instant: boolean;
+}
+
+export function target(expr: Query, legend = '', options: { instant?: boolean } = {}): TargetDef {
+  return { expr, legend, instant: options.instant ?? false };
+}
+
+export interface Threshold {
+  readonly value: number | null;
+  readonly color: string;
+}
+
+export interface PanelDef {
+  readonly kind: 'panel';
+  readonly type: PanelType;
+  readonly title: string;
+  /** Defaults to the help texts of the metrics the queries read. */
+  readonly description: string | undefined;
+  /** A Grafana unit id: reqps, s, bytes, percentunit, short… */
+  readonly unit: string;
+  readonly targets: readonly TargetDef[];
+  /** Columns out of 24. */
+  readonly width: number;
+  readonly height: number;
+  /** Explicit placement instead of the automatic flow. */
+  readonly gridPos: { readonly x: number; readonly y: number; readonly w: number; readonly h: number } | undefined;
+  /** Alerts about what the panel shows: it links to their runbook sections. */
+  readonly alerts: readonly string[];
+  /** Why the panel is empty in a healthy system (firing alerts, say); the live tests check it under a fault. */
+  readonly quietWhenHealthy: string | undefined;
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+  readonly thresholds: readonly Threshold[] | undefined;
+  /** Value → text and colour, for state panels (0 closed, 1 open…). */
+  readonly valueText: Readonly<Record<string, { readonly text: string; readonly color: string }>> | undefined;
+  readonly stacked: boolean;
+}
+
+type PanelOptions = Partial<Omit<PanelDef, 'kind' | 'type' | 'title' | 'targets' | 'unit'>> & {
+  title: string;
+  unit: string;
+  targets: readonly TargetDef[];
+};
+
+function panel(type: PanelType, options: PanelOptions): PanelDef {
+  return {
+    kind: 'panel',
+    type,
+    title: options.title,
+    description: options.description,
+    unit: options.unit,
+    targets: options.targets,
+    width: options.width ?? (type === 'stat' ? 4 : 12),
+    height: options.height ?? (type === 'stat' ? 4 : 8),
+    gridPos: options.gridPos,
+    alerts: options.alerts ?? [],
+    quietWhenHealthy: options.quietWhenHealthy,
+    min: options.min,
+    max: options.max,
+    thresholds: options.thresholds,
+    valueText: options.valueText,
+    stacked: options.stacked ?? false,
+  };
+}
+
+export const timeseries = (options: PanelOptions) => panel('timeseries', options);
+export const stat = (options: PanelOptions) => panel('stat', options);
+export const heatmap = (options: PanelOptions) => panel('heatmap', options);
+export const table = (options: PanelOptions) => panel('table', options);
+export const barGauge = (options: PanelOptions) => panel('bargauge', options);
+export const stateTimeline = (options: PanelOptions) => panel('statetimeline', options);
+
+export interface RowDef {
+  readonly kind: 'row';
+  readonly title: string;
+  readonly panels: readonly PanelDef[];
+}
+
+export function row(title: string, panels: readonly PanelDef[]): RowDef {
+  return { kind: 'row', title, panels };
+}
+
+/** A dashboard variable holding the values of one label, from label_values(). */
+export interface VariableDef {
+  readonly name: string;
+  readonly label: string;
+  readonly source: MetricDef | SeriesRef | Named;
+  readonly labelName: string;
+}
+
+export function labelVariable<M extends MetricDef>(metric: M, label: LabelName<M>, title?: string): VariableDef {
+  return { name: label, label: title ?? label.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()), source: metric, labelName: label };
+}
+
+export interface DashboardDef {
+  readonly kind: 'dashboard';
+  /** snake_case; the dashboard uid is `<namespace>-<name>`, so it stays stable across renames of the title. */
+  readonly name: string;
+  readonly title: string;
+  readonly folder: Folder;
+  readonly description: string;
+  readonly tags: readonly string[];
+  /** The series job and instance variables list their values from. */
+  readonly scope: MetricDef | SeriesRef | Named;
+  readonly variables: readonly VariableDef[];
+  readonly rows: readonly RowDef[];
+}
+
+export function defineDashboard(
+  dashboard: Omit<DashboardDef, 'kind' | 'tags' | 'variables'> & { tags?: readonly string[]; variables?: readonly VariableDef[] },
+): DashboardDef {
+  return Object.freeze({ kind: 'dashboard' as const, tags: [], variables: [], ...dashboard });
+}

@@ -1,0 +1,132 @@
+/**
+ * Parses dashboard definitions (dashboards/*.ts) into the model: queries rendered under the
+ * namespace, panels laid out and numbered, variables written, and the Grafana JSON built, so the
+ * dashboard checks judge exactly what will be written.
+ */
+import type { SextantConfig } from '../config.ts';
+import { FOLDERS, type DashboardDef, type PanelDef } from '../dsl/dashboards.ts';
+import { buildDashboardJson, GRID_COLUMNS, type ResolvedDashboard, type ResolvedPanel } from '../grafana/build.ts';
+import type { Problem } from '../problems.ts';
+import { nameOf, Query } from '../promql/query.ts';
+import { runbookUrl } from '../render/runbook.ts';
+import type { DefinitionSource } from './build.ts';
+import type { GrafanaDashboardJson, ModelDashboard } from './types.ts';
+
+const NAME = /^[a-z][a-z0-9_]*$/;
+const RULE = 'definition-shape';
+
+export function dashboardUid(namespace: string, name: string): string {
+  return `${namespace}-${name.replace(/_/g, '-')}`;
+}
+
+export function buildDashboards(sources: readonly DefinitionSource[], config: SextantConfig): { dashboards: ModelDashboard[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const dashboards: ModelDashboard[] = [];
+  for (const source of sources) {
+    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, rule: RULE, message });
+    const definition = source.value as DashboardDef | undefined;
+    if (typeof definition !== 'object' || definition === null || definition.kind !== 'dashboard') {
+      report('default export', 'a dashboard file must `export default defineDashboard({ ... })`');
+      continue;
+    }
+    if (!NAME.test(String(definition.name))) {
+      report(String(definition.name || 'dashboard'), `dashboard name '${String(definition.name)}' must be snake_case (it names the uid)`);
+      continue;
+    }
+    if (!(FOLDERS as readonly string[]).includes(definition.folder)) {
+      report(definition.name, `folder '${String(definition.folder)}' is not one of ${FOLDERS.join(', ')}`);
+      continue;
+    }
+    try {
+      dashboards.push(resolve(source.file, definition, config));
+    } catch (error) {
+      // A query interpolating something that is not a metric, series or rule (a mistyped property).
+      report(definition.name, `cannot be built: ${(error as Error).message}`);
+    }
+  }
+  return { dashboards, problems };
+}
+
+function resolve(file: string, definition: DashboardDef, config: SextantConfig): ModelDashboard {
+  const namespace = config.namespace;
+  const uid = dashboardUid(namespace, definition.name);
+  const scope = nameOf(definition.scope, namespace);
+  const variables = [
+    { name: 'job', label: 'Job', query: `label_values(${scope}, job)` },
+    { name: 'instance', label: 'Instance', query: `label_values(${scope}{job=~"$job"}, instance)` },
+    ...definition.variables.map((variable) => ({
+      name: variable.name,
+      label: variable.label,
+      query: `label_values(${nameOf(variable.source, namespace)}{job=~"$job", instance=~"$instance"}, ${variable.labelName})`,
+    })),
+  ];
+
+  let nextId = 1;
+  let y = 0;
+  const rows: ResolvedDashboard['rows'][number][] = [];
+  for (const row of definition.rows) {
+    const rowId = nextId++;
+    const rowY = y;
+    y += 1;
+    let x = 0;
+    let lineHeight = 0;
+    const panels: ResolvedPanel[] = [];
+    for (const panel of row.panels) {
+      let gridPos = panel.gridPos;
+      if (!gridPos) {
+        if (x + panel.width > GRID_COLUMNS) {
+          x = 0;
+          y += lineHeight;
+          lineHeight = 0;
+        }
+        gridPos = { x, y, w: panel.width, h: panel.height };
+        x += panel.width;
+        lineHeight = Math.max(lineHeight, panel.height);
+      }
+      panels.push(resolvePanel(panel, nextId++, { ...gridPos }, config));
+    }
+    y += lineHeight;
+    rows.push({ id: rowId, title: row.title, y: rowY, panels });
+  }
+
+  const tags = [namespace, definition.folder.toLowerCase(), ...definition.tags];
+  const resolved: ResolvedDashboard = { definition, uid, tags, variables, rows };
+  const json = buildDashboardJson(resolved, namespace) as unknown as GrafanaDashboardJson;
+  return {
+    file,
+    name: definition.name,
+    uid,
+    title: definition.title,
+    folder: definition.folder,
+    description: definition.description,
+    variables,
+    panels: rows.flatMap((row) =>
+      row.panels.map((panel) => ({
+        id: panel.id,
+        title: panel.definition.title,
+        type: panel.definition.type,
+        description: panel.description,
+        targets: panel.targets,
+        alerts: panel.definition.alerts,
+        quietWhenHealthy: panel.definition.quietWhenHealthy,
+      })),
+    ),
+    json,
+  };
+}
+
+function resolvePanel(panel: PanelDef, id: number, gridPos: ResolvedPanel['gridPos'], config: SextantConfig): ResolvedPanel {
+  const targets = panel.targets.map((target, index) => {
+    if (!(target.expr instanceof Query)) throw new Error(`panel '${panel.title}': queries must be written with the promql\`…\` template`);
+    return { refId: String.fromCharCode(65 + index), expr: target.expr.render(config.namespace), legend: target.legend, instant: target.instant };
+  });
+  const helps = [...new Set(panel.targets.flatMap((target) => target.expr.metrics().map((metric) => metric.help)))];
+  return {
+    definition: panel,
+    id,
+    description: panel.description ?? helps.join(' '),
+    gridPos,
+    targets,
+    links: panel.alerts.map((alert) => ({ title: `Runbook: ${alert}`, url: runbookUrl(config, alert) })),
+  };
+}

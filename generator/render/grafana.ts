@@ -1,0 +1,90 @@
+/**
+ * Grafana output: the dashboards as JSON in one directory per folder, and the provisioning files
+ * that load them (one provider per folder, read-only) and the Prometheus and Alertmanager
+ * datasources (fixed uids, so dashboards and links never depend on names).
+ */
+import { FOLDERS } from '../dsl/dashboards.ts';
+import type { Model, ModelDashboard } from '../model/types.ts';
+import type { GeneratedFile, Stage } from './stage.ts';
+import { toYaml } from './yaml.ts';
+
+export const PROMETHEUS_DATASOURCE_UID = 'prometheus';
+export const ALERTMANAGER_DATASOURCE_UID = 'alertmanager';
+
+export const folderDirectory = (folder: string): string => folder.toLowerCase();
+export const dashboardPath = (dashboard: ModelDashboard): string => `grafana/dashboards/${folderDirectory(dashboard.folder)}/${dashboard.uid}.json`;
+
+export const grafanaStage: Stage = {
+  name: 'grafana dashboards and provisioning',
+  render(model) {
+    if (model.dashboards.length === 0) return [];
+    return [
+      ...model.dashboards.map((dashboard): GeneratedFile => ({ path: dashboardPath(dashboard), content: `${stableJson(dashboard.json)}\n` })),
+      { path: 'grafana/provisioning/datasources/datasources.yml', content: toYaml(datasources(model)) },
+      { path: 'grafana/provisioning/dashboards/dashboards.yml', content: toYaml(providers(model)) },
+    ];
+  },
+};
+
+function datasources(model: Model) {
+  const { grafana, prometheus } = model.config;
+  return {
+    apiVersion: 1,
+    datasources: [
+      {
+        name: 'Prometheus',
+        uid: PROMETHEUS_DATASOURCE_UID,
+        type: 'prometheus',
+        access: 'proxy',
+        url: grafana.prometheusUrl,
+        isDefault: true,
+        editable: false,
+        // Grafana sizes $__rate_interval from the scrape interval.
+        jsonData: { timeInterval: prometheus.scrapeInterval, httpMethod: 'POST' },
+      },
+      {
+        name: 'Alertmanager',
+        uid: ALERTMANAGER_DATASOURCE_UID,
+        type: 'alertmanager',
+        access: 'proxy',
+        url: grafana.alertmanagerUrl,
+        editable: false,
+        jsonData: { implementation: 'prometheus', handleGrafanaManagedAlerts: false },
+      },
+    ],
+  };
+}
+
+function providers(model: Model) {
+  const used = new Set(model.dashboards.map((dashboard) => dashboard.folder));
+  const folders = FOLDERS.filter((folder) => used.has(folder));
+  return {
+    apiVersion: 1,
+    providers: folders.map((folder) => ({
+      name: `${model.config.namespace}-${folderDirectory(folder)}`,
+      orgId: 1,
+      folder,
+      folderUid: `${model.config.namespace}-${folderDirectory(folder)}`,
+      type: 'file',
+      disableDeletion: true,
+      allowUiUpdates: false,
+      updateIntervalSeconds: 30,
+      options: { path: `${model.config.grafana.dashboardsPath}/${folderDirectory(folder)}`, foldersFromFilesStructure: false },
+    })),
+  };
+}
+
+/** JSON with object keys sorted, so a dashboard diffs the same whatever order the SDK set them in. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value), null, 2);
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
+}
