@@ -66,7 +66,18 @@ const LABEL_KEEPING = new Set([
   'histogram_count', 'histogram_sum', 'histogram_fraction', 'day_of_month', 'day_of_week', 'hour', 'minute', 'month', 'year',
 ]);
 
+/** Analyses by context and text: several checks ask about the same expression. */
+const cache = new WeakMap<QueryContext, Map<string, Analysis>>();
+
 export function analyze(expr: string, context: QueryContext): Analysis {
+  let byText = cache.get(context);
+  if (!byText) cache.set(context, (byText = new Map()));
+  let analysis = byText.get(expr);
+  if (!analysis) byText.set(expr, (analysis = analyzeUncached(expr, context)));
+  return analysis;
+}
+
+function analyzeUncached(expr: string, context: QueryContext): Analysis {
   const tree = parser.parse(expr);
   const syntaxErrors: string[] = [];
   tree.iterate({

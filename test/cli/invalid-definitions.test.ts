@@ -107,6 +107,29 @@ CASES.push(
   { name: 'a rules file without a default export', files: { 'alerts/case.ts': 'export const rules = [];\n' }, where: 'alerts/case.ts: default export', rule: 'definition-shape', message: 'must `export default defineRules' },
 );
 
+/** A dashboard over the base catalogue whose good panels show both its metrics; `panels` are added to them. */
+function dashboardFile(panels: string, name = 'case'): string {
+  return `import { bucketOf, defineDashboard, heatmap, promql, row, target, timeseries } from '#sextant';
+import base from '../catalog/base.ts';
+const { requests, latency } = base.metrics;
+const good = [
+  timeseries({ title: 'Requests', unit: 'reqps', targets: [target(promql\`sum(rate(\${requests}{job=~"$job"}[$__rate_interval]))\`)] }),
+  heatmap({ title: 'Latency', unit: 's', targets: [target(promql\`sum by (le) (rate(\${bucketOf(latency)}[$__rate_interval]))\`)] }),
+];
+export default defineDashboard({ name: '${name}', title: 'Case', folder: 'Service', description: 'd', scope: requests, rows: [row('R', [...good, ${panels}])] });
+`;
+}
+const dashboardCase = (panels: string) => ({ 'dashboards/case.ts': dashboardFile(panels) });
+
+CASES.push(
+  { name: 'a panel querying an unknown metric', files: dashboardCase("timeseries({ title: 'Bad', unit: 'short', targets: [target(promql`sum(app_request_totl)`)] })"), where: 'dashboards/case.ts: dashboard app-case panel "Bad"', rule: 'promql-unknown-metric', message: "query A: unknown metric 'app_request_totl'" },
+  { name: 'a panel grouping by an unknown label', files: dashboardCase("timeseries({ title: 'Bad', unit: 'short', targets: [target(promql`sum by (status) (rate(${requests}[$__rate_interval]))`)] })"), where: 'dashboards/case.ts: dashboard app-case panel "Bad"', rule: 'promql-unknown-label', message: "'sum by' names label 'status'" },
+  { name: 'two dashboards with one uid', files: { ...dashboardCase(''), 'dashboards/case_again.ts': dashboardFile('') }, where: 'dashboards/case_again.ts: dashboard app-case', rule: 'dashboard-uids', message: "uid 'app-case' is also the uid of the dashboard in dashboards/case.ts" },
+  { name: 'overlapping panels', files: dashboardCase("timeseries({ title: 'Bad', unit: 'short', gridPos: { x: 6, y: 2, w: 12, h: 8 }, targets: [target(promql`sum(${requests})`)] })"), where: 'dashboards/case.ts: dashboard app-case panel "Bad"', rule: 'dashboard-grid', message: 'overlaps panel "Requests"' },
+  { name: 'a panel without a unit', files: dashboardCase("timeseries({ title: 'Bad', targets: [target(promql`sum(${requests})`)] })"), where: 'dashboards/case.ts: dashboard app-case panel "Bad"', rule: 'dashboard-units', message: 'has no unit' },
+  { name: 'a rate over a fixed window on a panel', files: dashboardCase("timeseries({ title: 'Bad', unit: 'reqps', targets: [target(promql`sum(rate(${requests}[5m]))`)] })"), where: 'dashboards/case.ts: dashboard app-case panel "Bad"', rule: 'dashboard-rate-interval', message: 'rate() over [5m]; use [$__rate_interval]' },
+);
+
 const SENTINEL = 'output of an earlier, good run\n';
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.remove()));

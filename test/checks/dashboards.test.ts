@@ -1,0 +1,74 @@
+import { dashboardAlertLinksCheck } from '../../generator/validate/checks/dashboard-alert-links.ts';
+import { dashboardCoverageCheck } from '../../generator/validate/checks/dashboard-coverage.ts';
+import { dashboardDatasourceCheck } from '../../generator/validate/checks/dashboard-datasource.ts';
+import { dashboardGridCheck } from '../../generator/validate/checks/dashboard-grid.ts';
+import { dashboardPanelIdsCheck } from '../../generator/validate/checks/dashboard-panel-ids.ts';
+import { dashboardQueriesCheck } from '../../generator/validate/checks/dashboard-queries.ts';
+import { dashboardRateIntervalCheck } from '../../generator/validate/checks/dashboard-rate-interval.ts';
+import { dashboardUidsCheck } from '../../generator/validate/checks/dashboard-uids.ts';
+import { dashboardUnitsCheck } from '../../generator/validate/checks/dashboard-units.ts';
+import { dashboardTable, DS, panel } from '../helpers/dashboard-table.ts';
+
+const query = (expr: string) => ({ targets: [{ refId: 'A', expr, datasource: DS }] });
+
+dashboardTable(dashboardQueriesCheck, [
+  { name: 'a catalogue query with variables passes', dashboards: [{ panels: [panel()] }], expect: [] },
+  { name: 'an unknown metric is refused, naming the panel', dashboards: [{ panels: [panel(query('sum(app_basket_open)'))] }], expect: ['panel "Open baskets": query A: unknown metric \'app_basket_open\''] },
+  { name: 'an unknown label is refused', dashboards: [{ panels: [panel(query('sum by (country) (app_baskets_open)'))] }], expect: ["'sum by' names label 'country'"] },
+  { name: '$__rate_interval is understood as a window', dashboards: [{ panels: [panel(query('sum(rate(app_orders_total{status=~"$status"}[$__rate_interval]))'))] }], expect: [] },
+  { name: 'rate over a gauge is refused on panels too', dashboards: [{ panels: [panel(query('rate(app_baskets_open[$__rate_interval])'))] }], expect: ['rate() over gauge'] },
+]);
+
+dashboardTable(dashboardDatasourceCheck, [
+  { name: 'panels and queries on the variable pass', dashboards: [{ panels: [panel()] }], expect: [] },
+  { name: 'a panel on a fixed datasource is refused', dashboards: [{ panels: [panel({ datasource: { type: 'prometheus', uid: 'prod-prometheus' } })] }], expect: ['uses a fixed datasource'] },
+  { name: 'a query on a fixed datasource is refused', dashboards: [{ panels: [panel({ targets: [{ refId: 'A', expr: 'up', datasource: { uid: 'x' } }] })] }], expect: ['uses a fixed datasource'] },
+  { name: 'a dashboard without the datasource variable is refused', dashboards: [{ panels: [panel()], variables: { list: [] } }], expect: ["has no datasource variable named 'datasource'"] },
+]);
+
+dashboardTable(dashboardRateIntervalCheck, [
+  { name: 'rate over $__rate_interval passes', dashboards: [{ panels: [panel(query('sum(rate(app_orders_total[$__rate_interval]))'))] }], expect: [] },
+  { name: 'rate over a fixed window is refused', dashboards: [{ panels: [panel(query('sum(rate(app_orders_total[5m]))'))] }], expect: ['query A: rate() over [5m]; use [$__rate_interval]'] },
+  { name: 'increase over $__interval is refused', dashboards: [{ panels: [panel(query('increase(app_orders_total[$__interval])'))] }], expect: ['increase() over [$__interval]'] },
+  { name: 'every range call of a query is checked', dashboards: [{ panels: [panel(query('rate(app_orders_total[$__rate_interval]) / irate(app_orders_total[1m])'))] }], expect: ['irate() over [1m]'] },
+]);
+
+dashboardTable(dashboardUnitsCheck, [
+  { name: 'a panel with a unit passes', dashboards: [{ panels: [panel()] }], expect: [] },
+  { name: 'a panel without a unit is refused', dashboards: [{ panels: [panel({ fieldConfig: { defaults: {} } })] }], expect: ['panel "Open baskets": has no unit'] },
+]);
+
+dashboardTable(dashboardUidsCheck, [
+  { name: 'distinct valid uids pass', dashboards: [{ panels: [panel()] }, { panels: [panel()] }], expect: [] },
+  { name: 'a uid used twice is refused', dashboards: [{ uid: 'app-shop', panels: [] }, { uid: 'app-shop', panels: [] }], expect: ["uid 'app-shop' is also the uid of the dashboard in dashboards/shop_0.ts"] },
+  { name: 'a uid over 40 characters is refused', dashboards: [{ uid: 'x'.repeat(41), panels: [] }], expect: ['must be 1–40 letters'] },
+  { name: 'a uid with a slash is refused', dashboards: [{ uid: 'app/shop', panels: [] }], expect: ['must be 1–40 letters'] },
+]);
+
+dashboardTable(dashboardPanelIdsCheck, [
+  { name: 'unique ids pass', dashboards: [{ panels: [panel({ id: 2 }), panel({ id: 3, gridPos: { x: 12, y: 1, w: 12, h: 8 } })] }], expect: [] },
+  { name: 'an id used twice is refused', dashboards: [{ panels: [panel({ id: 2 }), panel({ id: 2, title: 'Twin' })] }], expect: ['panel "Twin": id 2 is used twice'] },
+  { name: 'a panel id equal to a row id is refused', dashboards: [{ panels: [panel({ id: 1, title: 'Clash' })] }], expect: ['panel "Clash": id 1 is used twice'] },
+]);
+
+dashboardTable(dashboardGridCheck, [
+  { name: 'side by side panels pass', dashboards: [{ panels: [panel(), panel({ id: 3, title: 'Right', gridPos: { x: 12, y: 1, w: 12, h: 8 } })] }], expect: [] },
+  { name: 'overlapping panels are refused', dashboards: [{ panels: [panel(), panel({ id: 3, title: 'Over', gridPos: { x: 6, y: 4, w: 12, h: 8 } })] }], expect: ['panel "Over": overlaps panel "Open baskets"'] },
+  { name: 'a panel over the row is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 0, w: 6, h: 4 } })] }], expect: ['overlaps panel "Row 1"'] },
+  { name: 'a panel wider than the grid is refused', dashboards: [{ panels: [panel({ gridPos: { x: 12, y: 1, w: 18, h: 8 } })] }], expect: ['does not fit the 24-column grid'] },
+  { name: 'a panel without a place is refused', dashboards: [{ panels: [panel({ gridPos: undefined })] }], expect: ['has no place on the grid'] },
+]);
+
+dashboardTable(dashboardCoverageCheck, [
+  {
+    name: 'a catalogue whose metrics are all on panels passes',
+    dashboards: [{ panels: [panel(), panel({ id: 3, gridPos: { x: 12, y: 1, w: 12, h: 8 }, ...query('sum(rate(app_orders_total[$__rate_interval]))') })] }],
+    expect: [],
+  },
+  { name: 'a metric on no panel is reported', dashboards: [{ panels: [panel()] }], expect: ['app_orders_total: no dashboard panel shows this metric'] },
+]);
+
+dashboardTable(dashboardAlertLinksCheck, [
+  { name: 'a link to a defined alert passes', dashboards: [{ panels: [panel()], alerts: ['BasketsPiling'] }], expect: [] },
+  { name: 'a link to an unknown alert is refused', dashboards: [{ panels: [panel()], alerts: ['BasketPile'] }], expect: ['links to alert BasketPile, which no rules file defines'] },
+]);
