@@ -5,6 +5,7 @@ import { latency } from '../alerts/http.ts';
 import alertSeries from '../catalog/alert_series.ts';
 import errors from '../catalog/errors.ts';
 import eventbus from '../catalog/eventbus.ts';
+import instrumentation from '../catalog/instrumentation.ts';
 import jobs from '../catalog/jobs.ts';
 import { rate, rec, UNITS } from './shared/common.ts';
 
@@ -32,6 +33,13 @@ export default defineDashboard({
       timeseries({ title: 'Errors by severity', unit: UNITS.perSecond, stacked: true, targets: [target(promql`sum by (severity) (${rate(e.moduleErrors)})`, '{{severity}}')] }),
       timeseries({ title: 'Job failures by error type', unit: UNITS.perSecond, targets: [target(promql`sum by (error_type) (${rate(jobs.metrics.failed)})`, '{{error_type}}')] }),
       timeseries({ title: 'Event bus errors by type', unit: UNITS.perSecond, targets: [target(promql`sum by (error_type) (${rate(eventbus.metrics.errors)})`, '{{error_type}}')] }),
+      timeseries({
+        title: 'Label values folded by the instrumentation guard',
+        description: 'Non-zero means code recorded a label value the catalogue does not declare: a bug to fix, kept from exploding cardinality.',
+        unit: UNITS.perSecond,
+        width: 24,
+        targets: [target(promql`sum by (metric, label, action) (${rate(instrumentation.metrics.labelValuesFolded)})`, '{{metric}} {{label}} {{action}}')],
+      }),
     ]),
     row('Traces', [
       timeseries({ title: 'Spans started by operation', unit: UNITS.perSecond, targets: [target(promql`sum by (operation) (${rate(e.spansCreated)})`, '{{operation}}')] }),

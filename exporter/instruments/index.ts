@@ -1,0 +1,23 @@
+/** The exporter's metrics: a registry of its own, the catalogue's instruments, prom-client's runtime metrics. */
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import config from '../../sextant.config.ts';
+import { APP_CATALOGUE, type AppCatalogue } from './catalogue.ts';
+import { createInstruments, type Instruments } from './registry.ts';
+
+export type AppInstruments = Instruments<AppCatalogue>;
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly instruments: AppInstruments;
+}
+
+export function createMetrics(options: { runtime?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  const instruments = createInstruments(APP_CATALOGUE, registry, {
+    namespace: config.namespace,
+    foldCounter: { metric: APP_CATALOGUE.instrumentation.metrics.labelValuesFolded, domain: 'instrumentation', key: 'labelValuesFolded' },
+  });
+  // The runtime domain of the catalogue is exactly prom-client's default metrics (a test keeps it so).
+  if (options.runtime ?? true) collectDefaultMetrics({ register: registry });
+  return { registry, instruments };
+}

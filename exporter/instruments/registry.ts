@@ -1,0 +1,125 @@
+/**
+ * Builds a prom-client registry from the catalogue, and typed instruments over it: the only way
+ * the exporter records a metric. Names, types, help, buckets and label names all come from the
+ * definitions; the registry is passed in, never the global one, so tests get their own.
+ */
+import { Counter, Gauge, Histogram, Summary, type Registry } from 'prom-client';
+import type { DomainDef } from '../../generator/dsl/domain.ts';
+import type { LabelSet, MetricDef } from '../../generator/dsl/metrics.ts';
+import { qualifiedName } from '../../generator/dsl/ownership.ts';
+import { LabelGuard } from './guard.ts';
+
+export interface CounterInstrument<M extends MetricDef> {
+  inc(labels: LabelSet<M>, value?: number): void;
+}
+export interface GaugeInstrument<M extends MetricDef> {
+  set(labels: LabelSet<M>, value: number): void;
+  inc(labels: LabelSet<M>, value?: number): void;
+  dec(labels: LabelSet<M>, value?: number): void;
+}
+export interface ObserverInstrument<M extends MetricDef> {
+  observe(labels: LabelSet<M>, value: number): void;
+  /** Starts a timer; calling the result observes the seconds elapsed. */
+  startTimer(labels: LabelSet<M>): () => number;
+}
+
+export type Instrument<M extends MetricDef> = M['type'] extends 'counter'
+  ? CounterInstrument<M>
+  : M['type'] extends 'gauge'
+    ? GaugeInstrument<M>
+    : ObserverInstrument<M>;
+
+export type Instruments<C extends Readonly<Record<string, DomainDef>>> = {
+  readonly [D in keyof C]: { readonly [K in keyof C[D]['metrics']]: Instrument<C[D]['metrics'][K]> };
+};
+
+/** Where folded label values are counted: the catalogue's own guard metric. */
+export interface FoldCounter {
+  readonly metric: MetricDef;
+  readonly domain: string;
+  readonly key: string;
+}
+
+type Labels = Record<string, string>;
+
+export function createInstruments<C extends Readonly<Record<string, DomainDef>>>(
+  catalogue: C,
+  registry: Registry,
+  options: { namespace: string; foldCounter: FoldCounter },
+): Instruments<C> {
+  const exposed = (metric: MetricDef) => qualifiedName(metric.name, true, options.namespace);
+  const foldDef = options.foldCounter.metric;
+  const folds = new Counter({ name: exposed(foldDef), help: foldDef.help, labelNames: Object.keys(foldDef.labels), registers: [registry] });
+
+  const instruments: Record<string, Record<string, unknown>> = {};
+  for (const [domainKey, domain] of Object.entries(catalogue)) {
+    const domainInstruments: Record<string, unknown> = {};
+    for (const [key, metric] of Object.entries(domain.metrics)) {
+      if (domainKey === options.foldCounter.domain && key === options.foldCounter.key) {
+        domainInstruments[key] = { inc: (labels: Labels, value?: number) => folds.inc(labels, value ?? 1) };
+        continue;
+      }
+      const name = exposed(metric);
+      const guard = new LabelGuard(metric.labels, (label, action) => folds.inc({ metric: name, label, action }));
+      domainInstruments[key] = instrumentFor(metric, name, guard, registry);
+    }
+    instruments[domainKey] = domainInstruments;
+  }
+  return instruments as Instruments<C>;
+}
+
+function instrumentFor(metric: MetricDef, name: string, guard: LabelGuard, registry: Registry): unknown {
+  const common = { name, help: metric.help, labelNames: Object.keys(metric.labels), registers: [registry] };
+  switch (metric.type) {
+    case 'counter': {
+      const counter = new Counter(common);
+      return {
+        inc(labels: Labels, value = 1) {
+          const checked = guard.check(labels);
+          if (checked) counter.inc(checked, value);
+        },
+      };
+    }
+    case 'gauge': {
+      const gauge = new Gauge(common);
+      return {
+        set(labels: Labels, value: number) {
+          const checked = guard.check(labels);
+          if (checked) gauge.set(checked, value);
+        },
+        inc(labels: Labels, value = 1) {
+          const checked = guard.check(labels);
+          if (checked) gauge.inc(checked, value);
+        },
+        dec(labels: Labels, value = 1) {
+          const checked = guard.check(labels);
+          if (checked) gauge.dec(checked, value);
+        },
+      };
+    }
+    case 'histogram':
+    case 'summary': {
+      const observer =
+        metric.type === 'histogram'
+          ? new Histogram({ ...common, buckets: [...(metric.buckets ?? [])] })
+          : new Summary({ ...common, percentiles: [...(metric.quantiles ?? [])] });
+      return {
+        observe(labels: Labels, value: number) {
+          const checked = guard.check(labels);
+          if (checked) observer.observe(checked, value);
+        },
+        startTimer(labels: Labels) {
+          const start = process.hrtime.bigint();
+          return () => {
+            const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+            const checked = guard.check(labels);
+            if (checked) observer.observe(checked, seconds);
+            return seconds;
+          };
+        },
+      };
+    }
+    default:
+      throw new Error(`${name}: the exporter cannot instrument ${metric.type} metrics`);
+  }
+}
