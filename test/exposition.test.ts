@@ -41,8 +41,10 @@ describe('exposition parser', () => {
     expect(families.get('escaped')?.type).toBe('untyped');
   });
 
-  it('reads special values and ignores timestamps', () => {
+  it('reads special values, in any case, and ignores timestamps', () => {
     expect(families.get('q')?.samples[0]?.value).toBeNaN();
+    expect(parseExposition('a Nan\nb +inf\nc -Inf\n').get('b')?.samples[0]?.value).toBe(Infinity);
+    expect(() => parseExposition('a nope\n')).toThrow(/bad value/);
     expect(families.get('http_requests_total')?.samples[1]?.value).toBe(1);
   });
 

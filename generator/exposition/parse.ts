@@ -93,8 +93,10 @@ function parseSample(line: string, lineNumber: number): Sample {
     position++;
   }
   const valueText = line.slice(position).trim().split(/\s+/)[0] ?? '';
-  const value = valueText === '+Inf' ? Infinity : valueText === '-Inf' ? -Infinity : Number(valueText);
-  if (valueText === '' || (Number.isNaN(value) && valueText !== 'NaN')) throw new Error(`line ${lineNumber}: bad value: ${line}`);
+  // Go parses special values case-insensitively, and prom-client writes NaN as "Nan".
+  const special = valueText.toLowerCase();
+  const value = special === '+inf' || special === 'inf' ? Infinity : special === '-inf' ? -Infinity : special === 'nan' ? NaN : Number(valueText);
+  if (valueText === '' || (Number.isNaN(value) && special !== 'nan')) throw new Error(`line ${lineNumber}: bad value: ${line}`);
   return { name, labels, value };
 }
 

@@ -1,0 +1,79 @@
+/**
+ * Exporter configuration, from EXPORTER_* environment variables only. Every value is validated
+ * at start-up; an unknown EXPORTER_ variable is an error too, so a typo cannot go unnoticed.
+ */
+import { parseFaultList, type FaultState } from './faults.ts';
+
+export type Role = 'api' | 'worker';
+
+export interface ExporterConfig {
+  readonly role: Role;
+  readonly host: string;
+  readonly port: number;
+  /** Where the api role forwards created tasks; none runs the api on its own. */
+  readonly workerUrl: string | undefined;
+  /** Requests per second (api) or jobs per second (worker) the built-in load generator makes; 0 for none. */
+  readonly load: number;
+  /** Workers per queue (worker role). */
+  readonly workers: number;
+  /** How often gauges are refreshed and simulated activity happens, in milliseconds. */
+  readonly tickMs: number;
+  readonly faults: FaultState;
+}
+
+const VARIABLES = {
+  EXPORTER_ROLE: 'api or worker (required)',
+  EXPORTER_HOST: 'address to listen on (default 0.0.0.0)',
+  EXPORTER_PORT: 'port to listen on (default 8080 for api, 8081 for worker)',
+  EXPORTER_WORKER_URL: 'base URL of the worker role, for the api to forward tasks to',
+  EXPORTER_LOAD: 'requests (api) or jobs (worker) per second of built-in load (default 5; 0 for none)',
+  EXPORTER_WORKERS: 'workers per queue (default 4)',
+  EXPORTER_TICK_MS: 'simulation tick in milliseconds (default 1000)',
+  EXPORTER_FAULTS: 'fault switches at start, such as errors=0.5,latency=2',
+} as const;
+
+export class ConfigError extends Error {}
+
+export function usage(): string {
+  return Object.entries(VARIABLES)
+    .map(([name, text]) => `  ${name.padEnd(20)} ${text}`)
+    .join('\n');
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): ExporterConfig {
+  const problems: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('EXPORTER_') && !Object.hasOwn(VARIABLES, name)) problems.push(`${name} is not a setting of the exporter`);
+  }
+  const role = env.EXPORTER_ROLE;
+  if (role !== 'api' && role !== 'worker') problems.push(`EXPORTER_ROLE must be api or worker, got ${JSON.stringify(role ?? '')}`);
+  const integer = (name: keyof typeof VARIABLES, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    return value;
+  };
+  const port = integer('EXPORTER_PORT', role === 'worker' ? 8081 : 8080, 1, 65_535);
+  const load = integer('EXPORTER_LOAD', 5, 0, 1_000);
+  const workers = integer('EXPORTER_WORKERS', 4, 1, 64);
+  const tickMs = integer('EXPORTER_TICK_MS', 1_000, 50, 60_000);
+  let workerUrl = env.EXPORTER_WORKER_URL || undefined;
+  if (workerUrl !== undefined) {
+    try {
+      const url = new URL(workerUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+      workerUrl = workerUrl.replace(/\/$/, '');
+    } catch {
+      problems.push(`EXPORTER_WORKER_URL must be an http(s) URL, got ${JSON.stringify(workerUrl)}`);
+    }
+  }
+  let faults = parseFaultList('');
+  try {
+    faults = parseFaultList(env.EXPORTER_FAULTS ?? '');
+  } catch (error) {
+    problems.push(`EXPORTER_FAULTS: ${(error as Error).message}`);
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}\n\nSettings:\n${usage()}`);
+  return { role: role as Role, host: env.EXPORTER_HOST || '0.0.0.0', port, workerUrl, load, workers, tickMs, faults };
+}

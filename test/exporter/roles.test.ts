@@ -1,0 +1,135 @@
+/**
+ * Both exporter roles as real processes: /metrics and the catalogue agree both ways, every
+ * application metric has live values, and bad input gets a clear 4xx, never a crash.
+ */
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_CATALOGUE } from '../../exporter/instruments/catalogue.ts';
+import runtime from '../../catalog/runtime.ts';
+import { compareDomain, uncatalogued } from '../../generator/exposition/compare.ts';
+import { parseExposition, type Family } from '../../generator/exposition/parse.ts';
+import { qualifiedName } from '../../generator/dsl/ownership.ts';
+import config from '../../sextant.config.ts';
+import { startExporter, type ExporterProcess } from '../helpers/exporter.ts';
+import { waitFor } from '../helpers/servers.ts';
+
+let worker: ExporterProcess;
+let api: ExporterProcess;
+const fast = { EXPORTER_TICK_MS: '200', EXPORTER_LOAD: '30' };
+/** Empty in a healthy system by design: it counts instrumentation bugs. */
+const QUIET = new Set([qualifiedName(APP_CATALOGUE.instrumentation.metrics.labelValuesFolded.name, true, config.namespace)]);
+
+/** The catalogue's application domains with exposed (namespaced) names, as compareDomain expects. */
+const appDomains = Object.values(APP_CATALOGUE).map((domain) => ({
+  ...domain,
+  metrics: Object.fromEntries(Object.entries(domain.metrics).map(([key, metric]) => [key, { ...metric, name: qualifiedName(metric.name, true, config.namespace) }])),
+}));
+const appNames = appDomains.flatMap((domain) => Object.values(domain.metrics).map((metric) => metric.name));
+
+async function scrape(exporter: ExporterProcess): Promise<Map<string, Family>> {
+  return parseExposition(await (await fetch(`${exporter.url}/metrics`)).text());
+}
+
+async function union(): Promise<Map<string, Family>> {
+  const merged = new Map<string, Family>();
+  for (const families of [await scrape(api), await scrape(worker)]) {
+    for (const [name, family] of families) {
+      const existing = merged.get(name);
+      merged.set(name, existing ? { ...existing, samples: [...existing.samples, ...family.samples] } : family);
+    }
+  }
+  return merged;
+}
+
+beforeAll(async () => {
+  worker = await startExporter({ EXPORTER_ROLE: 'worker', ...fast });
+  api = await startExporter({ EXPORTER_ROLE: 'api', EXPORTER_WORKER_URL: worker.url, ...fast });
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await worker?.stop();
+});
+
+describe('the exporter roles against the catalogue', () => {
+  it('give every application metric live values between them', async () => {
+    await waitFor('every application metric to have samples', async () => {
+      const families = await union();
+      return appNames.every((name) => QUIET.has(name) || (families.get(name)?.samples.length ?? 0) > 0);
+    });
+    const families = await union();
+    expect(appNames.filter((name) => !families.has(name))).toEqual([]);
+  });
+
+  it('expose the catalogued types, label names and declared values', async () => {
+    const families = await union();
+    expect(appDomains.flatMap((domain) => compareDomain(domain, families))).toEqual([]);
+  });
+
+  it('expose nothing the catalogue lacks, prom-client defaults included', async () => {
+    for (const exporter of [api, worker]) expect(uncatalogued([...appDomains, runtime], await scrape(exporter))).toEqual([]);
+  });
+
+  it('record route templates, never raw paths', async () => {
+    const families = await scrape(api);
+    const routes = new Set(families.get(`${config.namespace}_http_requests_total`)!.samples.map((s) => s.labels.route));
+    expect([...routes].every((route) => !/[0-9a-f]{8}-/.test(route ?? ''))).toBe(true);
+    expect(routes.has('/api/v1/tasks/:id')).toBe(true);
+  });
+
+  it('leave /metrics itself out of the HTTP metrics', async () => {
+    const families = await scrape(api);
+    expect(families.get(`${config.namespace}_http_requests_total`)!.samples.some((s) => s.labels.route === '/metrics')).toBe(false);
+  });
+});
+
+describe('bad requests get a clear 4xx and the exporter keeps serving', () => {
+  const send = (path: string, init: RequestInit = {}) => fetch(api.url + path, init);
+  const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it.each([
+    { name: 'an unknown route is 404', path: '/nope', init: {}, status: 404 },
+    { name: 'a method a route does not take is 405', path: '/api/v1/tasks/abc', init: { method: 'DELETE' }, status: 405 },
+    { name: 'malformed JSON is 400', path: '/api/v1/tasks', init: json('{"type": '), status: 400 },
+    { name: 'a body that is not JSON is 415', path: '/api/v1/tasks', init: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }, status: 415 },
+    { name: 'a body over 64 KiB is 413', path: '/api/v1/tasks', init: json({ type: 'email', padding: 'x'.repeat(70_000) }), status: 413 },
+    { name: 'an unknown task type is 422', path: '/api/v1/tasks', init: json({ type: 'rocket' }), status: 422 },
+    { name: 'a JSON array body is 400', path: '/api/v1/tasks', init: json([1, 2]), status: 400 },
+    { name: 'an unknown fault switch is 400', path: '/admin/faults', init: { ...json({ melt: true }), method: 'PUT' }, status: 400 },
+    { name: 'a fault value out of range is 400', path: '/admin/faults', init: { ...json({ errors: 2 }), method: 'PUT' }, status: 400 },
+    { name: 'a malformed admin request is 400', path: '/admin/faults', init: { ...json('not json'), method: 'PUT' }, status: 400 },
+  ])('$name', async ({ path, init, status }) => {
+    const response = await send(path, init as RequestInit);
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { error: string }).error).toMatch(/\w/);
+    expect((await send('/healthz')).status).toBe(200);
+  });
+
+  it('answers a malformed request line with 400 and keeps serving', async () => {
+    const port = Number(new URL(api.url).port);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('THIS IS NOT HTTP\r\n\r\n'));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('close', () => resolve(data));
+    });
+    expect(answer).toContain('400 Bad Request');
+    expect((await send('/healthz')).status).toBe(200);
+  });
+
+  it('lists the fault switches with the alerts each should fire', async () => {
+    const body = (await (await send('/admin/faults')).json()) as { faults: { name: string; alerts: string[] }[] };
+    expect(body.faults.find((f) => f.name === 'errors')?.alerts).toContain('HttpErrorRatioHigh');
+  });
+
+  it('answers 500 on API requests while the errors switch is on', async () => {
+    await send('/admin/faults', { ...json({ errors: 1 }), method: 'PUT' });
+    try {
+      expect((await send('/api/v1/tasks')).status).toBe(500);
+      expect((await send('/healthz')).status).toBe(200);
+    } finally {
+      await send('/admin/faults', { method: 'DELETE' });
+    }
+    expect((await send('/api/v1/tasks')).status).toBe(200);
+  });
+});
