@@ -56,6 +56,7 @@ export default defineRules({
     alert({
       name: 'EventQueueDepthCritical',
       severity: 'critical',
+      supersedes: ['EventQueueDepthHigh'],
       expr: promql`${queueDepth} > ${t.eventQueueDepthCritical}`,
       for: '2m',
       summary: 'Event queue {{ $labels.transport }} is full',

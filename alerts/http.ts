@@ -51,6 +51,7 @@ export default defineRules({
     alert({
       name: 'HttpErrorRatioHigh',
       severity: 'critical',
+      supersedes: ['HttpErrorRateHigh'],
       expr: promql`${errorRatio} > ${t.httpErrorRatio}`,
       for: '5m',
       summary: 'HTTP 5xx ratio is high on {{ $labels.job }}',

@@ -74,6 +74,7 @@ export default defineRules({
     alert({
       name: 'JobFailureRateHigh',
       severity: 'critical',
+      supersedes: ['JobFailureRatioHigh'],
       expr: promql`${failedRate} > ${t.jobFailuresPerSecond}`,
       for: '2m',
       summary: 'Jobs fail at a high rate on queue {{ $labels.queue }}',

@@ -78,6 +78,7 @@ export default defineRules({
     alert({
       name: 'NodeDiskSpaceLow',
       severity: 'critical',
+      supersedes: ['NodeDiskWillFillSoon'],
       expr: promql`${filesystemAvail}{${REAL_FILESYSTEMS}} / ${filesystemSize}{${REAL_FILESYSTEMS}} < ${t.nodeDiskFreeRatio}`,
       for: '5m',
       summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is nearly full',

@@ -37,6 +37,7 @@ export default defineRules({
     alert({
       name: 'ServiceFailed',
       severity: 'critical',
+      supersedes: ['ServiceRestartingOften'],
       expr: promql`${state}{state="failed"} == 1`,
       for: '1m',
       summary: '{{ $labels.service }} has failed',

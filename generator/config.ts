@@ -27,6 +27,11 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     readonly runbookBaseUrl: string;
     readonly thresholds: T;
   };
+  readonly alertmanager: {
+    /** Webhooks notified of critical alerts (they page) and warnings (they open tickets); info goes nowhere. */
+    readonly pageWebhookUrl: string;
+    readonly ticketWebhookUrl: string;
+  };
   readonly grafana: {
     /** Where Grafana reaches Prometheus and Alertmanager (compose service names by default). */
     readonly prometheusUrl: string;
@@ -41,6 +46,7 @@ export interface SextantConfigInput<T extends Thresholds = Thresholds> {
   limits?: Partial<SextantConfig['limits']>;
   prometheus?: Partial<SextantConfig['prometheus']>;
   alerts?: { runbookBaseUrl?: string; thresholds?: T };
+  alertmanager?: Partial<SextantConfig['alertmanager']>;
   grafana?: Partial<SextantConfig['grafana']>;
 }
 
@@ -49,6 +55,7 @@ export const DEFAULT_CONFIG: SextantConfig = {
   limits: { seriesPerMetric: 2_000, seriesTotal: 50_000, maxLabelBound: 256 },
   prometheus: { scrapeInterval: '15s', evaluationInterval: '15s' },
   alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
+  alertmanager: { pageWebhookUrl: 'http://alert-receiver:9095/page', ticketWebhookUrl: 'http://alert-receiver:9095/ticket' },
   grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards' },
 };
 
@@ -62,6 +69,7 @@ export function defineConfig<const T extends Thresholds = Record<never, number>>
       runbookBaseUrl: input.alerts?.runbookBaseUrl ?? DEFAULT_CONFIG.alerts.runbookBaseUrl,
       thresholds: (input.alerts?.thresholds ?? {}) as T,
     },
+    alertmanager: { ...DEFAULT_CONFIG.alertmanager, ...input.alertmanager },
     grafana: { ...DEFAULT_CONFIG.grafana, ...input.grafana },
   };
 }

@@ -8,7 +8,7 @@ describe('the tools the tests need', () => {
 
   it('when missing and not installable, fail with the command that installs them', async () => {
     await expect(ensureTools({ path: '/nonexistent', install: false })).rejects.toThrow(
-      'apt-get install -y --no-install-recommends prometheus prometheus-alertmanager prometheus-node-exporter',
+      'apt-get install -y --no-install-recommends prometheus prometheus-alertmanager prometheus-node-exporter docker-compose',
     );
   });
 });

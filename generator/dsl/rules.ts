@@ -128,10 +128,12 @@ export interface AlertDef {
   readonly description: string;
   readonly runbook: Runbook;
   readonly tests: readonly AlertTest[];
+  /** Less severe alerts this one makes redundant: Alertmanager silences them while this one fires. */
+  readonly supersedes: readonly string[];
 }
 
-export function alert(definition: Omit<AlertDef, 'kind' | 'labels'> & { labels?: Labels }): AlertDef {
-  return Object.freeze({ kind: 'alert' as const, labels: {}, ...definition });
+export function alert(definition: Omit<AlertDef, 'kind' | 'labels' | 'supersedes'> & { labels?: Labels; supersedes?: readonly string[] }): AlertDef {
+  return Object.freeze({ kind: 'alert' as const, labels: {}, supersedes: [], ...definition });
 }
 
 export interface RulesDef {

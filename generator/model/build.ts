@@ -70,7 +70,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
       metrics,
     });
   }
-  return { model: { config, domains, metrics: domains.flatMap((d) => d.metrics), rules: [], dashboards: [] }, problems };
+  return { model: { config, domains, metrics: domains.flatMap((d) => d.metrics), rules: [], dashboards: [], scrapeJobs: [] }, problems };
 }
 
 interface MetricContext {

@@ -15,6 +15,7 @@ export const CONFIG_FILE = 'sextant.config.ts';
 export const CATALOG_DIR = 'catalog';
 export const RULES_DIR = 'alerts';
 export const DASHBOARDS_DIR = 'dashboards';
+export const SCRAPE_DIR = 'scrape';
 
 export interface LoadedProject {
   readonly config: SextantConfig;
@@ -23,6 +24,8 @@ export interface LoadedProject {
   readonly rules: DefinitionSource[];
   /** Dashboard files; the dashboards/ directory is optional. */
   readonly dashboards: DefinitionSource[];
+  /** Scrape job files; the scrape/ directory is optional. */
+  readonly scrape: DefinitionSource[];
   readonly problems: Problem[];
 }
 
@@ -33,13 +36,14 @@ export async function loadProject(root: string): Promise<LoadedProject> {
   const catalogDir = join(root, CATALOG_DIR);
   if (!existsSync(catalogDir)) {
     problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', rule: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
-    return { config, catalog, rules: [], dashboards: [], problems };
+    return { config, catalog, rules: [], dashboards: [], scrape: [], problems };
   }
   catalog.push(...(await importAll(root, catalogDir, problems)));
   const optional = async (dir: string) => (existsSync(join(root, dir)) ? importAll(root, join(root, dir), problems) : []);
   const rules = await optional(RULES_DIR);
   const dashboards = await optional(DASHBOARDS_DIR);
-  return { config, catalog, rules, dashboards, problems };
+  const scrape = await optional(SCRAPE_DIR);
+  return { config, catalog, rules, dashboards, scrape, problems };
 }
 
 async function importAll(root: string, dir: string, problems: Problem[]): Promise<DefinitionSource[]> {

@@ -83,6 +83,7 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
         summary: String(definition.summary ?? ''),
         description: String(definition.description ?? ''),
         runbook: { meaning: definition.runbook?.meaning ?? '', causes: definition.runbook?.causes ?? [], checks: definition.runbook?.checks ?? [] },
+        supersedes: Array.isArray(definition.supersedes) ? definition.supersedes.map(String) : [],
         tests: (definition.tests ?? []).map((test: AlertTest) => ({
           kind: test.kind,
           name: test.name,

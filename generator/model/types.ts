@@ -60,6 +60,8 @@ export interface Model {
   readonly rules: readonly ModelRuleFile[];
   /** Dashboards from dashboards/*.ts, built into Grafana JSON. */
   readonly dashboards: readonly ModelDashboard[];
+  /** Scrape jobs from scrape/*.ts, limits derived. */
+  readonly scrapeJobs: readonly ModelScrapeJob[];
 }
 
 export interface ModelSeriesInput {
@@ -104,6 +106,8 @@ export interface ModelAlert {
   readonly description: string;
   readonly runbook: { readonly meaning: string; readonly causes: readonly string[]; readonly checks: readonly string[] };
   readonly tests: readonly ModelAlertTest[];
+  /** Alerts this one silences in Alertmanager while it fires. */
+  readonly supersedes: readonly string[];
 }
 
 export interface ModelRuleFile {
@@ -154,4 +158,19 @@ export interface GrafanaPanelJson {
   readonly fieldConfig?: { readonly defaults?: { readonly unit?: string } };
   readonly targets?: readonly { readonly expr?: string; readonly refId?: string; readonly datasource?: { readonly type?: string; readonly uid?: string } }[];
   readonly panels?: readonly GrafanaPanelJson[];
+}
+
+export interface ModelScrapeJob {
+  readonly file: string;
+  readonly name: string;
+  readonly targets: Readonly<Record<string, readonly string[]>>;
+  readonly metricsPath: string;
+  readonly interval: string | undefined;
+  readonly timeout: string | undefined;
+  /** Catalogue domains behind the job's limits. */
+  readonly exposes: readonly string[];
+  readonly sampleLimit: number;
+  /** Where the sample limit comes from, for the config comment and the docs. */
+  readonly sampleLimitReason: string;
+  readonly labelLimit: number;
 }

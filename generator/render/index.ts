@@ -1,13 +1,23 @@
 /** The chain of renderers. Each later output (rules, dashboards, scrape configs…) is one more stage. */
 import type { Model } from '../model/types.ts';
+import { alertmanagerConfigStage } from './alertmanager-config.ts';
 import { alertsDocStage } from './alerts-doc.ts';
 import { dashboardsDocStage } from './dashboards-doc.ts';
 import { grafanaStage } from './grafana.ts';
 import { metricsDocStage } from './metrics-doc.ts';
+import { prometheusConfigStage } from './prometheus-config.ts';
 import { rulesStage } from './rules.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 
-export const STAGES: readonly Stage[] = [metricsDocStage, rulesStage, alertsDocStage, grafanaStage, dashboardsDocStage];
+export const STAGES: readonly Stage[] = [
+  metricsDocStage,
+  rulesStage,
+  alertsDocStage,
+  grafanaStage,
+  dashboardsDocStage,
+  prometheusConfigStage,
+  alertmanagerConfigStage,
+];
 
 export function render(model: Model, stages: readonly Stage[] = STAGES): GeneratedFile[] {
   const files = stages.flatMap((stage) => stage.render(model));

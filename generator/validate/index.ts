@@ -23,6 +23,7 @@ import { quantilesCheck } from './checks/quantiles.ts';
 import { ruleNamesCheck } from './checks/rule-names.ts';
 import { ruleQueriesCheck } from './checks/rule-queries.ts';
 import { ruleTestsCheck } from './checks/rule-tests.ts';
+import { scrapeJobsCheck } from './checks/scrape-jobs.ts';
 import { seriesBudgetCheck } from './checks/series-budget.ts';
 import { seriesCollisionsCheck } from './checks/series-collisions.ts';
 import { typeSuffixCheck } from './checks/type-suffix.ts';
@@ -54,6 +55,7 @@ export const CHECKS: readonly Check[] = [
   dashboardGridCheck,
   dashboardCoverageCheck,
   dashboardAlertLinksCheck,
+  scrapeJobsCheck,
 ];
 
 export function validate(model: Model, checks: readonly Check[] = CHECKS): Problem[] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runExporterToExit, startExporter } from '../helpers/exporter.ts';
 
 describe('exporter start-up', () => {
-  it.each([
+  it.each<{ name: string; env: Record<string, string>; message: string }>([
     { name: 'a missing role', env: {}, message: 'EXPORTER_ROLE must be api or worker' },
     { name: 'an unknown role', env: { EXPORTER_ROLE: 'db' }, message: 'EXPORTER_ROLE must be api or worker, got "db"' },
     { name: 'a port that is not a number', env: { EXPORTER_ROLE: 'api', EXPORTER_PORT: 'eighty' }, message: 'EXPORTER_PORT must be an integer from 1 to 65535' },

@@ -4,9 +4,9 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 
-export const DEBIAN_PACKAGES = ['prometheus', 'prometheus-alertmanager', 'prometheus-node-exporter'];
+export const DEBIAN_PACKAGES = ['prometheus', 'prometheus-alertmanager', 'prometheus-node-exporter', 'docker-compose'];
 /** Binary names of the Debian packages (there is no `alertmanager` binary there). */
-export const BINARIES = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'prometheus-node-exporter'];
+export const BINARIES = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'prometheus-node-exporter', 'docker-compose'];
 
 export function missingBinaries(path = process.env.PATH ?? ''): string[] {
   return BINARIES.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`], { env: { ...process.env, PATH: path } }).status !== 0);

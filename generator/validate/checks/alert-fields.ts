@@ -8,9 +8,12 @@ const LABEL_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export const alertFieldsCheck: Check = {
   id: 'alert-fields',
-  summary: 'Alerts have a severity of critical, warning or info, a valid `for` duration, a summary, a description and a runbook (meaning, causes, first checks).',
+  summary:
+    'Alerts have a severity of critical, warning or info, a valid `for` duration, a summary, a description and a runbook (meaning, causes, first checks); they supersede only existing, less severe alerts.',
   run(model) {
     const problems: Problem[] = [];
+    const severityOf = new Map(allAlerts(model.rules).map((alert) => [alert.name, alert.severity]));
+    const rank = (severity: string | undefined) => (SEVERITIES as readonly string[]).indexOf(severity ?? '');
     for (const alert of allAlerts(model.rules)) {
       const report = (message: string) => problems.push(alertProblem(alert, this.id, message));
       if (!(SEVERITIES as readonly string[]).includes(alert.severity)) report(`severity '${alert.severity}' is not one of ${SEVERITIES.join(', ')}`);
@@ -20,6 +23,10 @@ export const alertFieldsCheck: Check = {
       if (alert.runbook.meaning.trim() === '') report('runbook.meaning is empty: say what the alert means');
       if (alert.runbook.causes.length === 0) report('runbook.causes is empty: list the likely causes');
       if (alert.runbook.checks.length === 0) report('runbook.checks is empty: list what to look at first');
+      for (const target of alert.supersedes) {
+        if (!severityOf.has(target)) report(`supersedes ${target}, which no rules file defines`);
+        else if (rank(severityOf.get(target)) <= rank(alert.severity)) report(`supersedes ${target}, which is not less severe (${severityOf.get(target)})`);
+      }
       for (const name of Object.keys(alert.labels)) {
         if (name === 'severity' || name === 'alertname') report(`label '${name}' is set by Sextant; use the ${name === 'severity' ? 'severity field' : 'alert name'}`);
         else if (!LABEL_NAME.test(name)) report(`label '${name}' is not a snake_case label name`);

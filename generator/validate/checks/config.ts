@@ -28,6 +28,9 @@ export const configCheck: Check = {
     for (const name of ['prometheusUrl', 'alertmanagerUrl'] as const) {
       if (!isHttpUrl(config.grafana[name])) report(`grafana.${name}`, `'${String(config.grafana[name])}' is not an http(s) URL`);
     }
+    for (const name of ['pageWebhookUrl', 'ticketWebhookUrl'] as const) {
+      if (!isHttpUrl(config.alertmanager[name])) report(`alertmanager.${name}`, `'${String(config.alertmanager[name])}' is not an http(s) URL`);
+    }
     if (!String(config.grafana.dashboardsPath).startsWith('/')) report('grafana.dashboardsPath', 'must be an absolute path inside the Grafana container');
     for (const [name, value] of Object.entries(config.alerts.thresholds)) {
       if (typeof value !== 'number' || !Number.isFinite(value)) report(`alerts.thresholds.${name}`, `must be a finite number, got ${String(value)}`);

@@ -1,0 +1,51 @@
+/**
+ * Parses scrape job definitions (scrape/*.ts) and derives their limits from the catalogue: the
+ * worst-case series of the domains a job exposes, with headroom, become its sample_limit, and its
+ * widest label set its label_limit. A job whose program the catalogue only partly describes states
+ * its own sample limit and why.
+ */
+import type { ScrapeJobDef } from '../dsl/scrape.ts';
+import type { Problem } from '../problems.ts';
+import type { DefinitionSource } from './build.ts';
+import { worstCaseSeries } from './series.ts';
+import type { Model, ModelScrapeJob } from './types.ts';
+
+/** Room for the series a deploy adds before the catalogue is updated. */
+export const SAMPLE_HEADROOM = 1.25;
+/** __name__, job, instance, and the le or quantile a histogram or summary sample adds. */
+const EXTRA_LABELS = 4;
+/** Label limit for jobs the catalogue does not describe in full. */
+const DEFAULT_LABEL_LIMIT = 30;
+
+export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Model): { jobs: ModelScrapeJob[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const jobs: ModelScrapeJob[] = [];
+  for (const source of sources) {
+    const definition = source.value as ScrapeJobDef | undefined;
+    if (typeof definition !== 'object' || definition === null || definition.kind !== 'scrape') {
+      problems.push({ file: source.file, definition: 'default export', rule: 'definition-shape', message: 'a scrape file must `export default defineScrapeJob({ ... })`' });
+      continue;
+    }
+    const exposes = (definition.exposes ?? []).map((domain) => domain.name);
+    const metrics = model.metrics.filter((metric) => exposes.includes(metric.domain));
+    const derived = Math.ceil((metrics.reduce((sum, metric) => sum + worstCaseSeries(metric), 0) * SAMPLE_HEADROOM) / 1000) * 1000;
+    const widest = Math.max(0, ...metrics.map((metric) => metric.labels.length));
+    jobs.push({
+      file: source.file,
+      name: String(definition.name),
+      targets: definition.targets ?? {},
+      metricsPath: definition.metricsPath,
+      interval: definition.interval,
+      timeout: definition.timeout,
+      exposes,
+      sampleLimit: definition.sampleLimit?.samples ?? derived,
+      sampleLimitReason: definition.sampleLimit
+        ? definition.sampleLimit.reason
+        : exposes.length > 0
+          ? `worst-case series of ${exposes.join(', ')} in the catalogue, plus ${Math.round((SAMPLE_HEADROOM - 1) * 100)}%`
+          : '',
+      labelLimit: definition.sampleLimit ? DEFAULT_LABEL_LIMIT : widest + EXTRA_LABELS,
+    });
+  }
+  return { jobs, problems };
+}

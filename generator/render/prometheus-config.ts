@@ -1,0 +1,51 @@
+/**
+ * `prometheus/prometheus.yml` (compose service names) and `prometheus/prometheus.hosts.yml`
+ * (127.0.0.1, for plain hosts and the live tests): the same jobs, rules and Alertmanager.
+ */
+import type { Environment } from '../dsl/scrape.ts';
+import type { Model } from '../model/types.ts';
+import { ruleFilePath } from './rules.ts';
+import type { GeneratedFile, Stage } from './stage.ts';
+import { toYaml } from './yaml.ts';
+
+/** Where Alertmanager listens in each environment. */
+export const ALERTMANAGER_TARGETS: Record<Environment, string> = { compose: 'alertmanager:9093', hosts: '127.0.0.1:9093' };
+const FILES: Record<Environment, string> = { compose: 'prometheus/prometheus.yml', hosts: 'prometheus/prometheus.hosts.yml' };
+
+export const prometheusConfigStage: Stage = {
+  name: 'prometheus configuration',
+  render: (model) =>
+    model.scrapeJobs.length === 0
+      ? []
+      : (Object.keys(FILES) as Environment[]).map((environment): GeneratedFile => ({ path: FILES[environment], content: toYaml(prometheusConfig(model, environment)) })),
+};
+
+export function prometheusConfig(model: Model, environment: Environment, overrides: { alertmanager?: string; targets?: Record<string, string[]> } = {}) {
+  const { prometheus, namespace } = model.config;
+  return {
+    global: {
+      scrape_interval: prometheus.scrapeInterval,
+      scrape_timeout: '10s',
+      evaluation_interval: prometheus.evaluationInterval,
+      external_labels: { monitor: namespace },
+    },
+    rule_files: model.rules.map(ruleFilePath),
+    alerting: {
+      // Alertmanager groups by service: an alert's own service label, else the job it came from.
+      alert_relabel_configs: [{ source_labels: ['service', 'job'], separator: ';', regex: ';(.+)', target_label: 'service', replacement: '$1' }],
+      alertmanagers: [{ static_configs: [{ targets: [overrides.alertmanager ?? ALERTMANAGER_TARGETS[environment]] }] }],
+    },
+    scrape_configs: model.scrapeJobs.map((job) => ({
+      job_name: job.name,
+      ...(job.interval ? { scrape_interval: job.interval } : {}),
+      ...(job.timeout ? { scrape_timeout: job.timeout } : {}),
+      metrics_path: job.metricsPath,
+      // A scrape over these limits is rejected whole: a cardinality bug costs one target, not Prometheus.
+      sample_limit: job.sampleLimit,
+      label_limit: job.labelLimit,
+      label_name_length_limit: 128,
+      label_value_length_limit: 512,
+      static_configs: [{ targets: [...(overrides.targets?.[job.name] ?? job.targets[environment] ?? [])] }],
+    })),
+  };
+}

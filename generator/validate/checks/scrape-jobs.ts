@@ -1,0 +1,38 @@
+import { ENVIRONMENTS } from '../../dsl/scrape.ts';
+import type { Problem } from '../../problems.ts';
+import { durationSeconds } from '../../promql/duration.ts';
+import type { Check } from '../check.ts';
+
+const JOB_NAME = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
+const TARGET = /^[a-zA-Z0-9.-]+:\d{1,5}$/;
+
+export const scrapeJobsCheck: Check = {
+  id: 'scrape-jobs',
+  summary:
+    'Scrape jobs have unique names, host:port targets in every environment, valid intervals with the timeout within the interval, and limits from the catalogue or stated.',
+  run(model) {
+    const problems: Problem[] = [];
+    const seen = new Map<string, string>();
+    for (const job of model.scrapeJobs) {
+      const report = (message: string) => problems.push({ file: job.file, definition: `scrape job ${job.name}`, rule: this.id, message });
+      if (!JOB_NAME.test(job.name)) report('job names are letters, digits, _ and -');
+      const earlier = seen.get(job.name);
+      if (earlier) report(`job ${job.name} is already defined in ${earlier}`);
+      else seen.set(job.name, job.file);
+      for (const environment of ENVIRONMENTS) {
+        const targets = job.targets[environment] ?? [];
+        if (targets.length === 0) report(`no targets for the ${environment} environment`);
+        for (const target of targets) if (!TARGET.test(target)) report(`target '${target}' (${environment}) is not host:port`);
+      }
+      const interval = job.interval === undefined ? durationSeconds(model.config.prometheus.scrapeInterval) : durationSeconds(job.interval);
+      const timeout = job.timeout === undefined ? Math.min(10, interval ?? 10) : durationSeconds(job.timeout);
+      if (interval === undefined || interval === 0) report(`interval '${job.interval}' is not a duration`);
+      if (timeout === undefined || timeout === 0) report(`timeout '${job.timeout}' is not a duration`);
+      else if (interval !== undefined && timeout > interval) report(`timeout ${job.timeout} is longer than the interval`);
+      if (!job.metricsPath.startsWith('/')) report(`metrics path '${job.metricsPath}' must start with /`);
+      if (job.exposes.length === 0 && job.sampleLimitReason === '') report('derive limits from exposes: [domains], or state sampleLimit with a reason');
+      if (!Number.isInteger(job.sampleLimit) || job.sampleLimit < 1) report(`sample limit must be a positive integer, got ${job.sampleLimit}`);
+    }
+    return problems;
+  },
+};

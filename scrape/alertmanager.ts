@@ -1,0 +1,7 @@
+import { defineScrapeJob } from '#sextant';
+
+export default defineScrapeJob({
+  name: 'alertmanager',
+  targets: { compose: ['alertmanager:9093'], hosts: ['127.0.0.1:9093'] },
+  sampleLimit: { samples: 2_000, reason: 'Alertmanager exposes about 400 series; the catalogue describes those the meta-monitoring uses' },
+});

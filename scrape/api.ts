@@ -1,0 +1,13 @@
+import { defineScrapeJob } from '#sextant';
+import { APP_CATALOGUE } from '../exporter/instruments/catalogue.ts';
+import runtime from '../catalog/runtime.ts';
+
+export default defineScrapeJob({
+  name: 'api',
+  // Seed 001 scrapes the application every 10 s.
+  interval: '10s',
+  timeout: '5s',
+  targets: { compose: ['api:8080'], hosts: ['127.0.0.1:8080'] },
+  // Both roles register the whole application catalogue, and prom-client's runtime metrics.
+  exposes: [...Object.values(APP_CATALOGUE), runtime],
+});
