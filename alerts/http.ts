@@ -25,8 +25,16 @@ export const requestRate = recordingRule({
 
 export const errorRate = recordingRule({
   record: 'job:http_requests_errors:rate5m',
-  expr: promql`sum by (job) (rate(${requests}{status_code=~"5.."}[5m]))`,
-  tests: [evaluates('counts only 5xx answers', { at: '10m', series: [ok('0+90x20'), failed('0+30x20')], samples: [{ labels: { job: 'api' }, value: 0.5 }] })],
+  // A healthy API has no 5xx series at all: the `or` makes that a 0, not an empty ratio.
+  expr: promql`
+    sum by (job) (rate(${requests}{status_code=~"5.."}[5m]))
+    or
+    0 * sum by (job) (rate(${requests}[5m]))
+  `,
+  tests: [
+    evaluates('counts only 5xx answers', { at: '10m', series: [ok('0+90x20'), failed('0+30x20')], samples: [{ labels: { job: 'api' }, value: 0.5 }] }),
+    evaluates('is zero, not empty, when nothing fails', { at: '10m', series: [ok('0+90x20')], samples: [{ labels: { job: 'api' }, value: 0 }] }),
+  ],
 });
 
 export const errorRatio = recordingRule({

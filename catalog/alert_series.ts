@@ -6,7 +6,9 @@ export default defineDomain({
   description:
     'The series Prometheus writes for every pending or firing alert; the firing-alerts panels read them. Besides these ' +
     'labels, each series carries the labels of its alert (job, instance, queue…), which vary from alert to alert.',
-  owner: upstream('prometheus', '2.42.0', 'the ALERTS series of Prometheus alerting rules (prometheus.io/docs, "Inspecting alerts during runtime")'),
+  owner: upstream('prometheus', '2.42.0', 'the ALERTS series of Prometheus alerting rules (prometheus.io/docs, "Inspecting alerts during runtime")', {
+    synthetic: true,
+  }),
   metrics: {
     alerts: gauge({
       name: 'ALERTS',
@@ -16,6 +18,13 @@ export default defineDomain({
         alertstate: ['pending', 'firing'],
         severity: ['critical', 'warning', 'info'],
       },
+    }),
+    alertsForState: gauge({
+      name: 'ALERTS_FOR_STATE',
+      help: 'When each pending or firing alert became active, as a Unix time, so alerts survive a Prometheus restart.',
+      unit: 'seconds',
+      labels: { alertname: bounded(128, 'one per alerting rule'), severity: ['critical', 'warning', 'info'] },
+      notDashboarded: 'internal state of the rule manager',
     }),
   },
 });

@@ -7,7 +7,9 @@ export default defineDomain({
   name: 'alertmanager',
   title: 'Alertmanager (meta-monitoring)',
   description: "Alertmanager's own metrics: config reloads, notification delivery and the alerts it holds.",
-  owner: upstream('alertmanager', '0.25.0', 'a live Alertmanager 0.25 (Debian), compared in test/upstream/servers.test.ts'),
+  owner: upstream('alertmanager', '0.25.0', 'a live Alertmanager 0.25 (Debian), compared in test/upstream/servers.test.ts', {
+    uncataloguedPrefixes: ['alertmanager_', 'go_', 'process_', 'promhttp_', 'net_conntrack_'],
+  }),
   metrics: {
     configReloadSuccessful: gauge({ name: 'alertmanager_config_last_reload_successful', help: 'Whether the last configuration reload attempt was successful.' }),
     configReloadTimestamp: gauge({ name: 'alertmanager_config_last_reload_success_timestamp_seconds', help: 'Timestamp of the last successful configuration reload.', unit: 'seconds' }),

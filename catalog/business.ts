@@ -14,7 +14,7 @@ export default defineDomain({
   metrics: {
     billingUsage: counter({
       name: 'billing_usage_units_total',
-      help: 'Billable units consumed, by plan and job type (seed 000 billed per organization; that lives in the billing database).',
+      help: 'Billable tasks submitted, by plan and job type (seed 000 billed per organization; that lives in the billing database).',
       labels: { plan: ['free', 'pro', 'enterprise'], job_type: JOB_TYPES },
       supersedes: ['taskforge_billing_usage_total'],
     }),

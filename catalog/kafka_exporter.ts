@@ -8,7 +8,9 @@ export default defineDomain({
   name: 'kafka_exporter',
   title: 'Kafka (kafka_exporter)',
   description: "The Kafka metrics seed 003's alerts and queries use: brokers, offsets and consumer-group lag. kafka_exporter exposes all of them as gauges.",
-  owner: upstream('kafka_exporter', '1.7.0', 'danielqsj/kafka_exporter README (Metrics) and kafka_exporter.go'),
+  owner: upstream('kafka_exporter', '1.7.0', 'danielqsj/kafka_exporter README (Metrics) and kafka_exporter.go', {
+    uncataloguedPrefixes: ['kafka_', 'go_', 'process_', 'promhttp_'],
+  }),
   metrics: {
     brokers: gauge({ name: 'kafka_brokers', help: 'Number of Brokers in the Kafka Cluster.' }),
     topicPartitions: gauge({ name: 'kafka_topic_partitions', help: 'Number of partitions for this Topic.', labels: { topic } }),

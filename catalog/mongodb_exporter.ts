@@ -8,7 +8,9 @@ export default defineDomain({
     '`mongodb_connections{state="current"}` and `mongodb_op_counters_total`, names of the pre-0.20 exporter that 0.40 no ' +
     'longer has: the same figures are `mongodb_ss_connections{conn_type="current"}` and `mongodb_ss_opcounters`, or, ' +
     'with `--compatible-mode`, `mongodb_mongod_connections{state}` and `mongodb_mongod_op_counters_total{type}`.',
-  owner: upstream('mongodb_exporter', '0.40.0', 'percona/mongodb_exporter exporter/v1_compatibility.go and its serverStatus collector'),
+  owner: upstream('mongodb_exporter', '0.40.0', 'percona/mongodb_exporter exporter/v1_compatibility.go and its serverStatus collector', {
+    uncataloguedPrefixes: ['mongodb_', 'go_', 'process_', 'promhttp_'],
+  }),
   metrics: {
     up: gauge({ name: 'mongodb_up', help: 'Whether MongoDB is up.' }),
     connections: untyped({

@@ -6,7 +6,9 @@ export default defineDomain({
   description:
     "The MySQL server metrics seed 003's alerts and queries use. mysqld_exporter exposes every SHOW GLOBAL STATUS " +
     'counter it does not know as untyped, and every SHOW GLOBAL VARIABLES value as a gauge.',
-  owner: upstream('mysqld_exporter', '0.15.0', 'prometheus/mysqld_exporter collector/global_status.go and global_variables.go'),
+  owner: upstream('mysqld_exporter', '0.15.0', 'prometheus/mysqld_exporter collector/global_status.go and global_variables.go', {
+    uncataloguedPrefixes: ['mysql_', 'go_', 'process_', 'promhttp_'],
+  }),
   metrics: {
     up: gauge({ name: 'mysql_up', help: 'Whether the MySQL server is up.' }),
     threadsConnected: untyped({ name: 'mysql_global_status_threads_connected', help: 'Generic metric from SHOW GLOBAL STATUS: client connections open now.' }),

@@ -22,7 +22,9 @@ export default defineDomain({
   description:
     'Host metrics from node_exporter used by the infrastructure alerts and dashboards (seed 003): CPU, memory, ' +
     'file systems, network, disks and load.',
-  owner: upstream('node_exporter', '1.5.0', 'a live node_exporter 1.5.0 (Debian), compared in test/upstream/servers.test.ts'),
+  owner: upstream('node_exporter', '1.5.0', 'a live node_exporter 1.5.0 (Debian), compared in test/upstream/servers.test.ts', {
+    uncataloguedPrefixes: ['node_', 'go_', 'process_', 'promhttp_'],
+  }),
   metrics: {
     cpuSeconds: counter({
       name: 'node_cpu_seconds_total',

@@ -8,7 +8,9 @@ export default defineDomain({
   name: 'prometheus',
   title: 'Prometheus (meta-monitoring)',
   description: "Prometheus's own metrics, for the meta-monitoring alerts: config reloads, rule evaluation, notification delivery and the TSDB.",
-  owner: upstream('prometheus', '2.42.0', 'a live Prometheus 2.42 (Debian), compared in test/upstream/servers.test.ts'),
+  owner: upstream('prometheus', '2.42.0', 'a live Prometheus 2.42 (Debian), compared in test/upstream/servers.test.ts', {
+    uncataloguedPrefixes: ['prometheus_', 'go_', 'process_', 'promhttp_', 'net_conntrack_'],
+  }),
   metrics: {
     configReloadSuccessful: gauge({ name: 'prometheus_config_last_reload_successful', help: 'Whether the last configuration reload attempt was successful.' }),
     configReloadTimestamp: gauge({ name: 'prometheus_config_last_reload_success_timestamp_seconds', help: 'Timestamp of the last successful configuration reload.', unit: 'seconds' }),

@@ -25,6 +25,7 @@ export default defineDashboard({
         unit: UNITS.count,
         width: 24,
         quietWhenHealthy: 'no alert fires in a healthy system',
+        shownUnder: 'errors',
         targets: [target(promql`sort_desc(sum by (alertname, severity) (${alertSeries.metrics.alerts}{alertstate="firing"}))`, '{{alertname}}', { instant: true })],
       }),
     ]),
@@ -36,6 +37,9 @@ export default defineDashboard({
       timeseries({
         title: 'Label values folded by the instrumentation guard',
         description: 'Non-zero means code recorded a label value the catalogue does not declare: a bug to fix, kept from exploding cardinality.',
+        alerts: ['InstrumentationLabelValuesFolded'],
+        quietWhenHealthy: 'nothing is folded unless the code has a bug',
+        shownUnder: 'bad_labels',
         unit: UNITS.perSecond,
         width: 24,
         targets: [target(promql`sum by (metric, label, action) (${rate(instrumentation.metrics.labelValuesFolded)})`, '{{metric}} {{label}} {{action}}')],

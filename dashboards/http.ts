@@ -40,6 +40,8 @@ export default defineDashboard({
       timeseries({
         title: '5xx answers by route',
         unit: UNITS.requestsPerSecond,
+        quietWhenHealthy: 'a healthy API answers no 5xx',
+        shownUnder: 'errors',
         targets: [target(promql`sum by (route, status_code) (${rate(requests, route, 'status_code=~"5.."')})`, '{{route}} {{status_code}}')],
       }),
     ]),

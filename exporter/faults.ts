@@ -21,6 +21,13 @@ export const FAULT_SWITCHES = [
   { name: 'circuit_open', description: 'The circuit breaker in front of the database opens and stays open.', role: 'both', kind: 'flag', alerts: ['CircuitBreakerOpen'] },
   { name: 'cache_misses', description: 'The task cache misses almost every lookup.', role: 'both', kind: 'flag', alerts: ['CacheHitRatioLow'] },
   { name: 'slow_database', description: 'Seconds added to every database query.', role: 'both', kind: 'seconds', alerts: ['DatabaseQueriesSlow'] },
+  {
+    name: 'bad_labels',
+    description: 'An instrumentation bug: the API records raw paths as the route label (the guard drops and counts them).',
+    role: 'api',
+    kind: 'flag',
+    alerts: ['InstrumentationLabelValuesFolded'],
+  },
 ] as const satisfies readonly FaultSwitch[];
 
 export type FaultName = (typeof FAULT_SWITCHES)[number]['name'];

@@ -19,7 +19,7 @@ function main(): void {
     }
     throw error;
   }
-  const metrics = createMetrics();
+  const metrics = createMetrics({ role: config.role });
   const role = startRole(config, metrics);
   role.server.on('error', (error) => {
     console.error(`exporter: cannot listen on ${config.host}:${config.port}: ${error.message}`);

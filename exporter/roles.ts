@@ -34,7 +34,11 @@ export function startRole(config: ExporterConfig, metrics: Metrics): RunningRole
   if (config.role === 'api') {
     const api = new TaskApi(context, { database, taskCache: new Cache(context, 'task_cache'), sessionCache: new Cache(context, 'session_cache'), tracer });
     startBusiness(context);
-    const server = createHttpServer({ routes: [...ops, ...api.routes()], metrics: { instruments: metrics.instruments, tracer } });
+    const server = createHttpServer({
+      routes: [...ops, ...api.routes()],
+      metrics: { instruments: metrics.instruments, tracer },
+      rawPathLabels: () => context.faults.bad_labels === 1,
+    });
     return {
       server,
       readiness,

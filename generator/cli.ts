@@ -11,8 +11,10 @@ import { runPipeline } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
 import { QUERY_CHECKS } from './promql/index.ts';
 import { CHECKS } from './validate/index.ts';
+import { verifyPrometheus, verifyTarget } from './verify/index.ts';
 
 export const HELP = `Usage: npm run generate -- [options]
+       npm run verify -- --target URL [--target URL…] [--prometheus URL]
 
 Validates the definitions (sextant.config.ts, catalog/*.ts, alerts/*.ts) and writes every
 generated file.
@@ -26,7 +28,14 @@ Options:
                (default: the current directory)
   -h, --help   show this help
 
-Exit codes: 0 success, 1 invalid definitions or drift (--check), 2 bad usage.
+verify compares live metrics with the catalogue, both ways (missing, uncatalogued, type and
+label mismatches):
+  --target URL       a target's /metrics (the path is added when missing)
+  --job NAME         the scrape job the targets belong to (scrape/): the domains to expect;
+                     without it, the domains with at least half their metrics present
+  --prometheus URL   everything that Prometheus has scraped, job by job
+
+Exit codes: 0 success, 1 invalid definitions or drift (--check, verify), 2 bad usage.
 
 Checks run on every definition:
 ${CHECKS.map((check) => `  ${check.id.padEnd(26)} ${check.summary}`).join('\n')}
@@ -46,6 +55,7 @@ const processIo: Io = {
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  if (argv[0] === 'verify') return verify(argv.slice(1), io);
   let options: { check: boolean; out: string | undefined; root: string; help: boolean };
   try {
     const { values } = parseArgs({
@@ -106,6 +116,37 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       `${alerts} alerts and ${recordings} recording rules.`,
   );
   return 0;
+}
+
+async function verify(argv: readonly string[], io: Io): Promise<number> {
+  let values: { target?: string[]; job?: string; prometheus?: string; root?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { target: { type: 'string', multiple: true }, job: { type: 'string' }, prometheus: { type: 'string' }, root: { type: 'string', default: '.' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+    if (!values.target?.length && !values.prometheus) throw new Error('give --target URL or --prometheus URL');
+    for (const url of [...(values.target ?? []), ...(values.prometheus ? [values.prometheus] : [])]) new URL(url);
+  } catch (error) {
+    io.err(`sextant verify: ${(error as Error).message}\nRun with --help for usage.`);
+    return 2;
+  }
+  const result = await runPipeline(resolve(values.root ?? '.'));
+  if (!result.ok) {
+    for (const problem of result.problems) io.err(formatProblem(problem));
+    return 1;
+  }
+  let clean = true;
+  try {
+    for (const url of values.target ?? []) clean = (await verifyTarget(result.model, url, io, values.job)) && clean;
+    if (values.prometheus) clean = (await verifyPrometheus(result.model, values.prometheus, io)) && clean;
+  } catch (error) {
+    io.err(`sextant verify: ${(error as Error).message}`);
+    return 1;
+  }
+  return clean ? 0 : 1;
 }
 
 /** The output directory is replaced as a whole, so it must never be the project or hold one. */

@@ -1,5 +1,5 @@
 import { defineScrapeJob } from '#sextant';
-import { APP_CATALOGUE } from '../exporter/instruments/catalogue.ts';
+import { APP_CATALOGUE, ROLE_DOMAINS } from '../exporter/instruments/catalogue.ts';
 import runtime from '../catalog/runtime.ts';
 
 export default defineScrapeJob({
@@ -8,6 +8,6 @@ export default defineScrapeJob({
   interval: '10s',
   timeout: '5s',
   targets: { compose: ['api:8080'], hosts: ['127.0.0.1:8080'] },
-  // Both roles register the whole application catalogue, and prom-client's runtime metrics.
-  exposes: [...Object.values(APP_CATALOGUE), runtime],
+  // The api role registers its own domains of the catalogue, and prom-client's runtime metrics.
+  exposes: [...ROLE_DOMAINS.api.map((domain) => APP_CATALOGUE[domain]), runtime],
 });

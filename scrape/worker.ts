@@ -1,11 +1,13 @@
 import { defineScrapeJob } from '#sextant';
-import { APP_CATALOGUE } from '../exporter/instruments/catalogue.ts';
+import { APP_CATALOGUE, ROLE_DOMAINS } from '../exporter/instruments/catalogue.ts';
 import runtime from '../catalog/runtime.ts';
 
 export default defineScrapeJob({
   name: 'worker',
+  // Seed 001 scrapes the application every 10 s.
   interval: '10s',
   timeout: '5s',
   targets: { compose: ['worker:8081'], hosts: ['127.0.0.1:8081'] },
-  exposes: [...Object.values(APP_CATALOGUE), runtime],
+  // The worker role registers its own domains of the catalogue, and prom-client's runtime metrics.
+  exposes: [...ROLE_DOMAINS.worker.map((domain) => APP_CATALOGUE[domain]), runtime],
 });

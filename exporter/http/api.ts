@@ -3,7 +3,7 @@
  * It talks to the simulated database and cache, and forwards new tasks to the worker role.
  */
 import { randomUUID } from 'node:crypto';
-import { sleep, type SimulationContext } from '../sim/context.ts';
+import { pick, sleep, type SimulationContext } from '../sim/context.ts';
 import type { Cache, Database } from '../sim/dependencies.ts';
 import { JOB_TYPES, QUEUE_NAMES, type JobType, type QueueName } from '../sim/jobs.ts';
 import type { Tracer } from '../sim/tracing.ts';
@@ -63,6 +63,7 @@ export class TaskApi {
     await this.deps.database.query('insert', 'tasks');
     const task: Task = { id: randomUUID(), type: type as JobType, queue: queue as QueueName, createdAt: new Date().toISOString(), status: 'queued' };
     this.remember(task);
+    this.context.metrics.business.billingUsage.inc({ plan: pick([['free', 5], ['pro', 3], ['enterprise', 2]]), job_type: task.type });
     await this.deps.taskCache.set(task.id);
     if (!(await this.forward(task))) task.status = 'accepted_locally';
     return { status: 201, body: task };

@@ -65,6 +65,8 @@ export interface ServerOptions {
   readonly routes: readonly Route[];
   /** Record HTTP metrics (the api role); the worker serves only operational endpoints. */
   readonly metrics?: { readonly instruments: AppInstruments; readonly tracer: Tracer };
+  /** The bad_labels fault: record the raw path instead of the route template, as a buggy middleware would. */
+  readonly rawPathLabels?: () => boolean;
 }
 
 export function createHttpServer(options: ServerOptions): Server {
@@ -130,7 +132,8 @@ async function handle(routes: readonly CompiledRoute[], options: ServerOptions, 
     res.end(payload);
   }
   if (instruments && template) {
-    const labels = { method: method as Method, route: template };
+    const route = options.rawPathLabels?.() ? (url.pathname as RouteTemplate) : template;
+    const labels = { method: method as Method, route };
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     instruments.http.requests.inc({ ...labels, status_code: String(reply.status) as '200' });
     instruments.http.requestDuration.observe(labels, seconds);

@@ -1,7 +1,7 @@
 /** The exporter's metrics: a registry of its own, the catalogue's instruments, prom-client's runtime metrics. */
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import config from '../../sextant.config.ts';
-import { APP_CATALOGUE, type AppCatalogue } from './catalogue.ts';
+import { APP_CATALOGUE, ROLE_DOMAINS, type AppCatalogue } from './catalogue.ts';
 import { createInstruments, type Instruments } from './registry.ts';
 
 export type AppInstruments = Instruments<AppCatalogue>;
@@ -11,10 +11,12 @@ export interface Metrics {
   readonly instruments: AppInstruments;
 }
 
-export function createMetrics(options: { runtime?: boolean } = {}): Metrics {
+/** A registry for one role (only its domains), or for the whole application catalogue. */
+export function createMetrics(options: { runtime?: boolean; role?: keyof typeof ROLE_DOMAINS } = {}): Metrics {
   const registry = new Registry();
   const instruments = createInstruments(APP_CATALOGUE, registry, {
     namespace: config.namespace,
+    ...(options.role ? { exposed: ROLE_DOMAINS[options.role] } : {}),
     foldCounter: { metric: APP_CATALOGUE.instrumentation.metrics.labelValuesFolded, domain: 'instrumentation', key: 'labelValuesFolded' },
   });
   // The runtime domain of the catalogue is exactly prom-client's default metrics (a test keeps it so).

@@ -45,7 +45,12 @@ type Labels = Record<string, string>;
 export function createInstruments<C extends Readonly<Record<string, DomainDef>>>(
   catalogue: C,
   registry: Registry,
-  options: { namespace: string; foldCounter: FoldCounter },
+  options: {
+    namespace: string;
+    foldCounter: FoldCounter;
+    /** Domains to expose; the others record into metrics no registry holds. Default: all. */
+    exposed?: readonly (keyof C)[];
+  },
 ): Instruments<C> {
   const exposed = (metric: MetricDef) => qualifiedName(metric.name, true, options.namespace);
   const foldDef = options.foldCounter.metric;
@@ -61,7 +66,10 @@ export function createInstruments<C extends Readonly<Record<string, DomainDef>>>
       }
       const name = exposed(metric);
       const guard = new LabelGuard(metric.labels, (label, action) => folds.inc({ metric: name, label, action }));
-      domainInstruments[key] = instrumentFor(metric, name, guard, registry);
+      // A role registers only its own domains: an unlabelled gauge of another role's domain would
+      // otherwise show 0 on this role's /metrics and fire alerts about nothing.
+      const registers = !options.exposed || options.exposed.includes(domainKey) ? [registry] : [];
+      domainInstruments[key] = instrumentFor(metric, name, guard, registers);
     }
     instruments[domainKey] = domainInstruments;
   }
@@ -84,8 +92,8 @@ function generated(guard: LabelGuard, target: object, methods: Record<string, st
   return new Function(...guard.setParameters, 'g', 't', `${slow}\nreturn {\n${body}\n};`)(...guard.allowedSets, guard, target);
 }
 
-function instrumentFor(metric: MetricDef, name: string, guard: LabelGuard, registry: Registry): unknown {
-  const common = { name, help: metric.help, labelNames: Object.keys(metric.labels), registers: [registry] };
+function instrumentFor(metric: MetricDef, name: string, guard: LabelGuard, registers: Registry[]): unknown {
+  const common = { name, help: metric.help, labelNames: Object.keys(metric.labels), registers };
   switch (metric.type) {
     case 'counter':
       return generated(guard, new Counter(common), { inc: 't.inc($L, v)' });

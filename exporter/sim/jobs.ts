@@ -111,7 +111,6 @@ export class JobSystem {
         }
       });
       metrics.jobs.processed.inc({ ...labels, result: 'success' });
-      metrics.business.billingUsage.inc({ plan: pick([['free', 5], ['pro', 3], ['enterprise', 2]]), job_type: job.type });
       this.deps.bus.publish('task_completed');
     } catch (error) {
       const errorType = error instanceof JobError ? error.errorType : classify(error);

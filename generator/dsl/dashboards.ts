@@ -45,6 +45,8 @@ export interface PanelDef {
   readonly alerts: readonly string[];
   /** Why the panel is empty in a healthy system (firing alerts, say); the live tests check it under a fault. */
   readonly quietWhenHealthy: string | undefined;
+  /** The exporter fault switch under which the live tests expect a quiet panel to show data. */
+  readonly shownUnder: string | undefined;
   readonly min: number | undefined;
   readonly max: number | undefined;
   readonly thresholds: readonly Threshold[] | undefined;
@@ -72,6 +74,7 @@ function panel(type: PanelType, options: PanelOptions): PanelDef {
     gridPos: options.gridPos,
     alerts: options.alerts ?? [],
     quietWhenHealthy: options.quietWhenHealthy,
+    shownUnder: options.shownUnder,
     min: options.min,
     max: options.max,
     thresholds: options.thresholds,

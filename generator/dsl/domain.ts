@@ -11,6 +11,13 @@ export interface UpstreamExporter {
   readonly version: string;
   /** Where the names, types and labels were taken from. */
   readonly source: string;
+  /**
+   * Name prefixes of the metrics this program exposes that the catalogue leaves out on purpose
+   * (it describes what the alerts and dashboards use): `verify` does not call them drift.
+   */
+  readonly uncataloguedPrefixes: readonly string[];
+  /** Series Prometheus writes itself (up, ALERTS), never found on a target's /metrics. */
+  readonly synthetic: boolean;
 }
 
 export type Owner = 'app' | UpstreamExporter;
@@ -34,6 +41,11 @@ export function defineDomain<const M extends Readonly<Record<string, MetricDef>>
   return Object.freeze({ kind: 'domain' as const, ...domain });
 }
 
-export function upstream(exporter: string, version: string, source: string): UpstreamExporter {
-  return { exporter, version, source };
+export function upstream(
+  exporter: string,
+  version: string,
+  source: string,
+  options: { uncataloguedPrefixes?: readonly string[]; synthetic?: boolean } = {},
+): UpstreamExporter {
+  return { exporter, version, source, uncataloguedPrefixes: options.uncataloguedPrefixes ?? [], synthetic: options.synthetic ?? false };
 }

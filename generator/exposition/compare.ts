@@ -1,37 +1,57 @@
 /**
- * Compares a catalogue domain with what a live target exposes. Used by the upstream tests now and
- * by the `verify` command later: names, types, label names, and observed values of enum labels.
+ * Compares catalogued metrics with what a live target exposes: names, types, label names, and the
+ * observed values of enumerated labels. Shared by the `verify` command and the tests.
  */
 import type { DomainDef } from '../dsl/domain.ts';
+import type { MetricType } from '../dsl/metrics.ts';
 import { labelNamesOf, type Family } from './parse.ts';
+
+export interface ExpectedMetric {
+  readonly name: string;
+  readonly type: MetricType;
+  readonly labels: readonly { readonly name: string; readonly values?: readonly string[] | undefined }[];
+}
 
 export interface Mismatch {
   readonly metric: string;
   readonly problem: string;
 }
 
-export function compareDomain(domain: DomainDef, families: ReadonlyMap<string, Family>): Mismatch[] {
+export const NOT_EXPOSED = 'catalogued, but not exposed';
+
+export function compareMetric(expected: ExpectedMetric, family: Family | undefined): Mismatch[] {
   const mismatches: Mismatch[] = [];
-  for (const metric of Object.values(domain.metrics)) {
-    const report = (problem: string) => mismatches.push({ metric: metric.name, problem });
-    const family = families.get(metric.name);
-    if (!family) {
-      report('catalogued, but not exposed');
-      continue;
-    }
-    if (family.type !== metric.type) report(`catalogued as ${metric.type}, exposed as ${family.type}`);
-    // A family with no samples yet (a histogram nothing was observed into) shows no labels to compare.
-    const declared = Object.keys(metric.labels).sort();
-    const exposed = labelNamesOf(family);
-    if (family.samples.length > 0 && declared.join(',') !== exposed.join(',')) report(`catalogued labels [${declared.join(', ')}], exposed [${exposed.join(', ')}]`);
-    for (const [label, spec] of Object.entries(metric.labels)) {
-      if (!Array.isArray(spec)) continue;
-      const allowed = new Set<string>(spec);
-      const unexpected = new Set(family.samples.map((s) => s.labels[label]).filter((v): v is string => v !== undefined && !allowed.has(v)));
-      if (unexpected.size > 0) report(`label ${label} has undeclared values ${[...unexpected].sort().join(', ')}`);
-    }
+  const report = (problem: string) => mismatches.push({ metric: expected.name, problem });
+  if (!family) {
+    report(NOT_EXPOSED);
+    return mismatches;
+  }
+  if (family.type !== expected.type) report(`catalogued as ${expected.type}, exposed as ${family.type}`);
+  // A family with no samples yet (a histogram nothing was observed into) shows no labels to compare.
+  const declared = expected.labels.map((label) => label.name).sort();
+  const exposed = labelNamesOf(family);
+  if (family.samples.length > 0 && declared.join(',') !== exposed.join(',')) report(`catalogued labels [${declared.join(', ')}], exposed [${exposed.join(', ')}]`);
+  for (const label of expected.labels) {
+    if (!label.values) continue;
+    const allowed = new Set<string>(label.values);
+    const unexpected = new Set(family.samples.map((s) => s.labels[label.name]).filter((v): v is string => v !== undefined && !allowed.has(v)));
+    if (unexpected.size > 0) report(`label ${label.name} has undeclared values ${[...unexpected].sort().join(', ')}`);
   }
   return mismatches;
+}
+
+/** A catalogue domain (names as its definitions spell them) against a target's families. */
+export function compareDomain(domain: DomainDef, families: ReadonlyMap<string, Family>): Mismatch[] {
+  return Object.values(domain.metrics).flatMap((metric) =>
+    compareMetric(
+      {
+        name: metric.name,
+        type: metric.type,
+        labels: Object.entries(metric.labels).map(([name, spec]) => ({ name, values: Array.isArray(spec) ? spec : undefined })),
+      },
+      families.get(metric.name),
+    ),
+  );
 }
 
 /** Families exposed but not catalogued in any of the given domains. */

@@ -109,6 +109,7 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
         targets: panel.targets,
         alerts: panel.definition.alerts,
         quietWhenHealthy: panel.definition.quietWhenHealthy,
+        shownUnder: panel.definition.shownUnder,
       })),
     ),
     json,

@@ -126,6 +126,7 @@ export interface ModelPanel {
   readonly targets: readonly { readonly refId: string; readonly expr: string; readonly legend: string; readonly instant: boolean }[];
   readonly alerts: readonly string[];
   readonly quietWhenHealthy: string | undefined;
+  readonly shownUnder: string | undefined;
 }
 
 export interface ModelDashboard {

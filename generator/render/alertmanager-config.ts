@@ -16,7 +16,15 @@ export const alertmanagerConfigStage: Stage = {
   render: (model) => (model.rules.length === 0 ? [] : [{ path: 'alertmanager/alertmanager.yml', content: toYaml(alertmanagerConfig(model)) }]),
 };
 
-export function alertmanagerConfig(model: Model, overrides: { pageWebhookUrl?: string; ticketWebhookUrl?: string } = {}) {
+export interface AlertmanagerOverrides {
+  readonly pageWebhookUrl?: string;
+  readonly ticketWebhookUrl?: string;
+  /** Group wait and interval: seconds instead of minutes for the end-to-end stack. */
+  readonly groupWait?: string;
+  readonly groupInterval?: string;
+}
+
+export function alertmanagerConfig(model: Model, overrides: AlertmanagerOverrides = {}) {
   const { alertmanager } = model.config;
   const webhook = (url: string) => ({ webhook_configs: [{ url, send_resolved: true, max_alerts: 0 }] });
   return {
@@ -24,8 +32,8 @@ export function alertmanagerConfig(model: Model, overrides: { pageWebhookUrl?: s
     route: {
       receiver: RECEIVERS.info,
       group_by: ['alertname', 'service'],
-      group_wait: '30s',
-      group_interval: '5m',
+      group_wait: overrides.groupWait ?? '30s',
+      group_interval: overrides.groupInterval ?? '5m',
       repeat_interval: '4h',
       routes: [
         { receiver: RECEIVERS.critical, matchers: ['severity="critical"'], repeat_interval: '1h' },

@@ -20,13 +20,25 @@ export const prometheusConfigStage: Stage = {
       : (Object.keys(FILES) as Environment[]).map((environment): GeneratedFile => ({ path: FILES[environment], content: toYaml(prometheusConfig(model, environment)) })),
 };
 
-export function prometheusConfig(model: Model, environment: Environment, overrides: { alertmanager?: string; targets?: Record<string, string[]> } = {}) {
+export interface PrometheusConfigOverrides {
+  /** host:port of Alertmanager. */
+  readonly alertmanager?: string;
+  /** Targets by job name; jobs not listed keep the environment's targets. */
+  readonly targets?: Readonly<Record<string, readonly string[]>>;
+  /** Only these jobs (the native stack has no Grafana). */
+  readonly jobs?: readonly string[];
+  /** One interval for everything (per-job intervals dropped): the end-to-end stack scrapes every second. */
+  readonly interval?: string;
+}
+
+export function prometheusConfig(model: Model, environment: Environment, overrides: PrometheusConfigOverrides = {}) {
   const { prometheus, namespace } = model.config;
+  const jobs = model.scrapeJobs.filter((job) => !overrides.jobs || overrides.jobs.includes(job.name));
   return {
     global: {
-      scrape_interval: prometheus.scrapeInterval,
-      scrape_timeout: '10s',
-      evaluation_interval: prometheus.evaluationInterval,
+      scrape_interval: overrides.interval ?? prometheus.scrapeInterval,
+      scrape_timeout: overrides.interval ?? '10s',
+      evaluation_interval: overrides.interval ?? prometheus.evaluationInterval,
       external_labels: { monitor: namespace },
     },
     rule_files: model.rules.map(ruleFilePath),
@@ -35,10 +47,10 @@ export function prometheusConfig(model: Model, environment: Environment, overrid
       alert_relabel_configs: [{ source_labels: ['service', 'job'], separator: ';', regex: ';(.+)', target_label: 'service', replacement: '$1' }],
       alertmanagers: [{ static_configs: [{ targets: [overrides.alertmanager ?? ALERTMANAGER_TARGETS[environment]] }] }],
     },
-    scrape_configs: model.scrapeJobs.map((job) => ({
+    scrape_configs: jobs.map((job) => ({
       job_name: job.name,
-      ...(job.interval ? { scrape_interval: job.interval } : {}),
-      ...(job.timeout ? { scrape_timeout: job.timeout } : {}),
+      ...(job.interval && !overrides.interval ? { scrape_interval: job.interval } : {}),
+      ...(job.timeout && !overrides.interval ? { scrape_timeout: job.timeout } : {}),
       metrics_path: job.metricsPath,
       // A scrape over these limits is rejected whole: a cardinality bug costs one target, not Prometheus.
       sample_limit: job.sampleLimit,

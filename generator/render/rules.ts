@@ -15,12 +15,17 @@ export const rulesStage: Stage = {
   name: 'prometheus rules and promtool tests',
   render: (model) =>
     model.rules.flatMap((file) => [
-      { path: `prometheus/rules/${file.name}.rules.yml`, content: toYaml(ruleFile(model, file)) },
+      { path: `prometheus/rules/${file.name}.rules.yml`, content: renderRuleFile(model, file) },
       { path: `prometheus/tests/${file.name}.test.yml`, content: toYaml(testFile(model, file)) },
     ]),
 };
 
 export const ruleFilePath = (file: ModelRuleFile): string => `rules/${file.name}.rules.yml`;
+
+/** The YAML of one rule file, as Prometheus loads it. */
+export function renderRuleFile(model: Model, file: ModelRuleFile): string {
+  return toYaml(ruleFile(model, file));
+}
 
 function ruleFile(model: Model, file: ModelRuleFile) {
   const groups = [];

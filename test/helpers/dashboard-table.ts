@@ -40,6 +40,7 @@ function modelDashboard(spec: DashboardCase['dashboards'][number], index: number
     targets: [],
     alerts: spec.alerts ?? [],
     quietWhenHealthy: undefined,
+    shownUnder: undefined,
   }));
   return {
     file: `dashboards/shop_${index}.ts`,

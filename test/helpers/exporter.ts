@@ -1,55 +1,31 @@
 /** Runs the exporter as a real process on a free 127.0.0.1 port, and stops it by its PID. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { startProcess, type RunningProcess } from '../../stack/process.ts';
 import { REPO } from './project.ts';
-import { freePort, waitFor } from './servers.ts';
+import { freePort } from './servers.ts';
 
-export interface ExporterProcess {
-  readonly url: string;
-  readonly child: ChildProcess;
-  output(): string;
-  /** Sends SIGTERM and resolves with the exit code. */
-  stop(): Promise<number | null>;
-}
+export type ExporterProcess = RunningProcess;
+
+const EXPORTER = ['--import', 'tsx', join(REPO, 'exporter/main.ts')];
 
 export async function startExporter(env: Record<string, string>): Promise<ExporterProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'exporter/main.ts')], {
+  return startProcess({
+    name: `exporter ${env.EXPORTER_ROLE ?? ''}`,
+    command: process.execPath,
+    args: EXPORTER,
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', EXPORTER_HOST: '127.0.0.1', EXPORTER_PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    url: `http://127.0.0.1:${port}`,
+    readyPath: '/readyz',
   });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const exporter: ExporterProcess = {
-    url,
-    child,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
-      return exited;
-    },
-  };
-  try {
-    await waitFor(`the exporter on ${url}`, async () => (await fetch(`${url}/readyz`)).ok);
-  } catch (error) {
-    await exporter.stop();
-    throw new Error(`${(error as Error).message}\n${output}`);
-  }
-  return exporter;
 }
 
 /** Runs the exporter expecting it to refuse to start; resolves with its exit code and output. */
 export function runExporterToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'exporter/main.ts')], {
-      cwd: REPO,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, EXPORTER, { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -3,14 +3,9 @@
  * this process may (root with apt-get); otherwise the run fails saying how to install them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { DEBIAN_PACKAGES, INSTALL_COMMAND, missingBinaries } from '../../stack/tools.ts';
 
-export const DEBIAN_PACKAGES = ['prometheus', 'prometheus-alertmanager', 'prometheus-node-exporter', 'docker-compose'];
-/** Binary names of the Debian packages (there is no `alertmanager` binary there). */
-export const BINARIES = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'prometheus-node-exporter', 'docker-compose'];
-
-export function missingBinaries(path = process.env.PATH ?? ''): string[] {
-  return BINARIES.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`], { env: { ...process.env, PATH: path } }).status !== 0);
-}
+export { missingBinaries };
 
 function mayInstall(): boolean {
   return process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
@@ -18,19 +13,14 @@ function mayInstall(): boolean {
 
 export async function ensureTools(options: { path?: string; install?: boolean } = {}): Promise<void> {
   const path = options.path ?? process.env.PATH ?? '';
-  let missing = missingBinaries(path);
+  let missing = missingBinaries(undefined, path);
   if (missing.length === 0) return;
   if (options.install ?? mayInstall()) {
     process.stderr.write(`Installing ${DEBIAN_PACKAGES.join(', ')} with apt-get (missing: ${missing.join(', ')})…\n`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...DEBIAN_PACKAGES], { stdio: 'inherit', env });
-    missing = missingBinaries(path);
+    missing = missingBinaries(undefined, path);
   }
-  if (missing.length > 0) {
-    throw new Error(
-      `The tests need ${missing.join(', ')}. Install them with:\n` +
-        `  sudo apt-get install -y --no-install-recommends ${DEBIAN_PACKAGES.join(' ')}`,
-    );
-  }
+  if (missing.length > 0) throw new Error(`The tests need ${missing.join(', ')}. Install them with:\n  sudo ${INSTALL_COMMAND}`);
 }

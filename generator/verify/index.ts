@@ -1,0 +1,58 @@
+/**
+ * `verify`: a live /metrics, or everything a Prometheus has scraped, against the catalogue.
+ * Exit 0 when they agree, 1 on drift.
+ */
+import { parseExposition } from '../exposition/parse.ts';
+import type { Model } from '../model/types.ts';
+import { domainsInScope, driftOf, formatDrift } from './drift.ts';
+import { familiesOfJob, scrapedJobs } from './prometheus.ts';
+
+export interface VerifyOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** Domains a scrape job of the project exposes; undefined when no job has that name or it declares none. */
+function domainsOfJob(model: Model, job: string | undefined) {
+  const declared = model.scrapeJobs.find((j) => j.name === job)?.exposes;
+  return declared && declared.length > 0 ? model.domains.filter((d) => declared.includes(d.name)) : undefined;
+}
+
+/** One target's /metrics; `job` names the scrape job whose domains it should expose, else they are inferred. */
+export async function verifyTarget(model: Model, url: string, io: VerifyOutput, job?: string): Promise<boolean> {
+  const target = /\/metrics\/?$/.test(new URL(url).pathname) ? url : `${url.replace(/\/$/, '')}/metrics`;
+  if (job !== undefined && !model.scrapeJobs.some((j) => j.name === job)) throw new Error(`no scrape job named ${job} in scrape/`);
+  const response = await fetch(target, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`${target} answered ${response.status}`);
+  const families = parseExposition(await response.text());
+  const inScope = domainsOfJob(model, job) ?? domainsInScope(families, model.domains);
+  return report(io, target, inScope.map((d) => d.name), driftOf(families, inScope, model.domains));
+}
+
+export async function verifyPrometheus(model: Model, base: string, io: VerifyOutput): Promise<boolean> {
+  const url = base.replace(/\/$/, '');
+  const synthetic = new Set(
+    model.domains.filter((d) => typeof d.owner !== 'string' && d.owner.synthetic).flatMap((d) => d.metrics.map((m) => m.name)),
+  );
+  let clean = true;
+  for (const job of await scrapedJobs(url)) {
+    const families = await familiesOfJob(url, job, synthetic);
+    const inScope = domainsOfJob(model, job) ?? domainsInScope(families, model.domains);
+    if (inScope.length === 0) {
+      io.out(`job ${job}: no catalogue domain describes it; skipped (${families.size} metrics)`);
+      continue;
+    }
+    clean = report(io, `job ${job}`, inScope.map((d) => d.name), driftOf(families, inScope, model.domains)) && clean;
+  }
+  return clean;
+}
+
+function report(io: VerifyOutput, what: string, domains: readonly string[], drift: ReturnType<typeof driftOf>): boolean {
+  if (drift.length === 0) {
+    io.out(`${what}: matches the catalogue (${domains.join(', ') || 'no domain'})`);
+    return true;
+  }
+  io.err(`${what}: ${drift.length} difference(s) from the catalogue (${domains.join(', ')}):`);
+  for (const line of formatDrift(drift)) io.err(line);
+  return false;
+}

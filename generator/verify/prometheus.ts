@@ -1,0 +1,48 @@
+/**
+ * What a Prometheus server has scraped, per job, as exposition families: metric metadata (types)
+ * from /api/v1/targets/metadata and label sets from /api/v1/series. Recording-rule outputs and
+ * the series Prometheus writes itself (up, scrape_*, ALERTS) are not the target's and are left out.
+ */
+import type { ExposedType, Family, Sample } from '../exposition/parse.ts';
+
+const SUFFIXES: Record<string, readonly string[]> = { histogram: ['_bucket', '_sum', '_count'], summary: ['_sum', '_count'] };
+
+async function api<T>(base: string, path: string, params: Record<string, string | string[]>): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) query.append(key, v);
+  const response = await fetch(`${base}${path}?${query}`);
+  const body = (await response.json()) as { status: string; data: T; error?: string };
+  if (body.status !== 'success') throw new Error(`${path}: ${body.error ?? response.status}`);
+  return body.data;
+}
+
+export async function scrapedJobs(base: string): Promise<string[]> {
+  const data = await api<{ activeTargets: { labels: { job: string } }[] }>(base, '/api/v1/targets', { state: 'active' });
+  return [...new Set(data.activeTargets.map((target) => target.labels.job))].sort();
+}
+
+export async function familiesOfJob(base: string, job: string, synthetic: ReadonlySet<string>): Promise<Map<string, Family>> {
+  const selector = `{job=${JSON.stringify(job)}}`;
+  const metadata = await api<{ metric: string; type: string; help: string }[]>(base, '/api/v1/targets/metadata', { match_target: selector });
+  const series = await api<Record<string, string>[]>(base, '/api/v1/series', { 'match[]': selector });
+  const families = new Map<string, Family>();
+  for (const entry of metadata) {
+    if (!families.has(entry.metric)) families.set(entry.metric, { name: entry.metric, type: (entry.type === 'unknown' ? 'untyped' : entry.type) as ExposedType, help: entry.help, samples: [] });
+  }
+  const familyOf = (name: string): Family | undefined => {
+    const direct = families.get(name);
+    if (direct) return direct;
+    for (const family of families.values()) if ((SUFFIXES[family.type] ?? []).some((suffix) => name === family.name + suffix)) return family;
+    return undefined;
+  };
+  for (const labels of series) {
+    const { __name__: name = '', job: _job, instance: _instance, ...rest } = labels;
+    // Recording rules (level:metric:operations) and alert state are Prometheus's, not the target's.
+    if (name.includes(':') || synthetic.has(name)) continue;
+    const sample: Sample = { name, labels: rest, value: NaN };
+    const family = familyOf(name);
+    if (family) family.samples.push(sample);
+    else families.set(name, { name, type: 'untyped', help: '', samples: [sample] });
+  }
+  return families;
+}

@@ -1,0 +1,179 @@
+/**
+ * The native stack: both exporter roles, Prometheus, Alertmanager and node_exporter from Debian,
+ * on loopback ports, configured from the generated definitions (rules, scrape jobs, Alertmanager
+ * routes). For users without Docker (`npm run stack`) and for the end-to-end tests. Grafana is not
+ * packaged for Debian; the compose stack runs it.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Model } from '../generator/model/types.ts';
+import { runPipeline } from '../generator/pipeline.ts';
+import { alertmanagerConfig } from '../generator/render/alertmanager-config.ts';
+import { applyProfile, type RuleProfile } from '../generator/render/profile.ts';
+import { prometheusConfig } from '../generator/render/prometheus-config.ts';
+import { renderRuleFile, ruleFilePath } from '../generator/render/rules.ts';
+import { toYaml } from '../generator/render/yaml.ts';
+import { startProcess, type RunningProcess } from './process.ts';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface StackPorts {
+  readonly api: number;
+  readonly worker: number;
+  readonly nodeExporter: number;
+  readonly prometheus: number;
+  readonly alertmanager: number;
+}
+
+export const DEFAULT_PORTS: StackPorts = { api: 8080, worker: 8081, nodeExporter: 9100, prometheus: 9090, alertmanager: 9093 };
+export const STACK_JOBS = ['api', 'worker', 'node-exporter', 'prometheus', 'alertmanager'] as const;
+
+export interface StackOptions {
+  readonly ports?: Partial<StackPorts>;
+  /** Rules with shorter `for` and windows (the end-to-end tests); the shipped rules otherwise. */
+  readonly profile?: RuleProfile;
+  /** One interval for scraping and rule evaluation, instead of the generated ones. */
+  readonly interval?: string;
+  /** Base URL for Alertmanager's webhooks (`/page`, `/ticket` are appended); the configured ones otherwise. */
+  readonly webhookUrl?: string;
+  /** Group wait and interval of Alertmanager, for tests that cannot wait minutes. */
+  readonly alertGrouping?: string;
+  readonly exporter?: { readonly load?: number; readonly workerLoad?: number; readonly workers?: number; readonly tickMs?: number };
+  readonly log?: (line: string) => void;
+}
+
+export type Role = 'api' | 'worker';
+
+export interface Stack {
+  readonly model: Model;
+  readonly dir: string;
+  readonly ports: StackPorts;
+  readonly urls: Readonly<Record<'api' | 'worker' | 'nodeExporter' | 'prometheus' | 'alertmanager', string>>;
+  /** Stops one exporter role, for target-down scenarios. */
+  stopRole(role: Role): Promise<void>;
+  startRole(role: Role): Promise<void>;
+  /** Writes the rule files again, as given (for reload tests). */
+  writeRules(files: Readonly<Record<string, string>>): void;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  const result = await runPipeline(REPO);
+  if (!result.ok) throw new Error(`the definitions are invalid; run npm run generate for the details`);
+  const model = result.model;
+  const ports: StackPorts = { ...DEFAULT_PORTS, ...options.ports };
+  const url = (port: number) => `http://127.0.0.1:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'sextant-stack-'));
+  const running = new Map<string, RunningProcess>();
+
+  const rules = options.profile ? applyProfile(model.rules, options.profile) : model.rules;
+  mkdirSync(join(dir, 'rules'));
+  for (const file of rules) writeFileSync(join(dir, ruleFilePath(file)), renderRuleFile(model, file));
+  const targets: Record<(typeof STACK_JOBS)[number], string[]> = {
+    api: [`127.0.0.1:${ports.api}`],
+    worker: [`127.0.0.1:${ports.worker}`],
+    'node-exporter': [`127.0.0.1:${ports.nodeExporter}`],
+    prometheus: [`127.0.0.1:${ports.prometheus}`],
+    alertmanager: [`127.0.0.1:${ports.alertmanager}`],
+  };
+  writeFileSync(
+    join(dir, 'prometheus.yml'),
+    toYaml(prometheusConfig(model, 'hosts', { alertmanager: `127.0.0.1:${ports.alertmanager}`, targets, jobs: STACK_JOBS, interval: options.interval })),
+  );
+  writeFileSync(
+    join(dir, 'alertmanager.yml'),
+    toYaml(
+      alertmanagerConfig(model, {
+        ...(options.webhookUrl ? { pageWebhookUrl: `${options.webhookUrl}/page`, ticketWebhookUrl: `${options.webhookUrl}/ticket` } : {}),
+        ...(options.alertGrouping ? { groupWait: options.alertGrouping, groupInterval: options.alertGrouping } : {}),
+      }),
+    ),
+  );
+
+  const exporterEnv = (role: Role): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH ?? '',
+    EXPORTER_ROLE: role,
+    EXPORTER_HOST: '127.0.0.1',
+    EXPORTER_PORT: String(ports[role]),
+    EXPORTER_LOAD: String((role === 'worker' ? options.exporter?.workerLoad : options.exporter?.load) ?? 5),
+    EXPORTER_TICK_MS: String(options.exporter?.tickMs ?? 1000),
+    EXPORTER_WORKERS: String(options.exporter?.workers ?? 4),
+    ...(role === 'api' ? { EXPORTER_WORKER_URL: url(ports.worker) } : {}),
+  });
+  const startRole = async (role: Role) => {
+    running.set(
+      role,
+      await startProcess({
+        name: `exporter ${role}`,
+        command: process.execPath,
+        args: ['--import', 'tsx', join(REPO, 'exporter/main.ts')],
+        cwd: REPO,
+        env: exporterEnv(role),
+        url: url(ports[role]),
+        readyPath: '/readyz',
+      }),
+    );
+    log(`${`exporter ${role}`.padEnd(17)}${url(ports[role])}/metrics`);
+  };
+
+  const stop = async () => {
+    await Promise.all([...running.values()].map((process) => process.stop()));
+    running.clear();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const start = async (name: string, command: string, args: string[], port: number, readyPath: string) => {
+      running.set(name, await startProcess({ name, command, args, url: url(port), readyPath }));
+      log(`${name.padEnd(17)}${url(port)}`);
+    };
+    await start('node_exporter', 'prometheus-node-exporter', [`--web.listen-address=127.0.0.1:${ports.nodeExporter}`], ports.nodeExporter, '/metrics');
+    await start(
+      'alertmanager',
+      'prometheus-alertmanager',
+      [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'alertmanager')}`, `--web.listen-address=127.0.0.1:${ports.alertmanager}`, '--cluster.listen-address='],
+      ports.alertmanager,
+      '/-/ready',
+    );
+    await startRole('worker');
+    await startRole('api');
+    await start(
+      'prometheus',
+      'prometheus',
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'prometheus')}`,
+        `--web.listen-address=127.0.0.1:${ports.prometheus}`,
+        '--storage.tsdb.retention.time=1d',
+        // Loopback only: lets `curl -X POST …/-/reload` pick up a new `npm run generate`.
+        '--web.enable-lifecycle',
+        // The default waits a minute before re-sending an alert Alertmanager did not take.
+        '--rules.alert.resend-delay=1s',
+      ],
+      ports.prometheus,
+      '/-/ready',
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    model,
+    dir,
+    ports,
+    urls: { api: url(ports.api), worker: url(ports.worker), nodeExporter: url(ports.nodeExporter), prometheus: url(ports.prometheus), alertmanager: url(ports.alertmanager) },
+    stopRole: async (role) => {
+      await running.get(role)?.stop();
+      running.delete(role);
+    },
+    startRole,
+    writeRules: (files) => {
+      for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'rules', name), content);
+    },
+    stop,
+  };
+}

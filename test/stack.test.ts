@@ -1,0 +1,57 @@
+/** `npm run stack` as a user runs it: bad options refused, the stack up on the ports given, SIGTERM stops it all. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from './helpers/project.ts';
+import { freePort, waitFor } from './helpers/servers.ts';
+
+function runStack(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'stack/main.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+const answers = async (url: string) => {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok;
+  } catch {
+    return false;
+  }
+};
+
+describe('npm run stack', () => {
+  it('refuses a port that is not a number', async () => {
+    const run = runStack(['--api-port', 'eighty']);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain('--api-port must be a port number');
+  });
+
+  it('runs every part on the ports given, prints where, and stops them all on SIGTERM', async () => {
+    const ports = { api: await freePort(), worker: await freePort(), node: await freePort(), prometheus: await freePort(), alertmanager: await freePort() };
+    const run = runStack([
+      `--api-port=${ports.api}`,
+      `--worker-port=${ports.worker}`,
+      `--node-exporter-port=${ports.node}`,
+      `--prometheus-port=${ports.prometheus}`,
+      `--alertmanager-port=${ports.alertmanager}`,
+      '--load=1',
+    ]);
+    await waitFor('the stack to say it is up', async () => run.output().includes('Ctrl-C stops everything'), 60_000);
+    const urls = [
+      `http://127.0.0.1:${ports.api}/healthz`,
+      `http://127.0.0.1:${ports.worker}/healthz`,
+      `http://127.0.0.1:${ports.node}/metrics`,
+      `http://127.0.0.1:${ports.prometheus}/-/ready`,
+      `http://127.0.0.1:${ports.alertmanager}/-/ready`,
+    ];
+    for (const url of urls) expect(await answers(url), url).toBe(true);
+    expect(run.output()).toContain(`http://127.0.0.1:${ports.prometheus}`);
+    expect(run.output()).toContain('Grafana is not packaged');
+    process.kill(run.child.pid!, 'SIGTERM');
+    expect(await run.exited).toBe(0);
+    for (const url of urls) expect(await answers(url), `${url} after stopping`).toBe(false);
+  });
+});
