@@ -21,6 +21,8 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     /** Scrape interval of the generated configs; range windows must cover four of them. */
     readonly scrapeInterval: string;
     readonly evaluationInterval: string;
+    /** Ship samples to a distributed store (Mimir, Thanos receive, VictoriaMetrics); off when undefined. */
+    readonly remoteWrite: RemoteWrite | undefined;
   };
   readonly alerts: {
     /** Where generated/docs/alerts.md is served; every runbook_url is this plus `#<alert anchor>`. */
@@ -32,6 +34,20 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     readonly pageWebhookUrl: string;
     readonly ticketWebhookUrl: string;
   };
+  readonly kubernetes: {
+    /** Namespace of the monitoring objects (rules, monitors, dashboards, Prometheus itself). */
+    readonly namespace: string;
+    /** Namespaces whose pods are scraped. */
+    readonly appNamespaces: readonly string[];
+    /** Labels prometheus-operator's ruleSelector matches (kube-prometheus-stack: release=<release>). */
+    readonly ruleLabels: Readonly<Record<string, string>>;
+    /** Labels its podMonitorSelector matches. */
+    readonly monitorLabels: Readonly<Record<string, string>>;
+    /** Annotation the Grafana sidecar reads a dashboard's folder from. */
+    readonly dashboardFolderAnnotation: string;
+    /** Name of the Alertmanager the Secret configures (the operator reads alertmanager-<name>). */
+    readonly alertmanagerName: string;
+  };
   readonly grafana: {
     /** Where Grafana reaches Prometheus and Alertmanager (compose service names by default). */
     readonly prometheusUrl: string;
@@ -41,10 +57,18 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
   };
 }
 
+export interface RemoteWrite {
+  readonly url: string;
+  /** A file holding the bearer token (a mounted Secret in Kubernetes): never the token itself. */
+  readonly bearerTokenFile?: string;
+  readonly queue?: { readonly capacity?: number; readonly maxShards?: number; readonly maxSamplesPerSend?: number };
+}
+
 export interface SextantConfigInput<T extends Thresholds = Thresholds> {
   namespace?: string;
   limits?: Partial<SextantConfig['limits']>;
   prometheus?: Partial<SextantConfig['prometheus']>;
+  kubernetes?: Partial<SextantConfig['kubernetes']>;
   alerts?: { runbookBaseUrl?: string; thresholds?: T };
   alertmanager?: Partial<SextantConfig['alertmanager']>;
   grafana?: Partial<SextantConfig['grafana']>;
@@ -53,7 +77,15 @@ export interface SextantConfigInput<T extends Thresholds = Thresholds> {
 export const DEFAULT_CONFIG: SextantConfig = {
   namespace: 'app',
   limits: { seriesPerMetric: 2_000, seriesTotal: 50_000, maxLabelBound: 256 },
-  prometheus: { scrapeInterval: '15s', evaluationInterval: '15s' },
+  prometheus: { scrapeInterval: '15s', evaluationInterval: '15s', remoteWrite: undefined },
+  kubernetes: {
+    namespace: 'monitoring',
+    appNamespaces: ['default'],
+    ruleLabels: { release: 'kube-prometheus-stack' },
+    monitorLabels: { release: 'kube-prometheus-stack' },
+    dashboardFolderAnnotation: 'grafana_folder',
+    alertmanagerName: 'main',
+  },
   alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
   alertmanager: { pageWebhookUrl: 'http://alert-receiver:9095/page', ticketWebhookUrl: 'http://alert-receiver:9095/ticket' },
   grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards' },
@@ -70,6 +102,7 @@ export function defineConfig<const T extends Thresholds = Record<never, number>>
       thresholds: (input.alerts?.thresholds ?? {}) as T,
     },
     alertmanager: { ...DEFAULT_CONFIG.alertmanager, ...input.alertmanager },
+    kubernetes: { ...DEFAULT_CONFIG.kubernetes, ...input.kubernetes },
     grafana: { ...DEFAULT_CONFIG.grafana, ...input.grafana },
   };
 }

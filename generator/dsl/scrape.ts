@@ -21,11 +21,13 @@ export interface ScrapeJobDef {
   readonly exposes: readonly DomainDef[];
   /** For jobs the catalogue does not fully describe: an explicit sample limit and why. */
   readonly sampleLimit: { readonly samples: number; readonly reason: string } | undefined;
+  /** How the job's pods are found in Kubernetes; defaults: label app=<name>, container port named metrics. */
+  readonly kubernetes: { readonly podLabels?: Readonly<Record<string, string>>; readonly port?: number; readonly portName?: string } | undefined;
 }
 
 export function defineScrapeJob(
-  job: Omit<ScrapeJobDef, 'kind' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit'> &
-    Partial<Pick<ScrapeJobDef, 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit'>>,
+  job: Omit<ScrapeJobDef, 'kind' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'kubernetes'> &
+    Partial<Pick<ScrapeJobDef, 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'kubernetes'>>,
 ): ScrapeJobDef {
   return Object.freeze({
     kind: 'scrape' as const,
@@ -34,6 +36,7 @@ export function defineScrapeJob(
     timeout: undefined,
     exposes: [],
     sampleLimit: undefined,
+    kubernetes: undefined,
     ...job,
   });
 }

@@ -45,6 +45,11 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
           ? `worst-case series of ${exposes.join(', ')} in the catalogue, plus ${Math.round((SAMPLE_HEADROOM - 1) * 100)}%`
           : '',
       labelLimit: definition.sampleLimit ? DEFAULT_LABEL_LIMIT : widest + EXTRA_LABELS,
+      kubernetes: {
+        podLabels: definition.kubernetes?.podLabels ?? { app: String(definition.name) },
+        port: definition.kubernetes?.port ?? Number(String(definition.targets?.compose?.[0] ?? '').split(':')[1] ?? 0),
+        portName: definition.kubernetes?.portName ?? 'metrics',
+      },
     });
   }
   return { jobs, problems };

@@ -174,4 +174,6 @@ export interface ModelScrapeJob {
   /** Where the sample limit comes from, for the config comment and the docs. */
   readonly sampleLimitReason: string;
   readonly labelLimit: number;
+  /** Pod selection in Kubernetes. */
+  readonly kubernetes: { readonly podLabels: Readonly<Record<string, string>>; readonly port: number; readonly portName: string };
 }

@@ -4,6 +4,7 @@ import { alertmanagerConfigStage } from './alertmanager-config.ts';
 import { alertsDocStage } from './alerts-doc.ts';
 import { dashboardsDocStage } from './dashboards-doc.ts';
 import { grafanaStage } from './grafana.ts';
+import { kubernetesStage } from './kubernetes/index.ts';
 import { metricsDocStage } from './metrics-doc.ts';
 import { prometheusConfigStage } from './prometheus-config.ts';
 import { rulesStage } from './rules.ts';
@@ -17,6 +18,7 @@ export const STAGES: readonly Stage[] = [
   dashboardsDocStage,
   prometheusConfigStage,
   alertmanagerConfigStage,
+  kubernetesStage,
 ];
 
 export function render(model: Model, stages: readonly Stage[] = STAGES): GeneratedFile[] {

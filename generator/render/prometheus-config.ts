@@ -3,7 +3,7 @@
  * (127.0.0.1, for plain hosts and the live tests): the same jobs, rules and Alertmanager.
  */
 import type { Environment } from '../dsl/scrape.ts';
-import type { Model } from '../model/types.ts';
+import type { Model, ModelScrapeJob } from '../model/types.ts';
 import { ruleFilePath } from './rules.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
@@ -29,6 +29,10 @@ export interface PrometheusConfigOverrides {
   readonly jobs?: readonly string[];
   /** One interval for everything (per-job intervals dropped): the end-to-end stack scrapes every second. */
   readonly interval?: string;
+  /** How a job finds its targets, instead of static targets (Kubernetes service discovery). */
+  readonly discovery?: (job: ModelScrapeJob) => Record<string, unknown>;
+  /** Target labels discovery adds (namespace, pod…), counted into each job's label_limit. */
+  readonly extraTargetLabels?: number;
 }
 
 export function prometheusConfig(model: Model, environment: Environment, overrides: PrometheusConfigOverrides = {}) {
@@ -47,6 +51,7 @@ export function prometheusConfig(model: Model, environment: Environment, overrid
       alert_relabel_configs: [{ source_labels: ['service', 'job'], separator: ';', regex: ';(.+)', target_label: 'service', replacement: '$1' }],
       alertmanagers: [{ static_configs: [{ targets: [overrides.alertmanager ?? ALERTMANAGER_TARGETS[environment]] }] }],
     },
+    ...remoteWrite(model),
     scrape_configs: jobs.map((job) => ({
       job_name: job.name,
       ...(job.interval && !overrides.interval ? { scrape_interval: job.interval } : {}),
@@ -54,10 +59,33 @@ export function prometheusConfig(model: Model, environment: Environment, overrid
       metrics_path: job.metricsPath,
       // A scrape over these limits is rejected whole: a cardinality bug costs one target, not Prometheus.
       sample_limit: job.sampleLimit,
-      label_limit: job.labelLimit,
+      label_limit: job.labelLimit + (overrides.extraTargetLabels ?? 0),
       label_name_length_limit: 128,
       label_value_length_limit: 512,
-      static_configs: [{ targets: [...(overrides.targets?.[job.name] ?? job.targets[environment] ?? [])] }],
+      ...(overrides.discovery ? overrides.discovery(job) : { static_configs: [{ targets: [...(overrides.targets?.[job.name] ?? job.targets[environment] ?? [])] }] }),
     })),
+  };
+}
+
+/** The optional remote_write section, the same in every rendered Prometheus configuration. */
+export function remoteWrite(model: Model): { remote_write?: unknown[] } {
+  const remote = model.config.prometheus.remoteWrite;
+  if (!remote) return {};
+  return {
+    remote_write: [
+      {
+        url: remote.url,
+        ...(remote.bearerTokenFile ? { authorization: { type: 'Bearer', credentials_file: remote.bearerTokenFile } } : {}),
+        ...(remote.queue
+          ? {
+              queue_config: {
+                ...(remote.queue.capacity ? { capacity: remote.queue.capacity } : {}),
+                ...(remote.queue.maxShards ? { max_shards: remote.queue.maxShards } : {}),
+                ...(remote.queue.maxSamplesPerSend ? { max_samples_per_send: remote.queue.maxSamplesPerSend } : {}),
+              },
+            }
+          : {}),
+      },
+    ],
   };
 }

@@ -27,7 +27,8 @@ export function renderRuleFile(model: Model, file: ModelRuleFile): string {
   return toYaml(ruleFile(model, file));
 }
 
-function ruleFile(model: Model, file: ModelRuleFile) {
+/** A rule file as data: `{ groups }`, shared by the plain files and the PrometheusRule objects. */
+export function ruleFile(model: Model, file: ModelRuleFile) {
   const groups = [];
   if (file.recording.length > 0) {
     groups.push({ name: `${file.name}.recording`, rules: file.recording.map((rule) => ({ record: rule.record, expr: rule.expr })) });

@@ -16,6 +16,7 @@ import { dashboardUidsCheck } from './checks/dashboard-uids.ts';
 import { dashboardUnitsCheck } from './checks/dashboard-units.ts';
 import { configCheck } from './checks/config.ts';
 import { helpTextCheck } from './checks/help-text.ts';
+import { kubernetesConfigCheck } from './checks/kubernetes-config.ts';
 import { labelNamesCheck } from './checks/label-names.ts';
 import { labelValuesCheck } from './checks/label-values.ts';
 import { metricNameCheck } from './checks/metric-name.ts';
@@ -31,6 +32,7 @@ import { unitSuffixCheck } from './checks/unit-suffix.ts';
 
 export const CHECKS: readonly Check[] = [
   configCheck,
+  kubernetesConfigCheck,
   metricNameCheck,
   typeSuffixCheck,
   unitSuffixCheck,

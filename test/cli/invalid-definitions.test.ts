@@ -130,6 +130,13 @@ CASES.push(
   { name: 'a rate over a fixed window on a panel', files: dashboardCase("timeseries({ title: 'Bad', unit: 'reqps', targets: [target(promql`sum(rate(${requests}[5m]))`)] })"), where: 'dashboards/case.ts: dashboard app-case panel "Bad"', rule: 'dashboard-rate-interval', message: 'rate() over [5m]; use [$__rate_interval]' },
 );
 
+const configWith = (body: string) => ({ 'sextant.config.ts': `import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app', ${body} });\n` });
+CASES.push(
+  { name: 'a selector label that is not a Kubernetes label', files: configWith("kubernetes: { ruleLabels: { 'team name': 'a' } }"), where: 'sextant.config.ts: kubernetes.ruleLabels', rule: 'kubernetes-config', message: "'team name' is not a Kubernetes label key" },
+  { name: 'a namespace that is not a DNS-1123 label', files: configWith("kubernetes: { namespace: 'Monitoring_NS' }"), where: 'sextant.config.ts: kubernetes.namespace', rule: 'kubernetes-config', message: "'Monitoring_NS' is not a valid namespace" },
+  { name: 'a remote-write URL that is not a URL', files: configWith("prometheus: { remoteWrite: { url: 'mimir:9009/api/v1/push' } }"), where: 'sextant.config.ts: prometheus.remoteWrite.url', rule: 'kubernetes-config', message: "'mimir:9009/api/v1/push' is not an http(s) URL" },
+);
+
 const SENTINEL = 'output of an earlier, good run\n';
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.remove()));

@@ -19,7 +19,8 @@ export const configCheck: Check = {
     for (const [name, value] of Object.entries(config.limits)) {
       if (!Number.isInteger(value) || value < 1) report(`limits.${name}`, `must be a positive integer, got ${String(value)}`);
     }
-    for (const [name, value] of Object.entries(config.prometheus)) {
+    for (const name of ['scrapeInterval', 'evaluationInterval'] as const) {
+      const value = config.prometheus[name];
       if (!(durationSeconds(String(value)) ?? 0)) report(`prometheus.${name}`, `'${String(value)}' is not a Prometheus duration such as 15s`);
     }
     if (!isHttpUrl(config.alerts.runbookBaseUrl)) {

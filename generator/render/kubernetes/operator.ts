@@ -1,0 +1,88 @@
+/**
+ * `kubernetes/operator/`: what prometheus-operator and the Grafana sidecar consume. A PrometheusRule
+ * per rule file (the same groups as the plain files), a PodMonitor per scrape job, a ConfigMap per
+ * dashboard labelled for the sidecar, the Alertmanager configuration as a Secret, and a
+ * kustomization tying them together.
+ */
+import type { Model } from '../../model/types.ts';
+import { alertmanagerConfig } from '../alertmanager-config.ts';
+import { stableJson } from '../grafana.ts';
+import { ruleFile } from '../rules.ts';
+import type { GeneratedFile } from '../stage.ts';
+import { toYaml } from '../yaml.ts';
+import { commonLabels, manifests, objectName, type KubernetesObject } from './objects.ts';
+
+const DIR = 'kubernetes/operator';
+/** Target labels prometheus-operator adds to every pod target: namespace, pod, container. */
+const OPERATOR_TARGET_LABELS = 3;
+
+export function operatorFiles(model: Model): GeneratedFile[] {
+  const { namespace: prefix } = model.config;
+  const k8s = model.config.kubernetes;
+  const metadata = (name: string, labels: Record<string, string> = {}, annotations?: Record<string, string>) => ({
+    name,
+    namespace: k8s.namespace,
+    labels: { ...commonLabels(prefix), ...labels },
+    ...(annotations ? { annotations } : {}),
+  });
+  const files: GeneratedFile[] = [];
+  const add = (path: string, objects: KubernetesObject[]) => files.push({ path: `${DIR}/${path}`, content: manifests(objects) });
+
+  for (const file of model.rules) {
+    add(`prometheusrules/${objectName(file.name)}.yaml`, [
+      { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: metadata(objectName(prefix, file.name), k8s.ruleLabels), spec: ruleFile(model, file) },
+    ]);
+  }
+  for (const job of model.scrapeJobs) {
+    add(`podmonitors/${objectName(job.name)}.yaml`, [
+      {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'PodMonitor',
+        metadata: metadata(objectName(prefix, job.name), k8s.monitorLabels),
+        spec: {
+          namespaceSelector: { matchNames: [...k8s.appNamespaces] },
+          selector: { matchLabels: { ...job.kubernetes.podLabels } },
+          podMetricsEndpoints: [
+            {
+              port: job.kubernetes.portName,
+              path: job.metricsPath,
+              ...(job.interval ? { interval: job.interval } : {}),
+              ...(job.timeout ? { scrapeTimeout: job.timeout } : {}),
+              // The job label keeps the scrape job's name, which the rules and dashboards select on.
+              relabelings: [{ targetLabel: 'job', replacement: job.name, action: 'replace' }],
+            },
+          ],
+          sampleLimit: job.sampleLimit,
+          labelLimit: job.labelLimit + OPERATOR_TARGET_LABELS,
+        },
+      },
+    ]);
+  }
+  for (const dashboard of model.dashboards) {
+    add(`dashboards/${objectName(dashboard.uid)}.yaml`, [
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: metadata(objectName(prefix, 'dashboard', dashboard.name), { grafana_dashboard: '1' }, { [k8s.dashboardFolderAnnotation]: dashboard.folder }),
+        data: { [`${dashboard.uid}.json`]: `${stableJson(dashboard.json)}\n` },
+      },
+    ]);
+  }
+  if (model.rules.length > 0) {
+    add('alertmanager-config.yaml', [
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: metadata(`alertmanager-${k8s.alertmanagerName}`),
+        type: 'Opaque',
+        stringData: { 'alertmanager.yaml': toYaml(alertmanagerConfig(model)) },
+      },
+    ]);
+  }
+  const resources = files.map((file) => file.path.slice(DIR.length + 1)).sort();
+  files.push({
+    path: `${DIR}/kustomization.yaml`,
+    content: toYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', namespace: k8s.namespace, resources }),
+  });
+  return files;
+}

@@ -1,0 +1,81 @@
+/**
+ * `kubernetes/plain/`: for clusters without prometheus-operator, as seed 003 deploys Prometheus.
+ * A ConfigMap with prometheus.yml (pod discovery by namespace and labels, the address relabelled
+ * to the pod's metrics port), a ConfigMap with the rule files, and the RBAC Prometheus needs to
+ * list pods.
+ */
+import type { Model, ModelScrapeJob } from '../../model/types.ts';
+import { prometheusConfig } from '../prometheus-config.ts';
+import { renderRuleFile, ruleFilePath } from '../rules.ts';
+import type { GeneratedFile } from '../stage.ts';
+import { toYaml } from '../yaml.ts';
+import { commonLabels, manifests } from './objects.ts';
+
+const DIR = 'kubernetes/plain';
+export const PROMETHEUS_CONFIG_MAP = 'prometheus-config';
+export const PROMETHEUS_RULES_CONFIG_MAP = 'prometheus-rules';
+
+/** Pod label `app.kubernetes.io/name` as a discovery meta label. */
+const metaLabel = (label: string) => `__meta_kubernetes_pod_label_${label.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+
+export function kubernetesPrometheusConfig(model: Model) {
+  const k8s = model.config.kubernetes;
+  const discovery = (job: ModelScrapeJob) => ({
+    kubernetes_sd_configs: [{ role: 'pod', namespaces: { names: [...new Set([...k8s.appNamespaces, k8s.namespace])] } }],
+    relabel_configs: [
+      ...Object.entries(job.kubernetes.podLabels).map(([label, value]) => ({ source_labels: [metaLabel(label)], regex: value, action: 'keep' })),
+      { source_labels: ['__meta_kubernetes_pod_phase'], regex: 'Pending|Succeeded|Failed|Completed', action: 'drop' },
+      { source_labels: ['__meta_kubernetes_pod_ip'], target_label: '__address__', replacement: `$1:${job.kubernetes.port}` },
+      { source_labels: ['__meta_kubernetes_namespace'], target_label: 'namespace' },
+      { source_labels: ['__meta_kubernetes_pod_name'], target_label: 'pod' },
+    ],
+  });
+  // namespace and pod, added by the relabelling above.
+  return prometheusConfig(model, 'compose', { alertmanager: `alertmanager.${k8s.namespace}.svc:9093`, discovery, extraTargetLabels: 2 });
+}
+
+export function plainFiles(model: Model): GeneratedFile[] {
+  const { namespace: prefix } = model.config;
+  const k8s = model.config.kubernetes;
+  const labels = commonLabels(prefix);
+  const configMap = (name: string, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: k8s.namespace, labels }, data });
+  const files: GeneratedFile[] = [
+    { path: `${DIR}/prometheus-config.yaml`, content: manifests([configMap(PROMETHEUS_CONFIG_MAP, { 'prometheus.yml': toYaml(kubernetesPrometheusConfig(model)) })]) },
+    {
+      path: `${DIR}/prometheus-rules.yaml`,
+      content: manifests([configMap(PROMETHEUS_RULES_CONFIG_MAP, Object.fromEntries(model.rules.map((file) => [ruleFilePath(file).replace('rules/', ''), renderRuleFile(model, file)])))]),
+    },
+    {
+      path: `${DIR}/rbac.yaml`,
+      content: manifests([
+        { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'prometheus', namespace: k8s.namespace, labels } },
+        {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'ClusterRole',
+          metadata: { name: `${prefix}-prometheus`, labels },
+          rules: [
+            { apiGroups: [''], resources: ['pods', 'services', 'endpoints', 'nodes'], verbs: ['get', 'list', 'watch'] },
+            { nonResourceURLs: ['/metrics'], verbs: ['get'] },
+          ],
+        },
+        {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'ClusterRoleBinding',
+          metadata: { name: `${prefix}-prometheus`, labels },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${prefix}-prometheus` },
+          subjects: [{ kind: 'ServiceAccount', name: 'prometheus', namespace: k8s.namespace }],
+        },
+      ]),
+    },
+  ];
+  files.push({
+    path: `${DIR}/kustomization.yaml`,
+    content: toYaml({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      namespace: k8s.namespace,
+      resources: files.map((file) => file.path.slice(DIR.length + 1)).sort(),
+    }),
+  });
+  return files;
+}

@@ -1,0 +1,62 @@
+import type { Problem } from '../../problems.ts';
+import type { Check } from '../check.ts';
+import { CONFIG_FILE } from './config.ts';
+
+/** RFC 1123 labels: namespaces and object names. */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function labelKeyProblem(key: string): string | undefined {
+  const slash = key.lastIndexOf('/');
+  const [prefix, name] = slash === -1 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
+  if (prefix !== undefined && (prefix.length > 253 || !PREFIX.test(prefix))) return `'${key}' has a prefix that is not a DNS subdomain`;
+  if (name.length > 63 || !LABEL_NAME.test(name)) return `'${key}' is not a Kubernetes label key (alphanumerics, -, _ and ., at most 63)`;
+  return undefined;
+}
+
+export function labelValueProblem(value: string): string | undefined {
+  return value === '' || (value.length <= 63 && LABEL_NAME.test(value)) ? undefined : `'${value}' is not a Kubernetes label value`;
+}
+
+export const kubernetesConfigCheck: Check = {
+  id: 'kubernetes-config',
+  summary:
+    'Namespaces are DNS-1123 labels, selector labels are valid Kubernetes label keys and values, and a remote-write target is an http(s) URL with a token file path.',
+  run({ config }) {
+    const problems: Problem[] = [];
+    const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, rule: this.id, message });
+    const { kubernetes, prometheus } = config;
+    for (const [where, namespace] of [['kubernetes.namespace', kubernetes.namespace], ...kubernetes.appNamespaces.map((n, i) => [`kubernetes.appNamespaces[${i}]`, n])] as const) {
+      if (typeof namespace !== 'string' || namespace.length > 63 || !DNS_LABEL.test(namespace)) {
+        report(where, `'${String(namespace)}' is not a valid namespace (lowercase letters, digits and -, at most 63)`);
+      }
+    }
+    for (const [where, labels] of [['kubernetes.ruleLabels', kubernetes.ruleLabels], ['kubernetes.monitorLabels', kubernetes.monitorLabels]] as const) {
+      for (const [key, value] of Object.entries(labels)) {
+        const problem = labelKeyProblem(key) ?? labelValueProblem(String(value));
+        if (problem) report(where, problem);
+      }
+    }
+    const annotation = labelKeyProblem(kubernetes.dashboardFolderAnnotation);
+    if (annotation) report('kubernetes.dashboardFolderAnnotation', annotation);
+    if (!DNS_LABEL.test(kubernetes.alertmanagerName)) report('kubernetes.alertmanagerName', `'${kubernetes.alertmanagerName}' is not a DNS-1123 name`);
+    const remote = prometheus.remoteWrite;
+    if (remote) {
+      let ok = false;
+      try {
+        ok = ['http:', 'https:'].includes(new URL(remote.url).protocol);
+      } catch {
+        ok = false;
+      }
+      if (!ok) report('prometheus.remoteWrite.url', `'${String(remote.url)}' is not an http(s) URL`);
+      if (remote.bearerTokenFile !== undefined && !remote.bearerTokenFile.startsWith('/')) {
+        report('prometheus.remoteWrite.bearerTokenFile', 'must be an absolute path to a file holding the token');
+      }
+      for (const [name, value] of Object.entries(remote.queue ?? {})) {
+        if (!Number.isInteger(value) || (value as number) < 1) report(`prometheus.remoteWrite.queue.${name}`, `must be a positive integer, got ${String(value)}`);
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,185 @@
+/**
+ * The Kubernetes output: every object validated with @kubernetes-models (prometheus-operator and
+ * core), names valid, the embedded prometheus.yml passing promtool, PrometheusRule groups identical
+ * to the plain rule files, and the configurable parts (selector labels, remote write) applied.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PodMonitor, PrometheusRule, ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
+import { ConfigMap, Secret, ServiceAccount } from 'kubernetes-models/v1';
+import { ClusterRole, ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
+import yaml from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defineConfig } from '../generator/config.ts';
+import { readTree } from '../generator/output/tree.ts';
+import { runPipeline } from '../generator/pipeline.ts';
+import { operatorFiles } from '../generator/render/kubernetes/operator.ts';
+import { kubernetesPrometheusConfig } from '../generator/render/kubernetes/plain.ts';
+import { prometheusConfig } from '../generator/render/prometheus-config.ts';
+import { toYaml } from '../generator/render/yaml.ts';
+import { REPO } from './helpers/project.ts';
+
+const MODELS: Record<string, new (data: never) => { validate(): void }> = {
+  PrometheusRule: PrometheusRule as never,
+  PodMonitor: PodMonitor as never,
+  ServiceMonitor: ServiceMonitor as never,
+  ConfigMap: ConfigMap as never,
+  Secret: Secret as never,
+  ServiceAccount: ServiceAccount as never,
+  ClusterRole: ClusterRole as never,
+  ClusterRoleBinding: ClusterRoleBinding as never,
+};
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: { groups?: unknown };
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+}
+
+const tree = await readTree(join(REPO, 'generated/kubernetes'));
+const documents = [...tree]
+  .filter(([path]) => !path.endsWith('kustomization.yaml'))
+  .flatMap(([path, text]) => (yaml.loadAll(text) as Manifest[]).map((object) => ({ path, object })));
+const scratch = mkdtempSync(join(tmpdir(), 'sextant-k8s-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function promtool(args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => execFile('promtool', args, { cwd }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr })));
+}
+
+describe('generated Kubernetes objects', () => {
+  it('include rules, monitors, dashboards, the Alertmanager secret and the plain manifests', () => {
+    expect(new Set(documents.map((d) => d.object.kind))).toEqual(new Set(['PrometheusRule', 'PodMonitor', 'ConfigMap', 'Secret', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding']));
+  });
+
+  it.each(documents.map((d) => ({ where: `${d.path} ${d.object.kind}/${d.object.metadata.name}`, ...d })))('$where validates', ({ object }) => {
+    const Model = MODELS[object.kind];
+    expect(Model, `no model for ${object.kind}`).toBeDefined();
+    expect(() => new Model!(object as never).validate()).not.toThrow();
+    expect(object.metadata.name).toMatch(DNS_LABEL);
+    expect(object.metadata.name.length).toBeLessThanOrEqual(63);
+    if (object.metadata.namespace) expect(object.metadata.namespace).toMatch(DNS_LABEL);
+  });
+
+  it('rejects what the models rule out, so the validation above can fail', () => {
+    expect(() => new PodMonitor({ metadata: { name: 'x' }, spec: { podMetricsEndpoints: [{ interval: '10 seconds' }] } } as never).validate()).toThrow();
+  });
+
+  it.each(['operator', 'plain'])('lists every %s file in its kustomization', (dir) => {
+    const kustomization = yaml.load(tree.get(`${dir}/kustomization.yaml`)!) as { resources: string[] };
+    const files = [...tree.keys()].filter((path) => path.startsWith(`${dir}/`) && !path.endsWith('kustomization.yaml')).map((path) => path.slice(dir.length + 1));
+    expect([...kustomization.resources].sort()).toEqual(files.sort());
+  });
+
+  it('puts in each PrometheusRule the very groups of its plain rule file', () => {
+    const rules = documents.filter((d) => d.object.kind === 'PrometheusRule');
+    expect(rules.length).toBeGreaterThan(10);
+    for (const { path, object } of rules) {
+      const name = path.replace(/^operator\/prometheusrules\//, '').replace(/\.yaml$/, '').replace(/-/g, '_');
+      const plain = yaml.load(readFileSync(join(REPO, `generated/prometheus/rules/${name}.rules.yml`), 'utf8')) as { groups: { rules: { expr: string }[] }[] };
+      expect(object.spec!.groups).toEqual(plain.groups);
+      const exprs = (groups: unknown) => (groups as { rules: { expr: string }[] }[]).flatMap((g) => g.rules.map((r) => r.expr));
+      expect(exprs(object.spec!.groups).join('\n')).toBe(exprs(plain.groups).join('\n'));
+    }
+  });
+
+  it('labels dashboard ConfigMaps for the Grafana sidecar, with their folder', () => {
+    const dashboards = documents.filter((d) => d.path.startsWith('operator/dashboards/'));
+    expect(dashboards.length).toBeGreaterThanOrEqual(6);
+    for (const { object } of dashboards) {
+      expect(object.metadata.labels?.grafana_dashboard).toBe('1');
+      expect(['Overview', 'Service', 'Infrastructure', 'Debugging']).toContain(object.metadata.annotations?.grafana_folder);
+      const [file, json] = Object.entries(object.data!)[0]!;
+      expect(JSON.parse(json).uid).toBe(file.replace(/\.json$/, ''));
+    }
+  });
+
+  /*
+   * Debian builds Prometheus without Kubernetes service discovery: its promtool does not know
+   * kubernetes_sd_configs. So promtool checks the embedded config with each discovery block swapped
+   * for a static target (everything else as generated: globals, rule files, Alertmanager, limits,
+   * relabelling, remote write), and the discovery blocks are checked here against Prometheus's
+   * kubernetes_sd_config fields.
+   */
+  it('embeds a prometheus.yml that promtool accepts with the rules ConfigMap beside it', async () => {
+    const config = documents.find((d) => d.object.metadata.name === 'prometheus-config')!.object.data!['prometheus.yml']!;
+    const rules = documents.find((d) => d.object.metadata.name === 'prometheus-rules')!.object.data!;
+    const parsed = yaml.load(config) as { scrape_configs: Record<string, unknown>[] };
+    const withoutDiscovery = {
+      ...parsed,
+      scrape_configs: parsed.scrape_configs.map(({ kubernetes_sd_configs: _discovery, ...job }) => ({ ...job, static_configs: [{ targets: ['10.0.0.1:8080'] }] })),
+    };
+    const dir = join(scratch, 'plain');
+    mkdirSync(join(dir, 'rules'), { recursive: true });
+    writeFileSync(join(dir, 'prometheus.yml'), yaml.dump(withoutDiscovery));
+    for (const [file, text] of Object.entries(rules)) writeFileSync(join(dir, 'rules', file), text);
+    const check = await promtool(['check', 'config', 'prometheus.yml'], dir);
+    expect(check.code, check.output).toBe(0);
+    expect(check.output.match(/SUCCESS: \d+ rules found/g)).toHaveLength(Object.keys(rules).length);
+  });
+
+  it('discovers pods by namespace and labels, and relabels the address to the metrics port', () => {
+    const config = documents.find((d) => d.object.metadata.name === 'prometheus-config')!.object.data!['prometheus.yml']!;
+    const parsed = yaml.load(config) as {
+      scrape_configs: { job_name: string; kubernetes_sd_configs: Record<string, unknown>[]; relabel_configs: { source_labels?: string[]; regex?: string; action?: string; target_label?: string; replacement?: string }[] }[];
+    };
+    const FIELDS = new Set(['role', 'namespaces', 'selectors', 'api_server', 'kubeconfig_file', 'attach_metadata']);
+    for (const job of parsed.scrape_configs) {
+      for (const discovery of job.kubernetes_sd_configs) {
+        expect(Object.keys(discovery).every((field) => FIELDS.has(field)), job.job_name).toBe(true);
+        expect(discovery.role).toBe('pod');
+        const names = (discovery.namespaces as { names: string[] }).names;
+        expect(names.length).toBeGreaterThan(0);
+        for (const name of names) expect(name).toMatch(DNS_LABEL);
+      }
+      expect(job.relabel_configs.some((r) => r.action === 'keep' && r.source_labels?.[0]?.startsWith('__meta_kubernetes_pod_label_')), job.job_name).toBe(true);
+    }
+    const api = parsed.scrape_configs.find((job) => job.job_name === 'api')!;
+    expect(api.relabel_configs).toContainEqual(expect.objectContaining({ source_labels: ['__meta_kubernetes_pod_label_app'], regex: 'api', action: 'keep' }));
+    expect(api.relabel_configs).toContainEqual(expect.objectContaining({ target_label: '__address__', replacement: '$1:8080' }));
+  });
+});
+
+describe('configurable parts', async () => {
+  const result = await runPipeline(REPO);
+  if (!result.ok) throw new Error('invalid reference project');
+
+  it('labels rules and monitors for the operator selectors the config names', () => {
+    const config = defineConfig({ ...result.model.config, kubernetes: { ...result.model.config.kubernetes, ruleLabels: { prometheus: 'team-a' }, monitorLabels: { 'example.com/scrape': 'yes' } } });
+    const files = operatorFiles({ ...result.model, config });
+    const labelsOf = (prefix: string) => files.filter((f) => f.path.includes(prefix)).map((f) => (yaml.load(f.content) as Manifest).metadata.labels);
+    expect(labelsOf('/prometheusrules/').every((labels) => labels?.prometheus === 'team-a')).toBe(true);
+    expect(labelsOf('/podmonitors/').every((labels) => labels?.['example.com/scrape'] === 'yes')).toBe(true);
+  });
+
+  it('leaves remote write off by default', () => {
+    for (const path of ['prometheus/prometheus.yml', 'prometheus/prometheus.hosts.yml']) expect(readFileSync(join(REPO, 'generated', path), 'utf8')).not.toContain('remote_write');
+  });
+
+  it('renders remote write, with its token file and queue, into a config promtool accepts', async () => {
+    const remoteWrite = { url: 'https://mimir.example.com/api/v1/push', bearerTokenFile: '/etc/prometheus/secrets/remote-write-token', queue: { capacity: 10_000, maxShards: 50, maxSamplesPerSend: 2_000 } };
+    const config = defineConfig({ ...result.model.config, prometheus: { ...result.model.config.prometheus, remoteWrite } });
+    const model = { ...result.model, config };
+    const rendered = prometheusConfig(model, 'hosts') as { remote_write: unknown[] };
+    expect((kubernetesPrometheusConfig(model) as { remote_write: unknown[] }).remote_write).toEqual(rendered.remote_write);
+    expect((prometheusConfig(model, 'compose') as { remote_write: unknown[] }).remote_write).toEqual(rendered.remote_write);
+    expect(rendered.remote_write).toEqual([
+      {
+        url: remoteWrite.url,
+        authorization: { type: 'Bearer', credentials_file: remoteWrite.bearerTokenFile },
+        queue_config: { capacity: 10_000, max_shards: 50, max_samples_per_send: 2_000 },
+      },
+    ]);
+    const dir = join(scratch, 'remote');
+    mkdirSync(join(dir, 'rules'), { recursive: true });
+    writeFileSync(join(dir, 'prometheus.yml'), toYaml({ ...rendered, rule_files: [] }));
+    const check = await promtool(['check', 'config', 'prometheus.yml'], dir);
+    expect(check.code, check.output).toBe(0);
+  });
+});
