@@ -2,7 +2,6 @@
  * docker-compose.yml, validated offline (there is no container engine here): by Debian's
  * docker-compose and by the compose-spec JSON schema, plus the promises the stack makes.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { runCommand } from './helpers/command.ts';
 import { REPO } from './helpers/project.ts';
 
 const FILE = join(REPO, 'docker-compose.yml');
@@ -25,13 +25,7 @@ interface Service {
 const compose = yaml.load(readFileSync(FILE, 'utf8')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
 const services = Object.entries(compose.services);
 
-function dockerCompose(env: Record<string, string>): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile('docker-compose', ['-f', FILE, 'config', '-q'], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }),
-    );
-  });
-}
+const dockerCompose = (env: Record<string, string>) => runCommand('docker-compose', ['-f', FILE, 'config', '-q'], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } });
 
 describe('docker-compose.yml', () => {
   it('is valid for docker-compose', async () => {

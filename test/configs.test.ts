@@ -3,7 +3,6 @@
  * check config (which also loads the rule files), amtool check-config, and amtool's route test
  * proving each severity reaches its receiver.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -11,17 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE_HEADROOM } from '../generator/model/scrape.ts';
 import { worstCaseSeries } from '../generator/model/series.ts';
 import { runPipeline } from '../generator/pipeline.ts';
+import { runCommand } from './helpers/command.ts';
 import { REPO } from './helpers/project.ts';
 
 const GENERATED = join(REPO, 'generated');
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr, stdout }),
-    );
-  });
-}
+const run = (command: string, args: string[], cwd: string) => runCommand(command, args, { cwd });
 
 interface PrometheusYaml {
   rule_files: string[];

@@ -3,7 +3,6 @@
  * core), names valid, the embedded prometheus.yml passing promtool, PrometheusRule groups identical
  * to the plain rule files, and the configurable parts (selector labels, remote write) applied.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { operatorFiles } from '../generator/render/kubernetes/operator.ts';
 import { kubernetesPrometheusConfig } from '../generator/render/kubernetes/plain.ts';
 import { prometheusConfig } from '../generator/render/prometheus-config.ts';
 import { toYaml } from '../generator/render/yaml.ts';
+import { runCommand } from './helpers/command.ts';
 import { REPO } from './helpers/project.ts';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
@@ -49,9 +49,7 @@ const documents = [...tree]
 const scratch = mkdtempSync(join(tmpdir(), 'sextant-k8s-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function promtool(args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => execFile('promtool', args, { cwd }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr })));
-}
+const promtool = (args: string[], cwd: string) => runCommand('promtool', args, { cwd });
 
 describe('generated Kubernetes objects', () => {
   it('include rules, monitors, dashboards, the Alertmanager secret and the plain manifests', () => {

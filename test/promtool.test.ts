@@ -2,24 +2,18 @@
  * promtool is the authority on rules: the generated rule files pass its strictest lint, and every
  * generated unit test passes. A copy with one wrong expectation must fail, or these tests prove nothing.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand } from './helpers/command.ts';
 import { REPO } from './helpers/project.ts';
 
 const PROMETHEUS_DIR = join(REPO, 'generated/prometheus');
 const ruleFiles = readdirSync(join(PROMETHEUS_DIR, 'rules')).map((file) => join('rules', file));
 const testFiles = readdirSync(join(PROMETHEUS_DIR, 'tests')).map((file) => join('tests', file));
 
-function promtool(args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile('promtool', args, { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr });
-    });
-  });
-}
+const promtool = (args: string[], cwd: string) => runCommand('promtool', args, { cwd });
 
 const scratch = mkdtempSync(join(tmpdir(), 'sextant-promtool-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

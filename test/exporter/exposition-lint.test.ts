@@ -1,18 +1,11 @@
 /** The exporter's /metrics text against promtool's linter, and label values that need escaping. */
-import { execFile } from 'node:child_process';
 import { Gauge, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../exporter/instruments/index.ts';
 import { parseExposition } from '../../generator/exposition/parse.ts';
+import { runCommand } from '../helpers/command.ts';
 
-function checkMetrics(text: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = execFile('promtool', ['check', 'metrics'], (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }),
-    );
-    child.stdin!.end(text);
-  });
-}
+const checkMetrics = (text: string) => runCommand('promtool', ['check', 'metrics'], { input: text });
 
 describe('promtool check metrics', () => {
   it('passes on the metrics the catalogue defines, with values recorded', async () => {
