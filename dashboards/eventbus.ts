@@ -1,6 +1,7 @@
 import { defineDashboard, labelVariable, promql, row, target, timeseries } from '#sextant';
 import { lagLatency, processingLatency } from '../alerts/eventbus.ts';
 import eventbus from '../catalog/eventbus.ts';
+import config from '../sextant.config.ts';
 import { rate, rec, sel, UNITS } from './shared/common.ts';
 
 const { published, dispatched, queueDepth, errors } = eventbus.metrics;
@@ -24,7 +25,12 @@ export default defineDashboard({
         title: 'Queue depth',
         unit: UNITS.count,
         alerts: ['EventQueueDepthHigh', 'EventQueueDepthCritical'],
-        thresholds: [{ value: null, color: 'green' }, { value: 7000, color: 'orange' }, { value: 10000, color: 'red' }],
+        // The alert thresholds, read from the config object like the alerts read them.
+        thresholds: [
+          { value: null, color: 'green' },
+          { value: config.alerts.thresholds.eventQueueDepthWarning, color: 'orange' },
+          { value: config.alerts.thresholds.eventQueueDepthCritical, color: 'red' },
+        ],
         targets: [target(promql`sum by (transport) (${sel(queueDepth)})`, '{{transport}}')],
       }),
       timeseries({

@@ -4,6 +4,7 @@ import circuitBreaker from '../catalog/circuit_breaker.ts';
 import jobs from '../catalog/jobs.ts';
 import queue from '../catalog/queue.ts';
 import scrape from '../catalog/scrape.ts';
+import config from '../sextant.config.ts';
 import { rate, rec, sel, UNITS } from './shared/common.ts';
 
 const { submitted, processed } = jobs.metrics;
@@ -23,7 +24,12 @@ export default defineDashboard({
         title: 'Error ratio',
         unit: UNITS.ratio,
         alerts: ['HttpErrorRatioHigh'],
-        thresholds: [{ value: null, color: 'green' }, { value: 0.01, color: 'orange' }, { value: 0.05, color: 'red' }],
+        // Red at the alert threshold, orange from a fifth of it.
+        thresholds: [
+          { value: null, color: 'green' },
+          { value: config.alerts.thresholds.httpErrorRatio / 5, color: 'orange' },
+          { value: config.alerts.thresholds.httpErrorRatio, color: 'red' },
+        ],
         targets: [target(promql`max(${rec(errorRatio)})`)],
       }),
       stat({ title: 'Tasks created', unit: UNITS.perSecond, targets: [target(promql`sum(${rate(submitted)})`)] }),
