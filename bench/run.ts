@@ -16,17 +16,12 @@ import { checkQuery } from '../generator/promql/index.ts';
 import { grafanaStage } from '../generator/render/grafana.ts';
 import { queryContextOf } from '../generator/promql/model-context.ts';
 import { runPipeline } from '../generator/pipeline.ts';
-import { instrumentOverhead, referenceRenderMs, syntheticRenderMs } from './exporter.ts';
+import { instrumentOverhead, median, referenceRenderMs, syntheticRenderMs } from './exporter.ts';
 import { writeSyntheticProject } from './synthetic.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const WORK = join(REPO, 'bench/.work');
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** The reference project through the CLI in a fresh Node process, as `npm run generate` runs it. */
 function referenceWallMs(): number {

@@ -1,9 +1,9 @@
 import type { Check } from '../check.ts';
 import type { Problem } from '../../problems.ts';
 import { durationSeconds } from '../../promql/duration.ts';
+import { CONFIG_FILE } from '../../model/load.ts';
 
 const NAMESPACE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
-export const CONFIG_FILE = 'sextant.config.ts';
 
 export const configCheck: Check = {
   id: 'config',
@@ -40,7 +40,7 @@ export const configCheck: Check = {
   },
 };
 
-function isHttpUrl(text: unknown): boolean {
+export function isHttpUrl(text: unknown): boolean {
   try {
     return ['http:', 'https:'].includes(new URL(String(text)).protocol);
   } catch {

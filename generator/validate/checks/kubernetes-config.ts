@@ -1,6 +1,7 @@
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
-import { CONFIG_FILE } from './config.ts';
+import { CONFIG_FILE } from '../../model/load.ts';
+import { isHttpUrl } from './config.ts';
 
 /** RFC 1123 labels: namespaces and object names. */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -43,13 +44,7 @@ export const kubernetesConfigCheck: Check = {
     if (!DNS_LABEL.test(kubernetes.alertmanagerName)) report('kubernetes.alertmanagerName', `'${kubernetes.alertmanagerName}' is not a DNS-1123 name`);
     const remote = prometheus.remoteWrite;
     if (remote) {
-      let ok = false;
-      try {
-        ok = ['http:', 'https:'].includes(new URL(remote.url).protocol);
-      } catch {
-        ok = false;
-      }
-      if (!ok) report('prometheus.remoteWrite.url', `'${String(remote.url)}' is not an http(s) URL`);
+      if (!isHttpUrl(remote.url)) report('prometheus.remoteWrite.url', `'${String(remote.url)}' is not an http(s) URL`);
       if (remote.bearerTokenFile !== undefined && !remote.bearerTokenFile.startsWith('/')) {
         report('prometheus.remoteWrite.bearerTokenFile', 'must be an absolute path to a file holding the token');
       }
