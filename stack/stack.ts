@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ScrapeJobDef } from '../generator/dsl/scrape.ts';
 import type { Model } from '../generator/model/types.ts';
 import { runPipeline } from '../generator/pipeline.ts';
 import { alertmanagerConfig } from '../generator/render/alertmanager-config.ts';
@@ -15,6 +16,11 @@ import { applyProfile, type RuleProfile } from '../generator/render/profile.ts';
 import { prometheusConfig } from '../generator/render/prometheus-config.ts';
 import { renderRuleFile, ruleFilePath } from '../generator/render/rules.ts';
 import { toYaml } from '../generator/render/yaml.ts';
+import alertmanagerJob from '../scrape/alertmanager.ts';
+import apiJob from '../scrape/api.ts';
+import nodeExporterJob from '../scrape/node_exporter.ts';
+import prometheusJob from '../scrape/prometheus.ts';
+import workerJob from '../scrape/worker.ts';
 import { startProcess, type RunningProcess } from './process.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,8 +33,26 @@ export interface StackPorts {
   readonly alertmanager: number;
 }
 
-export const DEFAULT_PORTS: StackPorts = { api: 8080, worker: 8081, nodeExporter: 9100, prometheus: 9090, alertmanager: 9093 };
-export const STACK_JOBS = ['api', 'worker', 'node-exporter', 'prometheus', 'alertmanager'] as const;
+/** The scrape job of each process the stack runs: its `hosts` target gives the default port, so the two cannot disagree. */
+const SCRAPE_JOB_OF: Readonly<Record<keyof StackPorts, ScrapeJobDef>> = {
+  api: apiJob,
+  worker: workerJob,
+  nodeExporter: nodeExporterJob,
+  prometheus: prometheusJob,
+  alertmanager: alertmanagerJob,
+};
+const STACK_PARTS = Object.keys(SCRAPE_JOB_OF) as (keyof StackPorts)[];
+
+const hostsPort = (part: keyof StackPorts) => Number(new URL(`http://${SCRAPE_JOB_OF[part].targets.hosts[0]}`).port);
+export const DEFAULT_PORTS: StackPorts = {
+  api: hostsPort('api'),
+  worker: hostsPort('worker'),
+  nodeExporter: hostsPort('nodeExporter'),
+  prometheus: hostsPort('prometheus'),
+  alertmanager: hostsPort('alertmanager'),
+};
+/** The `job` labels of the stack's scrape jobs (Grafana, which the stack lacks, is not among them). */
+export const STACK_JOBS = STACK_PARTS.map((part) => SCRAPE_JOB_OF[part].name);
 
 export interface StackOptions {
   readonly ports?: Partial<StackPorts>;
@@ -72,13 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const rules = options.profile ? applyProfile(model.rules, options.profile) : model.rules;
   mkdirSync(join(dir, 'rules'));
   for (const file of rules) writeFileSync(join(dir, ruleFilePath(file)), renderRuleFile(model, file));
-  const targets: Record<(typeof STACK_JOBS)[number], string[]> = {
-    api: [`127.0.0.1:${ports.api}`],
-    worker: [`127.0.0.1:${ports.worker}`],
-    'node-exporter': [`127.0.0.1:${ports.nodeExporter}`],
-    prometheus: [`127.0.0.1:${ports.prometheus}`],
-    alertmanager: [`127.0.0.1:${ports.alertmanager}`],
-  };
+  const targets = Object.fromEntries(STACK_PARTS.map((part) => [SCRAPE_JOB_OF[part].name, [`127.0.0.1:${ports[part]}`]]));
   writeFileSync(
     join(dir, 'prometheus.yml'),
     toYaml(prometheusConfig(model, 'hosts', { alertmanager: `127.0.0.1:${ports.alertmanager}`, targets, jobs: STACK_JOBS, interval: options.interval })),
