@@ -144,6 +144,7 @@ describe('generated Kubernetes objects', () => {
     const api = parsed.scrape_configs.find((job) => job.job_name === 'api')!;
     expect(api.relabel_configs).toContainEqual(expect.objectContaining({ source_labels: ['__meta_kubernetes_pod_label_app'], regex: 'api', action: 'keep' }));
     expect(api.relabel_configs).toContainEqual(expect.objectContaining({ target_label: '__address__', replacement: '$1:8080' }));
+    expect(api.kubernetes_sd_configs[0]!.selectors).toEqual([{ role: 'pod', label: 'app=api' }]);
   });
 });
 

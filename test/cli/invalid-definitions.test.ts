@@ -134,6 +134,7 @@ const configWith = (body: string) => ({ 'sextant.config.ts': `import { defineCon
 CASES.push(
   { name: 'a selector label that is not a Kubernetes label', files: configWith("kubernetes: { ruleLabels: { 'team name': 'a' } }"), where: 'sextant.config.ts: kubernetes.ruleLabels', rule: 'kubernetes-config', message: "'team name' is not a Kubernetes label key" },
   { name: 'a namespace that is not a DNS-1123 label', files: configWith("kubernetes: { namespace: 'Monitoring_NS' }"), where: 'sextant.config.ts: kubernetes.namespace', rule: 'kubernetes-config', message: "'Monitoring_NS' is not a valid namespace" },
+  { name: 'a scrape job whose pod label is not a Kubernetes label', files: { 'scrape/case.ts': "import { defineScrapeJob } from '#sextant';\nexport default defineScrapeJob({ name: 'shop', targets: { compose: ['shop:8080'], hosts: ['127.0.0.1:8080'] }, sampleLimit: { samples: 100, reason: 'r' }, kubernetes: { podLabels: { 'app name': 'shop' } } });\n" }, where: 'scrape/case.ts: scrape job shop', rule: 'scrape-jobs', message: "'app name' is not a Kubernetes label key" },
   { name: 'a remote-write URL that is not a URL', files: configWith("prometheus: { remoteWrite: { url: 'mimir:9009/api/v1/push' } }"), where: 'sextant.config.ts: prometheus.remoteWrite.url', rule: 'kubernetes-config', message: "'mimir:9009/api/v1/push' is not an http(s) URL" },
 );
 

@@ -18,10 +18,22 @@ export const PROMETHEUS_RULES_CONFIG_MAP = 'prometheus-rules';
 /** Pod label `app.kubernetes.io/name` as a discovery meta label. */
 const metaLabel = (label: string) => `__meta_kubernetes_pod_label_${label.replace(/[^a-zA-Z0-9_]/g, '_')}`;
 
+const labelSelector = (labels: Readonly<Record<string, string>>) =>
+  Object.entries(labels)
+    .map(([label, value]) => `${label}=${value}`)
+    .join(',');
+
 export function kubernetesPrometheusConfig(model: Model) {
   const k8s = model.config.kubernetes;
   const discovery = (job: ModelScrapeJob) => ({
-    kubernetes_sd_configs: [{ role: 'pod', namespaces: { names: [...new Set([...k8s.appNamespaces, k8s.namespace])] } }],
+    kubernetes_sd_configs: [
+      {
+        role: 'pod',
+        namespaces: { names: [...new Set([...k8s.appNamespaces, k8s.namespace])] },
+        // The API server filters by label, so each job watches only its own pods, not every pod.
+        selectors: [{ role: 'pod', label: labelSelector(job.kubernetes.podLabels) }],
+      },
+    ],
     relabel_configs: [
       ...Object.entries(job.kubernetes.podLabels).map(([label, value]) => ({ source_labels: [metaLabel(label)], regex: value, action: 'keep' })),
       { source_labels: ['__meta_kubernetes_pod_phase'], regex: 'Pending|Succeeded|Failed|Completed', action: 'drop' },

@@ -2,14 +2,17 @@ import { ENVIRONMENTS } from '../../dsl/scrape.ts';
 import type { Problem } from '../../problems.ts';
 import { durationSeconds } from '../../promql/duration.ts';
 import type { Check } from '../check.ts';
+import { labelKeyProblem, labelValueProblem } from './kubernetes-config.ts';
 
 const JOB_NAME = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
 const TARGET = /^[a-zA-Z0-9.-]+:\d{1,5}$/;
+/** A container port name (IANA_SVC_NAME): at most 15 lowercase letters, digits and single hyphens, with a letter. */
+const PORT_NAME = /^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const scrapeJobsCheck: Check = {
   id: 'scrape-jobs',
   summary:
-    'Scrape jobs have unique names, host:port targets in every environment, valid intervals with the timeout within the interval, and limits from the catalogue or stated.',
+    'Scrape jobs have unique names, host:port targets in every environment, valid intervals with the timeout within the interval, limits from the catalogue or stated, and valid Kubernetes pod labels and port.',
   run(model) {
     const problems: Problem[] = [];
     const seen = new Map<string, string>();
@@ -31,7 +34,16 @@ export const scrapeJobsCheck: Check = {
       else if (interval !== undefined && timeout > interval) report(`timeout ${job.timeout} is longer than the interval`);
       if (!job.metricsPath.startsWith('/')) report(`metrics path '${job.metricsPath}' must start with /`);
       if (job.exposes.length === 0 && job.sampleLimitReason === '') report('derive limits from exposes: [domains], or state sampleLimit with a reason');
-      if (!Number.isInteger(job.sampleLimit) || job.sampleLimit < 1) report(`sample limit must be a positive integer, got ${job.sampleLimit}`);
+      else if (!Number.isInteger(job.sampleLimit) || job.sampleLimit < 1) report(`sample limit must be a positive integer, got ${job.sampleLimit}`);
+      const { podLabels, port, portName } = job.kubernetes;
+      // Without a pod label, Kubernetes discovery would scrape every pod in the namespaces.
+      if (Object.keys(podLabels).length === 0) report('kubernetes.podLabels must name at least one label that selects the pods');
+      for (const [key, value] of Object.entries(podLabels)) {
+        const problem = labelKeyProblem(key) ?? (value === '' ? `pod label '${key}' needs a value` : labelValueProblem(value));
+        if (problem) report(`kubernetes.podLabels: ${problem}`);
+      }
+      if (!Number.isInteger(port) || port < 1 || port > 65535) report(`kubernetes.port must be a port number (1–65535), got ${port}`);
+      if (portName.length > 15 || !PORT_NAME.test(portName)) report(`kubernetes.portName '${portName}' is not a container port name (lowercase letters, digits and -, at most 15)`);
     }
     return problems;
   },

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { defineScrapeJob, gauge } from '../../generator/index.ts';
+import { buildScrapeJobs } from '../../generator/model/scrape.ts';
+import { scrapeJobsCheck } from '../../generator/validate/checks/scrape-jobs.ts';
+import { modelOf } from '../helpers/check-table.ts';
+
+type JobInput = Parameters<typeof defineScrapeJob>[0];
+
+const base: JobInput = { name: 'shop', targets: { compose: ['shop:8080'], hosts: ['127.0.0.1:8080'] }, sampleLimit: { samples: 500, reason: 'a third-party program' } };
+
+/** Each case: the scrape jobs defined (each in its own file), and the messages expected, in order. */
+const CASES: { name: string; jobs: Partial<JobInput>[]; expect: string[] }[] = [
+  { name: 'a job with targets everywhere, a stated limit and the Kubernetes defaults passes', jobs: [{}], expect: [] },
+  { name: 'a job name with a dot is rejected', jobs: [{ name: 'shop.v2' }], expect: ['letters, digits, _ and -'] },
+  { name: 'a job defined twice is rejected', jobs: [{}, {}], expect: ['job shop is already defined in scrape/job0.ts'] },
+  { name: 'a job without hosts targets is rejected', jobs: [{ targets: { compose: ['shop:8080'], hosts: [] } }], expect: ['no targets for the hosts environment'] },
+  { name: 'a target without a port is rejected', jobs: [{ targets: { compose: ['shop:8080'], hosts: ['127.0.0.1'] } }], expect: ["target '127.0.0.1' (hosts) is not host:port"] },
+  { name: 'a timeout longer than the interval is rejected', jobs: [{ interval: '10s', timeout: '15s' }], expect: ['timeout 15s is longer than the interval'] },
+  { name: 'an interval that is not a duration is rejected', jobs: [{ interval: '10 seconds' }], expect: ["interval '10 seconds' is not a duration"] },
+  { name: 'a metrics path without a leading slash is rejected', jobs: [{ metricsPath: 'metrics' }], expect: ["metrics path 'metrics' must start with /"] },
+  { name: 'a job exposing nothing without a stated limit is rejected', jobs: [{ sampleLimit: undefined }], expect: ['derive limits from exposes'] },
+  { name: 'a stated sample limit of zero is rejected', jobs: [{ sampleLimit: { samples: 0, reason: 'none' } }], expect: ['sample limit must be a positive integer, got 0'] },
+  { name: 'explicit pod labels, port and port name pass', jobs: [{ kubernetes: { podLabels: { 'app.kubernetes.io/name': 'shop', tier: 'web' }, port: 9102, portName: 'http-metrics' } }], expect: [] },
+  { name: 'no pod labels are rejected: discovery would scrape every pod', jobs: [{ kubernetes: { podLabels: {} } }], expect: ['kubernetes.podLabels must name at least one label'] },
+  { name: 'a pod label key with a space is rejected', jobs: [{ kubernetes: { podLabels: { 'app name': 'shop' } } }], expect: ["kubernetes.podLabels: 'app name' is not a Kubernetes label key"] },
+  { name: 'a pod label value with a slash is rejected', jobs: [{ kubernetes: { podLabels: { app: 'shop/web' } } }], expect: ["kubernetes.podLabels: 'shop/web' is not a Kubernetes label value"] },
+  { name: 'an empty pod label value is rejected', jobs: [{ kubernetes: { podLabels: { app: '' } } }], expect: ["pod label 'app' needs a value"] },
+  { name: 'a port above 65535 is rejected', jobs: [{ kubernetes: { port: 80800 } }], expect: ['kubernetes.port must be a port number (1–65535), got 80800'] },
+  { name: 'a port name over 15 characters is rejected', jobs: [{ kubernetes: { portName: 'prometheus-metrics' } }], expect: ["kubernetes.portName 'prometheus-metrics' is not a container port name"] },
+  { name: 'a port name with capitals is rejected', jobs: [{ kubernetes: { portName: 'Metrics' } }], expect: ["kubernetes.portName 'Metrics'"] },
+  { name: 'a port name of digits only is rejected', jobs: [{ kubernetes: { portName: '9090' } }], expect: ["kubernetes.portName '9090'"] },
+];
+
+describe(`check ${scrapeJobsCheck.id}`, () => {
+  const model = modelOf({ m: gauge({ name: 'g', help: 'h' }) });
+  it.each(CASES)('$name', ({ jobs, expect: expected }) => {
+    const sources = jobs.map((job, i) => ({ file: `scrape/job${i}.ts`, value: defineScrapeJob({ ...base, ...job }) }));
+    const built = buildScrapeJobs(sources, model);
+    expect(built.problems).toEqual([]);
+    const problems = scrapeJobsCheck.run({ ...model, scrapeJobs: built.jobs });
+    for (const problem of problems) expect(problem.rule).toBe('scrape-jobs');
+    const messages = problems.map((p) => `${p.file}: ${p.definition}: ${p.message}`);
+    expect(messages).toHaveLength(expected.length);
+    expected.forEach((text, i) => expect(messages[i]).toContain(text));
+  });
+});
