@@ -45,6 +45,8 @@ export default defineConfig({
       mongodbConnections: 500, // open connections (seed 003)
       kafkaConsumerLag: 1_000, // messages a consumer group is behind (seed 003)
       usersOnlineMin: 10, // fewer users online than this is worth a look (seed 003)
+      podRestartsIn15m: 0, // container restarts in 15 minutes above which it alerts (seed 003: any)
+      containerMemoryLimitRatio: 0.9, // working set over the memory limit; at 1 the kernel OOM-kills
     },
   },
 });

@@ -12,7 +12,7 @@ const REQUIRED_ALERTS = [
   'ServiceRestartingOften', 'FailedLoginRatioHigh', 'ProcessCpuHigh', 'ProcessMemoryHigh', 'MysqlConnectionsNearLimit',
   'MongodbConnectionsHigh', 'KafkaConsumerLagHigh', 'TargetDown', 'NodeCpuHigh', 'NodeMemoryHigh', 'NodeDiskSpaceLow',
   'NodeDiskWillFillSoon', 'PrometheusConfigReloadFailed', 'PrometheusRuleEvaluationFailures', 'PrometheusNotificationsDropped',
-  'AlertmanagerConfigReloadFailed',
+  'AlertmanagerConfigReloadFailed', 'PodRestarting',
 ];
 
 interface RuleFile {

@@ -33,6 +33,7 @@ const SEED_METRICS = [
   'mysql_global_status_slow_queries', 'mysql_global_status_threads_connected', 'mysql_global_variables_max_connections', 'mongodb_connections',
   'mongodb_op_counters_total', 'mongodb_opcounters_repl_total', 'kafka_consumergroup_lag', 'kafka_topic_partition_current_offset', 'kafka_brokers',
   'node_cpu_seconds_total', 'node_memory_MemAvailable_bytes', 'node_memory_MemTotal_bytes', 'node_filesystem_avail_bytes', 'node_filesystem_size_bytes', 'up',
+  'kube_pod_container_status_restarts_total', 'container_cpu_usage_seconds_total',
   // 004: taskflows
   'taskflows_task_duration_seconds', 'taskflows_task_total', 'taskflows_task_errors_total', 'taskflows_task_retries_total', 'taskflows_service_state',
   'taskflows_service_restarts_total', 'taskflows_api_request_duration_seconds', 'taskflows_api_request_total', 'taskflows_api_active_requests',

@@ -1,0 +1,47 @@
+import { bounded, counter, defineDomain, gauge, upstream } from '#sextant';
+
+const namespace = bounded(16, 'namespaces this system runs in');
+const pod = bounded(128, 'pods of this system across its namespaces');
+const uid = bounded(128, 'one uid per pod');
+const container = bounded(8, 'containers per pod');
+const deployment = bounded(32, 'deployments of this system');
+/** Pod labels repeat one pod's identity; the pairs, not the product, bound the series. */
+const perContainer = bounded(256, 'containers of the pods of this system');
+
+export default defineDomain({
+  name: 'kube_state_metrics',
+  title: 'Kubernetes objects (kube-state-metrics)',
+  description:
+    "Pod and deployment state on Kubernetes, where seed 003 deploys the chat services: its PodRestarting alert counts " +
+    'container restarts from kube-state-metrics. Every pod metric carries the pod uid since 2.x.',
+  owner: upstream('kube-state-metrics', '2.13.0', 'kubernetes/kube-state-metrics docs/metrics/workload/pod-metrics.md and deployment-metrics.md', {
+    uncataloguedPrefixes: ['kube_', 'go_', 'process_'],
+  }),
+  metrics: {
+    containerRestarts: counter({
+      name: 'kube_pod_container_status_restarts_total',
+      help: 'The number of container restarts per container.',
+      labels: { namespace, pod, uid, container },
+      labelSets: perContainer,
+    }),
+    containerWaitingReason: gauge({
+      name: 'kube_pod_container_status_waiting_reason',
+      help: 'Describes the reason the container is currently in waiting state.',
+      labels: {
+        namespace,
+        pod,
+        uid,
+        container,
+        reason: ['ContainerCreating', 'CrashLoopBackOff', 'ErrImagePull', 'ImagePullBackOff', 'CreateContainerConfigError', 'InvalidImageName', 'CreateContainerError'],
+      },
+      labelSets: bounded(256, 'a waiting container has one reason at a time'),
+    }),
+    deploymentSpecReplicas: gauge({ name: 'kube_deployment_spec_replicas', help: 'Number of desired pods for a deployment.', labels: { namespace, deployment }, labelSets: bounded(32, 'deployments of this system') }),
+    deploymentAvailableReplicas: gauge({
+      name: 'kube_deployment_status_replicas_available',
+      help: 'The number of available replicas per deployment.',
+      labels: { namespace, deployment },
+      labelSets: bounded(32, 'deployments of this system'),
+    }),
+  },
+});
