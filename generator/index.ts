@@ -20,5 +20,5 @@ export type { Thresholds } from './config.ts';
 export { defineDashboard, row, timeseries, stat, heatmap, table, barGauge, stateTimeline, target, labelVariable, FOLDERS } from './dsl/dashboards.ts';
 export type { DashboardDef, PanelDef, RowDef, TargetDef, VariableDef, Folder } from './dsl/dashboards.ts';
 export type { Interpolation, SeriesRef, Named } from './promql/query.ts';
-export { defineScrapeJob, ENVIRONMENTS } from './dsl/scrape.ts';
-export type { ScrapeJobDef, Environment } from './dsl/scrape.ts';
+export { defineScrapeJob, DEPLOYMENTS, ENVIRONMENTS } from './dsl/scrape.ts';
+export type { Deployment, Environment, KubernetesScrapeDef, ScrapeJobDef } from './dsl/scrape.ts';

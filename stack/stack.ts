@@ -43,7 +43,11 @@ const SCRAPE_JOB_OF: Readonly<Record<keyof StackPorts, ScrapeJobDef>> = {
 };
 const STACK_PARTS = Object.keys(SCRAPE_JOB_OF) as (keyof StackPorts)[];
 
-const hostsPort = (part: keyof StackPorts) => Number(new URL(`http://${SCRAPE_JOB_OF[part].targets.hosts[0]}`).port);
+function hostsPort(part: keyof StackPorts): number {
+  const target = SCRAPE_JOB_OF[part].targets.hosts?.[0];
+  if (!target) throw new Error(`scrape job ${SCRAPE_JOB_OF[part].name} has no hosts target for the native stack`);
+  return Number(new URL(`http://${target}`).port);
+}
 export const DEFAULT_PORTS: StackPorts = {
   api: hostsPort('api'),
   worker: hostsPort('worker'),

@@ -54,17 +54,26 @@ const embedded = {
   config: documents.find((d) => d.object.metadata.name === 'prometheus-config')!.object.data!['prometheus.yml']!,
   rules: documents.find((d) => d.object.metadata.name === 'prometheus-rules')!.object.data!,
 };
-/** Writes a prometheus.yml with the rules ConfigMap's files beside it and runs `check config` on it. */
+/** What Kubernetes mounts into every pod; promtool wants the files the config names to exist. */
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * Writes a prometheus.yml with the rules ConfigMap's files beside it, and a stand-in for the service
+ * account mount, and runs `check config` on it.
+ */
 async function checkConfig(tool: string, dir: string, config: string) {
+  const serviceAccount = join(scratch, dir, 'serviceaccount');
   mkdirSync(join(scratch, dir, 'rules'), { recursive: true });
-  writeFileSync(join(scratch, dir, 'prometheus.yml'), config);
+  mkdirSync(serviceAccount, { recursive: true });
+  for (const file of ['token', 'ca.crt']) writeFileSync(join(serviceAccount, file), 'stand-in\n');
+  writeFileSync(join(scratch, dir, 'prometheus.yml'), config.replaceAll(SERVICE_ACCOUNT_DIR, serviceAccount));
   for (const [file, text] of Object.entries(embedded.rules)) writeFileSync(join(scratch, dir, 'rules', file), text);
   return runCommand(tool, ['check', 'config', 'prometheus.yml'], { cwd: join(scratch, dir) });
 }
 
 describe('generated Kubernetes objects', () => {
   it('include rules, monitors, dashboards, the Alertmanager secret and the plain manifests', () => {
-    expect(new Set(documents.map((d) => d.object.kind))).toEqual(new Set(['PrometheusRule', 'PodMonitor', 'ConfigMap', 'Secret', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding']));
+    expect(new Set(documents.map((d) => d.object.kind))).toEqual(new Set(['PrometheusRule', 'PodMonitor', 'ServiceMonitor', 'ConfigMap', 'Secret', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding']));
   });
 
   it.each(documents.map((d) => ({ where: `${d.path} ${d.object.kind}/${d.object.metadata.name}`, ...d })))('$where validates', ({ object }) => {
@@ -132,7 +141,9 @@ describe('generated Kubernetes objects', () => {
     const parsed = yaml.load(embedded.config) as {
       scrape_configs: { job_name: string; kubernetes_sd_configs: Record<string, unknown>[]; relabel_configs: { source_labels?: string[]; regex?: string; action?: string; target_label?: string; replacement?: string }[] }[];
     };
-    for (const job of parsed.scrape_configs) {
+    const pods = parsed.scrape_configs.filter((job) => job.kubernetes_sd_configs[0]!.role !== 'node');
+    expect(pods.map((job) => job.job_name)).toEqual(['alertmanager', 'api', 'grafana', 'kube-state-metrics', 'node-exporter', 'prometheus', 'worker']);
+    for (const job of pods) {
       for (const discovery of job.kubernetes_sd_configs) {
         expect(discovery.role).toBe('pod');
         const names = (discovery.namespaces as { names: string[] }).names;
@@ -145,6 +156,50 @@ describe('generated Kubernetes objects', () => {
     expect(api.relabel_configs).toContainEqual(expect.objectContaining({ source_labels: ['__meta_kubernetes_pod_label_app'], regex: 'api', action: 'keep' }));
     expect(api.relabel_configs).toContainEqual(expect.objectContaining({ target_label: '__address__', replacement: '$1:8080' }));
     expect(api.kubernetes_sd_configs[0]!.selectors).toEqual([{ role: 'pod', label: 'app=api' }]);
+  });
+
+  it('scrapes cAdvisor on every kubelet over HTTPS as the service account, which the RBAC allows', () => {
+    const parsed = yaml.load(embedded.config) as { scrape_configs: Record<string, unknown>[] };
+    const cadvisor = parsed.scrape_configs.find((job) => job.job_name === 'cadvisor')!;
+    expect(cadvisor).toMatchObject({
+      metrics_path: '/metrics/cadvisor',
+      scheme: 'https',
+      authorization: { credentials_file: `${SERVICE_ACCOUNT_DIR}/token` },
+      tls_config: { ca_file: `${SERVICE_ACCOUNT_DIR}/ca.crt` },
+      kubernetes_sd_configs: [{ role: 'node' }],
+    });
+    const role = documents.find((d) => d.object.kind === 'ClusterRole')!.object as unknown as { rules: { resources?: string[]; verbs: string[] }[] };
+    expect(role.rules).toContainEqual({ apiGroups: [''], resources: ['nodes/metrics'], verbs: ['get'] });
+  });
+
+  it('keeps, of kube-state-metrics and cAdvisor, only catalogued metrics of the system\'s namespaces, so the derived limits hold', () => {
+    const parsed = yaml.load(embedded.config) as { scrape_configs: { job_name: string; honor_labels?: boolean; metric_relabel_configs?: unknown[] }[] };
+    const keeps = (name: string) => parsed.scrape_configs.find((job) => job.job_name === name)!.metric_relabel_configs;
+    expect(keeps('kube-state-metrics')).toEqual([
+      {
+        source_labels: ['__name__'],
+        regex: 'kube_deployment_spec_replicas|kube_deployment_status_replicas_available|kube_pod_container_status_restarts_total|kube_pod_container_status_waiting_reason',
+        action: 'keep',
+      },
+      { source_labels: ['namespace'], regex: 'default', action: 'keep' },
+    ]);
+    expect(keeps('cadvisor')).toContainEqual({ source_labels: ['namespace'], regex: 'default', action: 'keep' });
+    expect(parsed.scrape_configs.find((job) => job.job_name === 'kube-state-metrics')!.honor_labels).toBe(true);
+    // Kubernetes-only jobs stay out of the compose and hosts configurations.
+    for (const path of ['prometheus/prometheus.yml', 'prometheus/prometheus.hosts.yml']) {
+      const jobs = (yaml.load(readFileSync(join(REPO, 'generated', path), 'utf8')) as { scrape_configs: { job_name: string }[] }).scrape_configs.map((job) => job.job_name);
+      expect(jobs).not.toContain('kube-state-metrics');
+      expect(jobs).not.toContain('cadvisor');
+    }
+  });
+
+  it('monitors cAdvisor through the kubelet Service prometheus-operator keeps', () => {
+    const monitor = documents.find((d) => d.object.kind === 'ServiceMonitor')!.object as unknown as { spec: Record<string, unknown> };
+    expect(monitor.spec).toMatchObject({
+      namespaceSelector: { matchNames: ['kube-system'] },
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'kubelet' } },
+      endpoints: [{ port: 'https-metrics', scheme: 'https', path: '/metrics/cadvisor' }],
+    });
   });
 });
 

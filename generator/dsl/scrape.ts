@@ -1,18 +1,42 @@
 /**
  * Scrape jobs: one file per job in scrape/. Targets are given per environment (compose service
- * names, plain hosts); sample and label limits come from the catalogue's series budget of the
+ * names, plain hosts) and discovered in Kubernetes; sample and label limits come from the catalogue's series budget of the
  * domains a job exposes, or, for a program the catalogue only partly describes, a stated limit.
  */
 import type { DomainDef } from './domain.ts';
 
+/** Environments with static targets: compose service names and plain hosts. */
 export const ENVIRONMENTS = ['compose', 'hosts'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
+/** Where a job can run: the static environments, and Kubernetes (targets discovered). */
+export const DEPLOYMENTS = [...ENVIRONMENTS, 'kubernetes'] as const;
+export type Deployment = (typeof DEPLOYMENTS)[number];
+
+export interface KubernetesScrapeDef {
+  /**
+   * pod (default): pods carrying podLabels in the namespaces, on their metrics port.
+   * node: every node's kubelet, over HTTPS with Prometheus's service account (cAdvisor, kubelet metrics).
+   */
+  readonly role?: 'pod' | 'node';
+  readonly podLabels?: Readonly<Record<string, string>>;
+  readonly port?: number;
+  readonly portName?: string;
+  /** Namespaces to find the pods in; default: the config's kubernetes.appNamespaces and namespace. */
+  readonly namespaces?: readonly string[];
+  /**
+   * For exporters that report on every workload of the cluster (kube-state-metrics, cAdvisor): keep
+   * only the series whose namespace label is one of this system's namespaces.
+   */
+  readonly onlyAppNamespaces?: boolean;
+}
 
 export interface ScrapeJobDef {
   readonly kind: 'scrape';
   /** The `job` label: snake-case or kebab-case. */
   readonly name: string;
-  readonly targets: Readonly<Record<Environment, readonly string[]>>;
+  /** Where the job runs; default everywhere. A Kubernetes-only job (kube-state-metrics) needs no targets. */
+  readonly runsIn: readonly Deployment[];
+  readonly targets: Readonly<Partial<Record<Environment, readonly string[]>>>;
   readonly metricsPath: string;
   /** Overrides the global scrape interval and timeout. */
   readonly interval: string | undefined;
@@ -21,21 +45,31 @@ export interface ScrapeJobDef {
   readonly exposes: readonly DomainDef[];
   /** For jobs the catalogue does not fully describe: an explicit sample limit and why. */
   readonly sampleLimit: { readonly samples: number; readonly reason: string } | undefined;
-  /** How the job's pods are found in Kubernetes; defaults: label app=<name>, container port named metrics. */
-  readonly kubernetes: { readonly podLabels?: Readonly<Record<string, string>>; readonly port?: number; readonly portName?: string } | undefined;
+  /**
+   * Keep only the metrics the exposed domains catalogue, dropping the rest at scrape time: for
+   * exporters the catalogue describes in part, so the limits derived from it hold.
+   */
+  readonly keepOnlyCatalogued: boolean;
+  /** Keep the exporter's own job/instance/namespace/pod labels where they clash with the target's (kube-state-metrics). */
+  readonly honorLabels: boolean;
+  /** How the job's targets are found in Kubernetes; defaults: pods labelled app=<name>, container port named metrics. */
+  readonly kubernetes: KubernetesScrapeDef | undefined;
 }
 
-export function defineScrapeJob(
-  job: Omit<ScrapeJobDef, 'kind' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'kubernetes'> &
-    Partial<Pick<ScrapeJobDef, 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'kubernetes'>>,
-): ScrapeJobDef {
+type Defaulted = 'kind' | 'runsIn' | 'targets' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'keepOnlyCatalogued' | 'honorLabels' | 'kubernetes';
+
+export function defineScrapeJob(job: Omit<ScrapeJobDef, Defaulted> & Partial<Omit<ScrapeJobDef, 'kind'>>): ScrapeJobDef {
   return Object.freeze({
     kind: 'scrape' as const,
+    runsIn: DEPLOYMENTS,
+    targets: {},
     metricsPath: '/metrics',
     interval: undefined,
     timeout: undefined,
     exposes: [],
     sampleLimit: undefined,
+    keepOnlyCatalogued: false,
+    honorLabels: false,
     kubernetes: undefined,
     ...job,
   });

@@ -4,10 +4,10 @@
  * widest label set its label_limit. A job whose program the catalogue only partly describes states
  * its own sample limit and why.
  */
-import type { ScrapeJobDef } from '../dsl/scrape.ts';
+import { DEPLOYMENTS, type ScrapeJobDef } from '../dsl/scrape.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
-import { worstCaseSeries } from './series.ts';
+import { exposedNames, worstCaseSeries } from './series.ts';
 import type { Model, ModelScrapeJob } from './types.ts';
 
 /** Room for the series a deploy adds before the catalogue is updated. */
@@ -30,9 +30,11 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
     const metrics = model.metrics.filter((metric) => exposes.includes(metric.domain));
     const derived = Math.ceil((metrics.reduce((sum, metric) => sum + worstCaseSeries(metric), 0) * SAMPLE_HEADROOM) / 1000) * 1000;
     const widest = Math.max(0, ...metrics.map((metric) => metric.labels.length));
+    const k8s = definition.kubernetes ?? {};
     jobs.push({
       file: source.file,
       name: String(definition.name),
+      runsIn: definition.runsIn ?? DEPLOYMENTS,
       targets: definition.targets ?? {},
       metricsPath: definition.metricsPath,
       interval: definition.interval,
@@ -45,10 +47,15 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
           ? `worst-case series of ${exposes.join(', ')} in the catalogue, plus ${Math.round((SAMPLE_HEADROOM - 1) * 100)}%`
           : '',
       labelLimit: definition.sampleLimit ? DEFAULT_LABEL_LIMIT : widest + EXTRA_LABELS,
+      keepMetrics: definition.keepOnlyCatalogued ? [...new Set(metrics.flatMap(exposedNames))].sort() : undefined,
+      honorLabels: definition.honorLabels ?? false,
       kubernetes: {
-        podLabels: definition.kubernetes?.podLabels ?? { app: String(definition.name) },
-        port: definition.kubernetes?.port ?? Number(String(definition.targets?.compose?.[0] ?? '').split(':')[1] ?? 0),
-        portName: definition.kubernetes?.portName ?? 'metrics',
+        role: k8s.role ?? 'pod',
+        podLabels: k8s.podLabels ?? { app: String(definition.name) },
+        port: k8s.port ?? Number(String(definition.targets?.compose?.[0] ?? '').split(':')[1] ?? 0),
+        portName: k8s.portName ?? 'metrics',
+        namespaces: k8s.namespaces ?? [...new Set([...model.config.kubernetes.appNamespaces, model.config.kubernetes.namespace])],
+        onlyAppNamespaces: k8s.onlyAppNamespaces ?? false,
       },
     });
   }

@@ -4,6 +4,7 @@
  */
 import type { SextantConfig } from '../config.ts';
 import type { Owner } from '../dsl/domain.ts';
+import type { Deployment, Environment } from '../dsl/scrape.ts';
 import type { MetricDef, MetricType } from '../dsl/metrics.ts';
 import type { Unit } from '../dsl/units.ts';
 
@@ -164,7 +165,8 @@ export interface GrafanaPanelJson {
 export interface ModelScrapeJob {
   readonly file: string;
   readonly name: string;
-  readonly targets: Readonly<Record<string, readonly string[]>>;
+  readonly runsIn: readonly Deployment[];
+  readonly targets: Readonly<Partial<Record<Environment, readonly string[]>>>;
   readonly metricsPath: string;
   readonly interval: string | undefined;
   readonly timeout: string | undefined;
@@ -174,6 +176,16 @@ export interface ModelScrapeJob {
   /** Where the sample limit comes from, for the config comment and the docs. */
   readonly sampleLimitReason: string;
   readonly labelLimit: number;
-  /** Pod selection in Kubernetes. */
-  readonly kubernetes: { readonly podLabels: Readonly<Record<string, string>>; readonly port: number; readonly portName: string };
+  /** Sample names kept at scrape time (keepOnlyCatalogued); undefined keeps everything. */
+  readonly keepMetrics: readonly string[] | undefined;
+  readonly honorLabels: boolean;
+  /** How targets are found in Kubernetes, defaults resolved. */
+  readonly kubernetes: {
+    readonly role: 'pod' | 'node';
+    readonly podLabels: Readonly<Record<string, string>>;
+    readonly port: number;
+    readonly portName: string;
+    readonly namespaces: readonly string[];
+    readonly onlyAppNamespaces: boolean;
+  };
 }

@@ -29,7 +29,7 @@ export interface PrometheusConfigOverrides {
   readonly jobs?: readonly string[];
   /** One interval for everything (per-job intervals dropped): the end-to-end stack scrapes every second. */
   readonly interval?: string;
-  /** How a job finds its targets, instead of static targets (Kubernetes service discovery). */
+  /** How a job finds its targets, instead of static targets: Kubernetes service discovery. */
   readonly discovery?: (job: ModelScrapeJob) => Record<string, unknown>;
   /** Target labels discovery adds (namespace, pod…), counted into each job's label_limit. */
   readonly extraTargetLabels?: number;
@@ -37,7 +37,7 @@ export interface PrometheusConfigOverrides {
 
 export function prometheusConfig(model: Model, environment: Environment, overrides: PrometheusConfigOverrides = {}) {
   const { prometheus, namespace } = model.config;
-  const jobs = model.scrapeJobs.filter((job) => !overrides.jobs || overrides.jobs.includes(job.name));
+  const jobs = model.scrapeJobs.filter((job) => (overrides.jobs ? overrides.jobs.includes(job.name) : job.runsIn.includes(environment)));
   return {
     global: {
       scrape_interval: overrides.interval ?? prometheus.scrapeInterval,
@@ -52,19 +52,38 @@ export function prometheusConfig(model: Model, environment: Environment, overrid
       alertmanagers: [{ static_configs: [{ targets: [overrides.alertmanager ?? ALERTMANAGER_TARGETS[environment]] }] }],
     },
     ...remoteWrite(model),
-    scrape_configs: jobs.map((job) => ({
-      job_name: job.name,
-      ...(job.interval && !overrides.interval ? { scrape_interval: job.interval } : {}),
-      ...(job.timeout && !overrides.interval ? { scrape_timeout: job.timeout } : {}),
-      metrics_path: job.metricsPath,
-      // A scrape over these limits is rejected whole: a cardinality bug costs one target, not Prometheus.
-      sample_limit: job.sampleLimit,
-      label_limit: job.labelLimit + (overrides.extraTargetLabels ?? 0),
-      label_name_length_limit: 128,
-      label_value_length_limit: 512,
-      ...(overrides.discovery ? overrides.discovery(job) : { static_configs: [{ targets: [...(overrides.targets?.[job.name] ?? job.targets[environment] ?? [])] }] }),
-    })),
+    scrape_configs: jobs.map((job) => scrapeConfig(model, job, environment, overrides)),
   };
+}
+
+function scrapeConfig(model: Model, job: ModelScrapeJob, environment: Environment, overrides: PrometheusConfigOverrides) {
+  const discovery = overrides.discovery?.(job) ?? { static_configs: [{ targets: [...(overrides.targets?.[job.name] ?? job.targets[environment] ?? [])] }] };
+  const keeps = scrapeKeeps(model, job, overrides.discovery !== undefined);
+  return {
+    job_name: job.name,
+    ...(job.honorLabels ? { honor_labels: true } : {}),
+    ...(job.interval && !overrides.interval ? { scrape_interval: job.interval } : {}),
+    ...(job.timeout && !overrides.interval ? { scrape_timeout: job.timeout } : {}),
+    metrics_path: job.metricsPath,
+    // A scrape over these limits is rejected whole: a cardinality bug costs one target, not Prometheus.
+    sample_limit: job.sampleLimit,
+    label_limit: job.labelLimit + (overrides.extraTargetLabels ?? 0),
+    label_name_length_limit: 128,
+    label_value_length_limit: 512,
+    ...discovery,
+    ...(keeps.length > 0 ? { metric_relabel_configs: keeps.map(({ label, regex }) => ({ source_labels: [label], regex, action: 'keep' })) } : {}),
+  };
+}
+
+/**
+ * What a job keeps at scrape time: only catalogued metrics (keepOnlyCatalogued), and in Kubernetes
+ * only this system's namespaces (onlyAppNamespaces). Each renderer spells them its own way.
+ */
+export function scrapeKeeps(model: Model, job: ModelScrapeJob, inKubernetes: boolean): { label: string; regex: string }[] {
+  return [
+    ...(job.keepMetrics ? [{ label: '__name__', regex: job.keepMetrics.join('|') }] : []),
+    ...(inKubernetes && job.kubernetes.onlyAppNamespaces ? [{ label: 'namespace', regex: model.config.kubernetes.appNamespaces.join('|') }] : []),
+  ];
 }
 
 /** The optional remote_write section, the same in every rendered Prometheus configuration. */

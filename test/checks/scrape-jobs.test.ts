@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineScrapeJob, gauge } from '../../generator/index.ts';
+import { defineDomain, defineScrapeJob, gauge, histogram } from '../../generator/index.ts';
 import { buildScrapeJobs } from '../../generator/model/scrape.ts';
 import { scrapeJobsCheck } from '../../generator/validate/checks/scrape-jobs.ts';
 import { modelOf } from '../helpers/check-table.ts';
@@ -29,6 +29,15 @@ const CASES: { name: string; jobs: Partial<JobInput>[]; expect: string[] }[] = [
   { name: 'a port name over 15 characters is rejected', jobs: [{ kubernetes: { portName: 'prometheus-metrics' } }], expect: ["kubernetes.portName 'prometheus-metrics' is not a container port name"] },
   { name: 'a port name with capitals is rejected', jobs: [{ kubernetes: { portName: 'Metrics' } }], expect: ["kubernetes.portName 'Metrics'"] },
   { name: 'a port name of digits only is rejected', jobs: [{ kubernetes: { portName: '9090' } }], expect: ["kubernetes.portName '9090'"] },
+  { name: 'a Kubernetes-only job needs no targets', jobs: [{ runsIn: ['kubernetes'], targets: {}, kubernetes: { port: 8080 } }], expect: [] },
+  { name: 'a Kubernetes-only pod job without a port is rejected', jobs: [{ runsIn: ['kubernetes'], targets: {} }], expect: ['kubernetes.port must be a port number (1–65535), got 0'] },
+  { name: 'a hosts-only job checks only its hosts targets, and no Kubernetes settings', jobs: [{ runsIn: ['hosts'], targets: { hosts: ['127.0.0.1:8080'] }, kubernetes: { podLabels: {} } }], expect: [] },
+  { name: 'a job that runs nowhere is rejected', jobs: [{ runsIn: [] }], expect: ['runsIn must list some of compose, hosts, kubernetes'] },
+  { name: 'a job that runs somewhere unknown is rejected', jobs: [{ runsIn: ['swarm' as never] }], expect: ['runsIn must list some of compose, hosts, kubernetes, not swarm'] },
+  { name: 'a node job (the kubelet) needs no pod labels or port', jobs: [{ runsIn: ['kubernetes'], targets: {}, metricsPath: '/metrics/cadvisor', kubernetes: { role: 'node', podLabels: {} } }], expect: [] },
+  { name: 'a discovery role other than pod or node is rejected', jobs: [{ kubernetes: { role: 'service' as never } }], expect: ["kubernetes.role must be pod or node, not 'service'"] },
+  { name: 'a namespace that is not a DNS label is rejected', jobs: [{ kubernetes: { namespaces: ['Kube_System'] } }], expect: ["kubernetes.namespaces: 'Kube_System' is not a valid namespace"] },
+  { name: 'keeping only catalogued metrics of no domain is rejected: it would keep nothing', jobs: [{ keepOnlyCatalogued: true }], expect: ['keepOnlyCatalogued needs exposes'] },
 ];
 
 describe(`check ${scrapeJobsCheck.id}`, () => {
@@ -42,5 +51,15 @@ describe(`check ${scrapeJobsCheck.id}`, () => {
     const messages = problems.map((p) => `${p.file}: ${p.definition}: ${p.message}`);
     expect(messages).toHaveLength(expected.length);
     expected.forEach((text, i) => expect(messages[i]).toContain(text));
+  });
+});
+
+describe('keepOnlyCatalogued', () => {
+  it('keeps every sample name of the exposed domains, histogram series included', () => {
+    const metrics = { up: gauge({ name: 'up_now', help: 'h' }), latency: histogram({ name: 'latency_seconds', help: 'h', unit: 'seconds', buckets: [1] }) };
+    const model = modelOf(metrics);
+    const domain = defineDomain({ name: 'test', title: 'Test', description: '', owner: 'app', metrics });
+    const { jobs } = buildScrapeJobs([{ file: 'scrape/job.ts', value: defineScrapeJob({ ...base, exposes: [domain], keepOnlyCatalogued: true }) }], model);
+    expect(jobs[0]!.keepMetrics).toEqual(['app_latency_seconds', 'app_latency_seconds_bucket', 'app_latency_seconds_count', 'app_latency_seconds_sum', 'app_up_now']);
   });
 });

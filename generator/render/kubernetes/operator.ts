@@ -1,11 +1,13 @@
 /**
  * `kubernetes/operator/`: what prometheus-operator and the Grafana sidecar consume. A PrometheusRule
- * per rule file (the same groups as the plain files), a PodMonitor per scrape job, a ConfigMap per
+ * per rule file (the same groups as the plain files), a PodMonitor per scrape job (a ServiceMonitor
+ * on the operator's kubelet Service for node jobs), a ConfigMap per
  * dashboard labelled for the sidecar, the Alertmanager configuration as a Secret, and a
  * kustomization tying them together.
  */
-import type { Model } from '../../model/types.ts';
+import type { Model, ModelScrapeJob } from '../../model/types.ts';
 import { alertmanagerConfig } from '../alertmanager-config.ts';
+import { scrapeKeeps } from '../prometheus-config.ts';
 import { stableJson } from '../grafana.ts';
 import { ruleFile } from '../rules.ts';
 import type { GeneratedFile } from '../stage.ts';
@@ -15,6 +17,15 @@ import { commonLabels, manifests, objectName, type KubernetesObject } from './ob
 const DIR = 'kubernetes/operator';
 /** Target labels prometheus-operator adds to every pod target: namespace, pod, container. */
 const OPERATOR_TARGET_LABELS = 3;
+/** The Service prometheus-operator keeps for the kubelets (its --kubelet-service flag, kube-system/kubelet). */
+const KUBELET_SERVICE = { namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'kubelet' }, port: 'https-metrics' } as const;
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/** The scrape-time keeps of the plain configuration, in the operator's spelling. */
+function metricRelabelings(model: Model, job: ModelScrapeJob) {
+  const keeps = scrapeKeeps(model, job, true);
+  return keeps.length > 0 ? { metricRelabelings: keeps.map(({ label, regex }) => ({ sourceLabels: [label], regex, action: 'keep' })) } : {};
+}
 
 export function operatorFiles(model: Model): GeneratedFile[] {
   const { namespace: prefix } = model.config;
@@ -33,27 +44,51 @@ export function operatorFiles(model: Model): GeneratedFile[] {
       { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: metadata(objectName(prefix, file.name), k8s.ruleLabels), spec: ruleFile(model, file) },
     ]);
   }
-  for (const job of model.scrapeJobs) {
+  for (const job of model.scrapeJobs.filter((job) => job.runsIn.includes('kubernetes'))) {
+    const endpoint = {
+      path: job.metricsPath,
+      ...(job.interval ? { interval: job.interval } : {}),
+      ...(job.timeout ? { scrapeTimeout: job.timeout } : {}),
+      ...(job.honorLabels ? { honorLabels: true } : {}),
+      // The job label keeps the scrape job's name, which the rules and dashboards select on.
+      relabelings: [{ targetLabel: 'job', replacement: job.name, action: 'replace' }],
+      ...metricRelabelings(model, job),
+    };
+    const limits = { sampleLimit: job.sampleLimit, labelLimit: job.labelLimit + OPERATOR_TARGET_LABELS };
+    if (job.kubernetes.role === 'node') {
+      add(`servicemonitors/${objectName(job.name)}.yaml`, [
+        {
+          apiVersion: 'monitoring.coreos.com/v1',
+          kind: 'ServiceMonitor',
+          metadata: metadata(objectName(prefix, job.name), k8s.monitorLabels),
+          spec: {
+            namespaceSelector: { matchNames: [KUBELET_SERVICE.namespace] },
+            selector: { matchLabels: { ...KUBELET_SERVICE.labels } },
+            endpoints: [
+              {
+                port: KUBELET_SERVICE.port,
+                scheme: 'https',
+                bearerTokenFile: `${SERVICE_ACCOUNT_DIR}/token`,
+                tlsConfig: { caFile: `${SERVICE_ACCOUNT_DIR}/ca.crt` },
+                ...endpoint,
+              },
+            ],
+            ...limits,
+          },
+        },
+      ]);
+      continue;
+    }
     add(`podmonitors/${objectName(job.name)}.yaml`, [
       {
         apiVersion: 'monitoring.coreos.com/v1',
         kind: 'PodMonitor',
         metadata: metadata(objectName(prefix, job.name), k8s.monitorLabels),
         spec: {
-          namespaceSelector: { matchNames: [...k8s.appNamespaces] },
+          namespaceSelector: { matchNames: [...job.kubernetes.namespaces] },
           selector: { matchLabels: { ...job.kubernetes.podLabels } },
-          podMetricsEndpoints: [
-            {
-              port: job.kubernetes.portName,
-              path: job.metricsPath,
-              ...(job.interval ? { interval: job.interval } : {}),
-              ...(job.timeout ? { scrapeTimeout: job.timeout } : {}),
-              // The job label keeps the scrape job's name, which the rules and dashboards select on.
-              relabelings: [{ targetLabel: 'job', replacement: job.name, action: 'replace' }],
-            },
-          ],
-          sampleLimit: job.sampleLimit,
-          labelLimit: job.labelLimit + OPERATOR_TARGET_LABELS,
+          podMetricsEndpoints: [{ port: job.kubernetes.portName, ...endpoint }],
+          ...limits,
         },
       },
     ]);

@@ -1,8 +1,8 @@
 /**
  * `kubernetes/plain/`: for clusters without prometheus-operator, as seed 003 deploys Prometheus.
  * A ConfigMap with prometheus.yml (pod discovery by namespace and labels, the address relabelled
- * to the pod's metrics port), a ConfigMap with the rule files, and the RBAC Prometheus needs to
- * list pods.
+ * to the pod's metrics port; node discovery for the kubelets), a ConfigMap with the rule files, and
+ * the RBAC Prometheus needs to list pods and read the kubelets' metrics.
  */
 import type { Model, ModelScrapeJob } from '../../model/types.ts';
 import { prometheusConfig } from '../prometheus-config.ts';
@@ -23,27 +23,48 @@ const labelSelector = (labels: Readonly<Record<string, string>>) =>
     .map(([label, value]) => `${label}=${value}`)
     .join(',');
 
-export function kubernetesPrometheusConfig(model: Model) {
-  const k8s = model.config.kubernetes;
-  const discovery = (job: ModelScrapeJob) => ({
+/** Where every pod finds its service account's token and the cluster CA. */
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/** Pods of the job, by namespace and labels, scraped on their metrics port. */
+function podDiscovery(job: ModelScrapeJob) {
+  const { podLabels, port, namespaces } = job.kubernetes;
+  return {
     kubernetes_sd_configs: [
       {
         role: 'pod',
-        namespaces: { names: [...new Set([...k8s.appNamespaces, k8s.namespace])] },
+        namespaces: { names: [...namespaces] },
         // The API server filters by label, so each job watches only its own pods, not every pod.
-        selectors: [{ role: 'pod', label: labelSelector(job.kubernetes.podLabels) }],
+        selectors: [{ role: 'pod', label: labelSelector(podLabels) }],
       },
     ],
     relabel_configs: [
-      ...Object.entries(job.kubernetes.podLabels).map(([label, value]) => ({ source_labels: [metaLabel(label)], regex: value, action: 'keep' })),
+      ...Object.entries(podLabels).map(([label, value]) => ({ source_labels: [metaLabel(label)], regex: value, action: 'keep' })),
       { source_labels: ['__meta_kubernetes_pod_phase'], regex: 'Pending|Succeeded|Failed|Completed', action: 'drop' },
-      { source_labels: ['__meta_kubernetes_pod_ip'], target_label: '__address__', replacement: `$1:${job.kubernetes.port}` },
+      { source_labels: ['__meta_kubernetes_pod_ip'], target_label: '__address__', replacement: `$1:${port}` },
       { source_labels: ['__meta_kubernetes_namespace'], target_label: 'namespace' },
       { source_labels: ['__meta_kubernetes_pod_name'], target_label: 'pod' },
     ],
-  });
-  // namespace and pod, added by the relabelling above.
-  return prometheusConfig(model, 'compose', { alertmanager: `alertmanager.${k8s.namespace}.svc:9093`, discovery, extraTargetLabels: 2 });
+  };
+}
+
+/** Every node's kubelet on its HTTPS port, as Prometheus's service account (RBAC: nodes/metrics). */
+function nodeDiscovery() {
+  return {
+    scheme: 'https',
+    authorization: { credentials_file: `${SERVICE_ACCOUNT_DIR}/token` },
+    tls_config: { ca_file: `${SERVICE_ACCOUNT_DIR}/ca.crt` },
+    kubernetes_sd_configs: [{ role: 'node' }],
+    relabel_configs: [{ source_labels: ['__meta_kubernetes_node_name'], target_label: 'node' }],
+  };
+}
+
+export function kubernetesPrometheusConfig(model: Model) {
+  const k8s = model.config.kubernetes;
+  const discovery = (job: ModelScrapeJob) => (job.kubernetes.role === 'node' ? nodeDiscovery() : podDiscovery(job));
+  const jobs = model.scrapeJobs.filter((job) => job.runsIn.includes('kubernetes')).map((job) => job.name);
+  // namespace and pod (or node), added by the relabelling above.
+  return prometheusConfig(model, 'compose', { alertmanager: `alertmanager.${k8s.namespace}.svc:9093`, jobs, discovery, extraTargetLabels: 2 });
 }
 
 export function plainFiles(model: Model): GeneratedFile[] {
@@ -67,6 +88,8 @@ export function plainFiles(model: Model): GeneratedFile[] {
           metadata: { name: `${prefix}-prometheus`, labels },
           rules: [
             { apiGroups: [''], resources: ['pods', 'services', 'endpoints', 'nodes'], verbs: ['get', 'list', 'watch'] },
+            // The kubelet's /metrics/cadvisor, scraped directly on each node.
+            { apiGroups: [''], resources: ['nodes/metrics'], verbs: ['get'] },
             { nonResourceURLs: ['/metrics'], verbs: ['get'] },
           ],
         },

@@ -1,8 +1,9 @@
-import { ENVIRONMENTS } from '../../dsl/scrape.ts';
+import { DEPLOYMENTS, ENVIRONMENTS } from '../../dsl/scrape.ts';
 import type { Problem } from '../../problems.ts';
 import { durationSeconds } from '../../promql/duration.ts';
+import type { ModelScrapeJob } from '../../model/types.ts';
 import type { Check } from '../check.ts';
-import { labelKeyProblem, labelValueProblem } from './kubernetes-config.ts';
+import { DNS_LABEL, labelKeyProblem, labelValueProblem } from './kubernetes-config.ts';
 
 const JOB_NAME = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
 const TARGET = /^[a-zA-Z0-9.-]+:\d{1,5}$/;
@@ -12,7 +13,7 @@ const PORT_NAME = /^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;
 export const scrapeJobsCheck: Check = {
   id: 'scrape-jobs',
   summary:
-    'Scrape jobs have unique names, host:port targets in every environment, valid intervals with the timeout within the interval, limits from the catalogue or stated, and valid Kubernetes pod labels and port.',
+    'Scrape jobs have unique names, host:port targets in every environment they run in, valid intervals with the timeout within the interval, limits from the catalogue or stated, and, for jobs that run in Kubernetes, valid pod labels, port and namespaces.',
   run(model) {
     const problems: Problem[] = [];
     const seen = new Map<string, string>();
@@ -22,7 +23,9 @@ export const scrapeJobsCheck: Check = {
       const earlier = seen.get(job.name);
       if (earlier) report(`job ${job.name} is already defined in ${earlier}`);
       else seen.set(job.name, job.file);
-      for (const environment of ENVIRONMENTS) {
+      const unknown = job.runsIn.filter((deployment) => !(DEPLOYMENTS as readonly string[]).includes(deployment));
+      if (job.runsIn.length === 0 || unknown.length > 0) report(`runsIn must list some of ${DEPLOYMENTS.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`);
+      for (const environment of ENVIRONMENTS.filter((environment) => job.runsIn.includes(environment))) {
         const targets = job.targets[environment] ?? [];
         if (targets.length === 0) report(`no targets for the ${environment} environment`);
         for (const target of targets) if (!TARGET.test(target)) report(`target '${target}' (${environment}) is not host:port`);
@@ -35,16 +38,27 @@ export const scrapeJobsCheck: Check = {
       if (!job.metricsPath.startsWith('/')) report(`metrics path '${job.metricsPath}' must start with /`);
       if (job.exposes.length === 0 && job.sampleLimitReason === '') report('derive limits from exposes: [domains], or state sampleLimit with a reason');
       else if (!Number.isInteger(job.sampleLimit) || job.sampleLimit < 1) report(`sample limit must be a positive integer, got ${job.sampleLimit}`);
-      const { podLabels, port, portName } = job.kubernetes;
-      // Without a pod label, Kubernetes discovery would scrape every pod in the namespaces.
-      if (Object.keys(podLabels).length === 0) report('kubernetes.podLabels must name at least one label that selects the pods');
-      for (const [key, value] of Object.entries(podLabels)) {
-        const problem = labelKeyProblem(key) ?? (value === '' ? `pod label '${key}' needs a value` : labelValueProblem(value));
-        if (problem) report(`kubernetes.podLabels: ${problem}`);
-      }
-      if (!Number.isInteger(port) || port < 1 || port > 65535) report(`kubernetes.port must be a port number (1–65535), got ${port}`);
-      if (portName.length > 15 || !PORT_NAME.test(portName)) report(`kubernetes.portName '${portName}' is not a container port name (lowercase letters, digits and -, at most 15)`);
+      if (job.keepMetrics && job.exposes.length === 0) report('keepOnlyCatalogued needs exposes: [domains] to know what to keep');
+      if (job.runsIn.includes('kubernetes')) kubernetesProblems(job.kubernetes).forEach(report);
     }
     return problems;
   },
 };
+
+function kubernetesProblems({ role, podLabels, port, portName, namespaces }: ModelScrapeJob['kubernetes']): string[] {
+  const problems: string[] = [];
+  if (role !== 'pod' && role !== 'node') return [`kubernetes.role must be pod or node, not '${String(role)}'`];
+  // The kubelet is found by node discovery: pod labels, port and namespaces do not apply.
+  if (role === 'node') return [];
+  // Without a pod label, Kubernetes discovery would scrape every pod in the namespaces.
+  if (Object.keys(podLabels).length === 0) problems.push('kubernetes.podLabels must name at least one label that selects the pods');
+  for (const [key, value] of Object.entries(podLabels)) {
+    const problem = labelKeyProblem(key) ?? (value === '' ? `pod label '${key}' needs a value` : labelValueProblem(value));
+    if (problem) problems.push(`kubernetes.podLabels: ${problem}`);
+  }
+  if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`kubernetes.port must be a port number (1–65535), got ${port}`);
+  if (portName.length > 15 || !PORT_NAME.test(portName)) problems.push(`kubernetes.portName '${portName}' is not a container port name (lowercase letters, digits and -, at most 15)`);
+  if (namespaces.length === 0) problems.push('kubernetes.namespaces must name at least one namespace');
+  for (const namespace of namespaces) if (namespace.length > 63 || !DNS_LABEL.test(namespace)) problems.push(`kubernetes.namespaces: '${namespace}' is not a valid namespace`);
+  return problems;
+}
