@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { pathWithTools } from './stack/tools.ts';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    // The fetched Prometheus, promtool, Alertmanager and node_exporter win over the system's.
+    env: { PATH: pathWithTools() },
     // A guard against hangs, not a speed assertion: speed is measured by `npm run bench`.
     testTimeout: 120_000,
     hookTimeout: 120_000,

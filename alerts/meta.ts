@@ -129,26 +129,29 @@ export default defineRules({
       expr: promql`rate(${am.notificationsFailed}[5m]) > 0`,
       for: '5m',
       summary: 'Alertmanager {{ $labels.instance }} fails to send {{ $labels.integration }} notifications',
-      description: 'Alertmanager {{ $labels.instance }} fails {{ $value | humanize }} {{ $labels.integration }} notifications per second.',
+      description: 'Alertmanager {{ $labels.instance }} fails {{ $value | humanize }} {{ $labels.integration }} notifications per second ({{ $labels.reason }}).',
       runbook: {
         meaning: 'Notifications of one integration do not get through: the people on that receiver are not told.',
-        causes: ['The receiver endpoint is down or rejects the request.', 'Wrong credentials or URL in the receiver configuration.'],
+        causes: [
+          'serverError or contextDeadlineExceeded: the receiver endpoint is down or too slow.',
+          'clientError: the receiver rejects the request (wrong credentials, URL or payload in the receiver configuration).',
+        ],
         checks: ['The Alertmanager log for the integration error.', 'The receiver endpoint itself.'],
       },
       tests: [
         fires('a failure every second', {
           at: '15m',
-          series: [input(am.notificationsFailed, { ...ALERTMANAGER, integration: 'webhook' }, '0+60x20')],
+          series: [input(am.notificationsFailed, { ...ALERTMANAGER, integration: 'webhook', reason: 'serverError' }, '0+60x20')],
           alerts: [
             {
-              labels: { ...ALERTMANAGER, integration: 'webhook' },
+              labels: { ...ALERTMANAGER, integration: 'webhook', reason: 'serverError' },
               summary: 'Alertmanager alertmanager:9093 fails to send webhook notifications',
-              description: 'Alertmanager alertmanager:9093 fails 1 webhook notifications per second.',
+              description: 'Alertmanager alertmanager:9093 fails 1 webhook notifications per second (serverError).',
             },
           ],
         }),
-        silent('no failures', { at: '15m', series: [input(am.notificationsFailed, { ...ALERTMANAGER, integration: 'webhook' }, '4x20')] }),
-        pending('failing for less than 5 minutes', { at: '3m', series: [input(am.notificationsFailed, { ...ALERTMANAGER, integration: 'webhook' }, '0+60x20')] }),
+        silent('no failures', { at: '15m', series: [input(am.notificationsFailed, { ...ALERTMANAGER, integration: 'webhook', reason: 'serverError' }, '4x20')] }),
+        pending('failing for less than 5 minutes', { at: '3m', series: [input(am.notificationsFailed, { ...ALERTMANAGER, integration: 'webhook', reason: 'serverError' }, '0+60x20')] }),
       ],
     }),
   ],

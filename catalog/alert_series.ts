@@ -6,7 +6,7 @@ export default defineDomain({
   description:
     'The series Prometheus writes for every pending or firing alert; the firing-alerts panels read them. Besides these ' +
     'labels, each series carries the labels of its alert (job, instance, queue…), which vary from alert to alert.',
-  owner: upstream('prometheus', '2.42.0', 'the ALERTS series of Prometheus alerting rules (prometheus.io/docs, "Inspecting alerts during runtime")', {
+  owner: upstream('prometheus', '2.53.3', 'the ALERTS series of Prometheus alerting rules (prometheus.io/docs, "Inspecting alerts during runtime")', {
     synthetic: true,
   }),
   metrics: {

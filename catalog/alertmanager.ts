@@ -7,14 +7,19 @@ export default defineDomain({
   name: 'alertmanager',
   title: 'Alertmanager (meta-monitoring)',
   description: "Alertmanager's own metrics: config reloads, notification delivery and the alerts it holds.",
-  owner: upstream('alertmanager', '0.25.0', 'a live Alertmanager 0.25 (Debian), compared in test/upstream/servers.test.ts', {
+  owner: upstream('alertmanager', '0.28.1', "a live Alertmanager 0.28.1 (Debian trixie's, the compose image's version), compared in test/upstream/servers.test.ts", {
     uncataloguedPrefixes: ['alertmanager_', 'go_', 'process_', 'promhttp_', 'net_conntrack_'],
   }),
   metrics: {
     configReloadSuccessful: gauge({ name: 'alertmanager_config_last_reload_successful', help: 'Whether the last configuration reload attempt was successful.' }),
     configReloadTimestamp: gauge({ name: 'alertmanager_config_last_reload_success_timestamp_seconds', help: 'Timestamp of the last successful configuration reload.', unit: 'seconds' }),
     notifications: counter({ name: 'alertmanager_notifications_total', help: 'The total number of attempted notifications.', labels: { integration } }),
-    notificationsFailed: counter({ name: 'alertmanager_notifications_failed_total', help: 'The total number of failed notifications.', labels: { integration } }),
+    notificationsFailed: counter({
+      name: 'alertmanager_notifications_failed_total',
+      help: 'The total number of failed notifications.',
+      // Since 0.27.
+      labels: { integration, reason: ['clientError', 'contextCanceled', 'contextDeadlineExceeded', 'other', 'serverError'] },
+    }),
     notificationLatency: histogram({
       name: 'alertmanager_notification_latency_seconds',
       help: 'The latency of notifications in seconds.',

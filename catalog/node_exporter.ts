@@ -7,8 +7,10 @@ const filesystem = {
   device: bounded(32, 'one per mounted device'),
   fstype: bounded(16, 'file system types in use on a host'),
   mountpoint: bounded(32, 'one per mount point'),
+  // Since 1.6: empty, or why statfs failed for the file system.
+  device_error: bounded(4, 'empty unless statistics for the file system failed'),
 };
-const oneFilesystemEach = bounded(32, 'device, fstype and mountpoint move together: one label set per mounted file system');
+const oneFilesystemEach = bounded(32, 'device, fstype, mountpoint and device_error move together: one label set per mounted file system');
 const hostValue = bounded(1, 'one value per host');
 
 const memory = (field: string, help: string) =>
@@ -22,7 +24,7 @@ export default defineDomain({
   description:
     'Host metrics from node_exporter used by the infrastructure alerts and dashboards (seed 003): CPU, memory, ' +
     'file systems, network, disks and load.',
-  owner: upstream('node_exporter', '1.5.0', 'a live node_exporter 1.5.0 (Debian), compared in test/upstream/servers.test.ts', {
+  owner: upstream('node_exporter', '1.9.0', "a live node_exporter 1.9.0 (Debian trixie's, the compose image's version), compared in test/upstream/servers.test.ts", {
     uncataloguedPrefixes: ['node_', 'go_', 'process_', 'promhttp_'],
   }),
   metrics: {

@@ -8,7 +8,7 @@ export default defineDomain({
   name: 'prometheus',
   title: 'Prometheus (meta-monitoring)',
   description: "Prometheus's own metrics, for the meta-monitoring alerts: config reloads, rule evaluation, notification delivery and the TSDB.",
-  owner: upstream('prometheus', '2.42.0', 'a live Prometheus 2.42 (Debian), compared in test/upstream/servers.test.ts', {
+  owner: upstream('prometheus', '2.53.3', "a live Prometheus 2.53 (Debian trixie's, the compose image's minor), compared in test/upstream/servers.test.ts", {
     uncataloguedPrefixes: ['prometheus_', 'go_', 'process_', 'promhttp_', 'net_conntrack_'],
   }),
   metrics: {
@@ -45,7 +45,7 @@ export default defineDomain({
     buildInfo: gauge({
       name: 'prometheus_build_info',
       help: 'A metric with a constant \'1\' value labeled by version, revision, branch, and goversion from which prometheus was built.',
-      labels: { branch: buildValue, goarch: buildValue, goos: buildValue, goversion: buildValue, revision: buildValue, version: buildValue },
+      labels: { branch: buildValue, goarch: buildValue, goos: buildValue, goversion: buildValue, revision: buildValue, tags: buildValue, version: buildValue },
     }),
   },
 });

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORTS, startStack, type StackPorts } from './stack.ts';
-import { INSTALL_COMMAND, missingBinaries } from './tools.ts';
+import { TOOLS_INSTALL_COMMAND, missingPrometheusTools, pathWithTools } from './tools.ts';
 
 const FLAGS: Record<string, keyof StackPorts> = {
   'api-port': 'api',
@@ -26,6 +26,7 @@ ${Object.entries(FLAGS)
   --load N                 requests per second of built-in load on the api (default 5)
   -h, --help
 
+Prometheus, Alertmanager and node_exporter are the ones stack/install-trixie-tools.sh fetches.
 Grafana is not packaged for Debian: for dashboards, run the compose stack (see the README).
 `;
 
@@ -59,11 +60,12 @@ async function main(): Promise<number> {
     console.error(`stack: --load must be a whole number, got ${String(values.load)}`);
     return 2;
   }
-  const missing = missingBinaries(['prometheus', 'prometheus-alertmanager', 'prometheus-node-exporter']);
+  const missing = missingPrometheusTools();
   if (missing.length > 0) {
-    console.error(`stack: ${missing.join(', ')} not found. Install the Debian packages with:\n  sudo ${INSTALL_COMMAND}`);
+    console.error(`stack: ${missing.join(', ')} not found. Fetch them (Debian trixie's, the compose stack's versions) with:\n  ${TOOLS_INSTALL_COMMAND}`);
     return 1;
   }
+  process.env.PATH = pathWithTools();
   console.log('Starting the stack on 127.0.0.1…');
   const stack = await startStack({ ports, exporter: { load }, log: (line) => console.log(`  ${line}`) });
   console.log(`\nPrometheus UI: ${stack.urls.prometheus}/classic/graph (alerts: ${stack.urls.prometheus}/classic/alerts)`);

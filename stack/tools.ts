@@ -1,25 +1,33 @@
-/** The Debian programs the native stack and the live tests run, and how to tell they are missing. */
+/**
+ * The programs the native stack and the live tests run, and how to tell they are missing.
+ *
+ * Prometheus, promtool, Alertmanager and node_exporter are Debian trixie's, fetched into the project
+ * by stack/install-trixie-tools.sh: the versions the compose stack runs (bookworm's are older, expose
+ * other labels, and its promtool lacks Kubernetes discovery). docker-compose, which only validates the
+ * compose file, is the machine's Debian package.
+ */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DEBIAN_PACKAGES = ['prometheus', 'prometheus-alertmanager', 'prometheus-node-exporter', 'docker-compose'];
-/** Binary names of the Debian packages (there is no `alertmanager` binary there). */
-export const BINARIES = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'prometheus-node-exporter', 'docker-compose'];
+export const PROMETHEUS_BINARIES = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'prometheus-node-exporter'];
+export const TOOLS_BIN = fileURLToPath(new URL('../.tools/trixie/usr/bin', import.meta.url));
+export const TOOLS_INSTALLER = fileURLToPath(new URL('./install-trixie-tools.sh', import.meta.url));
+export const TOOLS_INSTALL_COMMAND = 'bash stack/install-trixie-tools.sh';
+
+export const DEBIAN_PACKAGES = ['docker-compose'];
 export const INSTALL_COMMAND = `apt-get install -y --no-install-recommends ${DEBIAN_PACKAGES.join(' ')}`;
 
-/**
- * Debian trixie's promtool 2.53, unpacked inside the project by the script below: built with
- * Kubernetes discovery (bookworm's rejects `kubernetes_sd_configs`), and the minor of the compose image.
- */
-export const TRIXIE_PROMTOOL = fileURLToPath(new URL('../.tools/promtool-trixie/usr/bin/promtool', import.meta.url));
-export const TRIXIE_PROMTOOL_INSTALLER = fileURLToPath(new URL('./install-trixie-promtool.sh', import.meta.url));
-export const TRIXIE_PROMTOOL_INSTALL_COMMAND = 'bash stack/install-trixie-promtool.sh';
-
-export function missingBinaries(binaries: readonly string[] = BINARIES, path = process.env.PATH ?? ''): string[] {
-  return binaries.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`], { env: { ...process.env, PATH: path } }).status !== 0);
+/** PATH with the fetched Prometheus tools first, so they win over any of the system's. */
+export function pathWithTools(path = process.env.PATH ?? ''): string {
+  return `${TOOLS_BIN}:${path}`;
 }
 
-export function hasTrixiePromtool(): boolean {
-  return existsSync(TRIXIE_PROMTOOL);
+export function missingPrometheusTools(): string[] {
+  return PROMETHEUS_BINARIES.filter((binary) => !existsSync(join(TOOLS_BIN, binary)));
+}
+
+export function missingBinaries(binaries: readonly string[] = DEBIAN_PACKAGES, path = process.env.PATH ?? ''): string[] {
+  return binaries.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`], { env: { ...process.env, PATH: path } }).status !== 0);
 }

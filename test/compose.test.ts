@@ -28,6 +28,21 @@ const services = Object.entries(compose.services);
 const dockerCompose = (env: Record<string, string>) => runCommand('docker-compose', ['-f', FILE, 'config', '-q'], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } });
 
 describe('docker-compose.yml', () => {
+  // The catalogue's upstream domains are checked against the programs the tests run: the images must be those versions.
+  it.each([
+    { service: 'prometheus', binary: 'prometheus', image: 'prom/prometheus', same: 'minor' },
+    { service: 'alertmanager', binary: 'prometheus-alertmanager', image: 'prom/alertmanager', same: 'patch' },
+    { service: 'node-exporter', binary: 'prometheus-node-exporter', image: 'prom/node-exporter', same: 'patch' },
+  ])('runs $image at the version the tests run ($same)', async ({ service, binary, image, same }) => {
+    const tested = /version (\d+)\.(\d+)\.(\d+)/.exec((await runCommand(binary, ['--version'])).output)!;
+    const [name, tag] = compose.services[service]!.image!.split(':');
+    expect(name).toBe(image);
+    const pinned = /^v(\d+)\.(\d+)\.(\d+)$/.exec(tag ?? '')!;
+    expect(pinned, `${service} image tag ${tag}`).not.toBeNull();
+    const parts = same === 'minor' ? 2 : 3;
+    expect(pinned.slice(1, 1 + parts)).toEqual(tested.slice(1, 1 + parts));
+  });
+
   it('is valid for docker-compose', async () => {
     const result = await dockerCompose({ GRAFANA_ADMIN_PASSWORD: 'test-only' });
     expect(result.output).toBe('');

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE_HEADROOM } from '../generator/model/scrape.ts';
 import { worstCaseSeries } from '../generator/model/series.ts';
 import { runPipeline } from '../generator/pipeline.ts';
-import { TRIXIE_PROMTOOL } from '../stack/tools.ts';
 import { runCommand } from './helpers/command.ts';
 import { REPO } from './helpers/project.ts';
 
@@ -29,12 +28,8 @@ describe('Prometheus configuration', async () => {
   const result = await runPipeline(REPO);
   if (!result.ok) throw new Error('the reference project is invalid');
 
-  const promtools = [
-    { version: '2.42 (Debian bookworm, the tests\' Prometheus)', command: 'promtool' },
-    { version: '2.53 (the compose image\'s minor)', command: TRIXIE_PROMTOOL },
-  ];
-  it.each(['prometheus.yml', 'prometheus.hosts.yml'].flatMap((file) => promtools.map((promtool) => ({ file, ...promtool }))))('$file passes promtool $version check config, rule files included', async ({ file, command }) => {
-    const check = await run(command, ['check', 'config', file], join(GENERATED, 'prometheus'));
+  it.each(['prometheus.yml', 'prometheus.hosts.yml'])('%s passes promtool check config, rule files included', async (file) => {
+    const check = await run('promtool', ['check', 'config', file], join(GENERATED, 'prometheus'));
     expect(check.code, check.output).toBe(0);
     expect(check.output).toContain(`Checking ${file}`);
     expect(check.output.match(/SUCCESS: \d+ rules found/g)).toHaveLength(result.model.rules.length);

@@ -1,6 +1,6 @@
 /**
  * Every dashboard query, Grafana variables substituted, is accepted by a real Prometheus: the
- * offline checker follows Prometheus 3 syntax, the Debian Prometheus (2.42) is the authority.
+ * offline checker follows Prometheus 3 syntax, the Prometheus the compose stack runs (2.53) is the authority.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

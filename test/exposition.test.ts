@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelNamesOf, parseExposition } from '../generator/exposition/parse.ts';
+import { compareMetric } from '../generator/exposition/compare.ts';
 
 const TEXT = `# HELP http_requests_total Requests.
 # TYPE http_requests_total counter
@@ -50,5 +51,27 @@ describe('exposition parser', () => {
 
   it('refuses a malformed line with its line number', () => {
     expect(() => parseExposition('ok 1\nbad{x="1" 2\n')).toThrow(/line 2/);
+  });
+});
+
+describe('comparing a family with its catalogue entry', () => {
+  const expected = { name: 'node_filesystem_avail_bytes', type: 'gauge' as const, labels: [{ name: 'device' }, { name: 'device_error' }] };
+  const family = (labels: Record<string, string>, emptyLabelsDropped?: boolean) => ({
+    name: 'node_filesystem_avail_bytes',
+    type: 'gauge' as const,
+    help: '',
+    samples: [{ name: 'node_filesystem_avail_bytes', labels, value: 1 }],
+    ...(emptyLabelsDropped ? { emptyLabelsDropped } : {}),
+  });
+
+  it('reports a catalogued label a target does not expose', () => {
+    expect(compareMetric(expected, family({ device: '/dev/vda' }))).toEqual([
+      { metric: 'node_filesystem_avail_bytes', problem: 'catalogued labels [device, device_error], exposed [device]' },
+    ]);
+  });
+
+  it('accepts it missing in Prometheus, which drops empty labels, but not an uncatalogued one there', () => {
+    expect(compareMetric(expected, family({ device: '/dev/vda' }, true))).toEqual([]);
+    expect(compareMetric(expected, family({ device: '/dev/vda', mode: 'ro' }, true))).toHaveLength(1);
   });
 });

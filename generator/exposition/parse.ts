@@ -16,6 +16,11 @@ export interface Family {
   readonly type: ExposedType;
   readonly help: string;
   readonly samples: Sample[];
+  /**
+   * Read back from Prometheus, which stores a label with an empty value as no label at all
+   * (node_exporter's device_error=""): a catalogued label may be missing without drift.
+   */
+  readonly emptyLabelsDropped?: boolean;
 }
 
 const SUFFIXES: Record<ExposedType, readonly string[]> = {

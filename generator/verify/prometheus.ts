@@ -27,7 +27,9 @@ export async function familiesOfJob(base: string, job: string, synthetic: Readon
   const series = await api<Record<string, string>[]>(base, '/api/v1/series', { 'match[]': selector });
   const families = new Map<string, Family>();
   for (const entry of metadata) {
-    if (!families.has(entry.metric)) families.set(entry.metric, { name: entry.metric, type: (entry.type === 'unknown' ? 'untyped' : entry.type) as ExposedType, help: entry.help, samples: [] });
+    if (!families.has(entry.metric)) {
+      families.set(entry.metric, { name: entry.metric, type: (entry.type === 'unknown' ? 'untyped' : entry.type) as ExposedType, help: entry.help, samples: [], emptyLabelsDropped: true });
+    }
   }
   const familyOf = (name: string): Family | undefined => {
     const direct = families.get(name);
@@ -42,7 +44,7 @@ export async function familiesOfJob(base: string, job: string, synthetic: Readon
     const sample: Sample = { name, labels: rest, value: NaN };
     const family = familyOf(name);
     if (family) family.samples.push(sample);
-    else families.set(name, { name, type: 'untyped', help: '', samples: [sample] });
+    else families.set(name, { name, type: 'untyped', help: '', samples: [sample], emptyLabelsDropped: true });
   }
   return families;
 }

@@ -1,7 +1,7 @@
 /**
  * The upstream catalogue domains against the real programs: node_exporter, Prometheus and
- * Alertmanager from Debian, run on 127.0.0.1. Every catalogued metric must be exposed with the
- * catalogued type, label names and (for enum labels) values.
+ * Alertmanager (Debian trixie's, the compose images' versions), run on 127.0.0.1. Every catalogued
+ * metric must be exposed with the catalogued type, label names and (for enum labels) values.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

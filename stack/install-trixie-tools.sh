@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Fetches Debian trixie's Prometheus 2.53, promtool, Alertmanager 0.28 and node_exporter 1.9 into
+# .tools/trixie/ (programs in .tools/trixie/usr/bin), the versions the compose stack runs.
+#
+# Why trixie's and not the machine's: Debian bookworm ships Prometheus 2.42, Alertmanager 0.25 and
+# node_exporter 1.5, whose metrics differ from the compose images' (new labels), and its promtool is
+# built without Kubernetes discovery. This downloads the packages with apt-get, verified against the
+# Debian archive keyring, and unpacks them inside the project: nothing on the system changes (apt's
+# lists and cache for trixie live under .tools/ too).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(promtool prometheus prometheus-alertmanager prometheus-node-exporter)
+binaries=(promtool prometheus prometheus-alertmanager amtool prometheus-node-exporter)
+dest=.tools/trixie
+
+complete=true
+for binary in "${binaries[@]}"; do [ -x "$dest/usr/bin/$binary" ] || complete=false; done
+if $complete; then exit 0; fi
+
+command -v apt-get >/dev/null || { echo "install-trixie-tools: apt-get not found (Debian or Ubuntu needed)" >&2; exit 1; }
+
+apt_dir="$PWD/.tools/apt-trixie"
+mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
+echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" >"$apt_dir/sources.list"
+apt_options=(
+  -o "Dir::Etc::SourceList=$apt_dir/sources.list"
+  -o "Dir::Etc::SourceParts=-"
+  -o "Dir::State::Lists=$apt_dir/lists"
+  -o "Dir::Cache=$apt_dir"
+  -o "Dir::Cache::pkgcache=" -o "Dir::Cache::srcpkgcache="
+  -o "APT::Sandbox::User=root"
+)
+apt-get "${apt_options[@]}" update -qq
+# No version pins: trixie is a stable release, so these stay 2.53.x, 0.28.x and 1.9.x, and an exact
+# pin would break when a point release replaces a package in the archive.
+(cd "$apt_dir/archives" && rm -f ./*.deb && apt-get "${apt_options[@]}" download "${packages[@]/%//trixie}")
+
+staging="$dest.staging"
+rm -rf "$staging" && mkdir -p "$staging"
+for deb in "$apt_dir"/archives/*.deb; do dpkg-deb -x "$deb" "$staging"; done
+for binary in "${binaries[@]}"; do "$staging/usr/bin/$binary" --version >/dev/null 2>&1 || { echo "install-trixie-tools: $binary does not run" >&2; exit 1; }; done
+rm -rf "$dest" && mv "$staging" "$dest"
+rm -f "$apt_dir"/archives/*.deb
+for binary in prometheus prometheus-alertmanager prometheus-node-exporter; do
+  echo "install-trixie-tools: $("$dest/usr/bin/$binary" --version 2>&1 | head -1)"
+done
