@@ -198,6 +198,20 @@ describe('faults fire their alerts into Alertmanager, and the alerts resolve', (
       ['circuit_open', 'target_down'],
     );
   }, 300_000);
+
+  // Failing jobs and stalled workers cannot share a phase: stalled workers finish no job to fail.
+  it('fire JobFailureRatioHigh and JobFailureRateHigh on failing jobs, and resolve', async () => {
+    await exercise(
+      () => setFaults('worker', { fail_jobs: 0.5 }),
+      () => setFaults('worker', null),
+      alertsOfSwitch,
+      ['fail_jobs'],
+    );
+  }, 300_000);
+
+  it('exercised every fault switch the exporter has', () => {
+    expect(FAULT_SWITCHES.map((fault) => fault.name).filter((name) => !report.some((row) => row.fault === name))).toEqual([]);
+  });
 });
 
 describe('configuration reloads', () => {
