@@ -47,6 +47,11 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     readonly dashboardFolderAnnotation: string;
     /** Name of the Alertmanager the Secret configures (the operator reads alertmanager-<name>). */
     readonly alertmanagerName: string;
+    /** Images of the plain manifests' Prometheus and Alertmanager (the compose stack's, by default). */
+    readonly images: { readonly prometheus: string; readonly alertmanager: string };
+    /** How long the plain manifests' Prometheus keeps samples, and the volume it keeps them on. */
+    readonly retention: string;
+    readonly storage: string;
   };
   readonly grafana: {
     /** Where Grafana reaches Prometheus and Alertmanager (compose service names by default). */
@@ -68,7 +73,7 @@ export interface SextantConfigInput<T extends Thresholds = Thresholds> {
   namespace?: string;
   limits?: Partial<SextantConfig['limits']>;
   prometheus?: Partial<SextantConfig['prometheus']>;
-  kubernetes?: Partial<SextantConfig['kubernetes']>;
+  kubernetes?: Partial<Omit<SextantConfig['kubernetes'], 'images'>> & { images?: Partial<SextantConfig['kubernetes']['images']> };
   alerts?: { runbookBaseUrl?: string; thresholds?: T };
   alertmanager?: Partial<SextantConfig['alertmanager']>;
   grafana?: Partial<SextantConfig['grafana']>;
@@ -85,6 +90,9 @@ export const DEFAULT_CONFIG: SextantConfig = {
     monitorLabels: { release: 'kube-prometheus-stack' },
     dashboardFolderAnnotation: 'grafana_folder',
     alertmanagerName: 'main',
+    images: { prometheus: 'prom/prometheus:v2.53.4', alertmanager: 'prom/alertmanager:v0.28.1' },
+    retention: '15d',
+    storage: '10Gi',
   },
   alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
   alertmanager: { pageWebhookUrl: 'http://alert-receiver:9095/page', ticketWebhookUrl: 'http://alert-receiver:9095/ticket' },
@@ -102,7 +110,7 @@ export function defineConfig<const T extends Thresholds = Record<never, number>>
       thresholds: (input.alerts?.thresholds ?? {}) as T,
     },
     alertmanager: { ...DEFAULT_CONFIG.alertmanager, ...input.alertmanager },
-    kubernetes: { ...DEFAULT_CONFIG.kubernetes, ...input.kubernetes },
+    kubernetes: { ...DEFAULT_CONFIG.kubernetes, ...input.kubernetes, images: { ...DEFAULT_CONFIG.kubernetes.images, ...input.kubernetes?.images } },
     grafana: { ...DEFAULT_CONFIG.grafana, ...input.grafana },
   };
 }

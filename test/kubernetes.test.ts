@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PodMonitor, PrometheusRule, ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
-import { ConfigMap, Secret, ServiceAccount } from 'kubernetes-models/v1';
+import { ConfigMap, PersistentVolumeClaim, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
+import { Deployment } from 'kubernetes-models/apps/v1';
 import { ClusterRole, ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,8 @@ import { defineConfig } from '../generator/config.ts';
 import { readTree } from '../generator/output/tree.ts';
 import { runPipeline } from '../generator/pipeline.ts';
 import { operatorFiles } from '../generator/render/kubernetes/operator.ts';
-import { kubernetesPrometheusConfig } from '../generator/render/kubernetes/plain.ts';
+import { kubernetesPrometheusConfig, plainFiles } from '../generator/render/kubernetes/plain.ts';
+import { CONFIG_HASH_ANNOTATION } from '../generator/render/kubernetes/servers.ts';
 import { prometheusConfig } from '../generator/render/prometheus-config.ts';
 import { toYaml } from '../generator/render/yaml.ts';
 import { runCommand } from './helpers/command.ts';
@@ -30,6 +32,9 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   ServiceAccount: ServiceAccount as never,
   ClusterRole: ClusterRole as never,
   ClusterRoleBinding: ClusterRoleBinding as never,
+  Deployment: Deployment as never,
+  Service: Service as never,
+  PersistentVolumeClaim: PersistentVolumeClaim as never,
 };
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -72,7 +77,7 @@ async function checkConfig(dir: string, config: string) {
 
 describe('generated Kubernetes objects', () => {
   it('include rules, monitors, dashboards, the Alertmanager secret and the plain manifests', () => {
-    expect(new Set(documents.map((d) => d.object.kind))).toEqual(new Set(['PrometheusRule', 'PodMonitor', 'ServiceMonitor', 'ConfigMap', 'Secret', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding']));
+    expect(new Set(documents.map((d) => d.object.kind))).toEqual(new Set(['PrometheusRule', 'PodMonitor', 'ServiceMonitor', 'ConfigMap', 'Secret', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Deployment', 'Service', 'PersistentVolumeClaim']));
   });
 
   it.each(documents.map((d) => ({ where: `${d.path} ${d.object.kind}/${d.object.metadata.name}`, ...d })))('$where validates', ({ object }) => {
@@ -197,6 +202,71 @@ describe('generated Kubernetes objects', () => {
   });
 });
 
+describe('the plain manifests\' Prometheus and Alertmanager', () => {
+  interface Container { image: string; args: string[]; ports: { name: string; containerPort: number }[]; volumeMounts: { name: string; mountPath: string }[] }
+  interface PodSpec { serviceAccountName?: string; containers: Container[]; volumes: Record<string, any>[] }
+  const plain = documents.filter((d) => d.path.startsWith('plain/')).map((d) => d.object as unknown as Manifest & { spec: any });
+  const deployment = (name: string) => plain.find((o) => o.kind === 'Deployment' && o.metadata.name === name)!.spec as { selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string>; annotations: Record<string, string> }; spec: PodSpec } };
+  const compose = yaml.load(readFileSync(join(REPO, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { image: string }> };
+  const config = yaml.load(embedded.config) as { alerting: { alertmanagers: { static_configs: { targets: string[] }[] }[] }; scrape_configs: { job_name: string; kubernetes_sd_configs: { namespaces?: { names: string[] } }[]; relabel_configs: { source_labels?: string[]; regex?: string; action?: string; replacement?: string }[] }[] };
+
+  it.each(['prometheus', 'alertmanager'])('%s runs the compose image, where its own scrape job finds it', (name) => {
+    const { selector, template } = deployment(name);
+    const container = template.spec.containers[0]!;
+    expect(container.image).toBe(compose.services[name]!.image);
+    const job = config.scrape_configs.find((j) => j.job_name === name)!;
+    for (const keep of job.relabel_configs.filter((r) => r.action === 'keep')) {
+      const label = keep.source_labels![0]!.replace('__meta_kubernetes_pod_label_', '');
+      expect(template.metadata.labels[label], `${name} pod label ${label}`).toBe(keep.regex);
+      expect(selector.matchLabels[label]).toBe(keep.regex);
+    }
+    const port = job.relabel_configs.find((r) => r.replacement?.startsWith('$1:'))!.replacement!.slice(3);
+    expect(container.ports.map((p) => p.containerPort)).toEqual([Number(port)]);
+    expect(job.kubernetes_sd_configs[0]!.namespaces!.names).toContain('monitoring');
+    const service = plain.find((o) => o.kind === 'Service' && o.metadata.name === name)!;
+    expect(service.spec.selector).toEqual(selector.matchLabels);
+  });
+
+  it('mounts prometheus.yml and every rule file where the config reads them, and the data claim', () => {
+    const { template } = deployment('prometheus');
+    expect(template.spec.serviceAccountName).toBe(plain.find((o) => o.kind === 'ServiceAccount')!.metadata.name);
+    const container = template.spec.containers[0]!;
+    expect(container.args).toContain('--config.file=/etc/prometheus/prometheus.yml');
+    const projected = template.spec.volumes.find((v) => v.name === 'config')!.projected.sources as { configMap: { name: string; items: { key: string; path: string }[] } }[];
+    const mounted = projected.flatMap((source) => source.configMap.items.map((item) => ({ configMap: source.configMap.name, ...item })));
+    const configMaps = new Map(plain.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata.name, o.data!]));
+    for (const item of mounted) expect(configMaps.get(item.configMap)?.[item.key], `${item.configMap}/${item.key}`).toBeDefined();
+    const ruleFiles = (yaml.load(embedded.config) as { rule_files: string[] }).rule_files;
+    expect(mounted.filter((item) => item.path.startsWith('rules/')).map((item) => item.path)).toEqual(ruleFiles);
+    const claim = template.spec.volumes.find((v) => v.name === 'data')!.persistentVolumeClaim.claimName;
+    expect(plain.some((o) => o.kind === 'PersistentVolumeClaim' && o.metadata.name === claim)).toBe(true);
+  });
+
+  it('sends alerts to the Alertmanager Service it deploys', () => {
+    const service = plain.find((o) => o.kind === 'Service' && o.metadata.name === 'alertmanager')!;
+    const port = (service.spec.ports as { port: number }[])[0]!.port;
+    expect(config.alerting.alertmanagers[0]!.static_configs[0]!.targets).toEqual([`${service.metadata.name}.${service.metadata.namespace}.svc:${port}`]);
+  });
+
+  it('embeds an alertmanager.yml that amtool accepts', async () => {
+    const alertmanagerYml = plain.find((o) => o.metadata.name === 'alertmanager-config')!.data!['alertmanager.yml']!;
+    writeFileSync(join(scratch, 'alertmanager.yml'), alertmanagerYml);
+    const check = await runCommand('amtool', ['check-config', 'alertmanager.yml'], { cwd: scratch });
+    expect(check.code, check.output).toBe(0);
+  });
+
+  it('runs both as nobody, read-only, without capabilities, with probes', () => {
+    for (const name of ['prometheus', 'alertmanager']) {
+      const { template } = deployment(name);
+      const container = template.spec.containers[0]! as Container & Record<string, any>;
+      expect((template.spec as any).securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 65534 });
+      expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+      expect(container.readinessProbe.httpGet.path).toBe('/-/ready');
+      expect(container.livenessProbe.httpGet.path).toBe('/-/healthy');
+    }
+  });
+});
+
 describe('configurable parts', async () => {
   const result = await runPipeline(REPO);
   if (!result.ok) throw new Error('invalid reference project');
@@ -207,6 +277,19 @@ describe('configurable parts', async () => {
     const labelsOf = (prefix: string) => files.filter((f) => f.path.includes(prefix)).map((f) => (yaml.load(f.content) as Manifest).metadata.labels);
     expect(labelsOf('/prometheusrules/').every((labels) => labels?.prometheus === 'team-a')).toBe(true);
     expect(labelsOf('/podmonitors/').every((labels) => labels?.['example.com/scrape'] === 'yes')).toBe(true);
+  });
+
+  it('rolls Prometheus when a rule changes: the configuration hash in its pod template follows', () => {
+    const hashOf = (model: typeof result.model) => {
+      const file = plainFiles(model).find((f) => f.path.endsWith('/prometheus.yaml'))!;
+      const deployment = (yaml.loadAll(file.content) as Manifest[]).find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { metadata: { annotations: Record<string, string> } } } };
+      return deployment.spec.template.metadata.annotations[CONFIG_HASH_ANNOTATION];
+    };
+    const [first, ...others] = result.model.rules;
+    const changed = { ...result.model, rules: [{ ...first!, recording: first!.recording.map((rule, i) => (i === 0 ? { ...rule, expr: `${rule.expr} * 2` } : rule)) }, ...others] };
+    expect(hashOf(result.model)).toMatch(/^[0-9a-f]{16}$/);
+    expect(hashOf(changed)).not.toBe(hashOf(result.model));
+    expect(hashOf(result.model)).toBe(hashOf(result.model));
   });
 
   it('leaves remote write off by default', () => {

@@ -1,19 +1,23 @@
 /**
  * `kubernetes/plain/`: for clusters without prometheus-operator, as seed 003 deploys Prometheus.
  * A ConfigMap with prometheus.yml (pod discovery by namespace and labels, the address relabelled
- * to the pod's metrics port; node discovery for the kubelets), a ConfigMap with the rule files, and
- * the RBAC Prometheus needs to list pods and read the kubelets' metrics.
+ * to the pod's metrics port; node discovery for the kubelets), a ConfigMap with the rule files, the
+ * RBAC Prometheus needs to list pods and read the kubelets' metrics, and Prometheus and Alertmanager
+ * themselves (Deployment, Service; a volume for Prometheus's data).
  */
 import type { Model, ModelScrapeJob } from '../../model/types.ts';
 import { prometheusConfig } from '../prometheus-config.ts';
 import { renderRuleFile, ruleFilePath } from '../rules.ts';
 import type { GeneratedFile } from '../stage.ts';
 import { toYaml } from '../yaml.ts';
-import { commonLabels, manifests } from './objects.ts';
+import { alertmanagerConfig } from '../alertmanager-config.ts';
+import { commonLabels, manifests, type KubernetesObject } from './objects.ts';
+import { PROMETHEUS_DATA_CLAIM, serverObjects } from './servers.ts';
 
 const DIR = 'kubernetes/plain';
 export const PROMETHEUS_CONFIG_MAP = 'prometheus-config';
 export const PROMETHEUS_RULES_CONFIG_MAP = 'prometheus-rules';
+export const ALERTMANAGER_CONFIG_MAP = 'alertmanager-config';
 
 /** Pod label `app.kubernetes.io/name` as a discovery meta label. */
 const metaLabel = (label: string) => `__meta_kubernetes_pod_label_${label.replace(/[^a-zA-Z0-9_]/g, '_')}`;
@@ -67,16 +71,82 @@ export function kubernetesPrometheusConfig(model: Model) {
   return prometheusConfig(model, 'compose', { alertmanager: `alertmanager.${k8s.namespace}.svc:9093`, jobs, discovery, extraTargetLabels: 2 });
 }
 
+/**
+ * Prometheus reads prometheus.yml and, beside it, rules/: one projected volume holds both
+ * ConfigMaps, so the relative rule_files paths hold and no mount nests inside another.
+ */
+function prometheusServer(model: Model, labels: Record<string, string>, prometheusYml: string, rules: Record<string, string>): KubernetesObject[] {
+  const k8s = model.config.kubernetes;
+  const config = {
+    projected: {
+      sources: [
+        { configMap: { name: PROMETHEUS_CONFIG_MAP, items: [{ key: 'prometheus.yml', path: 'prometheus.yml' }] } },
+        { configMap: { name: PROMETHEUS_RULES_CONFIG_MAP, items: Object.keys(rules).map((file) => ({ key: file, path: `rules/${file}` })) } },
+      ],
+    },
+  };
+  return [
+    ...serverObjects(
+      model,
+      {
+        name: 'prometheus',
+        image: k8s.images.prometheus,
+        port: 9090,
+        args: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus', `--storage.tsdb.retention.time=${k8s.retention}`, '--web.enable-lifecycle'],
+        volumes: [
+          { name: 'config', mountPath: '/etc/prometheus', source: config },
+          { name: 'data', mountPath: '/prometheus', source: { persistentVolumeClaim: { claimName: PROMETHEUS_DATA_CLAIM } } },
+        ],
+        configuration: [prometheusYml, ...Object.entries(rules).flat()].join('\n'),
+        resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { memory: '1Gi' } },
+        serviceAccountName: 'prometheus',
+      },
+      labels,
+    ),
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: PROMETHEUS_DATA_CLAIM, namespace: k8s.namespace, labels },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: k8s.storage } } },
+    },
+  ];
+}
+
+/** One replica, so no gossip; silences live in an emptyDir and go with the pod. */
+function alertmanagerServer(model: Model, labels: Record<string, string>, alertmanagerYml: string): KubernetesObject[] {
+  return serverObjects(
+    model,
+    {
+      name: 'alertmanager',
+      image: model.config.kubernetes.images.alertmanager,
+      port: 9093,
+      args: ['--config.file=/etc/alertmanager/alertmanager.yml', '--storage.path=/alertmanager', '--cluster.listen-address='],
+      volumes: [
+        { name: 'config', mountPath: '/etc/alertmanager', source: { configMap: { name: ALERTMANAGER_CONFIG_MAP } } },
+        { name: 'data', mountPath: '/alertmanager', source: { emptyDir: {} } },
+      ],
+      configuration: alertmanagerYml,
+      resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } },
+    },
+    labels,
+  );
+}
+
 export function plainFiles(model: Model): GeneratedFile[] {
   const { namespace: prefix } = model.config;
   const k8s = model.config.kubernetes;
   const labels = commonLabels(prefix);
   const configMap = (name: string, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: k8s.namespace, labels }, data });
+  const prometheusYml = toYaml(kubernetesPrometheusConfig(model));
+  const rules = Object.fromEntries(model.rules.map((file) => [ruleFilePath(file).replace('rules/', ''), renderRuleFile(model, file)]));
+  const alertmanagerYml = toYaml(alertmanagerConfig(model));
   const files: GeneratedFile[] = [
-    { path: `${DIR}/prometheus-config.yaml`, content: manifests([configMap(PROMETHEUS_CONFIG_MAP, { 'prometheus.yml': toYaml(kubernetesPrometheusConfig(model)) })]) },
+    { path: `${DIR}/prometheus-config.yaml`, content: manifests([configMap(PROMETHEUS_CONFIG_MAP, { 'prometheus.yml': prometheusYml })]) },
+    { path: `${DIR}/prometheus-rules.yaml`, content: manifests([configMap(PROMETHEUS_RULES_CONFIG_MAP, rules)]) },
+    { path: `${DIR}/prometheus.yaml`, content: manifests([...prometheusServer(model, labels, prometheusYml, rules)]) },
     {
-      path: `${DIR}/prometheus-rules.yaml`,
-      content: manifests([configMap(PROMETHEUS_RULES_CONFIG_MAP, Object.fromEntries(model.rules.map((file) => [ruleFilePath(file).replace('rules/', ''), renderRuleFile(model, file)])))]),
+      path: `${DIR}/alertmanager.yaml`,
+      content: manifests([configMap(ALERTMANAGER_CONFIG_MAP, { 'alertmanager.yml': alertmanagerYml }), ...alertmanagerServer(model, labels, alertmanagerYml)]),
     },
     {
       path: `${DIR}/rbac.yaml`,

@@ -1,12 +1,15 @@
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
+import { durationSeconds } from '../../promql/duration.ts';
 import { isHttpUrl } from './config.ts';
 
 /** RFC 1123 labels: namespaces and object names. */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const PINNED_IMAGE = /^[a-z0-9][a-z0-9._\/:-]*(:[\w][\w.-]{0,127}|@sha256:[0-9a-f]{64})$/;
+const QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 
 export function labelKeyProblem(key: string): string | undefined {
   const slash = key.lastIndexOf('/');
@@ -23,7 +26,7 @@ export function labelValueProblem(value: string): string | undefined {
 export const kubernetesConfigCheck: Check = {
   id: 'kubernetes-config',
   summary:
-    'Namespaces are DNS-1123 labels, selector labels are valid Kubernetes label keys and values, and a remote-write target is an http(s) URL with a token file path.',
+    'Namespaces are DNS-1123 labels, selector labels are valid Kubernetes label keys and values, images have pinned tags, retention and storage parse, and a remote-write target is an http(s) URL with a token file path.',
   run({ config }) {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, rule: this.id, message });
@@ -42,6 +45,12 @@ export const kubernetesConfigCheck: Check = {
     const annotation = labelKeyProblem(kubernetes.dashboardFolderAnnotation);
     if (annotation) report('kubernetes.dashboardFolderAnnotation', annotation);
     if (!DNS_LABEL.test(kubernetes.alertmanagerName)) report('kubernetes.alertmanagerName', `'${kubernetes.alertmanagerName}' is not a DNS-1123 name`);
+    for (const [server, image] of Object.entries(kubernetes.images)) {
+      // A moving tag (latest, or none) makes the manifests mean something else tomorrow.
+      if (!PINNED_IMAGE.test(image) || image.endsWith(':latest')) report(`kubernetes.images.${server}`, `'${image}' is not an image with a pinned tag (name:tag or name@sha256:…)`);
+    }
+    if (durationSeconds(kubernetes.retention) === undefined) report('kubernetes.retention', `'${kubernetes.retention}' is not a Prometheus duration`);
+    if (!QUANTITY.test(kubernetes.storage)) report('kubernetes.storage', `'${kubernetes.storage}' is not a Kubernetes quantity (10Gi)`);
     const remote = prometheus.remoteWrite;
     if (remote) {
       if (!isHttpUrl(remote.url)) report('prometheus.remoteWrite.url', `'${String(remote.url)}' is not an http(s) URL`);

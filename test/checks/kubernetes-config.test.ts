@@ -1,0 +1,17 @@
+import { gauge } from '../../generator/index.ts';
+import { kubernetesConfigCheck } from '../../generator/validate/checks/kubernetes-config.ts';
+import { checkTable } from '../helpers/check-table.ts';
+
+const metrics = { m: gauge({ name: 'g', help: 'h' }) };
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+checkTable(kubernetesConfigCheck, [
+  { name: 'the defaults pass', metrics, expect: [] },
+  { name: 'an image pinned by digest passes', metrics, config: { kubernetes: { images: { prometheus: `registry.example.com:5000/prom/prometheus@${DIGEST}` } } }, expect: [] },
+  { name: 'an image without a tag is rejected', metrics, config: { kubernetes: { images: { alertmanager: 'prom/alertmanager' } } }, expect: ["kubernetes.images.alertmanager: 'prom/alertmanager' is not an image with a pinned tag"] },
+  { name: 'an image tagged latest is rejected', metrics, config: { kubernetes: { images: { prometheus: 'prom/prometheus:latest' } } }, expect: ['is not an image with a pinned tag'] },
+  { name: 'a registry port is not a tag', metrics, config: { kubernetes: { images: { prometheus: 'registry:5000/prometheus' } } }, expect: ['is not an image with a pinned tag'] },
+  { name: 'a retention that is not a duration is rejected', metrics, config: { kubernetes: { retention: '15 days' } }, expect: ["kubernetes.retention: '15 days' is not a Prometheus duration"] },
+  { name: 'a storage size that is not a quantity is rejected', metrics, config: { kubernetes: { storage: '10 GB' } }, expect: ["kubernetes.storage: '10 GB' is not a Kubernetes quantity"] },
+  { name: 'a namespace with capitals is rejected', metrics, config: { kubernetes: { namespace: 'Monitoring' } }, expect: ["kubernetes.namespace: 'Monitoring' is not a valid namespace"] },
+]);
