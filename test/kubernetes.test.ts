@@ -17,6 +17,7 @@ import { readTree } from '../generator/output/tree.ts';
 import { runPipeline } from '../generator/pipeline.ts';
 import { operatorFiles } from '../generator/render/kubernetes/operator.ts';
 import { kubernetesPrometheusConfig, plainFiles } from '../generator/render/kubernetes/plain.ts';
+import { SERVICE_ACCOUNT_DIR } from '../generator/render/kubernetes/objects.ts';
 import { CONFIG_HASH_ANNOTATION } from '../generator/render/kubernetes/servers.ts';
 import { prometheusConfig } from '../generator/render/prometheus-config.ts';
 import { toYaml } from '../generator/render/yaml.ts';
@@ -58,8 +59,6 @@ const embedded = {
   config: documents.find((d) => d.object.metadata.name === 'prometheus-config')!.object.data!['prometheus.yml']!,
   rules: documents.find((d) => d.object.metadata.name === 'prometheus-rules')!.object.data!,
 };
-/** What Kubernetes mounts into every pod; promtool wants the files the config names to exist. */
-const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /**
  * Writes a prometheus.yml with the rules ConfigMap's files beside it, and a stand-in for the service

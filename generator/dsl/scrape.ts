@@ -1,7 +1,8 @@
 /**
  * Scrape jobs: one file per job in scrape/. Targets are given per environment (compose service
- * names, plain hosts) and discovered in Kubernetes; sample and label limits come from the catalogue's series budget of the
- * domains a job exposes, or, for a program the catalogue only partly describes, a stated limit.
+ * names, plain hosts) and discovered in Kubernetes; sample and label limits come from the
+ * catalogue's series budget of the domains a job exposes, or, for a program the catalogue only
+ * partly describes, a stated limit.
  */
 import type { DomainDef } from './domain.ts';
 

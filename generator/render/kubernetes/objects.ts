@@ -25,5 +25,8 @@ export function manifests(objects: readonly KubernetesObject[]): string {
   return YAML_HEADER + objects.map((object) => yaml.dump(object, { lineWidth: -1, noRefs: true, quotingType: '"' })).join('---\n');
 }
 
+/** Where Kubernetes mounts a pod's service account token and the cluster CA. */
+export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
 /** Labels every generated object carries, so `kubectl get -l` finds them. */
 export const commonLabels = (namespace: string) => ({ 'app.kubernetes.io/part-of': namespace, 'app.kubernetes.io/managed-by': 'sextant' });

@@ -12,19 +12,68 @@ import { stableJson } from '../grafana.ts';
 import { ruleFile } from '../rules.ts';
 import type { GeneratedFile } from '../stage.ts';
 import { toYaml } from '../yaml.ts';
-import { commonLabels, manifests, objectName, type KubernetesObject } from './objects.ts';
+import { commonLabels, manifests, objectName, SERVICE_ACCOUNT_DIR, type KubernetesObject } from './objects.ts';
 
 const DIR = 'kubernetes/operator';
 /** Target labels prometheus-operator adds to every pod target: namespace, pod, container. */
 const OPERATOR_TARGET_LABELS = 3;
 /** The Service prometheus-operator keeps for the kubelets (its --kubelet-service flag, kube-system/kubelet). */
 const KUBELET_SERVICE = { namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'kubelet' }, port: 'https-metrics' } as const;
-const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /** The scrape-time keeps of the plain configuration, in the operator's spelling. */
 function metricRelabelings(model: Model, job: ModelScrapeJob) {
   const keeps = scrapeKeeps(model, job, true);
   return keeps.length > 0 ? { metricRelabelings: keeps.map(({ label, regex }) => ({ sourceLabels: [label], regex, action: 'keep' })) } : {};
+}
+
+/** What every monitor's endpoint shares: path, interval, the job label, the scrape-time keeps. */
+function endpointOf(model: Model, job: ModelScrapeJob) {
+  return {
+    path: job.metricsPath,
+    ...(job.interval ? { interval: job.interval } : {}),
+    ...(job.timeout ? { scrapeTimeout: job.timeout } : {}),
+    ...(job.honorLabels ? { honorLabels: true } : {}),
+    // The job label keeps the scrape job's name, which the rules and dashboards select on.
+    relabelings: [{ targetLabel: 'job', replacement: job.name, action: 'replace' }],
+    ...metricRelabelings(model, job),
+  };
+}
+
+const limitsOf = (job: ModelScrapeJob) => ({ sampleLimit: job.sampleLimit, labelLimit: job.labelLimit + OPERATOR_TARGET_LABELS });
+
+function podMonitor(model: Model, job: ModelScrapeJob) {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PodMonitor',
+    spec: {
+      namespaceSelector: { matchNames: [...job.kubernetes.namespaces] },
+      selector: { matchLabels: { ...job.kubernetes.podLabels } },
+      podMetricsEndpoints: [{ port: job.kubernetes.portName, ...endpointOf(model, job) }],
+      ...limitsOf(job),
+    },
+  };
+}
+
+/** Node jobs (cAdvisor) reach every kubelet through the Service the operator keeps for them. */
+function kubeletServiceMonitor(model: Model, job: ModelScrapeJob) {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'ServiceMonitor',
+    spec: {
+      namespaceSelector: { matchNames: [KUBELET_SERVICE.namespace] },
+      selector: { matchLabels: { ...KUBELET_SERVICE.labels } },
+      endpoints: [
+        {
+          port: KUBELET_SERVICE.port,
+          scheme: 'https',
+          bearerTokenFile: `${SERVICE_ACCOUNT_DIR}/token`,
+          tlsConfig: { caFile: `${SERVICE_ACCOUNT_DIR}/ca.crt` },
+          ...endpointOf(model, job),
+        },
+      ],
+      ...limitsOf(job),
+    },
+  };
 }
 
 export function operatorFiles(model: Model): GeneratedFile[] {
@@ -45,53 +94,8 @@ export function operatorFiles(model: Model): GeneratedFile[] {
     ]);
   }
   for (const job of model.scrapeJobs.filter((job) => job.runsIn.includes('kubernetes'))) {
-    const endpoint = {
-      path: job.metricsPath,
-      ...(job.interval ? { interval: job.interval } : {}),
-      ...(job.timeout ? { scrapeTimeout: job.timeout } : {}),
-      ...(job.honorLabels ? { honorLabels: true } : {}),
-      // The job label keeps the scrape job's name, which the rules and dashboards select on.
-      relabelings: [{ targetLabel: 'job', replacement: job.name, action: 'replace' }],
-      ...metricRelabelings(model, job),
-    };
-    const limits = { sampleLimit: job.sampleLimit, labelLimit: job.labelLimit + OPERATOR_TARGET_LABELS };
-    if (job.kubernetes.role === 'node') {
-      add(`servicemonitors/${objectName(job.name)}.yaml`, [
-        {
-          apiVersion: 'monitoring.coreos.com/v1',
-          kind: 'ServiceMonitor',
-          metadata: metadata(objectName(prefix, job.name), k8s.monitorLabels),
-          spec: {
-            namespaceSelector: { matchNames: [KUBELET_SERVICE.namespace] },
-            selector: { matchLabels: { ...KUBELET_SERVICE.labels } },
-            endpoints: [
-              {
-                port: KUBELET_SERVICE.port,
-                scheme: 'https',
-                bearerTokenFile: `${SERVICE_ACCOUNT_DIR}/token`,
-                tlsConfig: { caFile: `${SERVICE_ACCOUNT_DIR}/ca.crt` },
-                ...endpoint,
-              },
-            ],
-            ...limits,
-          },
-        },
-      ]);
-      continue;
-    }
-    add(`podmonitors/${objectName(job.name)}.yaml`, [
-      {
-        apiVersion: 'monitoring.coreos.com/v1',
-        kind: 'PodMonitor',
-        metadata: metadata(objectName(prefix, job.name), k8s.monitorLabels),
-        spec: {
-          namespaceSelector: { matchNames: [...job.kubernetes.namespaces] },
-          selector: { matchLabels: { ...job.kubernetes.podLabels } },
-          podMetricsEndpoints: [{ port: job.kubernetes.portName, ...endpoint }],
-          ...limits,
-        },
-      },
-    ]);
+    const { apiVersion, kind, spec } = job.kubernetes.role === 'node' ? kubeletServiceMonitor(model, job) : podMonitor(model, job);
+    add(`${kind.toLowerCase()}s/${objectName(job.name)}.yaml`, [{ apiVersion, kind, metadata: metadata(objectName(prefix, job.name), k8s.monitorLabels), spec }]);
   }
   for (const dashboard of model.dashboards) {
     add(`dashboards/${objectName(dashboard.uid)}.yaml`, [

@@ -11,13 +11,14 @@ import { renderRuleFile, ruleFilePath } from '../rules.ts';
 import type { GeneratedFile } from '../stage.ts';
 import { toYaml } from '../yaml.ts';
 import { alertmanagerConfig } from '../alertmanager-config.ts';
-import { commonLabels, manifests, type KubernetesObject } from './objects.ts';
-import { PROMETHEUS_DATA_CLAIM, serverObjects } from './servers.ts';
+import { commonLabels, manifests, SERVICE_ACCOUNT_DIR, type KubernetesObject } from './objects.ts';
+import { serverObjects } from './servers.ts';
 
 const DIR = 'kubernetes/plain';
 export const PROMETHEUS_CONFIG_MAP = 'prometheus-config';
 export const PROMETHEUS_RULES_CONFIG_MAP = 'prometheus-rules';
 export const ALERTMANAGER_CONFIG_MAP = 'alertmanager-config';
+const PROMETHEUS_DATA_CLAIM = 'prometheus-data';
 
 /** Pod label `app.kubernetes.io/name` as a discovery meta label. */
 const metaLabel = (label: string) => `__meta_kubernetes_pod_label_${label.replace(/[^a-zA-Z0-9_]/g, '_')}`;
@@ -26,9 +27,6 @@ const labelSelector = (labels: Readonly<Record<string, string>>) =>
   Object.entries(labels)
     .map(([label, value]) => `${label}=${value}`)
     .join(',');
-
-/** Where every pod finds its service account's token and the cluster CA. */
-const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /** Pods of the job, by namespace and labels, scraped on their metrics port. */
 function podDiscovery(job: ModelScrapeJob) {

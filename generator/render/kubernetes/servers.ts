@@ -81,5 +81,3 @@ export function serverObjects(model: Model, server: Server, labels: Record<strin
     },
   ];
 }
-
-export const PROMETHEUS_DATA_CLAIM = 'prometheus-data';
