@@ -23,16 +23,25 @@ const REPO = resolve(import.meta.dirname, '..');
 const WORK = join(REPO, 'bench/.work');
 const RUNS = 5;
 
-/** The reference project through the CLI in a fresh Node process, as `npm run generate` runs it. */
-function referenceWallMs(): number {
+/**
+ * The reference project in a fresh Node process: as `npm run generate` runs it (the bundled
+ * launcher), and under tsx (the path a definition that fails to load takes), alternating.
+ */
+function referenceWallMs(): { launcher: number; tsx: number } {
   const out = join(WORK, 'reference-out');
-  const times: number[] = [];
+  const commands = {
+    launcher: [join(REPO, 'generator/launch.mjs')],
+    tsx: ['--import', 'tsx', join(REPO, 'generator/cli.ts')],
+  };
+  const times = { launcher: [] as number[], tsx: [] as number[] };
   for (let run = 0; run < RUNS; run++) {
-    const start = performance.now();
-    execFileSync(process.execPath, ['--import', 'tsx', join(REPO, 'generator/cli.ts'), '--root', REPO, '--out', out], { stdio: 'ignore' });
-    times.push(performance.now() - start);
+    for (const way of ['launcher', 'tsx'] as const) {
+      const start = performance.now();
+      execFileSync(process.execPath, [...commands[way], '--root', REPO, '--out', out], { stdio: 'ignore' });
+      times[way].push(performance.now() - start);
+    }
   }
-  return median(times);
+  return { launcher: median(times.launcher), tsx: median(times.tsx) };
 }
 
 /** A synthetic catalogue through load, validation, rendering and the atomic write, in process. */
@@ -119,7 +128,8 @@ const render10k = await syntheticRenderMs(10_000);
 const render100k = await syntheticRenderMs(100_000);
 
 const targets = [
-  { what: 'reference project, wall time incl. process start', value: `${reference.toFixed(0)} ms`, target: '< 1000 ms', ok: reference < 1000 },
+  { what: 'reference project, wall time incl. process start', value: `${reference.launcher.toFixed(0)} ms`, target: '< 1000 ms', ok: reference.launcher < 1000 },
+  { what: 'same under tsx (fallback when a definition fails)', value: `${reference.tsx.toFixed(0)} ms`, target: `launcher ${(reference.launcher / reference.tsx).toFixed(2)} of it`, ok: true },
   { what: 'synthetic 1,000 metrics', value: `${oneK.toFixed(0)} ms`, target: '(baseline)', ok: true },
   { what: 'synthetic 10,000 metrics', value: `${tenK.toFixed(0)} ms`, target: '< 10000 ms', ok: tenK < 10_000 },
   { what: 'ratio 10k / 1k', value: ratio.toFixed(2), target: '≤ 11 (linear)', ok: ratio <= 11 },

@@ -119,14 +119,24 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 async function verify(argv: readonly string[], io: Io): Promise<number> {
-  let values: { target?: string[]; job?: string; prometheus?: string; root?: string };
+  let values: { target?: string[]; job?: string; prometheus?: string; root?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { target: { type: 'string', multiple: true }, job: { type: 'string' }, prometheus: { type: 'string' }, root: { type: 'string', default: '.' } },
+      options: {
+        target: { type: 'string', multiple: true },
+        job: { type: 'string' },
+        prometheus: { type: 'string' },
+        root: { type: 'string', default: '.' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
       strict: true,
       allowPositionals: false,
     }));
+    if (values.help) {
+      io.out(HELP);
+      return 0;
+    }
     if (!values.target?.length && !values.prometheus) throw new Error('give --target URL or --prometheus URL');
     for (const url of [...(values.target ?? []), ...(values.prometheus ? [values.prometheus] : [])]) new URL(url);
   } catch (error) {

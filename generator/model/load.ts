@@ -1,6 +1,7 @@
 /**
- * Loads a project's definitions: `sextant.config.ts` and every `catalog/*.ts`, each imported as a
- * module. A file that fails to import (syntax error, a throwing helper) becomes a problem naming the
+ * Loads a project's definitions: `sextant.config.ts` and every `catalog/`, `alerts/`, `dashboards/`
+ * and `scrape/` file, bundled into one module when they all load (bundle.ts), else imported one by
+ * one: a file that fails to import (syntax error, a throwing helper) becomes a problem naming the
  * file; the other files still load, so one run reports everything.
  */
 import { existsSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { defineConfig, DEFAULT_CONFIG, type SextantConfig, type SextantConfigInput } from '../config.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
+import { importBundled, type ImportedModule } from './bundle.ts';
 
 export const CONFIG_FILE = 'sextant.config.ts';
 export const CATALOG_DIR = 'catalog';
@@ -29,36 +31,44 @@ export interface LoadedProject {
   readonly problems: Problem[];
 }
 
+type Importer = (path: string, problems: Problem[]) => Promise<ImportedModule | undefined>;
+
 export async function loadProject(root: string): Promise<LoadedProject> {
   const problems: Problem[] = [];
-  const config = await loadConfig(root, problems);
-  const catalog: DefinitionSource[] = [];
   const catalogDir = join(root, CATALOG_DIR);
+  const dirs = [CATALOG_DIR, RULES_DIR, DASHBOARDS_DIR, SCRAPE_DIR].filter((dir) => existsSync(join(root, dir)));
+  const files = new Map<string, string[]>();
+  for (const dir of dirs) files.set(dir, (await definitionFiles(join(root, dir))).map((file) => join(root, dir, file)));
+  const importer = await importerFor(root, [...(existsSync(join(root, CONFIG_FILE)) ? [join(root, CONFIG_FILE)] : []), ...[...files.values()].flat()]);
+  const config = await loadConfig(root, importer, problems);
   if (!existsSync(catalogDir)) {
     problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', rule: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
-    return { config, catalog, rules: [], dashboards: [], scrape: [], problems };
+    return { config, catalog: [], rules: [], dashboards: [], scrape: [], problems };
   }
-  catalog.push(...(await importAll(root, catalogDir, problems)));
-  const optional = async (dir: string) => (existsSync(join(root, dir)) ? importAll(root, join(root, dir), problems) : []);
-  const rules = await optional(RULES_DIR);
-  const dashboards = await optional(DASHBOARDS_DIR);
-  const scrape = await optional(SCRAPE_DIR);
-  return { config, catalog, rules, dashboards, scrape, problems };
+  const load = (dir: string) => importAll(root, files.get(dir) ?? [], importer, problems);
+  return { config, catalog: await load(CATALOG_DIR), rules: await load(RULES_DIR), dashboards: await load(DASHBOARDS_DIR), scrape: await load(SCRAPE_DIR), problems };
 }
 
-async function importAll(root: string, dir: string, problems: Problem[]): Promise<DefinitionSource[]> {
+/** All definitions in one bundle when that works; otherwise file by file, each failure named. */
+async function importerFor(root: string, files: readonly string[]): Promise<Importer> {
+  const bundled = await importBundled(root, files);
+  if ('modules' in bundled) return async (path) => bundled.modules.get(path);
+  return (path, problems) => importDefinition(root, path, problems);
+}
+
+async function importAll(root: string, files: readonly string[], importer: Importer, problems: Problem[]): Promise<DefinitionSource[]> {
   const sources: DefinitionSource[] = [];
-  for (const file of await definitionFiles(dir)) {
-    const imported = await importDefinition(root, join(dir, file), problems);
-    if (imported !== undefined) sources.push({ file: relativePath(root, join(dir, file)), value: imported.default });
+  for (const path of files) {
+    const imported = await importer(path, problems);
+    if (imported !== undefined) sources.push({ file: relativePath(root, path), value: imported.default });
   }
   return sources;
 }
 
-async function loadConfig(root: string, problems: Problem[]): Promise<SextantConfig> {
+async function loadConfig(root: string, importer: Importer, problems: Problem[]): Promise<SextantConfig> {
   const path = join(root, CONFIG_FILE);
   if (!existsSync(path)) return DEFAULT_CONFIG;
-  const imported = await importDefinition(root, path, problems);
+  const imported = await importer(path, problems);
   if (imported === undefined) return DEFAULT_CONFIG;
   const value = imported.default;
   if (typeof value !== 'object' || value === null) {
@@ -78,10 +88,19 @@ async function definitionFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function importDefinition(root: string, path: string, problems: Problem[]): Promise<{ default?: unknown } | undefined> {
+/**
+ * Thrown when the definitions did not bundle and this process cannot import TypeScript file by file
+ * (plain Node, no tsx): the launcher reruns the command under tsx, which names the failing file.
+ */
+export class NeedsTypeScriptLoader extends Error {
+  override readonly name = 'NeedsTypeScriptLoader';
+}
+
+async function importDefinition(root: string, path: string, problems: Problem[]): Promise<ImportedModule | undefined> {
   try {
     return (await import(pathToFileURL(path).href)) as { default?: unknown };
   } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_UNKNOWN_FILE_EXTENSION') throw new NeedsTypeScriptLoader(`cannot import ${relativePath(root, path)} without a TypeScript loader`);
     problems.push({ file: relativePath(root, path), definition: 'file', rule: 'load', message: describeLoadError(root, error) });
     return undefined;
   }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = join(REPO, 'test/.work');
 const CLI = join(REPO, 'generator/cli.ts');
+const LAUNCHER = join(REPO, 'generator/launch.mjs');
 
 export interface Project {
   readonly root: string;
@@ -40,10 +41,15 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the generator CLI as a user would: a separate Node process, TypeScript loaded by tsx. */
-export function runCli(args: readonly string[], cwd: string = REPO): Promise<CliRun> {
+/**
+ * Runs the generator CLI as a user would (`npm run generate`): a separate Node process, through the
+ * bundling launcher, which reruns under tsx when a definition fails to load. `underTsx` skips the
+ * launcher, to compare the two ways.
+ */
+export function runCli(args: readonly string[], cwd: string = REPO, options: { underTsx?: boolean } = {}): Promise<CliRun> {
+  const command = options.underTsx ? ['--import', 'tsx', CLI] : [LAUNCHER];
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...command, ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
       const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolvePromise({ status, stdout, stderr });
     });
