@@ -1,49 +1,82 @@
 /**
  * `npm run generate` and `npm run verify`: the generator without a TypeScript loader in the loop.
- * esbuild bundles generator/cli.ts (packages stay imports) into one module that plain Node runs:
- * hundreds of milliseconds less than loading every module through tsx. The loader bundles the
- * definitions the same way (model/bundle.ts); when they cannot be bundled (a syntax error, a
- * throwing helper), the command reruns under tsx, whose file-by-file import names the failing file.
+ * esbuild bundles generator/cli.ts with its packages into one module that plain Node runs, kept in
+ * node_modules/.cache/sextant/ under a hash of the generator's sources and the lock file, so only
+ * the first run after a change pays for the build. The loader bundles the definitions the same way
+ * (model/bundle.ts); when they cannot be bundled (a syntax error, a throwing helper), the command
+ * reruns under tsx, whose file-by-file import names the failing file.
  *
  * Plain JavaScript on purpose: it is what runs before any TypeScript can.
  */
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
-const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
-// Inside node_modules, so the bundle's package imports resolve as the sources' do.
-const CACHE = join(dirname(CLI), '..', 'node_modules', '.cache', 'sextant');
+const GENERATOR = dirname(fileURLToPath(import.meta.url));
+const REPO = dirname(GENERATOR);
+const CLI = join(GENERATOR, 'cli.ts');
+const CACHE = join(REPO, 'node_modules', '.cache', 'sextant');
 const args = process.argv.slice(2);
+
+/** Every input of the bundle: the generator's sources, this file, and the installed packages. */
+function sourceHash() {
+  const hash = createHash('sha256');
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.(ts|mjs)$/.test(entry.name)) hash.update(relative(REPO, path)).update(readFileSync(path));
+    }
+  };
+  visit(GENERATOR);
+  hash.update(readFileSync(join(REPO, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function bundledCli() {
+  const hash = sourceHash();
+  const file = join(CACHE, `cli-${hash}.mjs`);
+  if (!existsSync(file)) {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [CLI],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      // esbuild runs its own binary: it stays a package import.
+      external: ['esbuild'],
+      // CommonJS packages inside an ES module still call require() for Node's built-ins.
+      banner: { js: "import { createRequire as __sextantRequire } from 'node:module'; const require = __sextantRequire(import.meta.url);" },
+      write: false,
+      logLevel: 'silent',
+    });
+    mkdirSync(CACHE, { recursive: true });
+    // Bundles of older sources go; parallel runs building this one keep theirs.
+    for (const old of readdirSync(CACHE).filter((name) => name.startsWith('cli-') && !name.startsWith(`cli-${hash}`))) rmSync(join(CACHE, old), { force: true });
+    // Written whole, then renamed: a parallel run never imports half a file.
+    const partial = `${file}.${randomUUID()}`;
+    writeFileSync(partial, result.outputFiles[0].text);
+    renameSync(partial, file);
+  }
+  return import(pathToFileURL(file).href);
+}
 
 function underTsx() {
   const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: 'inherit' });
   return run.status ?? 1;
 }
 
-async function bundled() {
-  const result = await build({ entryPoints: [CLI], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', write: false, logLevel: 'silent' });
-  mkdirSync(CACHE, { recursive: true });
-  const out = join(CACHE, `cli-${randomUUID()}.mjs`);
-  try {
-    writeFileSync(out, result.outputFiles[0].text);
-    const { main } = await import(pathToFileURL(out).href);
-    return await main(args);
-  } finally {
-    rmSync(out, { force: true });
-  }
-}
-
 try {
-  process.exitCode = await bundled();
+  const { main } = await bundledCli();
+  process.exitCode = await main(args);
 } catch (error) {
-  if (error?.name !== 'NeedsTypeScriptLoader') {
+  if (error?.name === 'NeedsTypeScriptLoader') {
+    process.exitCode = underTsx();
+  } else {
     process.stderr.write(`sextant: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
-  } else {
-    process.exitCode = underTsx();
   }
 }
