@@ -48,6 +48,8 @@ async function bundledCli() {
       target: 'node20',
       // esbuild runs its own binary: it stays a package import.
       external: ['esbuild'],
+      // The loader must know the generator's sources, which the bundle's import.meta.url no longer tells.
+      define: { __SEXTANT_GENERATOR_DIR__: JSON.stringify(GENERATOR) },
       // CommonJS packages inside an ES module still call require() for Node's built-ins.
       banner: { js: "import { createRequire as __sextantRequire } from 'node:module'; const require = __sextantRequire(import.meta.url);" },
       write: false,

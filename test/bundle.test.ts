@@ -2,7 +2,7 @@
  * Definitions load as one esbuild bundle that shares the running generator's DSL, and anything
  * that cannot be bundled falls back to file-by-file loading, which names the failing file.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../generator/model/build.ts';
@@ -60,6 +60,14 @@ describe('the launcher (npm run generate)', () => {
     expect((await runCli(['--root', bundled.root])).status).toBe(0);
     expect((await runCli(['--root', plain.root], REPO, { underTsx: true })).status).toBe(0);
     expect((await runCli(['--root', plain.root, '--out', join(bundled.root, 'generated'), '--check'])).status).toBe(0);
+  });
+
+  it('keeps one DSL when a definition imports the generator by path (it reruns under tsx)', async () => {
+    const byPath = VALID_DOMAIN.replace("from '#sextant'", "from '../../../../generator/index.ts'");
+    const p = project({ 'catalog/base.ts': byPath });
+    const run = await runCli(['--root', p.root]);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(join(p.root, 'generated/docs/metrics.md'), 'utf8')).toContain('`app_requests_total`');
   });
 
   it('reruns under tsx when a definition does not load, and names the file', async () => {

@@ -10,13 +10,17 @@ import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import * as dsl from '../index.ts';
 
 export type ImportedModule = { default?: unknown };
 
 const DSL_KEY = 'sextant.dsl';
+/** Set by the launcher when it bundles the generator, where import.meta.url is the bundle's. */
+declare const __SEXTANT_GENERATOR_DIR__: string | undefined;
+/** The running generator's sources: definitions reach them through `#sextant`, never bundle them. */
+const GENERATOR_DIR = typeof __SEXTANT_GENERATOR_DIR__ === 'string' ? __SEXTANT_GENERATOR_DIR__ : dirname(dirname(fileURLToPath(import.meta.url)));
 
 export type BundleResult = { readonly modules: ReadonlyMap<string, ImportedModule> } | { readonly failed: string };
 
@@ -24,7 +28,6 @@ export type BundleResult = { readonly modules: ReadonlyMap<string, ImportedModul
 export async function importBundled(root: string, files: readonly string[]): Promise<BundleResult> {
   const entry = [...files.map((file, i) => `import * as m${i} from ${JSON.stringify(file)};`), `export default [${files.map((_, i) => `m${i}`).join(', ')}];`].join('\n');
   const out = join(tmpdir(), `sextant-definitions-${randomUUID()}.mjs`);
-  const generator = { dir: undefined as string | undefined };
   let result;
   try {
     result = await build({
@@ -38,14 +41,13 @@ export async function importBundled(root: string, files: readonly string[]): Pro
       write: false,
       metafile: true,
       logLevel: 'silent',
-      plugins: [theRunningDsl(generator)],
+      plugins: [theRunningDsl()],
     });
   } catch {
     return { failed: 'does not build' };
   }
   // A relative import into the generator would give the definitions a second copy of the DSL.
-  const bundledGenerator = generator.dir !== undefined && Object.keys(result.metafile.inputs).some((input) => resolve(root, input).startsWith(generator.dir + sep));
-  if (bundledGenerator) return { failed: 'bundles the generator' };
+  if (Object.keys(result.metafile.inputs).some((input) => resolve(root, input).startsWith(GENERATOR_DIR + sep))) return { failed: 'bundles the generator' };
   (globalThis as Record<symbol, unknown>)[Symbol.for(DSL_KEY)] = dsl;
   try {
     writeFileSync(out, result.outputFiles[0]!.text);
@@ -58,22 +60,13 @@ export async function importBundled(root: string, files: readonly string[]): Pro
   }
 }
 
-/**
- * `#sextant` becomes a module handing out the generator's own DSL exports; where `#sextant` would
- * resolve on disk tells which directory is the generator's.
- */
-function theRunningDsl(generator: { dir: string | undefined }): Plugin {
+/** `#sextant` becomes a module handing out the generator's own DSL exports. */
+function theRunningDsl(): Plugin {
   const names = Object.keys(dsl).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
-  const inner = 'the-running-dsl:inner';
   return {
     name: 'the-running-dsl',
     setup(plugin) {
-      plugin.onResolve({ filter: /^#sextant$/ }, async (args) => {
-        if (args.pluginData === inner) return undefined;
-        const onDisk = await plugin.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: inner });
-        if (onDisk.errors.length === 0) generator.dir ??= dirname(onDisk.path);
-        return { path: 'sextant-dsl', namespace: 'sextant' };
-      });
+      plugin.onResolve({ filter: /^#sextant$/ }, () => ({ path: 'sextant-dsl', namespace: 'sextant' }));
       plugin.onLoad({ filter: /.*/, namespace: 'sextant' }, () => ({
         contents: `export const { ${names.join(', ')} } = globalThis[Symbol.for(${JSON.stringify(DSL_KEY)})];`,
         loader: 'js',
