@@ -1,0 +1,59 @@
+import { defineDashboard, labelVariable, promql, row, target, timeseries } from '#sextant';
+import { podCpu, podMemory } from '../alerts/kubernetes.ts';
+import cadvisor from '../catalog/cadvisor.ts';
+import kubeStateMetrics from '../catalog/kube_state_metrics.ts';
+import { UNITS } from './shared/common.ts';
+
+const ksm = kubeStateMetrics.metrics;
+const c = cadvisor.metrics;
+// kube-state-metrics and cAdvisor are different jobs: panels narrow by namespace, not by job.
+const ns = 'namespace=~"$namespace"';
+/** Per-container rows of cAdvisor: not the pod's own cgroup, not the pause container. */
+const containers = `${ns}, container!="", container!="POD"`;
+
+export default defineDashboard({
+  name: 'kubernetes',
+  title: 'Kubernetes pods',
+  folder: 'Infrastructure',
+  description: "CPU, memory, restarts and readiness of this system's pods, from cAdvisor and kube-state-metrics (seed 003).",
+  tags: ['kubernetes'],
+  scope: ksm.containerRestarts,
+  variables: [labelVariable(ksm.containerRestarts, 'namespace')],
+  rows: [
+    row('Resources', [
+      timeseries({ title: 'CPU by pod', unit: UNITS.count, targets: [target(promql`sum by (namespace, pod) (${podCpu}{${ns}})`, '{{namespace}}/{{pod}}')] }),
+      timeseries({ title: 'Memory working set by pod', unit: UNITS.bytes, targets: [target(promql`sum by (namespace, pod) (${podMemory}{${ns}})`, '{{namespace}}/{{pod}}')] }),
+      timeseries({
+        title: 'Memory used of the limit',
+        unit: UNITS.ratio,
+        min: 0,
+        max: 1,
+        alerts: ['ContainerMemoryNearLimit'],
+        targets: [target(promql`max by (namespace, pod, container) (${c.memoryWorkingSet}{${containers}} / (${c.memoryLimit}{${containers}} > 0))`, '{{namespace}}/{{pod}} {{container}}')],
+      }),
+    ]),
+    row('Health', [
+      timeseries({
+        title: 'Container restarts',
+        unit: UNITS.count,
+        alerts: ['PodRestarting'],
+        targets: [target(promql`sum by (namespace, pod, container) (increase(${ksm.containerRestarts}{${ns}}[$__rate_interval]))`, '{{namespace}}/{{pod}} {{container}}')],
+      }),
+      timeseries({
+        title: 'Containers waiting, by reason',
+        unit: UNITS.count,
+        alerts: ['PodCrashLooping'],
+        targets: [target(promql`sum by (namespace, reason) (${ksm.containerWaitingReason}{${ns}})`, '{{namespace}} {{reason}}')],
+      }),
+      timeseries({
+        title: 'Deployment replicas',
+        unit: UNITS.count,
+        alerts: ['DeploymentReplicasUnavailable'],
+        targets: [
+          target(promql`sum by (namespace, deployment) (${ksm.deploymentSpecReplicas}{${ns}})`, 'desired {{namespace}}/{{deployment}}'),
+          target(promql`sum by (namespace, deployment) (${ksm.deploymentAvailableReplicas}{${ns}})`, 'available {{namespace}}/{{deployment}}'),
+        ],
+      }),
+    ]),
+  ],
+});

@@ -1,0 +1,30 @@
+/**
+ * What the native stack (and so the end-to-end test) can show data for: the domains its scrape jobs
+ * expose, and the series Prometheus records itself. Queries over anything else (kube-state-metrics,
+ * cAdvisor, the data store exporters, none of which runs here) are proven on test series instead.
+ */
+import { substituteVariables } from '../../generator/grafana/variables.ts';
+import { analyze } from '../../generator/promql/analyze.ts';
+import { queryContextOf } from '../../generator/promql/model-context.ts';
+import type { Model } from '../../generator/model/types.ts';
+import { STACK_JOBS } from '../../stack/stack.ts';
+
+export function domainsOutsideTheLocalStack(model: Model): Set<string> {
+  const local = new Set(model.scrapeJobs.filter((job) => STACK_JOBS.includes(job.name)).flatMap((job) => job.exposes));
+  const recordedByPrometheus = (owner: Model['domains'][number]['owner']) => typeof owner === 'object' && owner.synthetic;
+  return new Set(model.domains.filter((domain) => !local.has(domain.name) && !recordedByPrometheus(domain.owner)).map((domain) => domain.name));
+}
+
+/** Whether a query (Grafana variables allowed) reads a metric of those domains, directly or through a recording rule. */
+export function readsOutsideTheLocalStack(model: Model, expr: string, scrapeSeconds: number): boolean {
+  const outside = domainsOutsideTheLocalStack(model);
+  const domainOf = new Map(model.metrics.map((metric) => [metric.name, metric.domain]));
+  const recordings = new Map(model.rules.flatMap((file) => file.recording.map((rule) => [rule.record, rule.expr] as const)));
+  const reads = (query: string, seen: ReadonlySet<string>): boolean =>
+    analyze(query, queryContextOf(model)).selectors.some((selector) => {
+      if (selector.series) return outside.has(domainOf.get(selector.series.family) ?? '');
+      const inner = recordings.get(selector.name);
+      return inner !== undefined && !seen.has(selector.name) && reads(inner, new Set([...seen, selector.name]));
+    });
+  return reads(substituteVariables(expr, scrapeSeconds), new Set());
+}
