@@ -36,7 +36,8 @@ const panels = model.dashboards.flatMap((dashboard) =>
 /** The alert and recording tests' series over those domains, firing cases first. */
 function testSeries(model: Model, outside: ReadonlySet<string>): ModelSeriesInput[] {
   const domainOf = new Map(model.metrics.flatMap((metric) => sampleNames(metric).map((name) => [name, metric.domain] as const)));
-  const tests = model.rules.flatMap((file) => [...file.alerts.flatMap((alert) => [...alert.tests].sort((a) => (a.kind === 'fires' ? -1 : 1))), ...file.recording.flatMap((rule) => rule.tests)]);
+  const alertTests = model.rules.flatMap((file) => file.alerts.flatMap((alert) => alert.tests));
+  const tests = [...alertTests.filter((test) => test.kind === 'fires'), ...alertTests.filter((test) => test.kind !== 'fires'), ...model.rules.flatMap((file) => file.recording.flatMap((rule) => rule.tests))];
   const bySeries = new Map<string, ModelSeriesInput>();
   for (const input of tests.flatMap((test) => test.series)) {
     const name = input.series.replace(/\{.*$/, '');
