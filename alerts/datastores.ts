@@ -36,7 +36,7 @@ export default defineRules({
       runbook: {
         meaning: 'MySQL is about to refuse new connections: services will fail to get one.',
         causes: ['Connection pools sized above what MySQL allows.', 'Connections leaked or held by long transactions.'],
-        checks: ['SHOW PROCESSLIST for who holds connections.', 'Pool sizes of the services that connect.'],
+        checks: ['Data stores dashboard: MySQL connections against max_connections.', 'SHOW PROCESSLIST for who holds connections.', 'Pool sizes of the services that connect.'],
       },
       tests: [
         fires('90 of 100 connections', {
@@ -58,7 +58,7 @@ export default defineRules({
       runbook: {
         meaning: 'More clients are connected to MongoDB than expected; each costs memory on the server.',
         causes: ['Pools sized too large or not shared.', 'A connection leak after a deploy.'],
-        checks: ['db.currentOp() and the client list.', 'Pool settings of the chat services.'],
+        checks: ['Data stores dashboard: MongoDB connections.', 'db.currentOp() and the client list.', 'Pool settings of the chat services.'],
       },
       tests: [
         fires('650 connections', {
@@ -80,7 +80,7 @@ export default defineRules({
       runbook: {
         meaning: 'A consumer group falls behind its topic: whatever it does (notifications) happens late.',
         causes: ['Consumers crashed or are too few for the partitions.', 'A slow handler or a poison message.'],
-        checks: ['Consumer group members and lag by partition.', 'The consumer service logs.'],
+        checks: ['Data stores dashboard: lag by group and topic, and the topic message rate.', 'Consumer group members and lag by partition.', 'The consumer service logs.'],
       },
       tests: [
         fires('1,600 messages behind', {

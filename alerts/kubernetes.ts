@@ -72,7 +72,7 @@ export default defineRules({
       runbook: {
         meaning: 'A container keeps exiting and the kubelet restarts it: requests to it fail while it starts.',
         causes: ['The process crashes (a panic, an unhandled error) or is OOM-killed.', 'A liveness probe that fails under load.'],
-        checks: ['kubectl describe pod for the last state and exit code.', 'kubectl logs --previous for the crash.', 'ContainerMemoryNearLimit for the same pod.'],
+        checks: ['Kubernetes pods dashboard: restarts and memory of the pod.', 'kubectl describe pod for the last state and exit code.', 'kubectl logs --previous for the crash.'],
       },
       tests: [
         fires('a restart a minute', {
@@ -156,7 +156,7 @@ export default defineRules({
       runbook: {
         meaning: 'At the limit the kernel OOM-kills the container, and it restarts.',
         causes: ['A memory leak or a cache without a bound.', 'A limit set below what the workload needs at peak.'],
-        checks: ['Memory of the pod over the last days.', 'PodRestarting for the same pod (last state OOMKilled).'],
+        checks: ['Kubernetes pods dashboard: memory of the pod over the last days.', 'PodRestarting for the same pod (last state OOMKilled).'],
       },
       tests: [
         fires('480 MiB of a 512 MiB limit', {
