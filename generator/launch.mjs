@@ -71,14 +71,24 @@ function underTsx() {
   return run.status ?? 1;
 }
 
+let cli;
 try {
-  const { main } = await bundledCli();
-  process.exitCode = await main(args);
-} catch (error) {
-  if (error?.name === 'NeedsTypeScriptLoader') {
-    process.exitCode = underTsx();
-  } else {
-    process.stderr.write(`sextant: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
+  cli = await bundledCli();
+} catch {
+  // No bundle (esbuild missing, a read-only node_modules): the TypeScript entry point does the same, slower.
+  cli = undefined;
+}
+if (!cli) {
+  process.exitCode = underTsx();
+} else {
+  try {
+    process.exitCode = await cli.main(args);
+  } catch (error) {
+    if (error?.name === 'NeedsTypeScriptLoader') {
+      process.exitCode = underTsx();
+    } else {
+      process.stderr.write(`sextant: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    }
   }
 }
