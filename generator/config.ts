@@ -52,6 +52,10 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     /** How long the plain manifests' Prometheus keeps samples, and the volume it keeps them on. */
     readonly retention: string;
     readonly storage: string;
+    /** Skip verifying kubelet serving certificates (clusters whose kubelets use self-signed ones). */
+    readonly kubeletInsecureSkipVerify: boolean;
+    /** The Secret, made by you, holding the remote-write token under the key `token`. */
+    readonly remoteWriteSecret: string;
   };
   readonly grafana: {
     /** Where Grafana reaches Prometheus and Alertmanager (compose service names by default). */
@@ -93,6 +97,8 @@ export const DEFAULT_CONFIG: SextantConfig = {
     images: { prometheus: 'prom/prometheus:v2.53.4', alertmanager: 'prom/alertmanager:v0.28.1' },
     retention: '15d',
     storage: '10Gi',
+    kubeletInsecureSkipVerify: false,
+    remoteWriteSecret: 'prometheus-remote-write',
   },
   alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
   alertmanager: { pageWebhookUrl: 'http://alert-receiver:9095/page', ticketWebhookUrl: 'http://alert-receiver:9095/ticket' },

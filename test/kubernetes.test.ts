@@ -291,6 +291,35 @@ describe('configurable parts', async () => {
     expect(hashOf(result.model)).toBe(hashOf(result.model));
   });
 
+  it('mounts the remote-write token Secret where prometheus.yml reads it', () => {
+    const deploymentWith = (bearerTokenFile: string) => {
+      const config = defineConfig({ ...result.model.config, prometheus: { ...result.model.config.prometheus, remoteWrite: { url: 'https://mimir.example.com/api/v1/push', bearerTokenFile } } });
+      const file = plainFiles({ ...result.model, config }).find((f) => f.path.endsWith('/prometheus.yaml'))!;
+      const deployment = (yaml.loadAll(file.content) as Manifest[]).find((o) => o.kind === 'Deployment')!;
+      expect(() => new Deployment(deployment as never).validate()).not.toThrow();
+      return (deployment as unknown as { spec: { template: { spec: { volumes: Record<string, any>[]; containers: { volumeMounts: { name: string; mountPath: string }[] }[] } } } }).spec.template.spec;
+    };
+    // Under /etc/prometheus: one more source of the projected config volume (no volume inside another).
+    const inConfig = deploymentWith('/etc/prometheus/secrets/remote-write-token');
+    expect(inConfig.volumes.find((v) => v.name === 'config')!.projected.sources).toContainEqual({ secret: { name: 'prometheus-remote-write', items: [{ key: 'token', path: 'secrets/remote-write-token' }] } });
+    // Elsewhere: a volume of its own at that directory.
+    const elsewhere = deploymentWith('/var/run/secrets/remote-write/token');
+    expect(elsewhere.volumes).toContainEqual({ name: 'remote-write', secret: { secretName: 'prometheus-remote-write', items: [{ key: 'token', path: 'token' }] } });
+    expect(elsewhere.containers[0]!.volumeMounts).toContainEqual({ name: 'remote-write', mountPath: '/var/run/secrets/remote-write' });
+  });
+
+  it('skips verifying kubelet certificates only when told to', async () => {
+    const config = defineConfig({ ...result.model.config, kubernetes: { ...result.model.config.kubernetes, kubeletInsecureSkipVerify: true } });
+    const model = { ...result.model, config };
+    const cadvisor = (kubernetesPrometheusConfig(model) as { scrape_configs: { job_name: string; tls_config?: Record<string, unknown> }[] }).scrape_configs.find((job) => job.job_name === 'cadvisor')!;
+    expect(cadvisor.tls_config).toEqual({ ca_file: `${SERVICE_ACCOUNT_DIR}/ca.crt`, insecure_skip_verify: true });
+    expect((yaml.load(embedded.config) as { scrape_configs: { job_name: string; tls_config?: Record<string, unknown> }[] }).scrape_configs.find((job) => job.job_name === 'cadvisor')!.tls_config).toEqual({ ca_file: `${SERVICE_ACCOUNT_DIR}/ca.crt` });
+    const monitor = operatorFiles(model).find((f) => f.path.includes('/servicemonitors/'))!;
+    expect(monitor.content).toContain('insecureSkipVerify: true');
+    const check = await checkConfig('insecure-kubelet', toYaml(kubernetesPrometheusConfig(model)));
+    expect(check.code, check.output).toBe(0);
+  });
+
   it('leaves remote write off by default', () => {
     for (const path of ['prometheus/prometheus.yml', 'prometheus/prometheus.hosts.yml']) expect(readFileSync(join(REPO, 'generated', path), 'utf8')).not.toContain('remote_write');
   });

@@ -67,7 +67,7 @@ function kubeletServiceMonitor(model: Model, job: ModelScrapeJob) {
           port: KUBELET_SERVICE.port,
           scheme: 'https',
           bearerTokenFile: `${SERVICE_ACCOUNT_DIR}/token`,
-          tlsConfig: { caFile: `${SERVICE_ACCOUNT_DIR}/ca.crt` },
+          tlsConfig: { caFile: `${SERVICE_ACCOUNT_DIR}/ca.crt`, ...(model.config.kubernetes.kubeletInsecureSkipVerify ? { insecureSkipVerify: true } : {}) },
           ...endpointOf(model, job),
         },
       ],

@@ -5,6 +5,7 @@
  * RBAC Prometheus needs to list pods and read the kubelets' metrics, and Prometheus and Alertmanager
  * themselves (Deployment, Service; a volume for Prometheus's data).
  */
+import { basename, dirname } from 'node:path';
 import type { Model, ModelScrapeJob } from '../../model/types.ts';
 import { prometheusConfig } from '../prometheus-config.ts';
 import { renderRuleFile, ruleFilePath } from '../rules.ts';
@@ -19,6 +20,8 @@ export const PROMETHEUS_CONFIG_MAP = 'prometheus-config';
 export const PROMETHEUS_RULES_CONFIG_MAP = 'prometheus-rules';
 export const ALERTMANAGER_CONFIG_MAP = 'alertmanager-config';
 const PROMETHEUS_DATA_CLAIM = 'prometheus-data';
+/** Where the Prometheus container reads prometheus.yml and rules/. */
+const CONFIG_DIR = '/etc/prometheus';
 
 /** Pod label `app.kubernetes.io/name` as a discovery meta label. */
 const metaLabel = (label: string) => `__meta_kubernetes_pod_label_${label.replace(/[^a-zA-Z0-9_]/g, '_')}`;
@@ -51,11 +54,11 @@ function podDiscovery(job: ModelScrapeJob) {
 }
 
 /** Every node's kubelet on its HTTPS port, as Prometheus's service account (RBAC: nodes/metrics). */
-function nodeDiscovery() {
+function nodeDiscovery(model: Model) {
   return {
     scheme: 'https',
     authorization: { credentials_file: `${SERVICE_ACCOUNT_DIR}/token` },
-    tls_config: { ca_file: `${SERVICE_ACCOUNT_DIR}/ca.crt` },
+    tls_config: { ca_file: `${SERVICE_ACCOUNT_DIR}/ca.crt`, ...(model.config.kubernetes.kubeletInsecureSkipVerify ? { insecure_skip_verify: true } : {}) },
     kubernetes_sd_configs: [{ role: 'node' }],
     relabel_configs: [{ source_labels: ['__meta_kubernetes_node_name'], target_label: 'node' }],
   };
@@ -63,7 +66,7 @@ function nodeDiscovery() {
 
 export function kubernetesPrometheusConfig(model: Model) {
   const k8s = model.config.kubernetes;
-  const discovery = (job: ModelScrapeJob) => (job.kubernetes.role === 'node' ? nodeDiscovery() : podDiscovery(job));
+  const discovery = (job: ModelScrapeJob) => (job.kubernetes.role === 'node' ? nodeDiscovery(model) : podDiscovery(job));
   const jobs = model.scrapeJobs.filter((job) => job.runsIn.includes('kubernetes')).map((job) => job.name);
   // namespace and pod (or node), added by the relabelling above.
   return prometheusConfig(model, 'compose', { alertmanager: `alertmanager.${k8s.namespace}.svc:9093`, jobs, discovery, extraTargetLabels: 2 });
@@ -75,14 +78,23 @@ export function kubernetesPrometheusConfig(model: Model) {
  */
 function prometheusServer(model: Model, labels: Record<string, string>, prometheusYml: string, rules: Record<string, string>): KubernetesObject[] {
   const k8s = model.config.kubernetes;
+  // The remote-write token: a Secret you create, mounted where prometheus.yml reads it; under
+  // /etc/prometheus it joins the projected volume, as a volume may not be mounted inside another.
+  const tokenFile = model.config.prometheus.remoteWrite?.bearerTokenFile;
+  const tokenInConfig = tokenFile?.startsWith(`${CONFIG_DIR}/`) ? tokenFile.slice(CONFIG_DIR.length + 1) : undefined;
   const config = {
     projected: {
       sources: [
         { configMap: { name: PROMETHEUS_CONFIG_MAP, items: [{ key: 'prometheus.yml', path: 'prometheus.yml' }] } },
         { configMap: { name: PROMETHEUS_RULES_CONFIG_MAP, items: Object.keys(rules).map((file) => ({ key: file, path: `rules/${file}` })) } },
+        ...(tokenInConfig ? [{ secret: { name: k8s.remoteWriteSecret, items: [{ key: 'token', path: tokenInConfig }] } }] : []),
       ],
     },
   };
+  const token =
+    tokenFile && !tokenInConfig
+      ? [{ name: 'remote-write', mountPath: dirname(tokenFile), source: { secret: { secretName: k8s.remoteWriteSecret, items: [{ key: 'token', path: basename(tokenFile) }] } } }]
+      : [];
   return [
     ...serverObjects(
       model,
@@ -90,10 +102,11 @@ function prometheusServer(model: Model, labels: Record<string, string>, promethe
         name: 'prometheus',
         image: k8s.images.prometheus,
         port: 9090,
-        args: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus', `--storage.tsdb.retention.time=${k8s.retention}`, '--web.enable-lifecycle'],
+        args: [`--config.file=${CONFIG_DIR}/prometheus.yml`, '--storage.tsdb.path=/prometheus', `--storage.tsdb.retention.time=${k8s.retention}`, '--web.enable-lifecycle'],
         volumes: [
-          { name: 'config', mountPath: '/etc/prometheus', source: config },
+          { name: 'config', mountPath: CONFIG_DIR, source: config },
           { name: 'data', mountPath: '/prometheus', source: { persistentVolumeClaim: { claimName: PROMETHEUS_DATA_CLAIM } } },
+          ...token,
         ],
         configuration: [prometheusYml, ...Object.entries(rules).flat()].join('\n'),
         resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { memory: '1Gi' } },

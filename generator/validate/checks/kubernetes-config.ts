@@ -51,6 +51,7 @@ export const kubernetesConfigCheck: Check = {
     }
     if (durationSeconds(kubernetes.retention) === undefined) report('kubernetes.retention', `'${kubernetes.retention}' is not a Prometheus duration`);
     if (!QUANTITY.test(kubernetes.storage)) report('kubernetes.storage', `'${kubernetes.storage}' is not a Kubernetes quantity (10Gi)`);
+    if (!DNS_LABEL.test(kubernetes.remoteWriteSecret)) report('kubernetes.remoteWriteSecret', `'${kubernetes.remoteWriteSecret}' is not a DNS-1123 name`);
     const remote = prometheus.remoteWrite;
     if (remote) {
       if (!isHttpUrl(remote.url)) report('prometheus.remoteWrite.url', `'${String(remote.url)}' is not an http(s) URL`);
