@@ -56,6 +56,12 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     readonly kubeletInsecureSkipVerify: boolean;
     /** The Secret, made by you, holding the remote-write token under the key `token`. */
     readonly remoteWriteSecret: string;
+    /**
+     * Scrape jobs the operator installation already scrapes, left out of the operator output so
+     * nothing is scraped twice. Unset: kube-state-metrics and cadvisor, which kube-prometheus-stack
+     * monitors; set, each name must be a scrape job.
+     */
+    readonly operatorProvidedJobs: readonly string[] | undefined;
   };
   readonly grafana: {
     /** Where Grafana reaches Prometheus and Alertmanager (compose service names by default). */
@@ -99,6 +105,7 @@ export const DEFAULT_CONFIG: SextantConfig = {
     storage: '10Gi',
     kubeletInsecureSkipVerify: false,
     remoteWriteSecret: 'prometheus-remote-write',
+    operatorProvidedJobs: undefined,
   },
   alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
   alertmanager: { pageWebhookUrl: 'http://alert-receiver:9095/page', ticketWebhookUrl: 'http://alert-receiver:9095/ticket' },

@@ -76,7 +76,7 @@ async function checkConfig(dir: string, config: string) {
 
 describe('generated Kubernetes objects', () => {
   it('include rules, monitors, dashboards, the Alertmanager secret and the plain manifests', () => {
-    expect(new Set(documents.map((d) => d.object.kind))).toEqual(new Set(['PrometheusRule', 'PodMonitor', 'ServiceMonitor', 'ConfigMap', 'Secret', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Deployment', 'Service', 'PersistentVolumeClaim']));
+    expect(new Set(documents.map((d) => d.object.kind))).toEqual(new Set(['PrometheusRule', 'PodMonitor', 'ConfigMap', 'Secret', 'ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Deployment', 'Service', 'PersistentVolumeClaim']));
   });
 
   it.each(documents.map((d) => ({ where: `${d.path} ${d.object.kind}/${d.object.metadata.name}`, ...d })))('$where validates', ({ object }) => {
@@ -191,14 +191,6 @@ describe('generated Kubernetes objects', () => {
     }
   });
 
-  it('monitors cAdvisor through the kubelet Service prometheus-operator keeps', () => {
-    const monitor = documents.find((d) => d.object.kind === 'ServiceMonitor')!.object as unknown as { spec: Record<string, unknown> };
-    expect(monitor.spec).toMatchObject({
-      namespaceSelector: { matchNames: ['kube-system'] },
-      selector: { matchLabels: { 'app.kubernetes.io/name': 'kubelet' } },
-      endpoints: [{ port: 'https-metrics', scheme: 'https', path: '/metrics/cadvisor' }],
-    });
-  });
 });
 
 describe('the plain manifests\' Prometheus and Alertmanager', () => {
@@ -308,8 +300,24 @@ describe('configurable parts', async () => {
     expect(elsewhere.containers[0]!.volumeMounts).toContainEqual({ name: 'remote-write', mountPath: '/var/run/secrets/remote-write' });
   });
 
+  it('leaves kube-state-metrics and cAdvisor to kube-prometheus-stack by default, and monitors them when told', () => {
+    expect(documents.filter((d) => d.path.startsWith('operator/') && /kube-state-metrics|cadvisor/.test(d.path))).toEqual([]);
+    const config = defineConfig({ ...result.model.config, kubernetes: { ...result.model.config.kubernetes, operatorProvidedJobs: [] } });
+    const monitors = operatorFiles({ ...result.model, config })
+      .filter((f) => /kube-state-metrics|cadvisor/.test(f.path))
+      .map((f) => yaml.load(f.content) as Manifest & { spec: Record<string, unknown> });
+    expect(monitors.map((m) => m.kind).sort()).toEqual(['PodMonitor', 'ServiceMonitor']);
+    for (const monitor of monitors) expect(() => new MODELS[monitor.kind]!(monitor as never).validate()).not.toThrow();
+    // cAdvisor through the kubelet Service prometheus-operator keeps (--kubelet-service).
+    expect(monitors.find((m) => m.kind === 'ServiceMonitor')!.spec).toMatchObject({
+      namespaceSelector: { matchNames: ['kube-system'] },
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'kubelet' } },
+      endpoints: [{ port: 'https-metrics', scheme: 'https', path: '/metrics/cadvisor' }],
+    });
+  });
+
   it('skips verifying kubelet certificates only when told to', async () => {
-    const config = defineConfig({ ...result.model.config, kubernetes: { ...result.model.config.kubernetes, kubeletInsecureSkipVerify: true } });
+    const config = defineConfig({ ...result.model.config, kubernetes: { ...result.model.config.kubernetes, kubeletInsecureSkipVerify: true, operatorProvidedJobs: [] } });
     const model = { ...result.model, config };
     const cadvisor = (kubernetesPrometheusConfig(model) as { scrape_configs: { job_name: string; tls_config?: Record<string, unknown> }[] }).scrape_configs.find((job) => job.job_name === 'cadvisor')!;
     expect(cadvisor.tls_config).toEqual({ ca_file: `${SERVICE_ACCOUNT_DIR}/ca.crt`, insecure_skip_verify: true });

@@ -14,5 +14,6 @@ checkTable(kubernetesConfigCheck, [
   { name: 'a retention that is not a duration is rejected', metrics, config: { kubernetes: { retention: '15 days' } }, expect: ["kubernetes.retention: '15 days' is not a Prometheus duration"] },
   { name: 'a storage size that is not a quantity is rejected', metrics, config: { kubernetes: { storage: '10 GB' } }, expect: ["kubernetes.storage: '10 GB' is not a Kubernetes quantity"] },
   { name: 'a remote-write Secret name with an underscore is rejected', metrics, config: { kubernetes: { remoteWriteSecret: 'remote_write' } }, expect: ["kubernetes.remoteWriteSecret: 'remote_write' is not a DNS-1123 name"] },
+  { name: 'an operator-provided job that is not a scrape job is rejected', metrics, config: { kubernetes: { operatorProvidedJobs: ['kube-state-metric'] } }, expect: ["kubernetes.operatorProvidedJobs: 'kube-state-metric' is not a scrape job"] },
   { name: 'a namespace with capitals is rejected', metrics, config: { kubernetes: { namespace: 'Monitoring' } }, expect: ["kubernetes.namespace: 'Monitoring' is not a valid namespace"] },
 ]);

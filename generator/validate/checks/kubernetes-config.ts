@@ -27,7 +27,7 @@ export const kubernetesConfigCheck: Check = {
   id: 'kubernetes-config',
   summary:
     'Namespaces are DNS-1123 labels, selector labels are valid Kubernetes label keys and values, images have pinned tags, retention and storage parse, and a remote-write target is an http(s) URL with a token file path.',
-  run({ config }) {
+  run({ config, scrapeJobs }) {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, rule: this.id, message });
     const { kubernetes, prometheus } = config;
@@ -52,6 +52,10 @@ export const kubernetesConfigCheck: Check = {
     if (durationSeconds(kubernetes.retention) === undefined) report('kubernetes.retention', `'${kubernetes.retention}' is not a Prometheus duration`);
     if (!QUANTITY.test(kubernetes.storage)) report('kubernetes.storage', `'${kubernetes.storage}' is not a Kubernetes quantity (10Gi)`);
     if (!DNS_LABEL.test(kubernetes.remoteWriteSecret)) report('kubernetes.remoteWriteSecret', `'${kubernetes.remoteWriteSecret}' is not a DNS-1123 name`);
+    // A misspelt job would quietly be scraped twice.
+    for (const job of kubernetes.operatorProvidedJobs ?? []) {
+      if (!scrapeJobs.some((defined) => defined.name === job)) report('kubernetes.operatorProvidedJobs', `'${job}' is not a scrape job in scrape/`);
+    }
     const remote = prometheus.remoteWrite;
     if (remote) {
       if (!isHttpUrl(remote.url)) report('prometheus.remoteWrite.url', `'${String(remote.url)}' is not an http(s) URL`);
