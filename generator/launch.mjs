@@ -20,9 +20,9 @@ const CLI = join(GENERATOR, 'cli.ts');
 const CACHE = join(REPO, 'node_modules', '.cache', 'sextant');
 const args = process.argv.slice(2);
 
-/** Every input of the bundle: the generator's sources, this file, and the installed packages. */
+/** Every input of the bundle: the generator's sources and place, this file, the installed packages. */
 function sourceHash() {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(GENERATOR);
   const visit = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
