@@ -44,7 +44,8 @@ function podDiscovery(job: ModelScrapeJob) {
       },
     ],
     relabel_configs: [
-      ...Object.entries(podLabels).map(([label, value]) => ({ source_labels: [metaLabel(label)], regex: value, action: 'keep' })),
+      // Label values may hold dots, which a relabel regex would read as any character.
+      ...Object.entries(podLabels).map(([label, value]) => ({ source_labels: [metaLabel(label)], regex: value.replaceAll('.', '\\.'), action: 'keep' })),
       { source_labels: ['__meta_kubernetes_pod_phase'], regex: 'Pending|Succeeded|Failed|Completed', action: 'drop' },
       { source_labels: ['__meta_kubernetes_pod_ip'], target_label: '__address__', replacement: `$1:${port}` },
       { source_labels: ['__meta_kubernetes_namespace'], target_label: 'namespace' },
