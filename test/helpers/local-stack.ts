@@ -4,8 +4,7 @@
  * cAdvisor, the data store exporters, none of which runs here) are proven on test series instead.
  */
 import { substituteVariables } from '../../generator/grafana/variables.ts';
-import { analyze } from '../../generator/promql/analyze.ts';
-import { queryContextOf } from '../../generator/promql/model-context.ts';
+import { familiesRead } from '../../generator/promql/families.ts';
 import type { Model } from '../../generator/model/types.ts';
 import { STACK_JOBS } from '../../stack/stack.ts';
 
@@ -19,12 +18,5 @@ export function domainsOutsideTheLocalStack(model: Model): Set<string> {
 export function readsOutsideTheLocalStack(model: Model, expr: string, scrapeSeconds: number): boolean {
   const outside = domainsOutsideTheLocalStack(model);
   const domainOf = new Map(model.metrics.map((metric) => [metric.name, metric.domain]));
-  const recordings = new Map(model.rules.flatMap((file) => file.recording.map((rule) => [rule.record, rule.expr] as const)));
-  const reads = (query: string, seen: ReadonlySet<string>): boolean =>
-    analyze(query, queryContextOf(model)).selectors.some((selector) => {
-      if (selector.series) return outside.has(domainOf.get(selector.series.family) ?? '');
-      const inner = recordings.get(selector.name);
-      return inner !== undefined && !seen.has(selector.name) && reads(inner, new Set([...seen, selector.name]));
-    });
-  return reads(substituteVariables(expr, scrapeSeconds), new Set());
+  return [...familiesRead(model, substituteVariables(expr, scrapeSeconds))].some((family) => outside.has(domainOf.get(family) ?? ''));
 }
