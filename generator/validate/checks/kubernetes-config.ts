@@ -19,6 +19,12 @@ export function labelKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
+export function namespaceProblem(namespace: unknown): string | undefined {
+  return typeof namespace === 'string' && namespace.length <= 63 && DNS_LABEL.test(namespace)
+    ? undefined
+    : `'${String(namespace)}' is not a valid namespace (lowercase letters, digits and -, at most 63)`;
+}
+
 export function labelValueProblem(value: string): string | undefined {
   return value === '' || (value.length <= 63 && LABEL_NAME.test(value)) ? undefined : `'${value}' is not a Kubernetes label value`;
 }
@@ -32,9 +38,8 @@ export const kubernetesConfigCheck: Check = {
     const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, rule: this.id, message });
     const { kubernetes, prometheus } = config;
     for (const [where, namespace] of [['kubernetes.namespace', kubernetes.namespace], ...kubernetes.appNamespaces.map((n, i) => [`kubernetes.appNamespaces[${i}]`, n])] as const) {
-      if (typeof namespace !== 'string' || namespace.length > 63 || !DNS_LABEL.test(namespace)) {
-        report(where, `'${String(namespace)}' is not a valid namespace (lowercase letters, digits and -, at most 63)`);
-      }
+      const problem = namespaceProblem(namespace);
+      if (problem) report(where, problem);
     }
     for (const [where, labels] of [['kubernetes.ruleLabels', kubernetes.ruleLabels], ['kubernetes.monitorLabels', kubernetes.monitorLabels]] as const) {
       for (const [key, value] of Object.entries(labels)) {

@@ -3,7 +3,7 @@ import type { Problem } from '../../problems.ts';
 import { durationSeconds } from '../../promql/duration.ts';
 import type { ModelScrapeJob } from '../../model/types.ts';
 import type { Check } from '../check.ts';
-import { DNS_LABEL, labelKeyProblem, labelValueProblem } from './kubernetes-config.ts';
+import { labelKeyProblem, labelValueProblem, namespaceProblem } from './kubernetes-config.ts';
 
 const JOB_NAME = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
 const TARGET = /^[a-zA-Z0-9.-]+:\d{1,5}$/;
@@ -59,6 +59,9 @@ function kubernetesProblems({ role, podLabels, port, portName, namespaces }: Mod
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`kubernetes.port must be a port number (1–65535), got ${port}`);
   if (portName.length > 15 || !PORT_NAME.test(portName)) problems.push(`kubernetes.portName '${portName}' is not a container port name (lowercase letters, digits and -, at most 15)`);
   if (namespaces.length === 0) problems.push('kubernetes.namespaces must name at least one namespace');
-  for (const namespace of namespaces) if (namespace.length > 63 || !DNS_LABEL.test(namespace)) problems.push(`kubernetes.namespaces: '${namespace}' is not a valid namespace`);
+  for (const namespace of namespaces) {
+    const problem = namespaceProblem(namespace);
+    if (problem) problems.push(`kubernetes.namespaces: ${problem}`);
+  }
   return problems;
 }
