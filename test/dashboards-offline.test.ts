@@ -12,6 +12,7 @@ import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { substituteVariables } from '../generator/grafana/variables.ts';
 import type { Model, ModelMetric, ModelSeriesInput } from '../generator/model/types.ts';
+import { exposedNames } from '../generator/model/series.ts';
 import { runPipeline } from '../generator/pipeline.ts';
 import { runCommand } from './helpers/command.ts';
 import { domainsOutsideTheLocalStack, readsOutsideTheLocalStack } from './helpers/local-stack.ts';
@@ -46,8 +47,9 @@ function testSeries(model: Model, outside: ReadonlySet<string>): ModelSeriesInpu
   return [...bySeries.values()];
 }
 
+/** The names a metric's samples carry (a histogram has no sample under its family name). */
 function sampleNames(metric: ModelMetric): string[] {
-  return metric.type === 'histogram' ? [`${metric.name}_bucket`, `${metric.name}_sum`, `${metric.name}_count`] : [metric.name];
+  return exposedNames(metric).filter((name) => metric.type !== 'histogram' || name !== metric.name);
 }
 
 /** One growing series per sample name of a metric no test covers, each label given a value. */
