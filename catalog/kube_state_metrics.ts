@@ -5,6 +5,7 @@ const pod = bounded(128, 'pods of this system across its namespaces');
 const uid = bounded(128, 'one uid per pod');
 const container = bounded(8, 'containers per pod');
 const deployment = bounded(32, 'deployments of this system');
+const perDeployment = bounded(32, 'deployments of this system');
 /** Pod labels repeat one pod's identity; the pairs, not the product, bound the series. */
 const perContainer = bounded(256, 'containers of the pods of this system');
 
@@ -36,12 +37,12 @@ export default defineDomain({
       },
       labelSets: bounded(256, 'a waiting container has one reason at a time'),
     }),
-    deploymentSpecReplicas: gauge({ name: 'kube_deployment_spec_replicas', help: 'Number of desired pods for a deployment.', labels: { namespace, deployment }, labelSets: bounded(32, 'deployments of this system') }),
+    deploymentSpecReplicas: gauge({ name: 'kube_deployment_spec_replicas', help: 'Number of desired pods for a deployment.', labels: { namespace, deployment }, labelSets: perDeployment }),
     deploymentAvailableReplicas: gauge({
       name: 'kube_deployment_status_replicas_available',
       help: 'The number of available replicas per deployment.',
       labels: { namespace, deployment },
-      labelSets: bounded(32, 'deployments of this system'),
+      labelSets: perDeployment,
     }),
   },
 });
