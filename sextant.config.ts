@@ -15,6 +15,8 @@ export default defineConfig({
   },
   // The seeds scrape every 10–15 s; range windows must cover four scrapes.
   prometheus: { scrapeInterval: '15s', evaluationInterval: '15s' },
+  // The operator output targets kube-prometheus-stack, which already scrapes these two programs.
+  kubernetes: { operatorProvidedJobs: ['kube-state-metrics', 'cadvisor'] },
   alerts: {
     // Where generated/docs/alerts.md is served; runbook_url = this + '#<alertname in lower case>'.
     runbookBaseUrl: 'https://github.com/taskforge/monitoring/blob/main/generated/docs/alerts.md',

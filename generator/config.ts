@@ -57,11 +57,10 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     /** The Secret, made by you, holding the remote-write token under the key `token`. */
     readonly remoteWriteSecret: string;
     /**
-     * Scrape jobs the operator installation already scrapes, left out of the operator output so
-     * nothing is scraped twice. Unset: kube-state-metrics and cadvisor, which kube-prometheus-stack
-     * monitors; set, each name must be a scrape job.
+     * Scrape jobs the operator installation already scrapes (kube-prometheus-stack monitors
+     * kube-state-metrics and the kubelets), left out of the operator output so nothing is scraped twice.
      */
-    readonly operatorProvidedJobs: readonly string[] | undefined;
+    readonly operatorProvidedJobs: readonly string[];
   };
   readonly grafana: {
     /** Where Grafana reaches Prometheus and Alertmanager (compose service names by default). */
@@ -105,7 +104,7 @@ export const DEFAULT_CONFIG: SextantConfig = {
     storage: '10Gi',
     kubeletInsecureSkipVerify: false,
     remoteWriteSecret: 'prometheus-remote-write',
-    operatorProvidedJobs: undefined,
+    operatorProvidedJobs: [],
   },
   alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
   alertmanager: { pageWebhookUrl: 'http://alert-receiver:9095/page', ticketWebhookUrl: 'http://alert-receiver:9095/ticket' },

@@ -300,7 +300,7 @@ describe('configurable parts', async () => {
     expect(elsewhere.containers[0]!.volumeMounts).toContainEqual({ name: 'remote-write', mountPath: '/var/run/secrets/remote-write' });
   });
 
-  it('leaves kube-state-metrics and cAdvisor to kube-prometheus-stack by default, and monitors them when told', () => {
+  it('leaves kube-state-metrics and cAdvisor to kube-prometheus-stack as the config says, and monitors them when told', () => {
     expect(documents.filter((d) => d.path.startsWith('operator/') && /kube-state-metrics|cadvisor/.test(d.path))).toEqual([]);
     const config = defineConfig({ ...result.model.config, kubernetes: { ...result.model.config.kubernetes, operatorProvidedJobs: [] } });
     const monitors = operatorFiles({ ...result.model, config })

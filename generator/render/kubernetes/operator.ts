@@ -17,8 +17,6 @@ import { commonLabels, manifests, objectName, SERVICE_ACCOUNT_DIR, type Kubernet
 const DIR = 'kubernetes/operator';
 /** Target labels prometheus-operator adds to every pod target: namespace, pod, container. */
 const OPERATOR_TARGET_LABELS = 3;
-/** What kube-prometheus-stack scrapes itself: our jobs of the same programs would double it. */
-const KUBE_PROMETHEUS_STACK_JOBS = ['kube-state-metrics', 'cadvisor'];
 /** The Service prometheus-operator keeps for the kubelets (its --kubelet-service flag, kube-system/kubelet). */
 const KUBELET_SERVICE = { namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'kubelet' }, port: 'https-metrics' } as const;
 
@@ -95,8 +93,7 @@ export function operatorFiles(model: Model): GeneratedFile[] {
       { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: metadata(objectName(prefix, file.name), k8s.ruleLabels), spec: ruleFile(model, file) },
     ]);
   }
-  const provided = k8s.operatorProvidedJobs ?? KUBE_PROMETHEUS_STACK_JOBS;
-  for (const job of model.scrapeJobs.filter((job) => job.runsIn.includes('kubernetes') && !provided.includes(job.name))) {
+  for (const job of model.scrapeJobs.filter((job) => job.runsIn.includes('kubernetes') && !k8s.operatorProvidedJobs.includes(job.name))) {
     const { apiVersion, kind, spec } = job.kubernetes.role === 'node' ? kubeletServiceMonitor(model, job) : podMonitor(model, job);
     add(`${kind.toLowerCase()}s/${objectName(job.name)}.yaml`, [{ apiVersion, kind, metadata: metadata(objectName(prefix, job.name), k8s.monitorLabels), spec }]);
   }

@@ -58,7 +58,7 @@ export const kubernetesConfigCheck: Check = {
     if (!QUANTITY.test(kubernetes.storage)) report('kubernetes.storage', `'${kubernetes.storage}' is not a Kubernetes quantity (10Gi)`);
     if (!DNS_LABEL.test(kubernetes.remoteWriteSecret)) report('kubernetes.remoteWriteSecret', `'${kubernetes.remoteWriteSecret}' is not a DNS-1123 name`);
     // A misspelt job would quietly be scraped twice.
-    for (const job of kubernetes.operatorProvidedJobs ?? []) {
+    for (const job of kubernetes.operatorProvidedJobs) {
       if (!scrapeJobs.some((defined) => defined.name === job)) report('kubernetes.operatorProvidedJobs', `'${job}' is not a scrape job in scrape/`);
     }
     const remote = prometheus.remoteWrite;
