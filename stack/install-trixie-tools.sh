@@ -5,8 +5,9 @@
 # Why trixie's and not the machine's: Debian bookworm ships Prometheus 2.42, Alertmanager 0.25 and
 # node_exporter 1.5, whose metrics differ from the compose images' (new labels), and its promtool is
 # built without Kubernetes discovery. This downloads the packages with apt-get, verified against the
-# Debian archive keyring, and unpacks them inside the project: nothing on the system changes (apt's
-# lists and cache for trixie live under .tools/ too).
+# Debian archive keyring, from the archive (mirror or proxy) the machine's apt sources name, and
+# unpacks them inside the project: nothing on the system changes (apt's lists and cache for trixie
+# live under .tools/ too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,11 +19,13 @@ complete=true
 for binary in "${binaries[@]}"; do [ -x "$dest/usr/bin/$binary" ] || complete=false; done
 if $complete; then exit 0; fi
 
-command -v apt-get >/dev/null || { echo "install-trixie-tools: apt-get not found (Debian or Ubuntu needed)" >&2; exit 1; }
+command -v apt-get >/dev/null || { echo "install-trixie-tools: apt-get not found (the tools come from Debian's archive)" >&2; exit 1; }
+
+archive=$(bash stack/debian-archive.sh)
 
 apt_dir="$PWD/.tools/apt-trixie"
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
-echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" >"$apt_dir/sources.list"
+echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $archive trixie main" >"$apt_dir/sources.list"
 apt_options=(
   -o "Dir::Etc::SourceList=$apt_dir/sources.list"
   -o "Dir::Etc::SourceParts=-"

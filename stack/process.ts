@@ -27,11 +27,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface WaitOptions {
+  readonly timeoutMs?: number;
+  readonly intervalMs?: number;
+  /** Stops the wait quietly (its caller has stopped caring). */
+  readonly signal?: AbortSignal;
+}
+
 /** Polls until the condition holds; a bounded wait that says what it waited for. */
-export async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 30_000, intervalMs = 200): Promise<void> {
+export async function waitFor(what: string, condition: () => Promise<boolean>, { timeoutMs = 30_000, intervalMs = 200, signal }: WaitOptions = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
+    if (signal?.aborted) return;
     try {
       if (await condition()) return;
     } catch (error) {
@@ -52,6 +60,8 @@ export interface StartOptions {
   readonly readyPath: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
+  /** How long it may take to answer on readyPath (default 30 s). */
+  readonly readyTimeoutMs?: number;
 }
 
 export async function startProcess(options: StartOptions): Promise<RunningProcess> {
@@ -63,6 +73,8 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A program that could not be started has no PID and never exits.
+  const neverStarted = new Promise<void>((resolve) => child.once('error', () => child.pid === undefined && resolve()));
   const running: RunningProcess = {
     name: options.name,
     url: options.url,
@@ -76,17 +88,35 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
         clearTimeout(kill);
         return code;
       }
-      return exited;
+      return Promise.race([exited, neverStarted.then(() => null)]);
     },
   };
+  // A part that dies during start-up fails the start at once, with what it said last.
+  const startUpEnded = new AbortController();
+  const diedDuringStartUp = new Promise<never>((_, reject) => {
+    child.once('error', (error) => reject(new Error(`${options.name} could not be started (${options.command}): ${error.message}`)));
+    void exited.then((code) => reject(new Error(`${options.name} exited during start-up (${child.signalCode ?? `code ${String(code)}`}); its last log lines:\n${lastLines(output)}`)));
+  });
   try {
-    await waitFor(`${options.name} at ${options.url}${options.readyPath}`, async () => {
-      if (child.exitCode !== null) throw new Error(`${options.name} exited with code ${child.exitCode}`);
-      return (await fetch(options.url + options.readyPath, { signal: AbortSignal.timeout(2_000) })).ok;
-    });
+    await Promise.race([
+      diedDuringStartUp,
+      waitFor(`${options.name} at ${options.url}${options.readyPath}`, async () => (await fetch(options.url + options.readyPath, { signal: AbortSignal.timeout(2_000) })).ok, {
+        timeoutMs: options.readyTimeoutMs,
+        signal: startUpEnded.signal,
+      }),
+    ]);
   } catch (error) {
     await running.stop();
-    throw new Error(`${(error as Error).message}\n${output}`);
+    const message = (error as Error).message;
+    throw new Error(message.includes('its last log lines') ? message : `${message}; its last log lines:\n${lastLines(output)}`);
+  } finally {
+    startUpEnded.abort();
+    diedDuringStartUp.catch(() => {});
   }
   return running;
+}
+
+function lastLines(output: string, count = 20): string {
+  const lines = output.trimEnd().split('\n');
+  return (lines.length > count ? lines.slice(-count) : lines).map((line) => `  ${line}`).join('\n') || '  (nothing)';
 }

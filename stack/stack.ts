@@ -23,6 +23,7 @@ import nodeExporterJob from '../scrape/node_exporter.ts';
 import prometheusJob from '../scrape/prometheus.ts';
 import workerJob from '../scrape/worker.ts';
 import { startProcess, type RunningProcess } from './process.ts';
+import { alertmanagerCommand, type Command } from './tools.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -149,15 +150,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   try {
-    const start = async (name: string, command: string, args: string[], port: number, readyPath: string) => {
+    const start = async (name: string, { command, args }: Command, port: number, readyPath: string) => {
       running.set(name, await startProcess({ name, command, args, url: url(port), readyPath }));
       log(`${name.padEnd(17)}${url(port)}`);
     };
-    await start('node_exporter', 'prometheus-node-exporter', [`--web.listen-address=127.0.0.1:${ports.nodeExporter}`], ports.nodeExporter, '/metrics');
+    await start('node_exporter', { command: 'prometheus-node-exporter', args: [`--web.listen-address=127.0.0.1:${ports.nodeExporter}`] }, ports.nodeExporter, '/metrics');
     await start(
       'alertmanager',
-      'prometheus-alertmanager',
-      [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'alertmanager')}`, `--web.listen-address=127.0.0.1:${ports.alertmanager}`, '--cluster.listen-address='],
+      alertmanagerCommand([`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'alertmanager')}`, `--web.listen-address=127.0.0.1:${ports.alertmanager}`, '--cluster.listen-address=']),
       ports.alertmanager,
       '/-/ready',
     );
@@ -165,17 +165,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await startRole('api');
     await start(
       'prometheus',
-      'prometheus',
-      [
-        `--config.file=${join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${join(dir, 'prometheus')}`,
-        `--web.listen-address=127.0.0.1:${ports.prometheus}`,
-        '--storage.tsdb.retention.time=1d',
-        // Loopback only: lets `curl -X POST …/-/reload` pick up a new `npm run generate`.
-        '--web.enable-lifecycle',
-        // The default waits a minute before re-sending an alert Alertmanager did not take.
-        '--rules.alert.resend-delay=1s',
-      ],
+      {
+        command: 'prometheus',
+        args: [
+          `--config.file=${join(dir, 'prometheus.yml')}`,
+          `--storage.tsdb.path=${join(dir, 'prometheus')}`,
+          `--web.listen-address=127.0.0.1:${ports.prometheus}`,
+          '--storage.tsdb.retention.time=1d',
+          // Loopback only: lets `curl -X POST …/-/reload` pick up a new `npm run generate`.
+          '--web.enable-lifecycle',
+          // The default waits a minute before re-sending an alert Alertmanager did not take.
+          '--rules.alert.resend-delay=1s',
+        ],
+      },
       ports.prometheus,
       '/-/ready',
     );

@@ -1,5 +1,6 @@
 /** `npm run stack` as a user runs it: bad options refused, the stack up on the ports given, SIGTERM stops it all. */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers/project.ts';
@@ -29,6 +30,20 @@ describe('npm run stack', () => {
     expect(run.output()).toContain('--api-port must be a port number');
   });
 
+  it('fails at once when a part exits during start-up, printing its last log lines', async () => {
+    const taken = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    try {
+      const run = runStack([`--alertmanager-port=${typeof address === 'object' && address ? address.port : 0}`, `--node-exporter-port=${await freePort()}`, '--load=0']);
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toMatch(/stack: alertmanager exited during start-up \(code 1\); its last log lines:\n/);
+      expect(run.output()).toContain('address already in use');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
   it('runs every part on the ports given, prints where, and stops them all on SIGTERM', async () => {
     const ports = { api: await freePort(), worker: await freePort(), node: await freePort(), prometheus: await freePort(), alertmanager: await freePort() };
     const run = runStack([
@@ -39,7 +54,7 @@ describe('npm run stack', () => {
       `--alertmanager-port=${ports.alertmanager}`,
       '--load=1',
     ]);
-    await waitFor('the stack to say it is up', async () => run.output().includes('Ctrl-C stops everything'), 60_000);
+    await waitFor('the stack to say it is up', async () => run.output().includes('Ctrl-C stops everything'), { timeoutMs: 60_000 });
     const urls = [
       `http://127.0.0.1:${ports.api}/healthz`,
       `http://127.0.0.1:${ports.worker}/healthz`,

@@ -64,7 +64,7 @@ describe('the live stack', () => {
     await waitFor('verify to come out clean', async () => {
       const targets = await Promise.all([stack.urls.api, stack.urls.worker, stack.urls.nodeExporter, stack.urls.prometheus, stack.urls.alertmanager].map((url) => verifyTarget(stack.model, url, { out: () => {}, err: () => {} })));
       return targets.every(Boolean) && (await verifyPrometheus(stack.model, stack.urls.prometheus, { out: () => {}, err: () => {} }));
-    }, 60_000, 1_000);
+    }, { timeoutMs: 60_000, intervalMs: 1_000 });
     expect(await verifyPrometheus(stack.model, stack.urls.prometheus, silentIo)).toBe(true);
   });
 
@@ -79,7 +79,7 @@ describe('the live stack', () => {
       empty = [];
       for (const record of records) if ((await query(record)).length === 0) empty.push(record);
       return empty.length === 0;
-    }, 60_000, 1_000).catch(() => {});
+    }, { timeoutMs: 60_000, intervalMs: 1_000 }).catch(() => {});
     expect(empty).toEqual([]);
   });
 
@@ -95,7 +95,7 @@ describe('the live stack', () => {
       empty = [];
       for (const { where, expr } of queries) if ((await query(expr)).length === 0) empty.push(where);
       return empty.length === 0;
-    }, 60_000, 1_000).catch(() => {});
+    }, { timeoutMs: 60_000, intervalMs: 1_000 }).catch(() => {});
     expect(empty).toEqual([]);
   });
 });
@@ -119,10 +119,10 @@ describe('faults fire their alerts into Alertmanager, and the alerts resolve', (
     await waitFor(`firing: ${expected.join(', ')}`, async () => {
       const firing = new Set((await query('ALERTS{alertstate="firing"}')).map((s) => s.metric.alertname));
       return expected.every((name) => firing.has(name)) && delivered.every((name) => delivery(webhook.notifications, name, 'firing', start));
-    }, 150_000, 500);
+    }, { timeoutMs: 150_000, intervalMs: 500 });
     const switchedOff = Date.now();
     await off();
-    await waitFor(`resolved: ${delivered.join(', ')}`, async () => delivered.every((name) => delivery(webhook.notifications, name, 'resolved', switchedOff)), 150_000, 500);
+    await waitFor(`resolved: ${delivered.join(', ')}`, async () => delivered.every((name) => delivery(webhook.notifications, name, 'resolved', switchedOff)), { timeoutMs: 150_000, intervalMs: 500 });
     for (const name of names) {
       const own = alertsOf(name).filter((alert) => delivered.includes(alert));
       const fired = own.map((alert) => delivery(webhook.notifications, alert, 'firing', start)!);

@@ -14,6 +14,8 @@ import scrapeDomain from '../../catalog/scrape.ts';
 import type { DomainDef } from '../../generator/dsl/domain.ts';
 import { compareDomain } from '../../generator/exposition/compare.ts';
 import { parseExposition } from '../../generator/exposition/parse.ts';
+import { startProcess } from '../../stack/process.ts';
+import { alertmanagerCommand } from '../../stack/tools.ts';
 import { freePort, startServer, waitFor, type Server } from '../helpers/servers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sextant-upstream-'));
@@ -41,12 +43,12 @@ beforeAll(async () => {
   );
   servers.push(
     await startServer('prometheus-node-exporter', [`--web.listen-address=127.0.0.1:${nodePort}`], urls.node, '/metrics'),
-    await startServer(
-      'prometheus-alertmanager',
-      [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'am')}`, `--web.listen-address=127.0.0.1:${amPort}`, '--cluster.listen-address='],
-      urls.alertmanager,
-      '/-/ready',
-    ),
+    await startProcess({
+      name: 'alertmanager',
+      ...alertmanagerCommand([`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'am')}`, `--web.listen-address=127.0.0.1:${amPort}`, '--cluster.listen-address=']),
+      url: urls.alertmanager,
+      readyPath: '/-/ready',
+    }),
     await startServer(
       'prometheus',
       [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${promPort}`],
