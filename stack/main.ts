@@ -2,9 +2,10 @@
  * `npm run stack [-- --api-port N …]`: the monitoring stack, natively, on loopback ports.
  * Ctrl-C (or SIGTERM) stops everything it started.
  */
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORTS, startStack, type StackPorts } from './stack.ts';
-import { TOOLS_INSTALL_COMMAND, missingPrometheusTools, pathWithTools } from './tools.ts';
+import { TOOLS_INSTALLER, TOOLS_INSTALL_COMMAND, missingPrometheusTools, pathWithTools } from './tools.ts';
 
 const FLAGS: Record<string, keyof StackPorts> = {
   'api-port': 'api',
@@ -26,7 +27,8 @@ ${Object.entries(FLAGS)
   --load N                 requests per second of built-in load on the api (default 5)
   -h, --help
 
-Prometheus, Alertmanager and node_exporter are the ones stack/install-trixie-tools.sh fetches.
+Prometheus, Alertmanager and node_exporter are the ones stack/install-trixie-tools.sh fetches
+(into .tools/, from the Debian archive apt uses); the stack fetches them first when they are missing.
 Grafana is not packaged for Debian: for dashboards, run the compose stack (see the README).
 `;
 
@@ -60,10 +62,14 @@ async function main(): Promise<number> {
     console.error(`stack: --load must be a whole number, got ${String(values.load)}`);
     return 2;
   }
-  const missing = missingPrometheusTools();
-  if (missing.length > 0) {
-    console.error(`stack: ${missing.join(', ')} not found. Fetch them (Debian trixie's, the compose stack's versions) with:\n  ${TOOLS_INSTALL_COMMAND}`);
-    return 1;
+  if (missingPrometheusTools().length > 0) {
+    console.log(`Fetching ${missingPrometheusTools().join(', ')} (Debian trixie's, the compose stack's versions) into .tools/…`);
+    const fetched = spawnSync('bash', [TOOLS_INSTALLER], { stdio: 'inherit' });
+    const missing = missingPrometheusTools();
+    if (fetched.status !== 0 || missing.length > 0) {
+      console.error(`stack: ${missing.join(', ') || 'the tools'} could not be fetched (see above). Once the cause is fixed, fetch them with:\n  ${TOOLS_INSTALL_COMMAND}`);
+      return 1;
+    }
   }
   process.env.PATH = pathWithTools();
   console.log('Starting the stack on 127.0.0.1…');

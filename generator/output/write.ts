@@ -3,8 +3,9 @@
  * it, and only when all of it is on disk is the old directory swapped out. A run that fails never
  * leaves a half-written tree. The generator owns the output directory: files no stage renders go.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { GeneratedFile } from '../render/stage.ts';
 
@@ -12,7 +13,10 @@ export async function writeTreeAtomically(outDir: string, files: readonly Genera
   const target = resolve(outDir);
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(join(parent, `.${basename(target)}.staging-`));
+  // Not mkdtemp: its 0700 would become the output's mode, and other users (a container's `nobody`
+  // reading the mounted configuration) could not enter it. mkdir takes the ordinary mode under the umask.
+  const staging = join(parent, `.${basename(target)}.staging-${randomBytes(6).toString('hex')}`);
+  await mkdir(staging);
   try {
     for (const file of files) {
       const path = join(staging, file.path);
