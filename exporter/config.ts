@@ -2,6 +2,7 @@
  * Exporter configuration, from EXPORTER_* environment variables only. Every value is validated
  * at start-up; an unknown EXPORTER_ variable is an error too, so a typo cannot go unnoticed.
  */
+import { readFileSync } from 'node:fs';
 import { parseFaultList, type FaultState } from './faults.ts';
 
 export type Role = 'api' | 'worker';
@@ -19,17 +20,24 @@ export interface ExporterConfig {
   /** How often gauges are refreshed and simulated activity happens, in milliseconds. */
   readonly tickMs: number;
   readonly faults: FaultState;
+  /** The bearer token /admin/faults requires; none keeps the fault switches off at run time. */
+  readonly adminToken: string | undefined;
 }
+
+/** Shorter tokens are guessable; a random one: `openssl rand -hex 16`. */
+export const MIN_ADMIN_TOKEN_LENGTH = 16;
 
 const VARIABLES = {
   EXPORTER_ROLE: 'api or worker (required)',
-  EXPORTER_HOST: 'address to listen on (default 0.0.0.0)',
+  EXPORTER_HOST: 'address to listen on (default 127.0.0.1; 0.0.0.0 in a container)',
   EXPORTER_PORT: 'port to listen on (default 8080 for api, 8081 for worker)',
   EXPORTER_WORKER_URL: 'base URL of the worker role, for the api to forward tasks to',
   EXPORTER_LOAD: 'requests (api) or jobs (worker) per second of built-in load (default 5; 0 for none)',
   EXPORTER_WORKERS: 'workers per queue (default 4)',
   EXPORTER_TICK_MS: 'simulation tick in milliseconds (default 1000)',
   EXPORTER_FAULTS: 'fault switches at start, such as errors=0.5,latency=2',
+  EXPORTER_ADMIN_TOKEN: `bearer token for /admin/faults (at least ${MIN_ADMIN_TOKEN_LENGTH} characters); without it the switches are off`,
+  EXPORTER_ADMIN_TOKEN_FILE: 'a file holding that token instead (a mounted secret)',
 } as const;
 
 export class ConfigError extends Error {}
@@ -74,6 +82,28 @@ export function readConfig(env: NodeJS.ProcessEnv): ExporterConfig {
   } catch (error) {
     problems.push(`EXPORTER_FAULTS: ${(error as Error).message}`);
   }
+  const adminToken = readAdminToken(env, problems);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}\n\nSettings:\n${usage()}`);
-  return { role: role as Role, host: env.EXPORTER_HOST || '0.0.0.0', port, workerUrl, load, workers, tickMs, faults };
+  return { role: role as Role, host: env.EXPORTER_HOST || '127.0.0.1', port, workerUrl, load, workers, tickMs, faults, adminToken };
+}
+
+function readAdminToken(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  const { EXPORTER_ADMIN_TOKEN: given, EXPORTER_ADMIN_TOKEN_FILE: file } = env;
+  if (given && file) {
+    problems.push('EXPORTER_ADMIN_TOKEN and EXPORTER_ADMIN_TOKEN_FILE are both set; give one');
+    return undefined;
+  }
+  let token = given || undefined;
+  if (file) {
+    try {
+      token = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      problems.push(`EXPORTER_ADMIN_TOKEN_FILE: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return undefined;
+    }
+  }
+  if (token !== undefined && (token.length < MIN_ADMIN_TOKEN_LENGTH || /\s/.test(token))) {
+    problems.push(`${file ? 'EXPORTER_ADMIN_TOKEN_FILE' : 'EXPORTER_ADMIN_TOKEN'}: the token must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters without spaces (got ${token.length})`);
+  }
+  return token;
 }

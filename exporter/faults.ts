@@ -37,11 +37,14 @@ export const NO_FAULTS: FaultState = Object.fromEntries(FAULT_SWITCHES.map((faul
 
 const byName = new Map<string, FaultSwitch>(FAULT_SWITCHES.map((fault) => [fault.name, fault]));
 
+const DECIMAL = /^\d+(\.\d+)?$/;
+
 /** Reads one value for a switch; throws with a message that says what is accepted. */
 export function parseFaultValue(name: string, raw: unknown): number {
   const fault = byName.get(name);
   if (!fault) throw new Error(`unknown fault switch '${name}'; known: ${FAULT_SWITCHES.map((f) => f.name).join(', ')}`);
-  const value = typeof raw === 'boolean' ? Number(raw) : typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  // Strings are plain decimals only: Number() would also take '0x1', '1e0', ' 1' and 'Infinity'.
+  const value = typeof raw === 'boolean' ? Number(raw) : typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : NaN;
   const ok =
     fault.kind === 'flag' ? value === 0 || value === 1 : fault.kind === 'ratio' ? value >= 0 && value <= 1 : Number.isFinite(value) && value >= 0 && value <= 60;
   if (!ok) {

@@ -11,6 +11,7 @@ import { runPipeline } from './pipeline.ts';
 import { formatProblem } from './problems.ts';
 import { QUERY_CHECKS } from './promql/index.ts';
 import { CHECKS } from './validate/index.ts';
+import { DEFAULT_TIMEOUT_SECONDS, httpUrl } from './verify/http.ts';
 import { verifyPrometheus, verifyTarget } from './verify/index.ts';
 
 export const HELP = `Usage: npm run generate -- [options]
@@ -34,6 +35,7 @@ label mismatches):
   --job NAME         the scrape job the targets belong to (scrape/): the domains to expect;
                      without it, the domains with at least half their metrics present
   --prometheus URL   everything that Prometheus has scraped, job by job
+  --timeout SECONDS  how long each endpoint may take to answer (default ${DEFAULT_TIMEOUT_SECONDS})
 
 Exit codes: 0 success, 1 invalid definitions or drift (--check, verify), 2 bad usage.
 
@@ -119,7 +121,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 async function verify(argv: readonly string[], io: Io): Promise<number> {
-  let values: { target?: string[]; job?: string; prometheus?: string; root?: string; help?: boolean };
+  let values: { target?: string[]; job?: string; prometheus?: string; timeout?: string; root?: string; help?: boolean };
+  let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -127,6 +130,7 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
         target: { type: 'string', multiple: true },
         job: { type: 'string' },
         prometheus: { type: 'string' },
+        timeout: { type: 'string' },
         root: { type: 'string', default: '.' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -138,7 +142,12 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (!values.target?.length && !values.prometheus) throw new Error('give --target URL or --prometheus URL');
-    for (const url of [...(values.target ?? []), ...(values.prometheus ? [values.prometheus] : [])]) new URL(url);
+    for (const url of values.target ?? []) httpUrl(url, '--target');
+    if (values.prometheus) httpUrl(values.prometheus, '--prometheus');
+    if (values.timeout !== undefined) {
+      timeoutSeconds = Number(values.timeout);
+      if (!/^\d+(\.\d+)?$/.test(values.timeout) || timeoutSeconds <= 0 || timeoutSeconds > 3600) throw new Error(`--timeout takes seconds, more than 0 and at most 3600; got ${JSON.stringify(values.timeout)}`);
+    }
   } catch (error) {
     io.err(`sextant verify: ${(error as Error).message}\nRun with --help for usage.`);
     return 2;
@@ -150,8 +159,8 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   }
   let clean = true;
   try {
-    for (const url of values.target ?? []) clean = (await verifyTarget(result.model, url, io, values.job)) && clean;
-    if (values.prometheus) clean = (await verifyPrometheus(result.model, values.prometheus, io)) && clean;
+    for (const url of values.target ?? []) clean = (await verifyTarget(result.model, url, io, { timeoutSeconds }, values.job)) && clean;
+    if (values.prometheus) clean = (await verifyPrometheus(result.model, values.prometheus, io, { timeoutSeconds })) && clean;
   } catch (error) {
     io.err(`sextant verify: ${(error as Error).message}`);
     return 1;

@@ -75,7 +75,9 @@ async function main(): Promise<number> {
   console.log('Starting the stack on 127.0.0.1…');
   const stack = await startStack({ ports, exporter: { load }, log: (line) => console.log(`  ${line}`) });
   console.log(`\nPrometheus UI: ${stack.urls.prometheus}/classic/graph (alerts: ${stack.urls.prometheus}/classic/alerts)`);
-  console.log(`Fault switches: curl -X PUT -H 'content-type: application/json' -d '{"errors": 0.5}' ${stack.urls.api}/admin/faults`);
+  console.log(
+    `Fault switches: curl -X PUT -H 'authorization: Bearer ${stack.adminToken}' -H 'content-type: application/json' -d '{"errors": 0.5}' ${stack.urls.api}/admin/faults`,
+  );
   console.log('Grafana is not packaged for Debian: run the compose stack for dashboards. Ctrl-C stops everything.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

@@ -5,6 +5,7 @@
  * routes). For users without Docker (`npm run stack`) and for the end-to-end tests. Grafana is not
  * packaged for Debian; the compose stack runs it.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -81,6 +82,8 @@ export interface Stack {
   readonly dir: string;
   readonly ports: StackPorts;
   readonly urls: Readonly<Record<'api' | 'worker' | 'nodeExporter' | 'prometheus' | 'alertmanager', string>>;
+  /** The bearer token both exporter roles' /admin/faults take, new for every stack. */
+  readonly adminToken: string;
   /** Stops one exporter role, for target-down scenarios. */
   stopRole(role: Role): Promise<void>;
   startRole(role: Role): Promise<void>;
@@ -117,8 +120,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ),
   );
 
+  const adminToken = randomBytes(24).toString('base64url');
   const exporterEnv = (role: Role): NodeJS.ProcessEnv => ({
     PATH: process.env.PATH ?? '',
+    EXPORTER_ADMIN_TOKEN: adminToken,
     EXPORTER_ROLE: role,
     EXPORTER_HOST: '127.0.0.1',
     EXPORTER_PORT: String(ports[role]),
@@ -190,6 +195,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     model,
     dir,
     ports,
+    adminToken,
     urls: { api: url(ports.api), worker: url(ports.worker), nodeExporter: url(ports.nodeExporter), prometheus: url(ports.prometheus), alertmanager: url(ports.alertmanager) },
     stopRole: async (role) => {
       await running.get(role)?.stop();

@@ -62,9 +62,95 @@ describe('npm run verify', () => {
     expect(run.stderr).toContain('give --target URL or --prometheus URL');
   });
 
-  it('says so when a target cannot be reached', async () => {
-    const run = await runCli(['verify', '--target', `http://127.0.0.1:${await freePort()}`]);
+  it('says so when a target cannot be reached, naming the URL and the cause', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const run = await runCli(['verify', '--target', url]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('sextant verify:');
+    expect(run.stderr).toContain(`sextant verify: cannot reach ${url}/metrics: ECONNREFUSED`);
+  });
+});
+
+describe('npm run verify on endpoints that are not what it expects', () => {
+  /** One server per case, answering as told; `silent` accepts the request and never answers. */
+  const servers: Server[] = [];
+  const serve = async (answer: { type?: string; body?: string; status?: number; silent?: boolean }) => {
+    const server = createServer((_req, res) => {
+      if (answer.silent) return;
+      res.writeHead(answer.status ?? 200, answer.type ? { 'content-type': answer.type } : {}).end(answer.body ?? '');
+    });
+    servers.push(server);
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${port}`;
+  };
+  afterAll(async () => {
+    for (const server of servers) server.closeAllConnections();
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  });
+
+  it('an empty /metrics is no match: nothing to compare', async () => {
+    const url = await serve({ type: 'text/plain; version=0.0.4' });
+    const run = await runCli(['verify', '--target', url]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${url}/metrics: exposes no metrics at all`);
+    expect(run.stdout).not.toContain('matches the catalogue');
+  });
+
+  it('a web page is named for what it is', async () => {
+    const url = await serve({ type: 'text/html; charset=utf-8', body: '<!doctype html><title>login</title>' });
+    const run = await runCli(['verify', '--target', url]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`sextant verify: not a Prometheus exposition: got text/html from ${url}/metrics`);
+  });
+
+  it('an HTTP error says its status and URL', async () => {
+    const url = await serve({ status: 503, type: 'text/plain', body: 'warming up' });
+    const run = await runCli(['verify', '--target', url]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`sextant verify: ${url}/metrics answered HTTP 503: warming up`);
+  });
+
+  it('a Prometheus that never answers times out after --timeout', async () => {
+    const url = await serve({ silent: true });
+    const run = await runCli(['verify', '--prometheus', url, '--timeout', '1']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`sextant verify: ${url}/api/v1/targets\\?state=active did not answer within 1 s \\(give more with --timeout SECONDS\\)`));
+  });
+
+  it('a slow target is read when --timeout gives it time', async () => {
+    const slow = createServer((_req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(DRIFTED), 1_500));
+    servers.push(slow);
+    const port = await freePort();
+    await new Promise<void>((resolve) => slow.listen(port, '127.0.0.1', resolve));
+    const tooShort = await runCli(['verify', '--target', `http://127.0.0.1:${port}`, '--timeout', '0.5']);
+    expect(tooShort.stderr).toContain('did not answer within 0.5 s');
+    const enough = await runCli(['verify', '--target', `http://127.0.0.1:${port}`, '--timeout', '30']);
+    expect(enough.stderr).toMatch(/uncatalogued\s+taskforge_http_request_count/);
+  });
+
+  it('a web page where the Prometheus API should be is named for what it is', async () => {
+    const url = await serve({ type: 'text/html', body: '<html>' });
+    const run = await runCli(['verify', '--prometheus', url]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`sextant verify: not a Prometheus API: got text/html from ${url}/api/v1/targets?state=active`);
+  });
+
+  it('a Prometheus that scrapes nothing is no match', async () => {
+    const url = await serve({ type: 'application/json', body: JSON.stringify({ status: 'success', data: { activeTargets: [] } }) });
+    const run = await runCli(['verify', '--prometheus', url]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${url}: scrapes no targets`);
+  });
+
+  it.each([
+    { args: ['--target', 'localhost:9100'], message: '--target "localhost:9100" is not a URL; give one such as http://127.0.0.1:9100' },
+    { args: ['--target', 'ftp://127.0.0.1/metrics'], message: '--target ftp://127.0.0.1/metrics: only http and https URLs can be fetched' },
+    { args: ['--prometheus', 'not a url'], message: '--prometheus "not a url" is not a URL' },
+    { args: ['--target', 'http://127.0.0.1:9100', '--timeout', '0'], message: '--timeout takes seconds, more than 0 and at most 3600; got "0"' },
+    { args: ['--target', 'http://127.0.0.1:9100', '--timeout', '0x10'], message: '--timeout takes seconds' },
+  ])('refuses $args before fetching anything', async ({ args, message }) => {
+    const run = await runCli(['verify', ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`sextant verify: ${message}`);
   });
 });

@@ -3,7 +3,7 @@
  * answers for bad requests, and the RED middleware that records the catalogue's HTTP metrics.
  * A request can make it answer an error; it cannot make it crash.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AppInstruments } from '../instruments/index.ts';
 import type { Tracer } from '../sim/tracing.ts';
 
@@ -16,6 +16,7 @@ export interface Request {
   readonly path: string;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
   readonly body: unknown;
 }
 
@@ -25,12 +26,14 @@ export interface Reply {
   /** Plain text instead of JSON (the /metrics exposition). */
   readonly text?: string;
   readonly contentType?: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
@@ -93,7 +96,14 @@ export function createHttpServer(options: ServerOptions): Server {
 
 async function handle(routes: readonly CompiledRoute[], options: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = process.hrtime.bigint();
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    // A request target no URL parser takes (`//[`): as malformed as a bad request line, and answered alike.
+    res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'the request target is not a valid path' }));
+    return;
+  }
   const method = req.method ?? 'GET';
   const matching = routes.filter((route) => route.pattern.test(url.pathname));
   const route = matching.find((candidate) => candidate.method === method);
@@ -109,12 +119,12 @@ async function handle(routes: readonly CompiledRoute[], options: ServerOptions, 
     const body = await readBody(req, method);
     requestBytes = body.bytes;
     const match = route.pattern.exec(url.pathname)!;
-    const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+    const params = Object.fromEntries(route.names.map((name, i) => [name, decodePathSegment(match[i + 1]!)]));
     await route.before?.();
-    const run = () => Promise.resolve(route.handler({ method, path: url.pathname, params, query: url.searchParams, body: body.value }));
+    const run = () => Promise.resolve(route.handler({ method, path: url.pathname, params, query: url.searchParams, headers: req.headers, body: body.value }));
     reply = options.metrics && instruments ? await options.metrics.tracer.span('http_request', run) : await run();
   } catch (error) {
-    if (error instanceof HttpError) reply = { status: error.status, body: { error: error.message } };
+    if (error instanceof HttpError) reply = { status: error.status, body: { error: error.message }, headers: error.headers };
     else {
       console.error(`${method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       options.metrics?.tracer.error('api', error);
@@ -128,6 +138,7 @@ async function handle(routes: readonly CompiledRoute[], options: ServerOptions, 
       'content-type': reply.contentType ?? (reply.text !== undefined ? 'text/plain; charset=utf-8' : 'application/json'),
       'content-length': bytes,
       ...(reply.status === 413 ? { connection: 'close' } : {}),
+      ...reply.headers,
     });
     res.end(payload);
   }
@@ -140,6 +151,15 @@ async function handle(routes: readonly CompiledRoute[], options: ServerOptions, 
     instruments.http.requestSize.observe(labels, requestBytes);
     instruments.http.responseSize.observe(labels, bytes);
     instruments.http.inFlight.dec({});
+  }
+}
+
+/** A path parameter, percent-decoded; a malformed escape (`%E0%A4%A`) is the client's error. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `the path has a malformed percent-encoding: ${segment}`);
   }
 }
 

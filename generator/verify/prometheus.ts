@@ -4,27 +4,26 @@
  * the series Prometheus writes itself (up, scrape_*, ALERTS) are not the target's and are left out.
  */
 import type { ExposedType, Family, Sample } from '../exposition/parse.ts';
+import { apiData, fetchText } from './http.ts';
 
 const SUFFIXES: Record<string, readonly string[]> = { histogram: ['_bucket', '_sum', '_count'], summary: ['_sum', '_count'] };
 
-async function api<T>(base: string, path: string, params: Record<string, string | string[]>): Promise<T> {
+async function api<T>(base: string, path: string, params: Record<string, string | string[]>, timeoutSeconds: number): Promise<T> {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) query.append(key, v);
-  const response = await fetch(`${base}${path}?${query}`);
-  const body = (await response.json()) as { status: string; data: T; error?: string };
-  if (body.status !== 'success') throw new Error(`${path}: ${body.error ?? response.status}`);
-  return body.data;
+  const url = `${base}${path}?${query}`;
+  return apiData<T>(url, await fetchText(url, timeoutSeconds));
 }
 
-export async function scrapedJobs(base: string): Promise<string[]> {
-  const data = await api<{ activeTargets: { labels: { job: string } }[] }>(base, '/api/v1/targets', { state: 'active' });
+export async function scrapedJobs(base: string, timeoutSeconds: number): Promise<string[]> {
+  const data = await api<{ activeTargets: { labels: { job: string } }[] }>(base, '/api/v1/targets', { state: 'active' }, timeoutSeconds);
   return [...new Set(data.activeTargets.map((target) => target.labels.job))].sort();
 }
 
-export async function familiesOfJob(base: string, job: string, synthetic: ReadonlySet<string>): Promise<Map<string, Family>> {
+export async function familiesOfJob(base: string, job: string, synthetic: ReadonlySet<string>, timeoutSeconds: number): Promise<Map<string, Family>> {
   const selector = `{job=${JSON.stringify(job)}}`;
-  const metadata = await api<{ metric: string; type: string; help: string }[]>(base, '/api/v1/targets/metadata', { match_target: selector });
-  const series = await api<Record<string, string>[]>(base, '/api/v1/series', { 'match[]': selector });
+  const metadata = await api<{ metric: string; type: string; help: string }[]>(base, '/api/v1/targets/metadata', { match_target: selector }, timeoutSeconds);
+  const series = await api<Record<string, string>[]>(base, '/api/v1/series', { 'match[]': selector }, timeoutSeconds);
   const families = new Map<string, Family>();
   for (const entry of metadata) {
     if (!families.has(entry.metric)) {

@@ -27,7 +27,11 @@ async function query(expr: string): Promise<{ metric: Record<string, string>; va
 
 async function setFaults(role: 'api' | 'worker', faults: Partial<Record<FaultName, number>> | null): Promise<void> {
   const url = `${stack.urls[role]}/admin/faults`;
-  const response = await fetch(url, faults ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) } : { method: 'DELETE' });
+  const authorization = `Bearer ${stack.adminToken}`;
+  const response = await fetch(
+    url,
+    faults ? { method: 'PUT', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(faults) } : { method: 'DELETE', headers: { authorization } },
+  );
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
 }
 
@@ -62,10 +66,10 @@ describe('the live stack', () => {
   it('matches the catalogue at every target and in Prometheus, both ways', async () => {
     // Some series appear only after the first scrapes and evaluations.
     await waitFor('verify to come out clean', async () => {
-      const targets = await Promise.all([stack.urls.api, stack.urls.worker, stack.urls.nodeExporter, stack.urls.prometheus, stack.urls.alertmanager].map((url) => verifyTarget(stack.model, url, { out: () => {}, err: () => {} })));
-      return targets.every(Boolean) && (await verifyPrometheus(stack.model, stack.urls.prometheus, { out: () => {}, err: () => {} }));
+      const targets = await Promise.all([stack.urls.api, stack.urls.worker, stack.urls.nodeExporter, stack.urls.prometheus, stack.urls.alertmanager].map((url) => verifyTarget(stack.model, url, { out: () => {}, err: () => {} }, { timeoutSeconds: 10 })));
+      return targets.every(Boolean) && (await verifyPrometheus(stack.model, stack.urls.prometheus, { out: () => {}, err: () => {} }, { timeoutSeconds: 10 }));
     }, { timeoutMs: 60_000, intervalMs: 1_000 });
-    expect(await verifyPrometheus(stack.model, stack.urls.prometheus, silentIo)).toBe(true);
+    expect(await verifyPrometheus(stack.model, stack.urls.prometheus, silentIo, { timeoutSeconds: 10 })).toBe(true);
   });
 
   it('has data for every recording rule over what the local stack runs', async () => {

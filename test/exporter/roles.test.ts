@@ -10,7 +10,7 @@ import { compareDomain, uncatalogued } from '../../generator/exposition/compare.
 import { parseExposition, type Family } from '../../generator/exposition/parse.ts';
 import { qualifiedName } from '../../generator/dsl/ownership.ts';
 import config from '../../sextant.config.ts';
-import { startExporter, type ExporterProcess } from '../helpers/exporter.ts';
+import { ADMIN_TOKEN, startExporter, type ExporterProcess } from '../helpers/exporter.ts';
 import { waitFor } from '../helpers/servers.ts';
 
 let worker: ExporterProcess;
@@ -85,6 +85,8 @@ describe('the exporter roles against the catalogue', () => {
 
 describe('bad requests get a clear 4xx and the exporter keeps serving', () => {
   const send = (path: string, init: RequestInit = {}) => fetch(api.url + path, init);
+  /** An admin request, with the token the test exporters take. */
+  const admin = (init: RequestInit = {}) => send('/admin/faults', { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${ADMIN_TOKEN}` } });
   const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
   it.each([
@@ -95,13 +97,47 @@ describe('bad requests get a clear 4xx and the exporter keeps serving', () => {
     { name: 'a body over 64 KiB is 413', path: '/api/v1/tasks', init: json({ type: 'email', padding: 'x'.repeat(70_000) }), status: 413 },
     { name: 'an unknown task type is 422', path: '/api/v1/tasks', init: json({ type: 'rocket' }), status: 422 },
     { name: 'a JSON array body is 400', path: '/api/v1/tasks', init: json([1, 2]), status: 400 },
-    { name: 'an unknown fault switch is 400', path: '/admin/faults', init: { ...json({ melt: true }), method: 'PUT' }, status: 400 },
-    { name: 'a fault value out of range is 400', path: '/admin/faults', init: { ...json({ errors: 2 }), method: 'PUT' }, status: 400 },
-    { name: 'a malformed admin request is 400', path: '/admin/faults', init: { ...json('not json'), method: 'PUT' }, status: 400 },
+    { name: 'a malformed percent-encoding in a path is 400', path: '/api/v1/tasks/%E0%A4%A', init: {}, status: 400 },
+    { name: 'a lone percent sign in a path is 400', path: '/api/v1/tasks/100%', init: {}, status: 400 },
+    { name: 'an admin request without the token is 401', path: '/admin/faults', init: { ...json({ errors: 1 }), method: 'PUT' }, status: 401 },
+    { name: 'reading the switches without the token is 401', path: '/admin/faults', init: {}, status: 401 },
+    { name: 'clearing the switches without the token is 401', path: '/admin/faults', init: { method: 'DELETE' }, status: 401 },
+    { name: 'an admin request with a wrong token is 403', path: '/admin/faults', init: { ...json({ errors: 1 }), method: 'PUT', headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token-at-all' } }, status: 403 },
+    { name: 'an admin request with another scheme is 401', path: '/admin/faults', init: { ...json({ errors: 1 }), method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Basic ${ADMIN_TOKEN}` } }, status: 401 },
   ])('$name', async ({ path, init, status }) => {
     const response = await send(path, init as RequestInit);
     expect(response.status).toBe(status);
     expect(((await response.json()) as { error: string }).error).toMatch(/\w/);
+    expect((await send('/healthz')).status).toBe(200);
+  });
+
+  it.each([
+    { name: 'an unknown fault switch is 400', init: { ...json({ melt: true }), method: 'PUT' } },
+    { name: 'a fault value out of range is 400', init: { ...json({ errors: 2 }), method: 'PUT' } },
+    { name: 'a fault value in hexadecimal is 400', init: { ...json({ circuit_open: '0x1' }), method: 'PUT' } },
+    { name: 'a fault value with spaces is 400', init: { ...json({ errors: ' 1' }), method: 'PUT' } },
+    { name: 'a malformed admin request is 400', init: { ...json('not json'), method: 'PUT' } },
+  ])('with the token, $name', async ({ init }) => {
+    const response = await admin(init as RequestInit);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/\w/);
+    expect(((await (await admin()).json()) as { faults: { value: number }[] }).faults.every((fault) => fault.value === 0)).toBe(true);
+  });
+
+  it('asks for a bearer token when none is sent', async () => {
+    const response = await send('/admin/faults');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="exporter admin"');
+  });
+
+  it('answers a request target no URL parser takes with 400 and keeps serving', async () => {
+    const port = Number(new URL(api.url).port);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('close', () => resolve(data));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect((await send('/healthz')).status).toBe(200);
   });
 
@@ -118,17 +154,17 @@ describe('bad requests get a clear 4xx and the exporter keeps serving', () => {
   });
 
   it('lists the fault switches with the alerts each should fire', async () => {
-    const body = (await (await send('/admin/faults')).json()) as { faults: { name: string; alerts: string[] }[] };
+    const body = (await (await admin()).json()) as { faults: { name: string; alerts: string[] }[] };
     expect(body.faults.find((f) => f.name === 'errors')?.alerts).toContain('HttpErrorRatioHigh');
   });
 
   it('answers 500 on API requests while the errors switch is on', async () => {
-    await send('/admin/faults', { ...json({ errors: 1 }), method: 'PUT' });
+    await admin({ ...json({ errors: 1 }), method: 'PUT' });
     try {
       expect((await send('/api/v1/tasks')).status).toBe(500);
       expect((await send('/healthz')).status).toBe(200);
     } finally {
-      await send('/admin/faults', { method: 'DELETE' });
+      await admin({ method: 'DELETE' });
     }
     expect((await send('/api/v1/tasks')).status).toBe(200);
   });

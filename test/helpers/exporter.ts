@@ -8,6 +8,8 @@ import { freePort } from './servers.ts';
 export type ExporterProcess = RunningProcess;
 
 const EXPORTER = ['--import', 'tsx', join(REPO, 'exporter/main.ts')];
+/** The /admin/faults token the test exporters take (a test may give its own, or none). */
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 export async function startExporter(env: Record<string, string>): Promise<ExporterProcess> {
   const port = await freePort();
@@ -16,7 +18,7 @@ export async function startExporter(env: Record<string, string>): Promise<Export
     command: process.execPath,
     args: EXPORTER,
     cwd: REPO,
-    env: { PATH: process.env.PATH ?? '', EXPORTER_HOST: '127.0.0.1', EXPORTER_PORT: String(port), ...env },
+    env: { PATH: process.env.PATH ?? '', EXPORTER_HOST: '127.0.0.1', EXPORTER_PORT: String(port), EXPORTER_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
     url: `http://127.0.0.1:${port}`,
     readyPath: '/readyz',
   });
