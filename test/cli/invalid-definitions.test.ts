@@ -1,25 +1,11 @@
 /**
  * The invalid-definition suite: every way a definition can be wrong, run through the real CLI in
- * its own process. Each must exit 1, name the file, the definition and the rule, and leave the
- * existing output byte-for-byte as it was.
+ * its own process (test/helpers/invalid.ts). Each must exit 1, name the file, the definition and
+ * the rule, and leave the existing output byte-for-byte as it was.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { configWith, dashboardCase, dashboardFile, exporter, gaugeFile, invalidDefinitionSuite, metric, recording, rulesFile, type InvalidCase } from '../helpers/invalid.ts';
 import { domainFile, runCli, scratchProject, VALID_DOMAIN, type Project } from '../helpers/project.ts';
-
-interface InvalidCase {
-  readonly name: string;
-  /** Files of the case, beside a valid catalog/base.ts. */
-  readonly files: Record<string, string>;
-  /** Expected `file: definition:` prefix of the message. */
-  readonly where: string;
-  readonly rule: string;
-  readonly message: string;
-}
-
-const metric = (source: string, options?: Parameters<typeof domainFile>[1]) => ({ 'catalog/case.ts': domainFile(source, options) });
-const exporter = "upstream('some_exporter', '1.0.0', 'its docs')";
 
 const CASES: InvalidCase[] = [
   { name: 'a syntax error in a catalogue file', files: { 'catalog/case.ts': 'export default defineDomain({ name: ' }, where: 'catalog/case.ts: file', rule: 'load', message: 'cannot load' },
@@ -59,36 +45,6 @@ const CASES: InvalidCase[] = [
   { name: 'a namespace that is not snake_case', files: { 'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'Task-Forge' });\n" }, where: 'sextant.config.ts: namespace', rule: 'config', message: 'must be lowercase snake_case' },
 ];
 
-/** A rules file with one valid alert (and optionally recording rules); `overrides` is spread into the alert. */
-function rulesFile(overrides: string, options: { recording?: string; extraAlert?: string } = {}): Record<string, string> {
-  return {
-    'alerts/case.ts': `import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
-import base from '../catalog/base.ts';
-const { requests, latency } = base.metrics;
-const target = { job: 'a', instance: 'a:1' };
-const series = [input(requests, { ...target, route: '/a' }, '0+60x20')];
-const tests = [
-  fires('one a second', { at: '10m', series, alerts: [{ labels: { ...target, route: '/a' }, summary: 's', description: 'd' }] }),
-  silent('none', { at: '10m', series: [input(requests, { ...target, route: '/a' }, '0x20')] }),
-  pending('too early', { at: '2m', series }),
-];
-const base_alert = {
-  name: 'RequestsHigh', severity: 'warning', expr: promql\`rate(\${requests}[5m]) > 0.5\`, for: '5m', summary: 's', description: 'd',
-  runbook: { meaning: 'm', causes: ['c'], checks: ['k'] }, tests,
-};
-export default defineRules({
-  name: 'case',
-  title: 'Case',
-  recording: [${options.recording ?? ''}],
-  alerts: [alert({ ...base_alert, ${overrides} })${options.extraAlert ? `, ${options.extraAlert}` : ''}],
-});
-`,
-  };
-}
-const recording = (record: string) =>
-  `recordingRule({ record: '${record}', expr: promql\`sum by (job) (rate(\${requests}[5m]))\`, tests: [evaluates('sums', { at: '10m', series, samples: [{ labels: { job: 'a' }, value: 1 }] })] })`;
-const gaugeFile = { 'catalog/extra.ts': domainFile("depth: gauge({ name: 'depth', help: 'Items waiting.' }),", { name: 'extra' }) };
-
 CASES.push(
   { name: 'a query naming an unknown metric', files: rulesFile("expr: promql`rate(app_requests_totl[5m]) > 1`"), where: 'alerts/case.ts: alert RequestsHigh', rule: 'promql-unknown-metric', message: "unknown metric 'app_requests_totl'" },
   { name: 'a matcher on a label the metric lacks', files: rulesFile('expr: promql`rate(${requests}{status="500"}[5m]) > 1`'), where: 'alerts/case.ts: alert RequestsHigh', rule: 'promql-unknown-label', message: "label 'status' is not on app_requests_total" },
@@ -107,20 +63,6 @@ CASES.push(
   { name: 'a rules file without a default export', files: { 'alerts/case.ts': 'export const rules = [];\n' }, where: 'alerts/case.ts: default export', rule: 'definition-shape', message: 'must `export default defineRules' },
 );
 
-/** A dashboard over the base catalogue whose good panels show both its metrics; `panels` are added to them. */
-function dashboardFile(panels: string, name = 'case'): string {
-  return `import { bucketOf, defineDashboard, heatmap, promql, row, target, timeseries } from '#sextant';
-import base from '../catalog/base.ts';
-const { requests, latency } = base.metrics;
-const good = [
-  timeseries({ title: 'Requests', unit: 'reqps', targets: [target(promql\`sum(rate(\${requests}{job=~"$job"}[$__rate_interval]))\`)] }),
-  heatmap({ title: 'Latency', unit: 's', targets: [target(promql\`sum by (le) (rate(\${bucketOf(latency)}[$__rate_interval]))\`)] }),
-];
-export default defineDashboard({ name: '${name}', title: 'Case', folder: 'Service', description: 'd', scope: requests, rows: [row('R', [...good, ${panels}])] });
-`;
-}
-const dashboardCase = (panels: string) => ({ 'dashboards/case.ts': dashboardFile(panels) });
-
 CASES.push(
   { name: 'a panel querying an unknown metric', files: dashboardCase("timeseries({ title: 'Bad', unit: 'short', targets: [target(promql`sum(app_request_totl)`)] })"), where: 'dashboards/case.ts: dashboard app-case panel "Bad"', rule: 'promql-unknown-metric', message: "query A: unknown metric 'app_request_totl'" },
   { name: 'a panel grouping by an unknown label', files: dashboardCase("timeseries({ title: 'Bad', unit: 'short', targets: [target(promql`sum by (status) (rate(${requests}[$__rate_interval]))`)] })"), where: 'dashboards/case.ts: dashboard app-case panel "Bad"', rule: 'promql-unknown-label', message: "'sum by' names label 'status'" },
@@ -130,7 +72,6 @@ CASES.push(
   { name: 'a rate over a fixed window on a panel', files: dashboardCase("timeseries({ title: 'Bad', unit: 'reqps', targets: [target(promql`sum(rate(${requests}[5m]))`)] })"), where: 'dashboards/case.ts: dashboard app-case panel "Bad"', rule: 'dashboard-rate-interval', message: 'rate() over [5m]; use [$__rate_interval]' },
 );
 
-const configWith = (body: string) => ({ 'sextant.config.ts': `import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app', ${body} });\n` });
 CASES.push(
   { name: 'a selector label that is not a Kubernetes label', files: configWith("kubernetes: { ruleLabels: { 'team name': 'a' } }"), where: 'sextant.config.ts: kubernetes.ruleLabels', rule: 'kubernetes-config', message: "'team name' is not a Kubernetes label key" },
   { name: 'a namespace that is not a DNS-1123 label', files: configWith("kubernetes: { namespace: 'Monitoring_NS' }"), where: 'sextant.config.ts: kubernetes.namespace', rule: 'kubernetes-config', message: "'Monitoring_NS' is not a valid namespace" },
@@ -139,33 +80,12 @@ CASES.push(
   { name: 'a remote-write URL that is not a URL', files: configWith("prometheus: { remoteWrite: { url: 'mimir:9009/api/v1/push' } }"), where: 'sextant.config.ts: prometheus.remoteWrite.url', rule: 'kubernetes-config', message: "'mimir:9009/api/v1/push' is not an http(s) URL" },
 );
 
-const SENTINEL = 'output of an earlier, good run\n';
+invalidDefinitionSuite('invalid definitions', CASES);
+
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.remove()));
 
-describe.concurrent('invalid definitions', () => {
-  it.for(CASES)('$name is refused', async ({ files, where, rule, message }, { expect }) => {
-    const project = scratchProject({
-      'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app' });\n",
-      'catalog/base.ts': VALID_DOMAIN,
-      'generated/docs/metrics.md': SENTINEL,
-      ...files,
-    });
-    projects.push(project);
-
-    const run = await runCli(['--root', project.root]);
-
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${where}: `);
-    expect(run.stderr).toContain(message);
-    expect(run.stderr).toContain(`[${rule}]`);
-    expect(run.stderr).toContain('nothing was written');
-    expect(readFileSync(join(project.root, 'generated/docs/metrics.md'), 'utf8')).toBe(SENTINEL);
-    expect(readdirSync(join(project.root, 'generated'))).toEqual(['docs']);
-    expect(readdirSync(project.root).filter((name) => name.includes('staging'))).toEqual([]);
-    expect(existsSync(join(project.root, 'generated/docs'))).toBe(true);
-  });
-
+describe.concurrent('a run with several problems', () => {
   it('reports every problem of a run at once', async ({ expect }) => {
     const project = scratchProject({
       'catalog/base.ts': VALID_DOMAIN,
