@@ -73,8 +73,9 @@ async function main(): Promise<number> {
   }
   process.env.PATH = pathWithTools();
   console.log('Starting the stack on 127.0.0.1…');
-  const stack = await startStack({ ports, exporter: { load }, log: (line) => console.log(`  ${line}`) });
+  const stack = await startStack({ ports, followGenerated: true, exporter: { load }, log: (line) => console.log(`  ${line}`) });
   console.log(`\nPrometheus UI: ${stack.urls.prometheus}/classic/graph (alerts: ${stack.urls.prometheus}/classic/alerts)`);
+  console.log(`Rules: generated/prometheus/rules; after npm run generate: curl -X POST ${stack.urls.prometheus}/-/reload`);
   console.log(
     `Fault switches: curl -X PUT -H 'authorization: Bearer ${stack.adminToken}' -H 'content-type: application/json' -d '{"errors": 0.5}' ${stack.urls.api}/admin/faults`,
   );

@@ -6,7 +6,7 @@
  * packaged for Debian; the compose stack runs it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,8 @@ export interface StackOptions {
   readonly ports?: Partial<StackPorts>;
   /** Rules with shorter `for` and windows (the end-to-end tests); the shipped rules otherwise. */
   readonly profile?: RuleProfile;
+  /** Load the rule files in generated/ rather than a copy, so a reload after `npm run generate` takes them (`npm run stack`). */
+  readonly followGenerated?: boolean;
   /** One interval for scraping and rule evaluation, instead of the generated ones. */
   readonly interval?: string;
   /** Base URL for Alertmanager's webhooks (`/page`, `/ticket` are appended); the configured ones otherwise. */
@@ -102,9 +104,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'sextant-stack-'));
   const running = new Map<string, RunningProcess>();
 
-  const rules = options.profile ? applyProfile(model.rules, options.profile) : model.rules;
-  mkdirSync(join(dir, 'rules'));
-  for (const file of rules) writeFileSync(join(dir, ruleFilePath(file)), renderRuleFile(model, file));
+  if (options.followGenerated) {
+    // Prometheus reads generated/'s rule files themselves: a new `npm run generate` and a reload pick them up.
+    symlinkSync(join(REPO, 'generated/prometheus/rules'), join(dir, 'rules'));
+  } else {
+    const rules = options.profile ? applyProfile(model.rules, options.profile) : model.rules;
+    mkdirSync(join(dir, 'rules'));
+    for (const file of rules) writeFileSync(join(dir, ruleFilePath(file)), renderRuleFile(model, file));
+  }
   const targets = Object.fromEntries(STACK_PARTS.map((part) => [SCRAPE_JOB_OF[part].name, [`127.0.0.1:${ports[part]}`]]));
   writeFileSync(
     join(dir, 'prometheus.yml'),
@@ -177,7 +184,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           `--storage.tsdb.path=${join(dir, 'prometheus')}`,
           `--web.listen-address=127.0.0.1:${ports.prometheus}`,
           '--storage.tsdb.retention.time=1d',
-          // Loopback only: lets `curl -X POST …/-/reload` pick up a new `npm run generate`.
+          // Loopback only: lets `curl -X POST …/-/reload` re-read the rule files (generated/'s with followGenerated).
           '--web.enable-lifecycle',
           // The default waits a minute before re-sending an alert Alertmanager did not take.
           '--rules.alert.resend-delay=1s',
@@ -203,6 +210,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     startRole,
     writeRules: (files) => {
+      if (options.followGenerated) throw new Error('the stack reads generated/ itself: run npm run generate instead of writing its rules');
       for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'rules', name), content);
     },
     stop,

@@ -1,7 +1,8 @@
 /** `npm run stack` as a user runs it: bad options refused, the stack up on the ports given, SIGTERM stops it all. */
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers/project.ts';
 import { freePort, waitFor } from './helpers/servers.ts';
@@ -63,6 +64,10 @@ describe('npm run stack', () => {
       `http://127.0.0.1:${ports.alertmanager}/-/ready`,
     ];
     for (const url of urls) expect(await answers(url), url).toBe(true);
+    // Its Prometheus reads generated/'s rule files, so a reload after `npm run generate` takes them.
+    const rules = (await (await fetch(`http://127.0.0.1:${ports.prometheus}/api/v1/rules`)).json()) as { data: { groups: { file: string }[] } };
+    expect([...new Set(rules.data.groups.map((group) => basename(group.file)))].sort()).toEqual(readdirSync(join(REPO, 'generated/prometheus/rules')).sort());
+    expect(run.output()).toContain('Rules: generated/prometheus/rules; after npm run generate: curl -X POST');
     expect(run.output()).toContain(`http://127.0.0.1:${ports.prometheus}`);
     expect(run.output()).toContain('Grafana is not packaged');
     process.kill(run.child.pid!, 'SIGTERM');
