@@ -4,6 +4,7 @@
  * expectations of its tests follow.
  */
 import { defineConfig } from '#sextant';
+import { FAULT_SWITCHES } from './exporter/faults.ts';
 
 export default defineConfig({
   // Prefix of every application metric and recording rule: taskforge_http_requests_total.
@@ -15,6 +16,8 @@ export default defineConfig({
   },
   // The seeds scrape every 10–15 s; range windows must cover four scrapes.
   prometheus: { scrapeInterval: '15s', evaluationInterval: '15s' },
+  // The reference exporter's fault switches: the panels quiet when healthy name the one they show data under.
+  faultSwitches: FAULT_SWITCHES.map((fault) => fault.name),
   // The operator output targets kube-prometheus-stack, which already scrapes these two programs.
   kubernetes: { operatorProvidedJobs: ['kube-state-metrics', 'cadvisor'] },
   alerts: {

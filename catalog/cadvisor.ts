@@ -5,7 +5,9 @@ const identity = {
   namespace: bounded(16, 'namespaces this system runs in'),
   pod: bounded(128, 'pods of this system across its namespaces'),
   container: bounded(8, 'containers per pod'),
-  id: bounded(256, 'one cgroup path per container'),
+  id: bounded(256, 'one cgroup path per container', {
+    identifier: 'cAdvisor names each container by its cgroup path; one per running container of this system, replaced as containers restart',
+  }),
   name: bounded(256, 'one runtime name per container'),
   image: bounded(32, 'images of this system'),
 };

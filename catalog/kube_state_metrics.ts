@@ -2,7 +2,9 @@ import { bounded, counter, defineDomain, gauge, upstream } from '#sextant';
 
 const namespace = bounded(16, 'namespaces this system runs in');
 const pod = bounded(128, 'pods of this system across its namespaces');
-const uid = bounded(128, 'one uid per pod');
+const uid = bounded(128, 'one uid per pod', {
+  identifier: 'kube-state-metrics puts the pod uid on every pod series; one per pod of this system, so it follows pod, not traffic',
+});
 const container = bounded(8, 'containers per pod');
 const deployment = bounded(32, 'deployments of this system');
 const perDeployment = bounded(32, 'deployments of this system');

@@ -60,6 +60,7 @@ export default defineDashboard({
       // Offsets are gauges that only grow: their slope is the topic's message rate.
       timeseries({
         title: 'Messages per second by topic',
+        description: 'Messages written to each topic per second: the slope of the partitions\' current offsets.',
         unit: UNITS.perSecond,
         width: 9,
         targets: [target(promql`sum by (topic) (deriv(${sel(k.partitionCurrentOffset)}[$__rate_interval]))`, '{{topic}}')],

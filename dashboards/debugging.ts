@@ -26,6 +26,7 @@ export default defineDashboard({
         width: 24,
         quietWhenHealthy: 'no alert fires in a healthy system',
         shownUnder: 'errors',
+        spansJobs: 'the alerts firing anywhere, whichever job or instance they are about',
         targets: [target(promql`sort_desc(sum by (alertname, severity) (${alertSeries.metrics.alerts}{alertstate="firing"}))`, '{{alertname}}', { instant: true })],
       }),
     ]),

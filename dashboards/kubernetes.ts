@@ -6,7 +6,6 @@ import { UNITS } from './shared/common.ts';
 
 const ksm = kubeStateMetrics.metrics;
 const c = cadvisor.metrics;
-// kube-state-metrics and cAdvisor are different jobs: panels narrow by namespace, not by job.
 const ns = 'namespace=~"$namespace"';
 /** Per-container rows of cAdvisor: not the pod's own cgroup, not the pause container. */
 const containers = `${ns}, container!="", container!="POD"`;
@@ -18,6 +17,7 @@ export default defineDashboard({
   description: "CPU, memory, restarts and readiness of this system's pods, from cAdvisor and kube-state-metrics (seed 003).",
   tags: ['kubernetes'],
   scope: ksm.containerRestarts,
+  spansJobs: 'a cluster-wide view: kube-state-metrics and cAdvisor are different jobs and instances, so panels narrow by namespace',
   variables: [labelVariable(ksm.containerRestarts, 'namespace')],
   rows: [
     row('Resources', [

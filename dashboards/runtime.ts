@@ -37,7 +37,12 @@ export default defineDashboard({
         ],
       }),
       timeseries({ title: 'GC time by kind', unit: UNITS.ratio, targets: [target(promql`sum by (job, kind) (${rate(sumOf(r.gcDuration))})`, '{{job}} {{kind}}')] }),
-      timeseries({ title: 'GC runs by kind', unit: UNITS.perSecond, targets: [target(promql`sum by (job, kind) (${rate(countOf(r.gcDuration))})`, '{{job}} {{kind}}')] }),
+      timeseries({
+        title: 'GC runs by kind',
+        description: 'Garbage collections per second, by kind (major, minor, incremental or weakcb): the count of the GC duration histogram.',
+        unit: UNITS.perSecond,
+        targets: [target(promql`sum by (job, kind) (${rate(countOf(r.gcDuration))})`, '{{job}} {{kind}}')],
+      }),
     ]),
     row('Process', [
       timeseries({ title: 'CPU', unit: UNITS.ratio, alerts: ['ProcessCpuHigh'], targets: [target(promql`sum by (job, instance) (${rate(r.cpu)})`, '{{job}} {{instance}}')] }),

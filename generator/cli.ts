@@ -8,9 +8,10 @@ import { parseArgs } from 'node:util';
 import { findDrift } from './output/drift.ts';
 import { writeTreeAtomically } from './output/write.ts';
 import { runPipeline } from './pipeline.ts';
-import { formatProblem } from './problems.ts';
+import { formatReport } from './problems.ts';
 import { QUERY_CHECKS } from './promql/index.ts';
 import { CHECKS } from './validate/index.ts';
+import { PROMTOOL_RULE } from './validate/promtool.ts';
 import { DEFAULT_TIMEOUT_SECONDS, httpUrl } from './verify/http.ts';
 import { verifyPrometheus, verifyTarget } from './verify/index.ts';
 
@@ -44,6 +45,9 @@ ${CHECKS.map((check) => `  ${check.id.padEnd(26)} ${check.summary}`).join('\n')}
 
 Checks run on every query (rule expressions):
 ${QUERY_CHECKS.map((check) => `  ${check.id.padEnd(26)} ${check.summary}`).join('\n')}
+
+Once every check passes, when promtool is on PATH:
+  ${PROMTOOL_RULE.padEnd(26)} promtool check rules loads the rendered rule files as Prometheus will.
 `;
 
 export interface Io {
@@ -91,7 +95,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   const result = await runPipeline(root);
   if (!result.ok) {
-    for (const problem of result.problems) io.err(formatProblem(problem));
+    for (const line of formatReport(result.problems)) io.err(line);
+    if (result.notRun) io.err(result.notRun);
     io.err(`\n${result.problems.length} problem(s) found; nothing was written.`);
     return 1;
   }
@@ -154,7 +159,8 @@ async function verify(argv: readonly string[], io: Io): Promise<number> {
   }
   const result = await runPipeline(resolve(values.root ?? '.'));
   if (!result.ok) {
-    for (const problem of result.problems) io.err(formatProblem(problem));
+    for (const line of formatReport(result.problems)) io.err(line);
+    if (result.notRun) io.err(result.notRun);
     return 1;
   }
   let clean = true;

@@ -69,6 +69,11 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     /** Where the generated dashboards are mounted in the Grafana container. */
     readonly dashboardsPath: string;
   };
+  /**
+   * Names of the switches that make the monitored system misbehave on purpose (the live tests turn
+   * them on); a panel that is quiet when healthy names the one it shows data under (shownUnder).
+   */
+  readonly faultSwitches: readonly string[];
 }
 
 export interface RemoteWrite {
@@ -86,6 +91,7 @@ export interface SextantConfigInput<T extends Thresholds = Thresholds> {
   alerts?: { runbookBaseUrl?: string; thresholds?: T };
   alertmanager?: Partial<SextantConfig['alertmanager']>;
   grafana?: Partial<SextantConfig['grafana']>;
+  faultSwitches?: readonly string[];
 }
 
 export const DEFAULT_CONFIG: SextantConfig = {
@@ -109,20 +115,28 @@ export const DEFAULT_CONFIG: SextantConfig = {
   alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
   alertmanager: { pageWebhookUrl: 'http://alert-receiver:9095/page', ticketWebhookUrl: 'http://alert-receiver:9095/ticket' },
   grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards' },
+  faultSwitches: [],
 };
 
-/** Fills in defaults; validation of the values happens with the rest of the model. */
+/**
+ * Fills in defaults; validation of the values happens with the rest of the model. Keys it does not
+ * know are kept, not dropped, so the config-keys check can name a typo (`thresholdz`) instead of
+ * the setting being silently ignored.
+ */
 export function defineConfig<const T extends Thresholds = Record<never, number>>(input: SextantConfigInput<T> = {}): SextantConfig<T> {
   return {
+    ...input,
     namespace: input.namespace ?? DEFAULT_CONFIG.namespace,
     limits: { ...DEFAULT_CONFIG.limits, ...input.limits },
     prometheus: { ...DEFAULT_CONFIG.prometheus, ...input.prometheus },
     alerts: {
+      ...input.alerts,
       runbookBaseUrl: input.alerts?.runbookBaseUrl ?? DEFAULT_CONFIG.alerts.runbookBaseUrl,
       thresholds: (input.alerts?.thresholds ?? {}) as T,
     },
     alertmanager: { ...DEFAULT_CONFIG.alertmanager, ...input.alertmanager },
     kubernetes: { ...DEFAULT_CONFIG.kubernetes, ...input.kubernetes, images: { ...DEFAULT_CONFIG.kubernetes.images, ...input.kubernetes?.images } },
     grafana: { ...DEFAULT_CONFIG.grafana, ...input.grafana },
+    faultSwitches: input.faultSwitches ?? DEFAULT_CONFIG.faultSwitches,
   };
 }

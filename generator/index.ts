@@ -5,7 +5,7 @@
 export { counter, gauge, histogram, summary, untyped, labelOf } from './dsl/metrics.ts';
 export type { MetricDef, MetricType, LabelName, LabelValue, LabelSet } from './dsl/metrics.ts';
 export { bounded } from './dsl/labels.ts';
-export type { LabelSpec, LabelSpecs, BoundedLabel, EnumLabel } from './dsl/labels.ts';
+export type { LabelSpec, LabelSpecs, BoundedLabel, EnumLabel, LabelKind, Acknowledgement } from './dsl/labels.ts';
 export { exponentialBuckets, linearBuckets } from './dsl/buckets.ts';
 export { BASE_UNITS } from './dsl/units.ts';
 export type { Unit } from './dsl/units.ts';

@@ -1,35 +1,79 @@
 /** load → build the strict model → validate → render. Writing is the caller's choice (write or check). */
 import { buildModel } from './model/build.ts';
-import { loadProject } from './model/load.ts';
+import { CATALOG_DIR, DASHBOARDS_DIR, describeError, loadProject, RULES_DIR, SCRAPE_DIR } from './model/load.ts';
 import { buildDashboards } from './model/dashboards.ts';
 import { buildRules } from './model/rules.ts';
 import { buildScrapeJobs } from './model/scrape.ts';
 import type { Model } from './model/types.ts';
-import { sortProblems, type Problem } from './problems.ts';
+import { causesFirst, isConfigRule, sortProblems, type Problem } from './problems.ts';
 import { render } from './render/index.ts';
 import type { GeneratedFile } from './render/stage.ts';
-import { validate } from './validate/index.ts';
+import type { Check } from './validate/check.ts';
+import { CHECKS, validate } from './validate/index.ts';
+import { promtoolOnPath, promtoolRuleProblems } from './validate/promtool.ts';
 
 export type PipelineResult =
   | { readonly ok: true; readonly model: Model; readonly files: GeneratedFile[] }
-  | { readonly ok: false; readonly problems: Problem[] };
+  | { readonly ok: false; readonly problems: Problem[]; /** Why some checks did not run, if they did not. */ readonly notRun?: string };
 
 export async function runPipeline(root: string): Promise<PipelineResult> {
   const project = await loadProject(root);
-  const catalog = buildModel(project.catalog, project.config);
-  const rules = buildRules(project.rules, project.config);
-  const dashboards = buildDashboards(project.dashboards, project.config);
+  const guard = guarded(root);
+  const catalog = guard(CATALOG_DIR, () => buildModel(project.catalog, project.config), { model: { config: project.config, domains: [], metrics: [], rules: [], dashboards: [], scrapeJobs: [] } });
+  const rules = guard(RULES_DIR, () => buildRules(project.rules, project.config), { rules: [] });
+  const dashboards = guard(DASHBOARDS_DIR, () => buildDashboards(project.dashboards, project.config), { dashboards: [] });
   const partial = { ...catalog.model, rules: rules.rules, dashboards: dashboards.dashboards };
-  const scrape = buildScrapeJobs(project.scrape, partial);
+  const scrape = guard(SCRAPE_DIR, () => buildScrapeJobs(project.scrape, partial), { jobs: [] });
   const model = { ...partial, scrapeJobs: scrape.jobs };
-  const problems = sortProblems([
-    ...project.problems,
-    ...catalog.problems,
-    ...rules.problems,
-    ...dashboards.problems,
-    ...scrape.problems,
-    ...validate(model),
-  ]);
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, model, files: render(model) };
+  // Every other check reads the config (the namespace names every metric): with an invalid one they
+  // would report hundreds of consequences of one cause, so they wait until it is fixed.
+  const checks = CHECKS.map(guardedCheck);
+  const configChecks = checks.filter((check) => isConfigRule(check.id));
+  const configProblems = validate(model, configChecks);
+  const checked = configProblems.length > 0 ? configProblems : validate(model, checks.filter((check) => !configChecks.includes(check)));
+  const problems = sortProblems([...project.problems, ...catalog.problems, ...rules.problems, ...dashboards.problems, ...scrape.problems, ...checked]);
+  if (problems.length > 0) {
+    const notRun = configProblems.length > 0 ? `${checks.length - configChecks.length} checks that depend on the config did not run; fix sextant.config.ts first.` : undefined;
+    return { ok: false, problems: causesFirst(problems), notRun };
+  }
+  const files = render(model);
+  // The rendered rule files as Prometheus itself loads them, when promtool is installed.
+  const refused = promtoolRuleProblems(model, files, promtoolOnPath());
+  if (refused.length > 0) return { ok: false, problems: sortProblems(refused) };
+  return { ok: true, model, files };
+}
+
+/**
+ * A builder that throws on a definition no shape check foresaw (a getter that throws, a value of an
+ * unexpected kind) is a problem of that folder, reported with the line that threw, never an
+ * internal error with a stack trace.
+ */
+function guarded(root: string) {
+  return <T extends { problems: Problem[] }>(dir: string, build: () => T, empty: Omit<T, 'problems'>): T => {
+    try {
+      return build();
+    } catch (error) {
+      const problem: Problem = { file: `${dir}/`, definition: 'definitions', rule: 'definition-shape', message: `cannot be built: ${describeError(root, error)}` };
+      return { ...empty, problems: [problem] } as T;
+    }
+  };
+}
+
+/**
+ * A check that throws met a value of a type no shape check foresaw (a string where a list goes):
+ * that is reported as a problem of the check, so a user sees which rule and fixes the value,
+ * instead of an internal error with a stack trace.
+ */
+function guardedCheck(check: Check): Check {
+  return {
+    ...check,
+    run(model) {
+      try {
+        return check.run(model);
+      } catch (error) {
+        const message = `could not check the definitions: ${(error as Error).message ?? String(error)}; a value in them has a type this check does not expect (a string where a list goes?)`;
+        return [{ file: 'definitions', definition: `check ${check.id}`, rule: check.id, message }];
+      }
+    },
+  };
 }

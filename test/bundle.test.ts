@@ -39,17 +39,31 @@ describe('definitions bundled in one module', () => {
 
   it('give up on a syntax error, so the file-by-file loader can name the file', async () => {
     const p = project({ 'catalog/case.ts': 'export default defineDomain({ name: ' });
-    expect(await importBundled(p.root, filesOf(p.root, 'catalog'))).toEqual({ failed: 'does not build' });
+    expect(await importBundled(p.root, filesOf(p.root, 'catalog'))).toEqual({ failed: 'does not build', duplicateKeys: [] });
   });
 
   it('give up on a helper that throws', async () => {
     const p = project({ 'catalog/case.ts': "import { exponentialBuckets } from '#sextant';\nexponentialBuckets(0, 2, 5);\nexport default {};\n" });
-    expect(await importBundled(p.root, filesOf(p.root, 'catalog'))).toEqual({ failed: 'does not evaluate' });
+    expect(await importBundled(p.root, filesOf(p.root, 'catalog'))).toEqual({ failed: 'does not evaluate', duplicateKeys: [] });
+  });
+
+  it('report a key written twice in one object, which JavaScript would silently drop, with its file and line', async () => {
+    const p = project({ 'catalog/case.ts': domainFile("a: counter({ name: 'a_total', help: 'h', labels: { route: ['/a'], route: ['/b'] } }),\n    a: counter({ name: 'b_total', help: 'h' }),") });
+    const bundled = await importBundled(p.root, filesOf(p.root, 'catalog'));
+    expect(bundled.duplicateKeys).toEqual([
+      { file: 'catalog/case.ts', line: 8, firstLine: 8, key: 'route' },
+      { file: 'catalog/case.ts', line: 9, firstLine: 8, key: 'a' },
+    ]);
+  });
+
+  it('report a key written twice even when the definitions then fail to evaluate', async () => {
+    const p = project({ 'catalog/case.ts': "import { exponentialBuckets } from '#sextant';\nconst x = { a: 1, a: 2 };\nexponentialBuckets(0, 2, 5);\nexport default x;\n" });
+    expect(await importBundled(p.root, filesOf(p.root, 'catalog'))).toEqual({ failed: 'does not evaluate', duplicateKeys: [{ file: 'catalog/case.ts', line: 2, firstLine: 2, key: 'a' }] });
   });
 
   it('give up on a definition that imports the generator by path, which would copy the DSL', async () => {
     const p = project({ 'catalog/case.ts': "export { defineDomain } from '../../../../generator/dsl/domain.ts';\n" });
-    expect(await importBundled(p.root, filesOf(p.root, 'catalog'))).toEqual({ failed: 'bundles the generator' });
+    expect(await importBundled(p.root, filesOf(p.root, 'catalog'))).toEqual({ failed: 'bundles the generator', duplicateKeys: [] });
   });
 });
 

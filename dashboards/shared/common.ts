@@ -11,9 +11,13 @@ export function sel(metric: Series, ...extra: string[]): Query {
   return promql`${metric}{${['job=~"$job"', 'instance=~"$instance"', ...extra].join(', ')}}`;
 }
 
-/** `rule{job=~"$job", …extra}`: recording rules aggregate instances away, so only job narrows them. */
+/**
+ * `rule{job=~"$job", …extra}`: a recording rule narrowed by the variables of the labels it keeps. Its
+ * level (`job_instance:…`) names them; most aggregate instances away, and then only job narrows them.
+ */
 export function rec(rule: RecordingRuleDef, ...extra: string[]): Query {
-  return promql`${rule}{${['job=~"$job"', ...extra].join(', ')}}`;
+  const keepsInstance = rule.record.split(':')[0]!.split('_').includes('instance');
+  return promql`${rule}{${['job=~"$job"', ...(keepsInstance ? ['instance=~"$instance"'] : []), ...extra].join(', ')}}`;
 }
 
 /** rate() of a counter over Grafana's $__rate_interval. */

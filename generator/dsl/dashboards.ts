@@ -4,12 +4,14 @@
  */
 import type { LabelName, MetricDef } from './metrics.ts';
 import type { Named, Query, SeriesRef } from '../promql/query.ts';
+import { required } from './missing.ts';
 
 /** Dashboards are organised by audience (seed 002). */
 export const FOLDERS = ['Overview', 'Service', 'Infrastructure', 'Debugging'] as const;
 export type Folder = (typeof FOLDERS)[number];
 
-export type PanelType = 'timeseries' | 'stat' | 'heatmap' | 'table' | 'bargauge' | 'statetimeline';
+export const PANEL_TYPES = ['timeseries', 'stat', 'heatmap', 'table', 'bargauge', 'statetimeline'] as const;
+export type PanelType = (typeof PANEL_TYPES)[number];
 
 export interface TargetDef {
   readonly expr: Query;
@@ -53,6 +55,8 @@ export interface PanelDef {
   /** Value → text and colour, for state panels (0 closed, 1 open…). */
   readonly valueText: Readonly<Record<string, { readonly text: string; readonly color: string }>> | undefined;
   readonly stacked: boolean;
+  /** Why the panel reads across jobs and instances (firing alerts of every job, say): the reason its job and instance lint exclusions give. */
+  readonly spansJobs: string | undefined;
 }
 
 type PanelOptions = Partial<Omit<PanelDef, 'kind' | 'type' | 'title' | 'targets' | 'unit'>> & {
@@ -80,6 +84,7 @@ function panel(type: PanelType, options: PanelOptions): PanelDef {
     thresholds: options.thresholds,
     valueText: options.valueText,
     stacked: options.stacked ?? false,
+    spansJobs: options.spansJobs,
   };
 }
 
@@ -109,7 +114,7 @@ export interface VariableDef {
 }
 
 export function labelVariable<M extends MetricDef>(metric: M, label: LabelName<M>, title?: string): VariableDef {
-  return { name: label, label: title ?? label.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()), source: metric, labelName: label };
+  return { name: label, label: title ?? label.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()), source: required(metric, 'the metric of labelVariable()'), labelName: label };
 }
 
 export interface DashboardDef {
@@ -124,6 +129,8 @@ export interface DashboardDef {
   readonly scope: MetricDef | SeriesRef | Named;
   readonly variables: readonly VariableDef[];
   readonly rows: readonly RowDef[];
+  /** Why every panel reads across jobs and instances (a cluster-wide view, say): the reason its job and instance lint exclusions give. */
+  readonly spansJobs?: string;
 }
 
 export function defineDashboard(

@@ -8,6 +8,7 @@
  */
 import type { BoundedLabel, LabelSpecs } from './labels.ts';
 import type { Unit } from './units.ts';
+import { rememberUnknownKeys } from './unknown-keys.ts';
 
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped';
 
@@ -60,7 +61,7 @@ function define<T extends MetricType, N extends string, L extends LabelSpecs>(
   type: T,
   options: CommonOptions<N, L> & { buckets?: readonly number[]; quantiles?: readonly number[] },
 ): MetricDef<T, N, L> {
-  return Object.freeze({
+  const definition = Object.freeze({
     kind: 'metric' as const,
     type,
     name: options.name,
@@ -73,7 +74,12 @@ function define<T extends MetricType, N extends string, L extends LabelSpecs>(
     labelSets: options.labelSets,
     notDashboarded: options.notDashboarded,
   });
+  return rememberUnknownKeys(definition, options, METRIC_OPTIONS);
 }
+/** Every option a metric function reads; the compiler keeps the list complete. */
+export const METRIC_OPTIONS = Object.keys({
+  name: true, help: true, unit: true, labels: true, supersedes: true, labelSets: true, notDashboarded: true, buckets: true, quantiles: true,
+} satisfies Record<keyof (HistogramOptions<string, LabelSpecs> & SummaryOptions<string, LabelSpecs>), true>);
 
 export function counter<const N extends string, const L extends LabelSpecs = NoLabels>(options: CommonOptions<N, L>) {
   return define('counter', options);

@@ -3,6 +3,7 @@
  * a firing test, a silent test and (when it has a `for`) a pending test is refused by validation.
  */
 import type { LabelSet, MetricDef } from './metrics.ts';
+import { required } from './missing.ts';
 import { nameOf, type Named, type Query, type SeriesRef } from '../promql/query.ts';
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
@@ -10,6 +11,9 @@ export type Severity = (typeof SEVERITIES)[number];
 
 type TargetLabels = { readonly job?: string; readonly instance?: string };
 type Labels = Readonly<Record<string, string>>;
+
+/** Input series in promtool tests are one sample per minute, from time 0; rules are evaluated as often. */
+export const TEST_INTERVAL = '1m';
 
 /** One input series of a promtool test, in promtool's expanding notation (`0+60x20`). */
 export interface SeriesInput {
@@ -23,7 +27,7 @@ export function input<M extends MetricDef>(metric: M, labels: Partial<LabelSet<M
 /** An input series of a histogram's _bucket/_sum/_count (with `le` for buckets) or of a recording rule. */
 export function input(target: SeriesRef | Named, labels: Labels, values: string): SeriesInput;
 export function input(target: MetricDef | SeriesRef | Named, labels: object, values: string): SeriesInput {
-  return { target, labels: labels as Labels, values };
+  return { target: required(target, 'the metric of input()'), labels: labels as Labels, values };
 }
 
 export function seriesText(input: SeriesInput, namespace: string): string {

@@ -57,6 +57,16 @@ export interface ScrapeJobDef {
   readonly kubernetes: KubernetesScrapeDef | undefined;
 }
 
+/** The keys each part of a scrape job is read from; the compiler keeps the lists complete. */
+export const SCRAPE_JOB_KEYS = {
+  job: Object.keys({
+    kind: true, name: true, runsIn: true, targets: true, metricsPath: true, interval: true, timeout: true, exposes: true, sampleLimit: true, keepOnlyCatalogued: true, honorLabels: true, kubernetes: true,
+  } satisfies Record<keyof ScrapeJobDef, true>),
+  kubernetes: Object.keys({ role: true, podLabels: true, port: true, portName: true, namespaces: true, onlyAppNamespaces: true } satisfies Record<keyof KubernetesScrapeDef, true>),
+  sampleLimit: Object.keys({ samples: true, reason: true } satisfies Record<keyof NonNullable<ScrapeJobDef['sampleLimit']>, true>),
+  targets: [...ENVIRONMENTS],
+} as const;
+
 type Defaulted = 'kind' | 'runsIn' | 'targets' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'keepOnlyCatalogued' | 'honorLabels' | 'kubernetes';
 
 export function defineScrapeJob(job: Omit<ScrapeJobDef, Defaulted> & Partial<Omit<ScrapeJobDef, 'kind'>>): ScrapeJobDef {

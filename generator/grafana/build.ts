@@ -47,7 +47,7 @@ export interface ResolvedDashboard {
   readonly definition: DashboardDef;
   readonly uid: string;
   readonly tags: readonly string[];
-  readonly variables: readonly { readonly name: string; readonly label: string; readonly query: string }[];
+  readonly variables: readonly { readonly name: string; readonly label: string; readonly query: string; readonly allValue: string }[];
   readonly rows: readonly { readonly id: number; readonly title: string; readonly y: number; readonly panels: readonly ResolvedPanel[] }[];
 }
 
@@ -72,7 +72,7 @@ export function buildDashboardJson(dashboard: ResolvedDashboard, linkTag: string
         .refresh(VariableRefresh.OnTimeRangeChanged)
         .sort(VariableSort.AlphabeticalAsc)
         .includeAll(true)
-        .allValue('.*')
+        .allValue(variable.allValue)
         .multi(true),
     );
   }

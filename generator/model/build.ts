@@ -7,7 +7,8 @@ import type { SextantConfig } from '../config.ts';
 import type { DomainDef, Owner } from '../dsl/domain.ts';
 import { isBoundedLabel } from '../dsl/labels.ts';
 import { qualifiedName } from '../dsl/ownership.ts';
-import type { MetricDef, MetricType } from '../dsl/metrics.ts';
+import { METRIC_OPTIONS, type MetricDef, type MetricType } from '../dsl/metrics.ts';
+import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import type { Model, ModelDomain, ModelLabel, ModelMetric } from './types.ts';
 
@@ -21,6 +22,8 @@ export interface DefinitionSource {
 const METRIC_TYPES: readonly MetricType[] = ['counter', 'gauge', 'histogram', 'summary', 'untyped'];
 const DOMAIN_NAME = /^[a-z][a-z0-9_]*$/;
 const RULE = 'definition-shape';
+/** What defineDomain() reads; the compiler keeps the list complete. */
+const DOMAIN_KEYS = Object.keys({ kind: true, name: true, title: true, description: true, owner: true, metrics: true } satisfies Record<keyof DomainDef, true>);
 
 export function buildModel(sources: readonly DefinitionSource[], config: SextantConfig): { model: Model; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -46,6 +49,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
       continue;
     }
     fileOfDomain.set(name, source.file);
+    for (const key of unknownKeys(domain, DOMAIN_KEYS)) report(name, unknownKeyMessage(key, DOMAIN_KEYS, 'defineDomain()'));
     if (typeof domain.title !== 'string' || domain.title.trim() === '') report(name, 'domain needs a title');
     if (!isOwner(domain.owner)) {
       report(name, "owner must be 'app' or upstream(exporter, version, source)");
@@ -55,6 +59,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
       report(name, 'domain needs a metrics object');
       continue;
     }
+    if (Object.keys(domain.metrics).length === 0) report(name, 'domain has no metrics: add the metrics it catalogues, or delete the file');
     const strict = domain.owner === 'app';
     const metrics: ModelMetric[] = [];
     for (const [key, value] of Object.entries(domain.metrics as Record<string, unknown>)) {
@@ -101,6 +106,7 @@ function toModelMetric(
     return undefined;
   }
   const name = qualifiedName(definition.name, context.strict, context.namespace);
+  for (const key of rememberedUnknownKeys(definition)) report(name, unknownKeyMessage(key, METRIC_OPTIONS, `the ${String(definition.type)}() options`));
   if (typeof definition.labels !== 'object' || definition.labels === null || Array.isArray(definition.labels)) {
     report(name, 'labels must be an object of label name to declaration');
     return undefined;
@@ -126,13 +132,13 @@ function toModelMetric(
 
 function toModelLabel(name: string, spec: unknown): ModelLabel {
   if (Array.isArray(spec)) {
-    return { name, spec, values: spec as string[], bound: undefined, reason: undefined, cardinality: spec.length };
+    return { name, spec, values: spec as string[], bound: undefined, reason: undefined, acknowledged: undefined, cardinality: spec.length };
   }
   if (isBoundedLabel(spec)) {
     const bound = Number.isInteger(spec.bound) && spec.bound > 0 ? spec.bound : 0;
-    return { name, spec, values: undefined, bound: spec.bound, reason: spec.reason, cardinality: bound };
+    return { name, spec, values: undefined, bound: spec.bound, reason: spec.reason, acknowledged: spec.acknowledge, cardinality: bound };
   }
-  return { name, spec, values: undefined, bound: undefined, reason: undefined, cardinality: 0 };
+  return { name, spec, values: undefined, bound: undefined, reason: undefined, acknowledged: undefined, cardinality: 0 };
 }
 
 function isOwner(owner: unknown): owner is Owner {

@@ -4,7 +4,7 @@
  * dashboard checks judge exactly what will be written.
  */
 import type { SextantConfig } from '../config.ts';
-import { FOLDERS, type DashboardDef, type PanelDef } from '../dsl/dashboards.ts';
+import { FOLDERS, PANEL_TYPES, type DashboardDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
 import { buildDashboardJson, GRID_COLUMNS, type ResolvedDashboard, type ResolvedPanel } from '../grafana/build.ts';
 import type { Problem } from '../problems.ts';
 import { nameOf, Query } from '../promql/query.ts';
@@ -50,28 +50,36 @@ export function buildDashboards(sources: readonly DefinitionSource[], config: Se
 function resolve(file: string, definition: DashboardDef, config: SextantConfig): ModelDashboard {
   const namespace = config.namespace;
   const uid = dashboardUid(namespace, definition.name);
-  const scope = nameOf(definition.scope, namespace);
+  const scope = nameOf(seriesOf(definition.scope, 'scope'), namespace);
   const variables = [
-    { name: 'job', label: 'Job', query: `label_values(${scope}, job)` },
-    { name: 'instance', label: 'Instance', query: `label_values(${scope}{job=~"$job"}, instance)` },
-    ...definition.variables.map((variable) => ({
-      name: variable.name,
-      label: variable.label,
-      query: `label_values(${nameOf(variable.source, namespace)}{job=~"$job", instance=~"$instance"}, ${variable.labelName})`,
-    })),
+    // Every scraped series has a job and an instance, so their 'All' is `.+` (Grafana's dashboard
+    // linter asks for it); other labels may be absent on some series, so theirs stays `.*`.
+    { name: 'job', label: 'Job', query: `label_values(${scope}, job)`, allValue: '.+' },
+    { name: 'instance', label: 'Instance', query: `label_values(${scope}{job=~"$job"}, instance)`, allValue: '.+' },
+    ...listOf<VariableDef>(definition.variables, 'variables', undefined, 'labelVariable(metric, label)').map((variable) => {
+      const source = nameOf(seriesOf(variable?.source, 'a variable'), namespace);
+      return {
+        name: variable.name,
+        label: variable.label,
+        query: `label_values(${source}{job=~"$job", instance=~"$instance"}, ${variable.labelName})`,
+        allValue: '.*',
+      };
+    }),
   ];
 
   let nextId = 1;
   let y = 0;
   const rows: ResolvedDashboard['rows'][number][] = [];
-  for (const row of definition.rows) {
+  for (const row of listOf<RowDef>(definition.rows, 'rows', 'row', 'row(title, [panels…])')) {
     const rowId = nextId++;
     const rowY = y;
     y += 1;
     let x = 0;
     let lineHeight = 0;
     const panels: ResolvedPanel[] = [];
-    for (const panel of row.panels) {
+    for (const panel of listOf<PanelDef>(row.panels, `row '${row.title}' panels`, 'panel', 'timeseries({ … }), stat({ … })…')) {
+      if (!(PANEL_TYPES as readonly string[]).includes(panel.type)) throw new Error(`panel '${panel.title}': type '${String(panel.type)}' is not one of ${PANEL_TYPES.join(', ')}`);
+      if (panel.thresholds !== undefined) listOf(panel.thresholds, `panel '${panel.title}' thresholds`, undefined, '{ value, color } steps');
       let gridPos = panel.gridPos;
       if (!gridPos) {
         if (x + panel.width > GRID_COLUMNS) {
@@ -89,7 +97,7 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
     rows.push({ id: rowId, title: row.title, y: rowY, panels });
   }
 
-  const tags = [namespace, definition.folder.toLowerCase(), ...definition.tags];
+  const tags = [namespace, definition.folder.toLowerCase(), ...listOf<string>(definition.tags, 'tags')];
   const resolved: ResolvedDashboard = { definition, uid, tags, variables, rows };
   const json = buildDashboardJson(resolved, namespace) as unknown as GrafanaDashboardJson;
   return {
@@ -110,6 +118,7 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
         alerts: panel.definition.alerts,
         quietWhenHealthy: panel.definition.quietWhenHealthy,
         shownUnder: panel.definition.shownUnder,
+        spansJobs: panel.definition.spansJobs ?? definition.spansJobs,
       })),
     ),
     json,
@@ -117,17 +126,40 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
 }
 
 function resolvePanel(panel: PanelDef, id: number, gridPos: ResolvedPanel['gridPos'], config: SextantConfig): ResolvedPanel {
-  const targets = panel.targets.map((target, index) => {
-    if (!(target.expr instanceof Query)) throw new Error(`panel '${panel.title}': queries must be written with the promql\`…\` template`);
+  // A panel written without targets is one with no queries, which the dashboard-empty check names.
+  const written = listOf<PanelDef['targets'][number]>(panel.targets ?? [], `panel '${panel.title}' targets`);
+  const targets = written.map((target, index) => {
+    if (!(target?.expr instanceof Query)) throw new Error(`panel '${panel.title}': queries must be written with the promql\`…\` template`);
     return { refId: String.fromCharCode(65 + index), expr: target.expr.render(config.namespace), legend: target.legend, instant: target.instant };
   });
-  const helps = [...new Set(panel.targets.flatMap((target) => target.expr.metrics().map((metric) => metric.help)))];
+  const helps = [...new Set(written.flatMap((target) => target.expr.metrics().map((metric) => metric.help)))];
   return {
     definition: panel,
     id,
     description: panel.description ?? helps.join(' '),
     gridPos,
     targets,
-    links: panel.alerts.map((alert) => ({ title: `Runbook: ${alert}`, url: runbookUrl(config, alert) })),
+    links: listOf<string>(panel.alerts, `panel '${panel.title}' alerts`).map((alert) => ({ title: `Runbook: ${alert}`, url: runbookUrl(config, alert) })),
   };
+}
+
+/**
+ * The list a definition field must hold, each item of the DSL kind when `kind` is given; throws a
+ * message naming the field otherwise (a plain object or a single item where a list belongs).
+ */
+function listOf<T>(value: unknown, field: string, kind?: string, written?: string): readonly T[] {
+  if (!Array.isArray(value)) throw new Error(`${field} must be a list${written ? ` of ${written}` : ''}, got ${typeof value}`);
+  if (kind && value.some((item) => typeof item !== 'object' || item === null || (item as { kind?: unknown }).kind !== kind)) {
+    throw new Error(`${field} must hold only ${written}`);
+  }
+  return value as readonly T[];
+}
+
+/** The metric, histogram series or recording rule a dashboard or variable lists label values from. */
+function seriesOf(value: unknown, what: string): Parameters<typeof nameOf>[0] {
+  const kind = (value as { kind?: unknown } | undefined)?.kind;
+  if (kind !== 'metric' && kind !== 'series' && kind !== 'recording') {
+    throw new Error(`${what} must read a catalogue metric, bucketOf()/sumOf()/countOf() series or recording rule, got ${value === null ? 'null' : typeof value}`);
+  }
+  return value as Parameters<typeof nameOf>[0];
 }

@@ -18,6 +18,8 @@ export const CATALOG_DIR = 'catalog';
 export const RULES_DIR = 'alerts';
 export const DASHBOARDS_DIR = 'dashboards';
 export const SCRAPE_DIR = 'scrape';
+/** Definition folders in the order they may import each other: rules read the catalogue, and so on. */
+export const DEFINITION_DIRS = [CATALOG_DIR, RULES_DIR, DASHBOARDS_DIR, SCRAPE_DIR] as const;
 
 export interface LoadedProject {
   readonly config: SextantConfig;
@@ -36,10 +38,10 @@ type Importer = (path: string, problems: Problem[]) => Promise<ImportedModule | 
 export async function loadProject(root: string): Promise<LoadedProject> {
   const problems: Problem[] = [];
   const catalogDir = join(root, CATALOG_DIR);
-  const dirs = [CATALOG_DIR, RULES_DIR, DASHBOARDS_DIR, SCRAPE_DIR].filter((dir) => existsSync(join(root, dir)));
+  const dirs = DEFINITION_DIRS.filter((dir) => existsSync(join(root, dir)));
   const files = new Map<string, string[]>();
   for (const dir of dirs) files.set(dir, (await definitionFiles(join(root, dir))).map((file) => join(root, dir, file)));
-  const importer = await importerFor(root, [...(existsSync(join(root, CONFIG_FILE)) ? [join(root, CONFIG_FILE)] : []), ...[...files.values()].flat()]);
+  const importer = await importerFor(root, problems, [...(existsSync(join(root, CONFIG_FILE)) ? [join(root, CONFIG_FILE)] : []), ...[...files.values()].flat()]);
   const config = await loadConfig(root, importer, problems);
   if (!existsSync(catalogDir)) {
     problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', rule: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
@@ -50,8 +52,17 @@ export async function loadProject(root: string): Promise<LoadedProject> {
 }
 
 /** All definitions in one bundle when that works; otherwise file by file, each failure named. */
-async function importerFor(root: string, files: readonly string[]): Promise<Importer> {
+async function importerFor(root: string, problems: Problem[], files: readonly string[]): Promise<Importer> {
   const bundled = await importBundled(root, files);
+  for (const { file, line, firstLine, key } of bundled.duplicateKeys) {
+    const first = firstLine === undefined ? '' : ` (first on line ${firstLine})`;
+    problems.push({
+      file,
+      definition: `key ${key} (line ${line})`,
+      rule: 'duplicate-keys',
+      message: `'${key}' is written twice in one object${first}; JavaScript silently keeps only the last one, so the earlier definition is lost. Rename or remove one of them`,
+    });
+  }
   if ('modules' in bundled) return async (path) => bundled.modules.get(path);
   return (path, problems) => importDefinition(root, path, problems);
 }
@@ -106,11 +117,31 @@ async function importDefinition(root: string, path: string, problems: Problem[])
   }
 }
 
-/** The error's first lines, with absolute paths made relative so messages are the same everywhere. */
+/**
+ * The error's first lines, with absolute paths made relative so messages are the same everywhere,
+ * and, for an error thrown while the file ran (something it reads is undefined), the line of the
+ * project's own code that threw: "Cannot read properties of undefined" alone does not say where.
+ */
 function describeLoadError(root: string, error: unknown): string {
+  return `cannot load: ${describeError(root, error)}`;
+}
+
+/** An error's message, project-relative, with the project line that threw when the stack has one. */
+export function describeError(root: string, error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const prefix = root.endsWith(sep) ? root : root + sep;
-  return `cannot load: ${text.split(prefix).join('').split('\n').filter((line) => line.trim() !== '').slice(0, 4).join(' / ')}`;
+  const message = text.split(prefix).join('').split('\n').filter((line) => line.trim() !== '').slice(0, 4).join(' / ');
+  const at = error instanceof Error ? projectFrame(root, error.stack ?? '') : undefined;
+  return `${message}${at && !message.includes(at) ? ` (at ${at})` : ''}`;
+}
+
+/** `catalog/http.ts:12` from the first stack frame in the project's definitions, if any. */
+function projectFrame(root: string, stack: string): string | undefined {
+  for (const match of stack.matchAll(/(?:file:\/\/)?(\/[^\s():]+):(\d+):\d+/g)) {
+    const file = relativePath(root, match[1]!);
+    if (!file.startsWith('..') && !file.startsWith('node_modules/') && !file.startsWith('generator/')) return `${file}:${match[2]}`;
+  }
+  return undefined;
 }
 
 export function relativePath(root: string, path: string): string {

@@ -3,7 +3,7 @@
  * the namespace, record names qualified. Only shape is checked here; content is for the checks.
  */
 import type { SextantConfig } from '../config.ts';
-import { seriesText, type AlertDef, type AlertTest, type ExprTest, type RecordingRuleDef, type RulesDef, type SeriesInput } from '../dsl/rules.ts';
+import { seriesText, type AlertDef, type AlertTest, type ExpectedAlert, type ExprTest, type RecordingRuleDef, type RulesDef, type SeriesInput } from '../dsl/rules.ts';
 import type { Problem } from '../problems.ts';
 import { Query } from '../promql/query.ts';
 import type { DefinitionSource } from './build.ts';
@@ -46,8 +46,26 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
         return undefined;
       }
     };
-    const series = (inputs: readonly SeriesInput[] | undefined): ModelSeriesInput[] =>
-      (inputs ?? []).map((input) => ({ series: seriesText(input, config.namespace), values: String(input.values) }));
+    /** A list written where one is expected; anything else is reported and read as empty. */
+    const list = <T>(what: string, value: unknown, expected: string): T[] => {
+      if (value === undefined) return [];
+      if (Array.isArray(value)) return value as T[];
+      report(what, `${expected}, not ${typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`}`);
+      return [];
+    };
+    const series = (what: string, inputs: unknown): ModelSeriesInput[] =>
+      list<SeriesInput>(what, inputs, 'series must be a list of input(metric, labels, values)').flatMap((input) => {
+        try {
+          if (typeof input?.values !== 'string') throw new Error('values must be a string in promtool notation such as 0+60x20');
+          return [{ series: seriesText(input, config.namespace), values: input.values }];
+        } catch (error) {
+          // A target that is not a metric, series or rule (a mistyped property is undefined).
+          report(what, `series must be written with input(metric, labels, values): ${(error as Error).message}`);
+          return [];
+        }
+      });
+    const isTest = (test: unknown, kinds: readonly string[]): test is { kind: string; name: unknown } =>
+      typeof test === 'object' && test !== null && (kinds.length === 0 || kinds.includes((test as { kind?: string }).kind ?? ''));
 
     const recording: ModelRecordingRule[] = [];
     for (const rule of (value.recording ?? []) as RecordingRuleDef[]) {
@@ -57,12 +75,22 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
       }
       const expr = render(`recording rule ${rule.record}`, rule.expr);
       if (expr === undefined) continue;
+      const where = `recording rule ${rule.record}`;
+      const tests = list<ExprTest>(where, rule.tests, 'tests must be a list of evaluates(name, { at, series, samples })').filter((test) => {
+        if (!isTest(test, [])) report(where, 'tests must be a list of evaluates(name, { at, series, samples })');
+        return isTest(test, []);
+      });
       recording.push({
         file: source.file,
         written: rule.record,
         record: rule.qualifiedRecord(config.namespace),
         expr,
-        tests: (rule.tests ?? []).map((test: ExprTest) => ({ name: test.name, at: test.at, series: series(test.series), samples: test.samples ?? [] })),
+        tests: tests.map((test) => ({
+          name: String(test.name),
+          at: String(test.at),
+          series: series(`${where}, test '${test.name}'`, test.series),
+          samples: list(`${where}, test '${test.name}'`, test.samples, 'samples must be a list of { labels, value }'),
+        })),
       });
     }
     const alerts: ModelAlert[] = [];
@@ -71,25 +99,36 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
         report(name, 'alerts must list alert(...) values');
         continue;
       }
-      const expr = render(`alert ${definition.name}`, definition.expr);
+      const where = `alert ${definition.name}`;
+      const expr = render(where, definition.expr);
       if (expr === undefined) continue;
+      const labels = definition.labels ?? {};
+      if (typeof labels !== 'object' || Array.isArray(labels)) report(where, 'labels must be an object of label name to value, such as { team: "checkout" }');
+      const tests = list<AlertTest>(where, definition.tests, 'tests must be a list of fires(...), silent(...) and pending(...)').filter((test) => {
+        if (!isTest(test, ['fires', 'silent', 'pending'])) report(where, 'tests must be a list of fires(...), silent(...) and pending(...)');
+        return isTest(test, ['fires', 'silent', 'pending']);
+      });
       alerts.push({
         file: source.file,
         name: String(definition.name),
         severity: String(definition.severity),
         for: String(definition.for),
         expr,
-        labels: definition.labels ?? {},
+        labels: typeof labels === 'object' && !Array.isArray(labels) ? labels : {},
         summary: String(definition.summary ?? ''),
         description: String(definition.description ?? ''),
         runbook: { meaning: definition.runbook?.meaning ?? '', causes: definition.runbook?.causes ?? [], checks: definition.runbook?.checks ?? [] },
-        supersedes: Array.isArray(definition.supersedes) ? definition.supersedes.map(String) : [],
-        tests: (definition.tests ?? []).map((test: AlertTest) => ({
+        supersedes: list<unknown>(where, definition.supersedes, 'supersedes must be a list of alert names').map(String),
+        tests: tests.map((test) => ({
           kind: test.kind,
-          name: test.name,
-          at: test.at,
-          series: series(test.series),
-          alerts: test.alerts ?? [],
+          name: String(test.name),
+          at: String(test.at),
+          series: series(`${where}, test '${test.name}'`, test.series),
+          alerts: list<ExpectedAlert>(`${where}, test '${test.name}'`, test.alerts, 'alerts must be a list of { labels, summary, description }').filter((expected) => {
+            const complete = typeof expected === 'object' && expected !== null && typeof expected.summary === 'string' && typeof expected.description === 'string';
+            if (!complete) report(`${where}, test '${test.name}'`, 'each expected alert needs labels, and the summary and description it renders to');
+            return complete;
+          }),
         })),
       });
     }

@@ -4,7 +4,8 @@
  * widest label set its label_limit. A job whose program the catalogue only partly describes states
  * its own sample limit and why.
  */
-import { DEPLOYMENTS, type ScrapeJobDef } from '../dsl/scrape.ts';
+import { DEPLOYMENTS, SCRAPE_JOB_KEYS, type ScrapeJobDef } from '../dsl/scrape.ts';
+import { unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
 import { exposedNames, worstCaseSeries } from './series.ts';
@@ -26,7 +27,19 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
       problems.push({ file: source.file, definition: 'default export', rule: 'definition-shape', message: 'a scrape file must `export default defineScrapeJob({ ... })`' });
       continue;
     }
-    const exposes = (definition.exposes ?? []).map((domain) => domain.name);
+    const where = `scrape job ${String(definition.name)}`;
+    for (const [part, written] of [['job', definition], ['kubernetes', definition.kubernetes], ['sampleLimit', definition.sampleLimit], ['targets', definition.targets]] as const) {
+      const known = SCRAPE_JOB_KEYS[part];
+      const place = part === 'job' ? 'defineScrapeJob()' : part;
+      for (const key of unknownKeys(written, known)) problems.push({ file: source.file, definition: where, rule: 'definition-shape', message: unknownKeyMessage(key, known, place) });
+    }
+    const exposed = Array.isArray(definition.exposes) ? definition.exposes : [];
+    // A renamed import (`exposes: [http.metricz]`) reaches here as undefined.
+    if (exposed.some((domain) => typeof domain?.name !== 'string')) {
+      problems.push({ file: source.file, definition: where, rule: 'definition-shape', message: 'exposes must list catalogue domains (the default exports of catalog/ files); one of them is undefined or not a domain' });
+      continue;
+    }
+    const exposes = exposed.map((domain) => domain.name);
     const metrics = model.metrics.filter((metric) => exposes.includes(metric.domain));
     const derived = Math.ceil((metrics.reduce((sum, metric) => sum + worstCaseSeries(metric), 0) * SAMPLE_HEADROOM) / 1000) * 1000;
     const widest = Math.max(0, ...metrics.map((metric) => metric.labels.length));

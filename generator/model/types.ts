@@ -17,6 +17,8 @@ export interface ModelLabel {
   /** Declared bound, when the label is `bounded()`. */
   readonly bound: number | undefined;
   readonly reason: string | undefined;
+  /** Why a bounded label that holds identifiers, addresses or text stays bounded, as declared. */
+  readonly acknowledged: unknown;
   /** Worst-case number of values; 0 when the declaration is unusable. */
   readonly cardinality: number;
 }
@@ -128,6 +130,8 @@ export interface ModelPanel {
   readonly alerts: readonly string[];
   readonly quietWhenHealthy: string | undefined;
   readonly shownUnder: string | undefined;
+  /** Why the panel reads across jobs and instances: its own reason, else the dashboard's. */
+  readonly spansJobs: string | undefined;
 }
 
 export interface ModelDashboard {
@@ -137,7 +141,7 @@ export interface ModelDashboard {
   readonly title: string;
   readonly folder: string;
   readonly description: string;
-  readonly variables: readonly { readonly name: string; readonly label: string; readonly query: string }[];
+  readonly variables: readonly { readonly name: string; readonly label: string; readonly query: string; readonly allValue: string }[];
   readonly panels: readonly ModelPanel[];
   /** The Grafana dashboard JSON as the SDK built it: what the dashboard checks inspect. */
   readonly json: GrafanaDashboardJson;
@@ -147,18 +151,28 @@ export interface ModelDashboard {
 export interface GrafanaDashboardJson {
   readonly uid?: string;
   readonly title?: string;
-  readonly templating?: { readonly list?: readonly { readonly type?: string; readonly name?: string }[] };
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  readonly links?: readonly GrafanaLinkJson[];
+  readonly templating?: { readonly list?: readonly { readonly type?: string; readonly name?: string; readonly label?: string; readonly query?: unknown }[] };
   readonly panels?: readonly GrafanaPanelJson[];
+}
+
+export interface GrafanaLinkJson {
+  readonly title?: string;
+  readonly url?: string;
 }
 
 export interface GrafanaPanelJson {
   readonly id?: number;
   readonly type?: string;
   readonly title?: string;
+  readonly description?: string;
+  readonly links?: readonly GrafanaLinkJson[];
   readonly gridPos?: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
   readonly datasource?: { readonly type?: string; readonly uid?: string };
   readonly fieldConfig?: { readonly defaults?: { readonly unit?: string } };
-  readonly targets?: readonly { readonly expr?: string; readonly refId?: string; readonly datasource?: { readonly type?: string; readonly uid?: string } }[];
+  readonly targets?: readonly { readonly expr?: string; readonly refId?: string; readonly legendFormat?: string; readonly datasource?: { readonly type?: string; readonly uid?: string } }[];
   readonly panels?: readonly GrafanaPanelJson[];
 }
 

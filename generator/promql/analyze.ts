@@ -1,7 +1,8 @@
 /**
  * Walks a PromQL expression parsed by @prometheus-io/lezer-promql and records the facts the query
  * checks judge: the selectors, the labels each grouping clause names and the labels available to
- * it, the range functions and what they read, histogram_quantile calls, and range windows.
+ * it, the range functions and what kind of values they read, histogram_quantile calls, quantile
+ * arguments, label matchers with their values, and range windows with the series they cover.
  * Label sets are inferred bottom-up, so `sum by (route) (...)` is checked against what its input
  * really carries, not against the whole catalogue.
  */
@@ -9,15 +10,27 @@ import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
 import type { QueryContext, RecordingInfo, SeriesInfo } from './context.ts';
 import { durationSeconds } from './duration.ts';
+import { argumentsOf, children, isExpression, literalNumber } from './tree.ts';
+import { valueKind, type ValueKind } from './value-kind.ts';
 
 /** undefined: not known (a recording rule whose labels could not be inferred, a function we do not model). */
 export type Labels = ReadonlySet<string> | undefined;
 
+export interface Matcher {
+  readonly label: string;
+  readonly op: '=' | '!=' | '=~' | '!~';
+  readonly value: string;
+}
+
 export interface Selector {
   readonly name: string;
+  /** The selector as written, for messages. */
+  readonly text: string;
   readonly series: SeriesInfo | undefined;
   readonly recording: RecordingInfo | undefined;
   readonly matcherLabels: readonly string[];
+  /** Matchers on labels other than __name__. */
+  readonly matchers: readonly Matcher[];
   readonly labels: Labels;
 }
 
@@ -28,10 +41,23 @@ export interface Grouping {
   readonly available: Labels;
 }
 
+/** A call of a function over a range vector: rate(), deriv(), predict_linear()… */
 export interface RangeCall {
   readonly fn: string;
-  /** The selector inside the range, when the argument is a plain `selector[window]`. */
-  readonly selector: Selector | undefined;
+  /** The call as written. */
+  readonly text: string;
+  /** What the range argument's values are (a counter, a gauge), seen through offset, @, parentheses and subqueries. */
+  readonly argument: ValueKind;
+}
+
+/** A quantile argument φ of histogram_quantile, quantile_over_time or quantile. */
+export interface QuantileArgument {
+  readonly fn: string;
+  readonly text: string;
+  /** The argument as written. */
+  readonly argument: string;
+  /** Its value when it is a literal number; undefined when only the server can know it (scalar(…), a variable). */
+  readonly value: number | undefined;
 }
 
 export interface HistogramQuantileCall {
@@ -42,6 +68,13 @@ export interface HistogramQuantileCall {
 export interface RangeWindow {
   readonly text: string;
   readonly seconds: number | undefined;
+  /** A selector's `[5m]`, or a subquery's `[1h:1m]` (whose step is `resolution`, the evaluation interval when left out). */
+  readonly kind: 'range' | 'subquery';
+  readonly resolution: { readonly text: string; readonly seconds: number | undefined } | undefined;
+  /** What the window is taken over, as written: a selector, or a subquery's expression. */
+  readonly over: string;
+  /** The selectors whose samples the window gathers. */
+  readonly reads: readonly Selector[];
 }
 
 export interface Analysis {
@@ -51,12 +84,20 @@ export interface Analysis {
   readonly groupings: readonly Grouping[];
   readonly rangeCalls: readonly RangeCall[];
   readonly histogramQuantiles: readonly HistogramQuantileCall[];
+  readonly quantileArguments: readonly QuantileArgument[];
   readonly windows: readonly RangeWindow[];
   /** Labels of the expression's result. */
   readonly labels: Labels;
+  /** Labels whose values the expression writes (label_replace, label_join, count_values): not the catalogue's. */
+  readonly writtenLabels: ReadonlySet<string>;
+  /** What the result's values are: a counter's running total, a gauge's level, or unknown. */
+  readonly kind: ValueKind;
 }
 
-const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
+/** Functions over a range vector whose argument's kind matters (the rate-type check judges them). */
+const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'predict_linear', 'holt_winters', 'double_exponential_smoothing']);
+/** Where φ is in each call that takes one. */
+const QUANTILE_FUNCTIONS = new Set(['histogram_quantile', 'quantile_over_time']);
 /** Functions whose result keeps the labels of their (first vector) argument. */
 const LABEL_KEEPING = new Set([
   'abs', 'ceil', 'floor', 'round', 'exp', 'ln', 'log2', 'log10', 'sqrt', 'sgn', 'clamp', 'clamp_max', 'clamp_min',
@@ -86,13 +127,19 @@ function analyzeUncached(expr: string, context: QueryContext): Analysis {
       if (node.type.isError && syntaxErrors.length === 0) syntaxErrors.push(`syntax error at character ${node.from + 1}: ${describeAt(expr, node.from)}`);
     },
   });
-  const facts = { selectors: [] as Selector[], groupings: [] as Grouping[], rangeCalls: [] as RangeCall[], histogramQuantiles: [] as HistogramQuantileCall[], windows: [] as RangeWindow[] };
+  const facts = {
+    selectors: [] as Selector[],
+    groupings: [] as Grouping[],
+    rangeCalls: [] as RangeCall[],
+    histogramQuantiles: [] as HistogramQuantileCall[],
+    quantileArguments: [] as QuantileArgument[],
+    windows: [] as RangeWindow[],
+  };
+  const writtenLabels = new Set<string>();
   const text = (node: SyntaxNode) => expr.slice(node.from, node.to);
-
-  const children = (node: SyntaxNode): SyntaxNode[] => {
-    const list: SyntaxNode[] = [];
-    for (let child = node.firstChild; child; child = child.nextSibling) list.push(child);
-    return list;
+  const kindOf = (node: SyntaxNode) => valueKind(node, text, (vector) => selectorNodes.get(vector.from));
+  const quantileArgument = (fn: string, node: SyntaxNode, arg: SyntaxNode | undefined) => {
+    if (arg) facts.quantileArguments.push({ fn, text: text(node), argument: text(arg), value: literalNumber(arg, text) });
   };
 
   /** Selectors by the position of their node, to find the ones inside a function argument. */
@@ -104,29 +151,30 @@ function analyzeUncached(expr: string, context: QueryContext): Analysis {
     const identifier = node.getChild('Identifier');
     const matchers = node.getChild('LabelMatchers');
     const matcherLabels: string[] = [];
+    const found: Matcher[] = [];
     let name = identifier ? text(identifier) : '';
     for (const matcher of matchers ? children(matchers) : []) {
       const labelNode = matcher.getChild('LabelName') ?? matcher.getChild('QuotedLabelName');
       const label = labelNode ? text(labelNode).replace(/^"|"$/g, '') : '';
+      const valueNode = matcher.getChild('StringLiteral');
+      const op = (matcher.getChild('MatchOp') ? text(matcher.getChild('MatchOp')!) : '=') as Matcher['op'];
       if (label === '__name__') {
-        const value = matcher.getChild('StringLiteral');
-        if (!name && value && matcher.getChild('MatchOp')?.getChild('EqlSingle')) name = text(value).slice(1, -1);
+        if (!name && valueNode && op === '=') name = unquote(text(valueNode));
         continue;
       }
       if (label) matcherLabels.push(label);
+      if (label && valueNode) found.push({ label, op, value: unquote(text(valueNode)) });
     }
     const series = context.series.get(name);
     const recording = context.recordings.get(name);
     const labels = series ? series.labels : recording ? recording.labels : undefined;
-    const result: Selector = { name, series, recording, matcherLabels, labels };
+    const result: Selector = { name, text: text(node), series, recording, matcherLabels, matchers: found, labels };
     facts.selectors.push(result);
     selectorNodes.set(node.from, result);
     return result;
   };
 
-  const window = (node: SyntaxNode | null) => {
-    if (node) facts.windows.push({ text: text(node), seconds: durationSeconds(text(node)) });
-  };
+  const duration = (node: SyntaxNode) => ({ text: text(node), seconds: durationSeconds(text(node)) });
 
   const groupingLabels = (node: SyntaxNode | null): string[] =>
     node ? node.getChildren('LabelName').map((label) => text(label)) : [];
@@ -144,14 +192,19 @@ function analyzeUncached(expr: string, context: QueryContext): Analysis {
         return selector(node).labels;
       case 'MatrixSelector': {
         const vector = node.getChild('VectorSelector');
-        window(node.getChild('DurationExpr'));
-        return vector ? selector(vector).labels : undefined;
+        const found = vector ? selector(vector) : undefined;
+        const range = node.getChild('DurationExpr');
+        if (range) facts.windows.push({ ...duration(range), kind: 'range', resolution: undefined, over: found?.text ?? '', reads: found ? [found] : [] });
+        return found?.labels;
       }
       case 'SubqueryExpr': {
-        const [range] = node.getChildren('DurationExpr');
-        window(range ?? null);
+        const [range, resolution] = node.getChildren('DurationExpr');
         const inner = children(node).find(isExpression);
-        return inner ? visit(inner) : undefined;
+        const labels = inner ? visit(inner) : undefined;
+        if (range) {
+          facts.windows.push({ ...duration(range), kind: 'subquery', resolution: resolution ? duration(resolution) : undefined, over: inner ? text(inner) : '', reads: selectorsWithin(inner) });
+        }
+        return labels;
       }
       case 'OffsetExpr':
       case 'StepInvariantExpr':
@@ -177,15 +230,16 @@ function analyzeUncached(expr: string, context: QueryContext): Analysis {
 
   const aggregate = (node: SyntaxNode): Labels => {
     const op = text(node.getChild('AggregateOp')!);
-    const body = node.getChild('FunctionCallBody');
-    const args = body ? children(body).filter(isExpression) : [];
+    const args = argumentsOf(node);
     // topk, bottomk, quantile, count_values and limitk take a parameter before the vector.
     const vectorArg = args.length > 1 ? args[args.length - 1]! : args[0];
     args.slice(0, -1).forEach(visit);
     const input = vectorArg ? visit(vectorArg) : undefined;
+    if (op === 'quantile') quantileArgument(op, node, args[0]);
     const modifier = node.getChild('AggregateModifier');
     const labels = groupingLabels(modifier?.getChild('GroupingLabels') ?? null);
-    const extra = op === 'count_values' && args[0] ? new Set([text(args[0]).slice(1, -1)]) : new Set<string>();
+    const extra = op === 'count_values' && args[0] ? new Set([unquote(text(args[0]))]) : new Set<string>();
+    extra.forEach((label) => writtenLabels.add(label));
     if (modifier?.getChild('By')) {
       facts.groupings.push({ clause: `${op} by`, labels, available: input });
       return new Set([...labels, ...extra]);
@@ -200,21 +254,18 @@ function analyzeUncached(expr: string, context: QueryContext): Analysis {
 
   const call = (node: SyntaxNode): Labels => {
     const fn = text(node.getChild('FunctionIdentifier')!);
-    const body = node.getChild('FunctionCallBody');
-    const args = body ? children(body).filter(isExpression) : [];
+    const args = argumentsOf(node);
     const argLabels = args.map(visit);
-    if (RANGE_FUNCTIONS.has(fn)) {
-      const matrix = args[0]?.name === 'MatrixSelector' ? args[0] : undefined;
-      const inner = matrix?.getChild('VectorSelector');
-      facts.rangeCalls.push({ fn, selector: inner ? selectorNodes.get(inner.from) : undefined });
-    }
+    if (RANGE_FUNCTIONS.has(fn) && args[0]) facts.rangeCalls.push({ fn, text: text(node), argument: kindOf(args[0]) });
+    if (QUANTILE_FUNCTIONS.has(fn)) quantileArgument(fn, node, args[0]);
     if (fn === 'histogram_quantile') {
       const input = argLabels[1];
       facts.histogramQuantiles.push({ argLabels: input, selectors: selectorsWithin(args[1]) });
       return input ? new Set([...input].filter((l) => l !== 'le')) : undefined;
     }
     if (fn === 'label_replace' || fn === 'label_join') {
-      const destination = args[1] ? text(args[1]).slice(1, -1) : '';
+      const destination = args[1] ? unquote(text(args[1])) : '';
+      writtenLabels.add(destination);
       return argLabels[0] ? new Set([...argLabels[0], destination]) : undefined;
     }
     if (fn === 'absent' || fn === 'absent_over_time' || fn === 'scalar' || fn === 'time' || fn === 'vector' || fn === 'pi') return new Set();
@@ -247,17 +298,15 @@ function analyzeUncached(expr: string, context: QueryContext): Analysis {
   };
 
   const labels = visit(tree.topNode);
-  return { expr, syntaxErrors, ...facts, labels };
+  return { expr, syntaxErrors, ...facts, labels, writtenLabels, kind: kindOf(tree.topNode) };
 }
 
-const NON_EXPRESSIONS = new Set([
-  'AggregateOp', 'AggregateModifier', 'FunctionIdentifier', 'MatchingModifierClause', 'BoolModifier', 'DurationExpr',
-  'OffsetDurationExpr', 'Offset', 'At', 'Identifier', 'LabelMatchers', 'GroupingLabels', '⚠',
-]);
-const OPERATORS = /^(Add|Sub|Mul|Div|Mod|Pow|Eql|Neq|Lss|Gtr|Lte|Gte|EqlSingle|EqlRegex|NeqRegex|And|Or|Unless|Atan2)$/;
-
-function isExpression(node: SyntaxNode): boolean {
-  return !NON_EXPRESSIONS.has(node.name) && !OPERATORS.test(node.name) && !node.type.isError && node.name !== '(' && node.name !== ')' && node.name !== ',';
+/** The text of a PromQL string literal: "…" and '…' with Go escapes, `…` raw. */
+function unquote(literal: string): string {
+  const quote = literal[0];
+  const body = literal.slice(1, -1);
+  if (quote === '`') return body;
+  return body.replace(/\\(.)/g, (_, escaped: string) => ({ n: '\n', t: '\t', r: '\r' })[escaped] ?? escaped);
 }
 
 function union(a: Labels, b: Labels): Labels {

@@ -2,6 +2,8 @@
 import { analyze } from './analyze.ts';
 import type { QueryContext } from './context.ts';
 import { histogramQuantileCheck } from './checks/histogram-quantile.ts';
+import { labelValueCheck } from './checks/label-value.ts';
+import { quantileRangeCheck } from './checks/quantile-range.ts';
 import type { QueryCheck } from './checks/query-check.ts';
 import { rangeWindowCheck } from './checks/range-window.ts';
 import { rateTypeCheck } from './checks/rate-type.ts';
@@ -13,8 +15,10 @@ export const QUERY_CHECKS: readonly QueryCheck[] = [
   syntaxCheck,
   unknownMetricCheck,
   unknownLabelCheck,
+  labelValueCheck,
   rateTypeCheck,
   histogramQuantileCheck,
+  quantileRangeCheck,
   rangeWindowCheck,
 ];
 

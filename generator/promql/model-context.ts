@@ -1,7 +1,7 @@
-/** The query context of a model: its catalogue series, its recording rules and its scrape interval. */
-import type { Model } from '../model/types.ts';
-import { analyze } from './analyze.ts';
-import { seriesIndex, type QueryContext, type RecordingInfo } from './context.ts';
+/** The query context of a model: its catalogue series, its recording rules and its intervals. */
+import type { Model, ModelMetric } from '../model/types.ts';
+import { analyze, type Analysis } from './analyze.ts';
+import { seriesIndex, type LabelValues, type QueryContext, type RecordingInfo } from './context.ts';
 import { durationSeconds } from './duration.ts';
 
 const cache = new WeakMap<Model, QueryContext>();
@@ -16,16 +16,56 @@ export function queryContextOf(model: Model): QueryContext {
 }
 
 function buildContext(model: Model): QueryContext {
-  const series = seriesIndex(model.metrics);
-  const recordings = new Map<string, RecordingInfo>();
   const scrapeIntervalSeconds = durationSeconds(model.config.prometheus.scrapeInterval) || 15;
+  const evaluationIntervalSeconds = durationSeconds(model.config.prometheus.evaluationInterval) || scrapeIntervalSeconds;
+  const series = seriesIndex(model.metrics, scrapeIntervals(model, scrapeIntervalSeconds));
+  const recordings = new Map<string, RecordingInfo>();
   const allRules = model.rules.flatMap((file) => file.recording);
-  for (const rule of allRules) recordings.set(rule.record, { labels: undefined });
-  // Rules may read rules defined after them: a second pass sees every rule's inferred labels.
-  for (let pass = 0; pass < 2; pass++) {
+  for (const rule of allRules) {
+    recordings.set(rule.record, { labels: undefined, type: 'unknown', values: new Map() });
+  }
+  const context = { series, recordings, scrapeIntervalSeconds, evaluationIntervalSeconds };
+  // Rules may read rules defined after them: passes repeat until what each rule keeps stops changing.
+  for (let pass = 0, changed = true; changed && pass <= allRules.length; pass++) {
+    changed = false;
     for (const rule of allRules) {
-      recordings.set(rule.record, { labels: analyze(rule.expr, { series, recordings, scrapeIntervalSeconds }).labels });
+      const analysis = analyze(rule.expr, { ...context });
+      const before = recordings.get(rule.record)!;
+      const info: RecordingInfo = { labels: analysis.labels, type: analysis.kind.type, values: keptValues(analysis) };
+      if (signature(info) !== signature(before)) changed = true;
+      recordings.set(rule.record, info);
     }
   }
-  return { series, recordings, scrapeIntervalSeconds };
+  return context;
+}
+
+/** The interval of each family scraped by jobs that set their own: the slowest of the jobs exposing its domain. */
+function scrapeIntervals(model: Model, globalSeconds: number): Map<string, number> {
+  const intervals = new Map<string, number>();
+  const byDomain = new Map<string, ModelMetric[]>();
+  for (const metric of model.metrics) byDomain.set(metric.domain, [...(byDomain.get(metric.domain) ?? []), metric]);
+  for (const job of model.scrapeJobs ?? []) {
+    const seconds = (job.interval !== undefined ? durationSeconds(job.interval) : undefined) ?? globalSeconds;
+    for (const domain of job.exposes) {
+      for (const metric of byDomain.get(domain) ?? []) intervals.set(metric.name, Math.max(intervals.get(metric.name) ?? 0, seconds));
+    }
+  }
+  return intervals;
+}
+
+/** Values of the kept labels, where every selector carrying the label lists them and no function writes it. */
+function keptValues(analysis: Analysis): Map<string, LabelValues> {
+  const kept = new Map<string, LabelValues>();
+  for (const label of analysis.labels ?? []) {
+    if (analysis.writtenLabels.has(label)) continue;
+    const sources = analysis.selectors.filter((selector) => selector.labels?.has(label));
+    const lists = sources.map((selector) => (selector.series ?? selector.recording)?.values.get(label));
+    if (lists.length === 0 || lists.some((list) => list === undefined)) continue;
+    kept.set(label, { values: [...new Set(lists.flatMap((list) => list!.values))], numeric: lists.some((list) => list!.numeric) });
+  }
+  return kept;
+}
+
+function signature(info: RecordingInfo): string {
+  return JSON.stringify([info.labels ? [...info.labels].sort() : null, info.type, [...info.values].sort()]);
 }

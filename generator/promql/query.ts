@@ -7,6 +7,7 @@
  *   promql`sum by (${labelOf(http.requests, 'route')}) (rate(${http.requests}[5m]))`
  */
 import type { MetricDef } from '../dsl/metrics.ts';
+import { required } from '../dsl/missing.ts';
 import { exposedMetricName } from '../dsl/ownership.ts';
 
 export type SeriesSuffix = '_bucket' | '_sum' | '_count';
@@ -58,12 +59,14 @@ export class Query {
 }
 
 export function promql(strings: TemplateStringsArray, ...values: Interpolation[]): Query {
+  // The text before the hole tells which of the query's values is missing.
+  values.forEach((value, i) => required(value, `the value interpolated after promql\`${strings.raw.slice(0, i + 1).join('${…}').trimEnd().slice(-40)}\``));
   return new Query(strings.raw, values);
 }
 
-export const bucketOf = (metric: MetricDef): SeriesRef => ({ kind: 'series', metric, suffix: '_bucket' });
-export const sumOf = (metric: MetricDef): SeriesRef => ({ kind: 'series', metric, suffix: '_sum' });
-export const countOf = (metric: MetricDef): SeriesRef => ({ kind: 'series', metric, suffix: '_count' });
+export const bucketOf = (metric: MetricDef): SeriesRef => ({ kind: 'series', metric: required(metric, 'the metric of bucketOf()'), suffix: '_bucket' });
+export const sumOf = (metric: MetricDef): SeriesRef => ({ kind: 'series', metric: required(metric, 'the metric of sumOf()'), suffix: '_sum' });
+export const countOf = (metric: MetricDef): SeriesRef => ({ kind: 'series', metric: required(metric, 'the metric of countOf()'), suffix: '_count' });
 
 export function nameOf(value: MetricDef | SeriesRef | Named, namespace: string): string {
   if (value.kind === 'metric') return exposedMetricName(value, namespace);

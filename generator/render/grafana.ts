@@ -1,9 +1,12 @@
 /**
- * Grafana output: the dashboards as JSON in one directory per folder, and the provisioning files
+ * Grafana output: the dashboards as JSON in one directory per folder, with the `.lint` exclusions
+ * Grafana's dashboard linter reads beside them (where some rule does not apply), the provisioning files
  * that load them (one provider per folder, read-only) and the Prometheus and Alertmanager
  * datasources (fixed uids, so dashboards and links never depend on names).
  */
 import { FOLDERS } from '../dsl/dashboards.ts';
+import { folderLintFile } from '../grafana/lint/exclusions.ts';
+import { queryContextOf } from '../promql/model-context.ts';
 import type { Model, ModelDashboard } from '../model/types.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
@@ -20,11 +23,24 @@ export const grafanaStage: Stage = {
     if (model.dashboards.length === 0) return [];
     return [
       ...model.dashboards.map((dashboard): GeneratedFile => ({ path: dashboardPath(dashboard), content: `${stableJson(dashboard.json)}\n` })),
+      ...lintFiles(model),
       { path: 'grafana/provisioning/datasources/datasources.yml', content: toYaml(datasources(model)) },
       { path: 'grafana/provisioning/dashboards/dashboards.yml', content: toYaml(providers(model)) },
     ];
   },
 };
+
+function lintFiles(model: Model): GeneratedFile[] {
+  const context = queryContextOf(model);
+  return FOLDERS.flatMap((folder) => {
+    const file = folderLintFile(
+      model.dashboards.filter((dashboard) => dashboard.folder === folder),
+      context,
+    );
+    // The linter decodes its untagged TargetIdx field from the lower-case key `targetidx`.
+    return file ? [{ path: `grafana/dashboards/${folderDirectory(folder)}/.lint`, content: toYaml(file) }] : [];
+  });
+}
 
 function datasources(model: Model) {
   const { grafana, prometheus } = model.config;

@@ -2,6 +2,7 @@
  * `docs/metrics.md`: the metric reference, one table per domain in the style of seed 002's tables,
  * with each label's values and each metric's worst-case series so reviewers see what a change costs.
  */
+import type { Acknowledgement } from '../dsl/labels.ts';
 import { worstCaseSeries } from '../model/series.ts';
 import type { Model, ModelDomain, ModelLabel, ModelMetric } from '../model/types.ts';
 import { cell, code, GENERATED_NOTICE, table } from './markdown.ts';
@@ -63,8 +64,13 @@ function renderDomain(domain: ModelDomain): string {
 function labelText(label: ModelLabel): string {
   const values = label.values
     ? label.values.map((value) => code(value)).join(', ')
-    : `≤ ${label.bound} (${label.reason ?? ''})`;
+    : `≤ ${label.bound} (${[label.reason ?? '', ...acknowledgements(label)].join('; ')})`;
   return cell(`${code(label.name)}: ${values}`);
+}
+
+/** A validated label's reasoned exceptions: `identifier: one uid per pod…`. */
+function acknowledgements(label: ModelLabel): string[] {
+  return Object.entries((label.acknowledged ?? {}) as Acknowledgement).map(([kind, why]) => `${kind}: ${why}`);
 }
 
 function description(metric: ModelMetric): string {

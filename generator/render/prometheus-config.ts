@@ -4,6 +4,7 @@
  */
 import type { Environment } from '../dsl/scrape.ts';
 import type { Model, ModelScrapeJob } from '../model/types.ts';
+import { durationSeconds } from '../promql/duration.ts';
 import { ruleFilePath } from './rules.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
@@ -41,7 +42,7 @@ export function prometheusConfig(model: Model, environment: Environment, overrid
   return {
     global: {
       scrape_interval: overrides.interval ?? prometheus.scrapeInterval,
-      scrape_timeout: overrides.interval ?? '10s',
+      scrape_timeout: overrides.interval ?? globalScrapeTimeout(prometheus.scrapeInterval),
       evaluation_interval: overrides.interval ?? prometheus.evaluationInterval,
       external_labels: { monitor: namespace },
     },
@@ -54,6 +55,11 @@ export function prometheusConfig(model: Model, environment: Environment, overrid
     ...remoteWrite(model),
     scrape_configs: jobs.map((job) => scrapeConfig(model, job, environment, overrides)),
   };
+}
+
+/** Prometheus's default timeout, 10s, unless the interval is shorter: a timeout over the interval is refused. */
+export function globalScrapeTimeout(interval: string): string {
+  return (durationSeconds(interval) ?? Infinity) < 10 ? interval : '10s';
 }
 
 function scrapeConfig(model: Model, job: ModelScrapeJob, environment: Environment, overrides: PrometheusConfigOverrides) {

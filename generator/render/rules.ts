@@ -2,14 +2,11 @@
  * `prometheus/rules/<name>.rules.yml` and `prometheus/tests/<name>.test.yml`: each rule file with
  * the promtool unit tests its definitions carry, one recording and one alerting group per file.
  */
-import { formatSeries } from '../dsl/rules.ts';
+import { formatSeries, TEST_INTERVAL } from '../dsl/rules.ts';
 import type { Model, ModelAlert, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
 import { runbookUrl } from './runbook.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
-
-/** Input series in promtool tests are one sample per minute. */
-const TEST_INTERVAL = '1m';
 
 export const rulesStage: Stage = {
   name: 'prometheus rules and promtool tests',

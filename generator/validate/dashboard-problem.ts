@@ -1,8 +1,10 @@
 import type { GrafanaPanelJson, ModelDashboard } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
+import { printable } from './readable-text.ts';
 
-export function dashboardProblem(dashboard: ModelDashboard, rule: string, message: string, panel?: { readonly title?: string }): Problem {
-  const where = panel ? `dashboard ${dashboard.uid} panel "${panel.title ?? ''}"` : `dashboard ${dashboard.uid}`;
+/** Located at the dashboard, or at one of its panels or rows (named by title, unreadable characters escaped). */
+export function dashboardProblem(dashboard: ModelDashboard, rule: string, message: string, panel?: { readonly title?: string; readonly type?: string }): Problem {
+  const where = panel ? `dashboard ${dashboard.uid} ${panel.type === 'row' ? 'row' : 'panel'} "${printable(String(panel.title ?? ''))}"` : `dashboard ${dashboard.uid}`;
   return { file: dashboard.file, definition: where, rule, message };
 }
 

@@ -2,29 +2,44 @@
 import type { Model } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
 import type { Check } from './check.ts';
+import { alertConditionCheck } from './checks/alert-condition.ts';
 import { alertFieldsCheck } from './checks/alert-fields.ts';
+import { alertLabelsCheck } from './checks/alert-labels.ts';
+import { alertThresholdsCheck } from './checks/alert-thresholds.ts';
 import { annotationTemplatesCheck } from './checks/annotation-templates.ts';
 import { bucketsCheck } from './checks/buckets.ts';
 import { dashboardAlertLinksCheck } from './checks/dashboard-alert-links.ts';
 import { dashboardCoverageCheck } from './checks/dashboard-coverage.ts';
 import { dashboardDatasourceCheck } from './checks/dashboard-datasource.ts';
+import { dashboardEmptyCheck } from './checks/dashboard-empty.ts';
+import { dashboardFaultSwitchesCheck } from './checks/dashboard-fault-switches.ts';
 import { dashboardGridCheck } from './checks/dashboard-grid.ts';
+import { dashboardLintCheck } from './checks/dashboard-lint.ts';
 import { dashboardPanelIdsCheck } from './checks/dashboard-panel-ids.ts';
 import { dashboardQueriesCheck } from './checks/dashboard-queries.ts';
 import { dashboardRateIntervalCheck } from './checks/dashboard-rate-interval.ts';
+import { dashboardTextCheck } from './checks/dashboard-text.ts';
 import { dashboardUidsCheck } from './checks/dashboard-uids.ts';
 import { dashboardUnitsCheck } from './checks/dashboard-units.ts';
+import { dashboardVariableRefsCheck } from './checks/dashboard-variable-refs.ts';
+import { dashboardVariablesCheck } from './checks/dashboard-variables.ts';
 import { configCheck } from './checks/config.ts';
+import { configKeysCheck } from './checks/config-keys.ts';
 import { helpTextCheck } from './checks/help-text.ts';
 import { kubernetesConfigCheck } from './checks/kubernetes-config.ts';
 import { labelNamesCheck } from './checks/label-names.ts';
 import { labelValuesCheck } from './checks/label-values.ts';
 import { metricNameCheck } from './checks/metric-name.ts';
 import { quantilesCheck } from './checks/quantiles.ts';
+import { ruleCyclesCheck } from './checks/rule-cycles.ts';
+import { ruleLevelsCheck } from './checks/rule-levels.ts';
 import { ruleNamesCheck } from './checks/rule-names.ts';
 import { ruleQueriesCheck } from './checks/rule-queries.ts';
+import { ruleTestTimingCheck } from './checks/rule-test-timing.ts';
 import { ruleTestsCheck } from './checks/rule-tests.ts';
 import { scrapeJobsCheck } from './checks/scrape-jobs.ts';
+import { targetLabelsCheck } from './checks/target-labels.ts';
+import { generatedNamesCheck } from './checks/generated-names.ts';
 import { seriesBudgetCheck } from './checks/series-budget.ts';
 import { seriesCollisionsCheck } from './checks/series-collisions.ts';
 import { typeSuffixCheck } from './checks/type-suffix.ts';
@@ -32,6 +47,7 @@ import { unitSuffixCheck } from './checks/unit-suffix.ts';
 
 export const CHECKS: readonly Check[] = [
   configCheck,
+  configKeysCheck,
   kubernetesConfigCheck,
   metricNameCheck,
   typeSuffixCheck,
@@ -44,10 +60,16 @@ export const CHECKS: readonly Check[] = [
   seriesCollisionsCheck,
   seriesBudgetCheck,
   ruleNamesCheck,
+  ruleLevelsCheck,
+  ruleCyclesCheck,
   alertFieldsCheck,
   ruleTestsCheck,
   ruleQueriesCheck,
   annotationTemplatesCheck,
+  ruleTestTimingCheck,
+  alertConditionCheck,
+  alertThresholdsCheck,
+  alertLabelsCheck,
   dashboardQueriesCheck,
   dashboardDatasourceCheck,
   dashboardRateIntervalCheck,
@@ -57,7 +79,15 @@ export const CHECKS: readonly Check[] = [
   dashboardGridCheck,
   dashboardCoverageCheck,
   dashboardAlertLinksCheck,
+  dashboardEmptyCheck,
+  dashboardVariablesCheck,
+  dashboardVariableRefsCheck,
+  dashboardTextCheck,
+  dashboardFaultSwitchesCheck,
+  dashboardLintCheck,
   scrapeJobsCheck,
+  targetLabelsCheck,
+  generatedNamesCheck,
 ];
 
 export function validate(model: Model, checks: readonly Check[] = CHECKS): Problem[] {

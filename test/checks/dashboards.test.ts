@@ -7,7 +7,7 @@ import { dashboardQueriesCheck } from '../../generator/validate/checks/dashboard
 import { dashboardRateIntervalCheck } from '../../generator/validate/checks/dashboard-rate-interval.ts';
 import { dashboardUidsCheck } from '../../generator/validate/checks/dashboard-uids.ts';
 import { dashboardUnitsCheck } from '../../generator/validate/checks/dashboard-units.ts';
-import { dashboardTable, DS, panel } from '../helpers/dashboard-table.ts';
+import { dashboardTable, DS, panel, rowPanel } from '../helpers/dashboard-table.ts';
 
 const query = (expr: string) => ({ targets: [{ refId: 'A', expr, datasource: DS }] });
 
@@ -57,6 +57,17 @@ dashboardTable(dashboardGridCheck, [
   { name: 'a panel over the row is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 0, w: 6, h: 4 } })] }], expect: ['overlaps panel "Row 1"'] },
   { name: 'a panel wider than the grid is refused', dashboards: [{ panels: [panel({ gridPos: { x: 12, y: 1, w: 18, h: 8 } })] }], expect: ['does not fit the 24-column grid'] },
   { name: 'a panel without a place is refused', dashboards: [{ panels: [panel({ gridPos: undefined })] }], expect: ['has no place on the grid'] },
+  { name: 'a fractional width is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: 6.5, h: 8 } })] }], expect: ['gridPos does not fit the 24-column grid: w=6.5 is not a whole number of columns from 1 to 24'] },
+  { name: 'a NaN height is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: 12, h: NaN } })] }], expect: ['h=NaN is not a whole number of rows from 1'] },
+  { name: 'an infinite width is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: Infinity, h: 8 } })] }], expect: ['w=Infinity is not a whole number of columns'] },
+  { name: 'a negative column is refused', dashboards: [{ panels: [panel({ gridPos: { x: -2, y: 1, w: 12, h: 8 } })] }], expect: ['x=-2 is not a whole number of columns from 0'] },
+  { name: 'a fractional row is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1.5, w: 12, h: 8 } })] }], expect: ['y=1.5 is not a whole number of rows from 0'] },
+  { name: 'a zero height is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: 12, h: 0 } })] }], expect: ['h=0 is not a whole number of rows from 1'] },
+  { name: 'a zero width is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: 0, h: 8 } })] }], expect: ['w=0 is not a whole number of columns from 1 to 24'] },
+  { name: 'a missing coordinate is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, w: 12, h: 8 } as never })] }], expect: ['y=undefined is not a whole number'] },
+  { name: 'a size written as text is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: '12' as never, h: 8 } })] }], expect: ['w=12 is not a whole number of columns'] },
+  { name: 'a panel running past column 24 is refused', dashboards: [{ panels: [panel({ gridPos: { x: 20, y: 1, w: 6, h: 8 } })] }], expect: ['x+w=26 runs past column 24'] },
+  { name: 'a row pushed to a fractional row by the heights above is refused', dashboards: [{ panels: [panel(), { ...rowPanel(3, 9.5) }] }], expect: ['row "Row 3": gridPos does not fit the 24-column grid: y=9.5'] },
 ]);
 
 dashboardTable(dashboardCoverageCheck, [

@@ -15,5 +15,12 @@ checkTable(kubernetesConfigCheck, [
   { name: 'a storage size that is not a quantity is rejected', metrics, config: { kubernetes: { storage: '10 GB' } }, expect: ["kubernetes.storage: '10 GB' is not a Kubernetes quantity"] },
   { name: 'a remote-write Secret name with an underscore is rejected', metrics, config: { kubernetes: { remoteWriteSecret: 'remote_write' } }, expect: ["kubernetes.remoteWriteSecret: 'remote_write' is not a DNS-1123 name"] },
   { name: 'an operator-provided job that is not a scrape job is rejected', metrics, config: { kubernetes: { operatorProvidedJobs: ['kube-state-metric'] } }, expect: ["kubernetes.operatorProvidedJobs: 'kube-state-metric' is not a scrape job"] },
+  { name: 'a retention of 0d is rejected: it would keep nothing', metrics, config: { kubernetes: { retention: '0d' } }, expect: ["kubernetes.retention: '0d' is not a Prometheus duration longer than 0"] },
+  { name: 'a storage size of 0Gi is rejected', metrics, config: { kubernetes: { storage: '0Gi' } }, expect: ["kubernetes.storage: '0Gi' is not a Kubernetes quantity larger than 0"] },
+  { name: 'a remote-write URL with a query string passes', metrics, config: { prometheus: { remoteWrite: { url: 'https://mimir.example.com/api/v1/push?tenant=a' } } }, expect: [] },
+  { name: 'a remote-write URL with credentials is rejected and pointed at the token file', metrics, config: { prometheus: { remoteWrite: { url: 'https://user:secret@mimir.example.com/api/v1/push' } } }, expect: ["prometheus.remoteWrite.url: 'mimir.example.com/api/v1/push' carries credentials (user:password@)"] },
+  { name: 'a remote-write URL with a fragment is rejected', metrics, config: { prometheus: { remoteWrite: { url: 'https://mimir.example.com/push#x' } } }, expect: ['has a fragment'] },
+  { name: 'a remote-write queue capacity of 0 is rejected', metrics, config: { prometheus: { remoteWrite: { url: 'https://mimir.example.com/push', queue: { capacity: 0 } } } }, expect: ['prometheus.remoteWrite.queue.capacity: must be a positive integer, got 0'] },
+  { name: 'app namespaces given as one string are rejected: they would be read letter by letter', metrics, config: { kubernetes: { appNamespaces: 'shop' as never } }, expect: ["kubernetes.appNamespaces: must be a list, such as ['shop'], not \"shop\""] },
   { name: 'a namespace with capitals is rejected', metrics, config: { kubernetes: { namespace: 'Monitoring' } }, expect: ["kubernetes.namespace: 'Monitoring' is not a valid namespace"] },
 ]);

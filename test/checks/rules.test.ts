@@ -61,6 +61,13 @@ rulesTable(annotationTemplatesCheck, [
   { name: 'an unclosed action is refused', alerts: [validAlert({ summary: 'Baskets pile up in {{ $labels.region }' })], expect: ["summary template: '{{' at character 20 is never closed"] },
   { name: 'an unknown function is refused', alerts: [validAlert({ description: '{{ $value | humanise }} baskets' })], expect: ["description template: function 'humanise' is not defined"] },
   { name: 'an if without end is refused', alerts: [validAlert({ description: '{{ if $value }}many' })], expect: ['{{ if }} is never closed'] },
+  { name: '$label for $labels is refused, with the fix', alerts: [validAlert({ summary: 'Baskets pile up in {{ $label.region }}' })], expect: ["summary template: undefined variable '$label'; did you mean $labels?"] },
+  { name: 'a static label value is a template too', alerts: [validAlert({ labels: { team: '{{ $value | humanise }}' } })], expect: ["label 'team' template: function 'humanise' is not defined"] },
+  {
+    name: 'a label read through .Labels is checked against the result like $labels',
+    alerts: [validAlert({ description: '{{ .Labels.country }}' })],
+    expect: ["description reads $labels.country, but the alert's result has only: instance, job, region"],
+  },
   {
     name: 'a label the result does not have is refused',
     alerts: [validAlert({ expr: promql`sum by (job) (${shop.metrics.basket}) > 100`, tests: [silent('few', { at: '1m', series: [] })] })],

@@ -46,4 +46,14 @@ checkTable(seriesBudgetCheck, [
     config: { limits: { seriesTotal: 50 } },
     expect: ['catalogue: the catalogue can create 60 series, over limits.seriesTotal (50)'],
   },
+  {
+    name: 'a labelSets reason of invisible characters is no reason',
+    metrics: { m: gauge({ name: 'g', help: 'h', labels: { x: values(4) }, labelSets: bounded(2, '\u200b') }) },
+    expect: ['labelSets needs a reason'],
+  },
+  {
+    name: 'a labelSets reason with a control character is refused',
+    metrics: { m: gauge({ name: 'g', help: 'h', labels: { x: values(4) }, labelSets: bounded(2, 'move\u0007together') }) },
+    expect: ["labelSets' reason contains U+0007 (control character)"],
+  },
 ]);

@@ -14,6 +14,7 @@ export function panel(overrides: Partial<GrafanaPanelJson> = {}): GrafanaPanelJs
     id: 2,
     type: 'timeseries',
     title: 'Open baskets',
+    description: 'Baskets open now, by region.',
     gridPos: { x: 0, y: 1, w: 12, h: 8 },
     datasource: DS,
     fieldConfig: { defaults: { unit: 'short' } },
@@ -22,11 +23,31 @@ export function panel(overrides: Partial<GrafanaPanelJson> = {}): GrafanaPanelJs
   };
 }
 
+/** The variables every generated dashboard has: the datasource, then job and instance over its scope. */
+export const VARIABLES = [
+  { type: 'datasource', name: 'datasource', label: 'Data source' },
+  { type: 'query', name: 'job', label: 'Job', query: 'label_values(app_baskets_open, job)' },
+  { type: 'query', name: 'instance', label: 'Instance', query: 'label_values(app_baskets_open{job=~"$job"}, instance)' },
+] as const;
+
 export const rowPanel = (id: number, y: number): GrafanaPanelJson => ({ id, type: 'row', title: `Row ${id}`, gridPos: { x: 0, y, w: 24, h: 1 }, panels: [] });
 
 export interface DashboardCase {
   readonly name: string;
-  readonly dashboards: readonly { uid?: string; panels: readonly GrafanaPanelJson[]; variables?: GrafanaDashboardJson['templating']; alerts?: readonly string[] }[];
+  readonly dashboards: readonly {
+    uid?: string;
+    title?: string;
+    description?: string;
+    tags?: readonly string[];
+    panels: readonly GrafanaPanelJson[];
+    variables?: GrafanaDashboardJson['templating'];
+    alerts?: readonly string[];
+    /** Applied to every panel, like alerts. */
+    quietWhenHealthy?: string;
+    shownUnder?: string;
+  }[];
+  /** The config's faultSwitches (none by default). */
+  readonly faultSwitches?: readonly string[];
   readonly expect: readonly string[];
 }
 
@@ -39,8 +60,9 @@ function modelDashboard(spec: DashboardCase['dashboards'][number], index: number
     description: '',
     targets: [],
     alerts: spec.alerts ?? [],
-    quietWhenHealthy: undefined,
-    shownUnder: undefined,
+    quietWhenHealthy: spec.quietWhenHealthy,
+    shownUnder: spec.shownUnder,
+    spansJobs: undefined,
   }));
   return {
     file: `dashboards/shop_${index}.ts`,
@@ -51,14 +73,15 @@ function modelDashboard(spec: DashboardCase['dashboards'][number], index: number
     description: '',
     variables: [],
     panels,
-    json: { uid, title: 'Shop', templating: spec.variables ?? { list: [{ type: 'datasource', name: 'datasource' }] }, panels: [rowPanel(1, 0), ...spec.panels] },
+    json: { uid, title: spec.title ?? 'Shop', description: spec.description ?? 'What the shop sells, and how fast.', tags: spec.tags ?? ['app'], templating: spec.variables ?? { list: VARIABLES }, panels: [rowPanel(1, 0), ...spec.panels] },
   };
 }
 
 export function dashboardTable(check: Check, cases: readonly DashboardCase[]): void {
   describe(`check ${check.id}`, () => {
-    it.each(cases)('$name', ({ dashboards, expect: expected }) => {
-      const model = { ...rulesModelOf([validAlert()]), dashboards: dashboards.map(modelDashboard) };
+    it.each(cases)('$name', ({ dashboards, faultSwitches, expect: expected }) => {
+      const base = rulesModelOf([validAlert()]);
+      const model = { ...base, config: { ...base.config, faultSwitches: faultSwitches ?? [] }, dashboards: dashboards.map(modelDashboard) };
       const messages = check.run(model).map((p) => `${p.definition}: ${p.message}`);
       expect(messages).toHaveLength(expected.length);
       expected.forEach((text, i) => expect(messages[i]).toContain(text));

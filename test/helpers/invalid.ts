@@ -53,19 +53,22 @@ export const recording = (record: string) =>
   `recordingRule({ record: '${record}', expr: promql\`sum by (job) (rate(\${requests}[5m]))\`, tests: [evaluates('sums', { at: '10m', series, samples: [{ labels: { job: 'a' }, value: 1 }] })] })`;
 export const gaugeFile = { 'catalog/extra.ts': domainFile("depth: gauge({ name: 'depth', help: 'Items waiting.' }),", { name: 'extra' }) };
 
-/** A dashboard over the base catalogue whose good panels show both its metrics; `panels` are added to them. */
-export function dashboardFile(panels: string, name = 'case'): string {
-  return `import { bucketOf, defineDashboard, heatmap, promql, row, target, timeseries } from '#sextant';
+/**
+ * A dashboard over the base catalogue whose good panels show both its metrics; `panels` are added to
+ * them, and `overrides` (an object literal: `{ variables: [...] }`) is spread over the definition.
+ */
+export function dashboardFile(panels: string, name = 'case', overrides = '{}'): string {
+  return `import { bucketOf, defineDashboard, heatmap, labelVariable, promql, row, stat, target, timeseries } from '#sextant';
 import base from '../catalog/base.ts';
 const { requests, latency } = base.metrics;
 const good = [
-  timeseries({ title: 'Requests', unit: 'reqps', targets: [target(promql\`sum(rate(\${requests}{job=~"$job"}[$__rate_interval]))\`)] }),
-  heatmap({ title: 'Latency', unit: 's', targets: [target(promql\`sum by (le) (rate(\${bucketOf(latency)}[$__rate_interval]))\`)] }),
+  timeseries({ title: 'Requests', unit: 'reqps', targets: [target(promql\`sum(rate(\${requests}{job=~"$job", instance=~"$instance"}[$__rate_interval]))\`)] }),
+  heatmap({ title: 'Latency', unit: 's', targets: [target(promql\`sum by (le) (rate(\${bucketOf(latency)}{job=~"$job", instance=~"$instance"}[$__rate_interval]))\`)] }),
 ];
-export default defineDashboard({ name: '${name}', title: 'Case', folder: 'Service', description: 'd', scope: requests, rows: [row('R', [...good, ${panels}])] });
+export default defineDashboard({ name: '${name}', title: 'Case', folder: 'Service', description: 'd', scope: requests, rows: [row('R', [...good, ${panels}])], ...${overrides} });
 `;
 }
-export const dashboardCase = (panels: string) => ({ 'dashboards/case.ts': dashboardFile(panels) });
+export const dashboardCase = (panels: string, overrides?: string) => ({ 'dashboards/case.ts': dashboardFile(panels, 'case', overrides) });
 
 export const configWith = (body: string) => ({ 'sextant.config.ts': `import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app', ${body} });\n` });
 const SENTINEL = 'output of an earlier, good run\n';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineConfig } from '../../generator/config.ts';
 import { defineDomain } from '../../generator/dsl/domain.ts';
-import { counter, gauge } from '../../generator/dsl/metrics.ts';
+import { counter, gauge, histogram } from '../../generator/dsl/metrics.ts';
 import { alert, defineRules, fires, input, pending, silent, type AlertDef, type RecordingRuleDef } from '../../generator/dsl/rules.ts';
 import { buildModel } from '../../generator/model/build.ts';
 import { buildRules } from '../../generator/model/rules.ts';
@@ -21,6 +21,10 @@ export const shop = defineDomain({
   metrics: {
     orders: counter({ name: 'orders_total', help: 'Orders.', labels: { status: ['ok', 'failed'] } }),
     basket: gauge({ name: 'baskets_open', help: 'Open baskets.', labels: { region: ['eu', 'us'] } }),
+    // A ratio, a size and a duration for the threshold cases: only the rule tables read them.
+    fill: gauge({ name: 'warehouse_fill_ratio', help: 'Share of the warehouse in use.', unit: 'ratio', notDashboarded: 'Rule tables only.' }),
+    size: gauge({ name: 'catalogue_size_bytes', help: 'Size of the catalogue.', unit: 'bytes', notDashboarded: 'Rule tables only.' }),
+    wait: histogram({ name: 'checkout_wait_seconds', help: 'Time to check out.', unit: 'seconds', buckets: [1, 5], notDashboarded: 'Rule tables only.' }),
   },
 });
 

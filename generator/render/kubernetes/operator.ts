@@ -5,7 +5,7 @@
  * dashboard labelled for the sidecar, the Alertmanager configuration as a Secret, and a
  * kustomization tying them together.
  */
-import type { Model, ModelScrapeJob } from '../../model/types.ts';
+import type { Model, ModelDashboard, ModelRuleFile, ModelScrapeJob } from '../../model/types.ts';
 import { alertmanagerConfig } from '../alertmanager-config.ts';
 import { scrapeKeeps } from '../prometheus-config.ts';
 import { stableJson } from '../grafana.ts';
@@ -15,8 +15,18 @@ import { toYaml } from '../yaml.ts';
 import { commonLabels, manifests, objectName, SERVICE_ACCOUNT_DIR, type KubernetesObject } from './objects.ts';
 
 const DIR = 'kubernetes/operator';
-/** Target labels prometheus-operator adds to every pod target: namespace, pod, container. */
-const OPERATOR_TARGET_LABELS = 3;
+/**
+ * Target labels prometheus-operator sets on every target of a monitor besides job (its promcfg.go
+ * relabelings; endpoint is the port name): counted into label_limit, and refused on scraped
+ * metrics by checks/target-labels.ts, as Prometheus would rename those exported_<label>.
+ */
+export const OPERATOR_TARGET_LABELS = {
+  PodMonitor: ['namespace', 'pod', 'container', 'endpoint'],
+  ServiceMonitor: ['namespace', 'service', 'pod', 'container', 'endpoint'],
+} as const;
+export type MonitorKind = keyof typeof OPERATOR_TARGET_LABELS;
+/** Node jobs (the kubelets) are scraped through a Service, the rest straight from their pods. */
+export const monitorKind = (job: ModelScrapeJob): MonitorKind => (job.kubernetes.role === 'node' ? 'ServiceMonitor' : 'PodMonitor');
 /** The Service prometheus-operator keeps for the kubelets (its --kubelet-service flag, kube-system/kubelet). */
 const KUBELET_SERVICE = { namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'kubelet' }, port: 'https-metrics' } as const;
 
@@ -39,7 +49,7 @@ function endpointOf(model: Model, job: ModelScrapeJob) {
   };
 }
 
-const limitsOf = (job: ModelScrapeJob) => ({ sampleLimit: job.sampleLimit, labelLimit: job.labelLimit + OPERATOR_TARGET_LABELS });
+const limitsOf = (job: ModelScrapeJob) => ({ sampleLimit: job.sampleLimit, labelLimit: job.labelLimit + OPERATOR_TARGET_LABELS[monitorKind(job)].length });
 
 function podMonitor(model: Model, job: ModelScrapeJob) {
   return {
@@ -76,6 +86,23 @@ function kubeletServiceMonitor(model: Model, job: ModelScrapeJob) {
   };
 }
 
+/**
+ * Each definition's object in the operator output: its file and its name, both normalised to
+ * DNS-1123, so distinct definitions can meet in one. checks/generated-names.ts refuses that before
+ * rendering; the renderer below uses these, so the check sees exactly what is rendered.
+ */
+export const operatorObjects = {
+  rules: (prefix: string, file: ModelRuleFile) => ({ kind: 'PrometheusRule', path: `prometheusrules/${objectName(file.name)}.yaml`, name: objectName(prefix, file.name) }),
+  monitor: (prefix: string, job: ModelScrapeJob) => {
+    const kind = monitorKind(job);
+    return { kind, path: `${kind.toLowerCase()}s/${objectName(job.name)}.yaml`, name: objectName(prefix, job.name) };
+  },
+  dashboard: (prefix: string, dashboard: ModelDashboard) => ({ kind: 'ConfigMap', path: `dashboards/${objectName(dashboard.uid)}.yaml`, name: objectName(prefix, 'dashboard', dashboard.name) }),
+};
+
+/** The jobs the operator output monitors: those that run in Kubernetes and the operator installation does not already scrape. */
+export const operatorJobs = (model: Model) => model.scrapeJobs.filter((job) => job.runsIn.includes('kubernetes') && !model.config.kubernetes.operatorProvidedJobs.includes(job.name));
+
 export function operatorFiles(model: Model): GeneratedFile[] {
   const { namespace: prefix } = model.config;
   const k8s = model.config.kubernetes;
@@ -89,20 +116,21 @@ export function operatorFiles(model: Model): GeneratedFile[] {
   const add = (path: string, objects: KubernetesObject[]) => files.push({ path: `${DIR}/${path}`, content: manifests(objects) });
 
   for (const file of model.rules) {
-    add(`prometheusrules/${objectName(file.name)}.yaml`, [
-      { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: metadata(objectName(prefix, file.name), k8s.ruleLabels), spec: ruleFile(model, file) },
-    ]);
+    const { kind, path, name } = operatorObjects.rules(prefix, file);
+    add(path, [{ apiVersion: 'monitoring.coreos.com/v1', kind, metadata: metadata(name, k8s.ruleLabels), spec: ruleFile(model, file) }]);
   }
-  for (const job of model.scrapeJobs.filter((job) => job.runsIn.includes('kubernetes') && !k8s.operatorProvidedJobs.includes(job.name))) {
+  for (const job of operatorJobs(model)) {
     const { apiVersion, kind, spec } = job.kubernetes.role === 'node' ? kubeletServiceMonitor(model, job) : podMonitor(model, job);
-    add(`${kind.toLowerCase()}s/${objectName(job.name)}.yaml`, [{ apiVersion, kind, metadata: metadata(objectName(prefix, job.name), k8s.monitorLabels), spec }]);
+    const { path, name } = operatorObjects.monitor(prefix, job);
+    add(path, [{ apiVersion, kind, metadata: metadata(name, k8s.monitorLabels), spec }]);
   }
   for (const dashboard of model.dashboards) {
-    add(`dashboards/${objectName(dashboard.uid)}.yaml`, [
+    const { kind, path, name } = operatorObjects.dashboard(prefix, dashboard);
+    add(path, [
       {
         apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: metadata(objectName(prefix, 'dashboard', dashboard.name), { grafana_dashboard: '1' }, { [k8s.dashboardFolderAnnotation]: dashboard.folder }),
+        kind,
+        metadata: metadata(name, { grafana_dashboard: '1' }, { [k8s.dashboardFolderAnnotation]: dashboard.folder }),
         data: { [`${dashboard.uid}.json`]: `${stableJson(dashboard.json)}\n` },
       },
     ]);

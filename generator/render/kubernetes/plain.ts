@@ -23,6 +23,14 @@ const PROMETHEUS_DATA_CLAIM = 'prometheus-data';
 /** Where the Prometheus container reads prometheus.yml and rules/. */
 const CONFIG_DIR = '/etc/prometheus';
 
+/**
+ * Target labels the discovery relabelling sets, from the meta label each is copied from. A scraped
+ * series with a label of the same name loses it (renamed exported_<name>): checks/target-labels.ts.
+ */
+export const POD_TARGET_LABELS = { namespace: '__meta_kubernetes_namespace', pod: '__meta_kubernetes_pod_name' } as const;
+export const NODE_TARGET_LABELS = { node: '__meta_kubernetes_node_name' } as const;
+const targetLabels = (labels: Readonly<Record<string, string>>) => Object.entries(labels).map(([label, meta]) => ({ source_labels: [meta], target_label: label }));
+
 /** Pod label `app.kubernetes.io/name` as a discovery meta label. */
 const metaLabel = (label: string) => `__meta_kubernetes_pod_label_${label.replace(/[^a-zA-Z0-9_]/g, '_')}`;
 
@@ -48,8 +56,7 @@ function podDiscovery(job: ModelScrapeJob) {
       ...Object.entries(podLabels).map(([label, value]) => ({ source_labels: [metaLabel(label)], regex: value.replaceAll('.', '\\.'), action: 'keep' })),
       { source_labels: ['__meta_kubernetes_pod_phase'], regex: 'Pending|Succeeded|Failed|Completed', action: 'drop' },
       { source_labels: ['__meta_kubernetes_pod_ip'], target_label: '__address__', replacement: `$1:${port}` },
-      { source_labels: ['__meta_kubernetes_namespace'], target_label: 'namespace' },
-      { source_labels: ['__meta_kubernetes_pod_name'], target_label: 'pod' },
+      ...targetLabels(POD_TARGET_LABELS),
     ],
   };
 }
@@ -61,7 +68,7 @@ function nodeDiscovery(model: Model) {
     authorization: { credentials_file: `${SERVICE_ACCOUNT_DIR}/token` },
     tls_config: { ca_file: `${SERVICE_ACCOUNT_DIR}/ca.crt`, ...(model.config.kubernetes.kubeletInsecureSkipVerify ? { insecure_skip_verify: true } : {}) },
     kubernetes_sd_configs: [{ role: 'node' }],
-    relabel_configs: [{ source_labels: ['__meta_kubernetes_node_name'], target_label: 'node' }],
+    relabel_configs: targetLabels(NODE_TARGET_LABELS),
   };
 }
 

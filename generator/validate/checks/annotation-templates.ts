@@ -7,14 +7,17 @@ import { alertProblem, allAlerts } from '../rule-problem.ts';
 
 export const annotationTemplatesCheck: Check = {
   id: 'annotation-templates',
-  summary: "Summaries and descriptions are valid alert templates, and every $labels.name they read is a label of the alert's result.",
+  summary:
+    "Summaries, descriptions and label values are alert templates Prometheus 2.53 parses and can render (its variables, functions and their arguments, closed actions, parentheses and blocks), and every label they read is a label of the alert's result.",
   run(model) {
     const context = queryContextOf(model);
     const problems: Problem[] = [];
     for (const alert of allAlerts(model.rules)) {
       const resultLabels = analyze(alert.expr, context).labels;
-      for (const [field, text] of [['summary', alert.summary], ['description', alert.description]] as const) {
-        const { errors, labels } = checkTemplate(text);
+      // Prometheus expands static label values as templates too.
+      const templates = [['summary', alert.summary], ['description', alert.description], ...Object.entries(alert.labels).map(([name, value]) => [`label '${name}'`, value])];
+      for (const [field, text] of templates) {
+        const { errors, labels } = checkTemplate(String(text));
         for (const error of errors) problems.push(alertProblem(alert, this.id, `${field} template: ${error}`));
         if (!resultLabels) continue;
         for (const label of new Set(labels)) {

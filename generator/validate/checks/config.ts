@@ -8,7 +8,7 @@ const NAMESPACE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 export const configCheck: Check = {
   id: 'config',
   summary:
-    'The namespace is a lowercase snake_case word, limits are positive integers, intervals are durations, the runbook base is an http(s) URL and thresholds are numbers.',
+    'The namespace is a lowercase snake_case word, limits are positive integers, intervals are durations, URLs are http(s) without credentials and take what the generator appends (no fragment; no query where a path is added) and thresholds are numbers.',
   run({ config }) {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) =>
@@ -23,14 +23,18 @@ export const configCheck: Check = {
       const value = config.prometheus[name];
       if (!(durationSeconds(String(value)) ?? 0)) report(`prometheus.${name}`, `'${String(value)}' is not a Prometheus duration such as 15s`);
     }
-    if (!isHttpUrl(config.alerts.runbookBaseUrl)) {
-      report('alerts.runbookBaseUrl', `'${String(config.alerts.runbookBaseUrl)}' is not an http(s) URL`);
-    }
-    for (const name of ['prometheusUrl', 'alertmanagerUrl'] as const) {
-      if (!isHttpUrl(config.grafana[name])) report(`grafana.${name}`, `'${String(config.grafana[name])}' is not an http(s) URL`);
-    }
-    for (const name of ['pageWebhookUrl', 'ticketWebhookUrl'] as const) {
-      if (!isHttpUrl(config.alertmanager[name])) report(`alertmanager.${name}`, `'${String(config.alertmanager[name])}' is not an http(s) URL`);
+    const urls = [
+      // Every runbook_url is the base plus #<alert anchor>.
+      ['alerts.runbookBaseUrl', config.alerts.runbookBaseUrl, 'fragment'],
+      // Grafana adds its API paths (/api/v1/query…) to a datasource URL.
+      ['grafana.prometheusUrl', config.grafana.prometheusUrl, 'path'],
+      ['grafana.alertmanagerUrl', config.grafana.alertmanagerUrl, 'path'],
+      ['alertmanager.pageWebhookUrl', config.alertmanager.pageWebhookUrl, 'nothing'],
+      ['alertmanager.ticketWebhookUrl', config.alertmanager.ticketWebhookUrl, 'nothing'],
+    ] as const;
+    for (const [where, url, appended] of urls) {
+      const problem = urlProblem(url, appended);
+      if (problem) report(where, problem);
     }
     if (!String(config.grafana.dashboardsPath).startsWith('/')) report('grafana.dashboardsPath', 'must be an absolute path inside the Grafana container');
     for (const [name, value] of Object.entries(config.alerts.thresholds)) {
@@ -39,6 +43,23 @@ export const configCheck: Check = {
     return problems;
   },
 };
+
+/**
+ * Why a configured URL cannot be used as the generator uses it, or undefined. `appended` is what is
+ * added to it: a fragment (the runbook anchor), a path (a datasource's API), or nothing.
+ */
+export function urlProblem(text: unknown, appended: 'fragment' | 'path' | 'nothing'): string | undefined {
+  if (!isHttpUrl(text)) return `'${String(text)}' is not an http(s) URL`;
+  const url = new URL(String(text));
+  if (url.username !== '' || url.password !== '') {
+    return `'${url.host}${url.pathname}' carries credentials (user:password@), which would be written in clear into the generated files and Kubernetes objects; remove them, and keep the secret in a file (for remote write: prometheus.remoteWrite.bearerTokenFile) or in the receiving service's own configuration`;
+  }
+  if (url.hash !== '' || String(text).includes('#')) {
+    return `'${String(text)}' has a fragment (#…)${appended === 'fragment' ? ', and the generator appends #<alert anchor> to it' : ', which is never sent to the server'}; remove it`;
+  }
+  if (appended === 'path' && url.search !== '') return `'${String(text)}' has a query string, but Grafana appends API paths to it; remove the ?…`;
+  return undefined;
+}
 
 export function isHttpUrl(text: unknown): boolean {
   try {

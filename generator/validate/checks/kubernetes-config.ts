@@ -2,7 +2,7 @@ import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
 import { durationSeconds } from '../../promql/duration.ts';
-import { isHttpUrl } from './config.ts';
+import { urlProblem } from './config.ts';
 
 /** RFC 1123 labels: namespaces and object names. */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -37,7 +37,12 @@ export const kubernetesConfigCheck: Check = {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, rule: this.id, message });
     const { kubernetes, prometheus } = config;
-    for (const [where, namespace] of [['kubernetes.namespace', kubernetes.namespace], ...kubernetes.appNamespaces.map((n, i) => [`kubernetes.appNamespaces[${i}]`, n])] as const) {
+    // A single string where a list goes would be read letter by letter.
+    for (const name of ['appNamespaces', 'operatorProvidedJobs'] as const) {
+      if (!Array.isArray(kubernetes[name])) report(`kubernetes.${name}`, `must be a list, such as ['${String(kubernetes[name])}'], not ${JSON.stringify(kubernetes[name])}`);
+    }
+    const appNamespaces = Array.isArray(kubernetes.appNamespaces) ? kubernetes.appNamespaces : [];
+    for (const [where, namespace] of [['kubernetes.namespace', kubernetes.namespace], ...appNamespaces.map((n, i) => [`kubernetes.appNamespaces[${i}]`, n])] as const) {
       const problem = namespaceProblem(namespace);
       if (problem) report(where, problem);
     }
@@ -54,16 +59,18 @@ export const kubernetesConfigCheck: Check = {
       // A moving tag (latest, or none) makes the manifests mean something else tomorrow.
       if (!PINNED_IMAGE.test(image) || image.endsWith(':latest')) report(`kubernetes.images.${server}`, `'${image}' is not an image with a pinned tag (name:tag or name@sha256:…)`);
     }
-    if (durationSeconds(kubernetes.retention) === undefined) report('kubernetes.retention', `'${kubernetes.retention}' is not a Prometheus duration`);
-    if (!QUANTITY.test(kubernetes.storage)) report('kubernetes.storage', `'${kubernetes.storage}' is not a Kubernetes quantity (10Gi)`);
+    // Zero would keep no data, or give Prometheus a volume it cannot write to.
+    if (!(durationSeconds(String(kubernetes.retention)) ?? 0)) report('kubernetes.retention', `'${kubernetes.retention}' is not a Prometheus duration longer than 0 (15d)`);
+    if (!QUANTITY.test(String(kubernetes.storage)) || !(parseFloat(String(kubernetes.storage)) > 0)) report('kubernetes.storage', `'${kubernetes.storage}' is not a Kubernetes quantity larger than 0 (10Gi)`);
     if (!DNS_LABEL.test(kubernetes.remoteWriteSecret)) report('kubernetes.remoteWriteSecret', `'${kubernetes.remoteWriteSecret}' is not a DNS-1123 name`);
     // A misspelt job would quietly be scraped twice.
-    for (const job of kubernetes.operatorProvidedJobs) {
+    for (const job of Array.isArray(kubernetes.operatorProvidedJobs) ? kubernetes.operatorProvidedJobs : []) {
       if (!scrapeJobs.some((defined) => defined.name === job)) report('kubernetes.operatorProvidedJobs', `'${job}' is not a scrape job in scrape/`);
     }
     const remote = prometheus.remoteWrite;
     if (remote) {
-      if (!isHttpUrl(remote.url)) report('prometheus.remoteWrite.url', `'${String(remote.url)}' is not an http(s) URL`);
+      const url = urlProblem(remote.url, 'nothing');
+      if (url) report('prometheus.remoteWrite.url', url);
       if (remote.bearerTokenFile !== undefined && !remote.bearerTokenFile.startsWith('/')) {
         report('prometheus.remoteWrite.bearerTokenFile', 'must be an absolute path to a file holding the token');
       }

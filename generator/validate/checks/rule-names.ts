@@ -3,8 +3,11 @@ import type { Check } from '../check.ts';
 import { alertProblem, allAlerts, allRecordings, recordingProblem } from '../rule-problem.ts';
 
 const ALERT_NAME = /^[A-Z][a-zA-Z0-9]*$/;
-/** level:metric:operations, each part snake_case; the metric part without the namespace. */
-const RECORD_NAME = /^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/;
+/**
+ * level:metric:operations, each part snake_case; the metric part without the namespace. The level
+ * is empty when the result keeps no labels (`:http_requests:rate5m`, as kubernetes-mixin writes it).
+ */
+const RECORD_NAME = /^(?:[a-z][a-z0-9_]*)?:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/;
 
 export const ruleNamesCheck: Check = {
   id: 'rule-names',

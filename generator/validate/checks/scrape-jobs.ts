@@ -13,7 +13,7 @@ const PORT_NAME = /^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;
 export const scrapeJobsCheck: Check = {
   id: 'scrape-jobs',
   summary:
-    'Scrape jobs have unique names, host:port targets in every environment they run in, valid intervals with the timeout within the interval, limits from the catalogue or stated, and, for jobs that run in Kubernetes, valid pod labels, port and namespaces.',
+    'Scrape jobs have unique names, host:port targets (ports 1–65535) in every environment they run in, a metrics path without query or fragment, valid intervals with the timeout within the interval, limits from the catalogue or stated, and, for jobs that run in Kubernetes, valid pod labels, port and namespaces.',
   run(model) {
     const problems: Problem[] = [];
     const seen = new Map<string, string>();
@@ -28,14 +28,22 @@ export const scrapeJobsCheck: Check = {
       for (const environment of ENVIRONMENTS.filter((environment) => job.runsIn.includes(environment))) {
         const targets = job.targets[environment] ?? [];
         if (targets.length === 0) report(`no targets for the ${environment} environment`);
-        for (const target of targets) if (!TARGET.test(target)) report(`target '${target}' (${environment}) is not host:port`);
+        for (const target of targets) {
+          const problem = targetProblem(target);
+          if (problem) report(`target '${target}' (${environment}) ${problem}`);
+        }
       }
       const interval = job.interval === undefined ? durationSeconds(model.config.prometheus.scrapeInterval) : durationSeconds(job.interval);
-      const timeout = job.timeout === undefined ? Math.min(10, interval ?? 10) : durationSeconds(job.timeout);
-      if (interval === undefined || interval === 0) report(`interval '${job.interval}' is not a duration`);
-      if (timeout === undefined || timeout === 0) report(`timeout '${job.timeout}' is not a duration`);
-      else if (interval !== undefined && timeout > interval) report(`timeout ${job.timeout} is longer than the interval`);
-      if (!job.metricsPath.startsWith('/')) report(`metrics path '${job.metricsPath}' must start with /`);
+      if (interval === undefined || interval === 0) report(`interval '${job.interval}' is not a duration longer than 0 (such as 30s)`);
+      // Without a timeout of its own, Prometheus gives the job the shorter of 10s and its interval.
+      if (job.timeout !== undefined) {
+        const timeout = durationSeconds(job.timeout);
+        if (!timeout) report(`timeout '${job.timeout}' is not a duration longer than 0 (such as 10s)`);
+        else if (interval && timeout > interval) report(`timeout ${job.timeout} is longer than the interval`);
+      }
+      if (typeof job.metricsPath !== 'string' || !job.metricsPath.startsWith('/')) report(`metrics path '${job.metricsPath}' must start with /`);
+      // Prometheus escapes the path: /metrics?format=x would be fetched as /metrics%3Fformat=x.
+      else if (/[?#\s]/.test(job.metricsPath)) report(`metrics path '${job.metricsPath}' holds a query string, fragment or space; give the path alone (Prometheus escapes it, so /metrics?x=1 is fetched as /metrics%3Fx=1)`);
       if (job.exposes.length === 0 && job.sampleLimitReason === '') report('derive limits from exposes: [domains], or state sampleLimit with a reason');
       else if (!Number.isInteger(job.sampleLimit) || job.sampleLimit < 1) report(`sample limit must be a positive integer, got ${job.sampleLimit}`);
       if (job.keepMetrics && job.exposes.length === 0) report('keepOnlyCatalogued needs exposes: [domains] to know what to keep');
@@ -44,6 +52,15 @@ export const scrapeJobsCheck: Check = {
     return problems;
   },
 };
+
+/** Why a static target is not host:port with a port Prometheus can reach, or undefined. */
+export function targetProblem(target: unknown): string | undefined {
+  if (typeof target !== 'string' || !TARGET.test(target)) {
+    return typeof target === 'string' && target.includes('@') ? 'is not host:port: credentials do not go in a target' : 'is not host:port';
+  }
+  const port = Number(target.slice(target.lastIndexOf(':') + 1));
+  return port >= 1 && port <= 65535 ? undefined : `has port ${port}, outside 1–65535`;
+}
 
 function kubernetesProblems({ role, podLabels, port, portName, namespaces }: ModelScrapeJob['kubernetes']): string[] {
   const problems: string[] = [];
@@ -58,6 +75,7 @@ function kubernetesProblems({ role, podLabels, port, portName, namespaces }: Mod
   }
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`kubernetes.port must be a port number (1–65535), got ${port}`);
   if (portName.length > 15 || !PORT_NAME.test(portName)) problems.push(`kubernetes.portName '${portName}' is not a container port name (lowercase letters, digits and -, at most 15)`);
+  if (!Array.isArray(namespaces)) return [...problems, `kubernetes.namespaces must be a list of namespaces, not ${JSON.stringify(namespaces)}`];
   if (namespaces.length === 0) problems.push('kubernetes.namespaces must name at least one namespace');
   for (const namespace of namespaces) {
     const problem = namespaceProblem(namespace);

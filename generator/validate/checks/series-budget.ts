@@ -1,6 +1,7 @@
 import { metricProblem, type Check } from '../check.ts';
 import { samplesPerLabelSet, worstCaseSeries } from '../../model/series.ts';
 import type { Problem } from '../../problems.ts';
+import { isBlank, unreadable } from '../readable-text.ts';
 
 export const seriesBudgetCheck: Check = {
   id: 'series-budget',
@@ -16,8 +17,10 @@ export const seriesBudgetCheck: Check = {
         if (!Number.isInteger(cap.bound) || (cap.bound as number) < 1) {
           problems.push(metricProblem(metric, this.id, `labelSets bound must be a positive integer, got ${String(cap.bound)}`));
         }
-        if (typeof cap.reason !== 'string' || cap.reason.trim() === '') {
+        if (isBlank(cap.reason)) {
           problems.push(metricProblem(metric, this.id, 'labelSets needs a reason saying why the labels move together'));
+        } else if (unreadable(cap.reason as string)) {
+          problems.push(metricProblem(metric, this.id, `labelSets' reason ${unreadable(cap.reason as string)}; write it in plain text`));
         }
       }
       const series = worstCaseSeries(metric);

@@ -1,0 +1,76 @@
+import type { GrafanaPanelJson } from '../../model/types.ts';
+import type { Problem } from '../../problems.ts';
+import type { Check } from '../check.ts';
+import { dashboardProblem } from '../dashboard-problem.ts';
+import { isBlank, unreadable } from '../readable-text.ts';
+
+/** A text a reader sees on the dashboard: whether it must say something, and whether it may run over lines. */
+interface Shown {
+  readonly what: string;
+  readonly text: unknown;
+  /** Titles, descriptions and labels must show something; a legend left empty is Grafana's automatic one. */
+  readonly required: boolean;
+  readonly multiline?: boolean;
+  /** How to fix it when it is blank. */
+  readonly fix?: string;
+}
+
+function panelTexts(panel: GrafanaPanelJson): Shown[] {
+  if (panel.type === 'row') return [{ what: 'row title', text: panel.title, required: true, fix: "name what the row's panels have in common" }];
+  return [
+    { what: 'title', text: panel.title, required: true, fix: 'say what the panel shows' },
+    // Left out, a panel's description is the help text of the metrics its queries read; a panel with
+    // no query has none, and dashboard-empty names that cause.
+    {
+      what: 'description',
+      text: panel.description,
+      required: (panel.targets ?? []).length > 0,
+      multiline: true,
+      fix: 'describe what the panel shows, or leave description out to use the help texts of the metrics its queries read',
+    },
+    ...(panel.links ?? []).map((link) => ({ what: 'link title', text: link.title, required: true })),
+    ...(panel.targets ?? []).map((target) => ({ what: `legend of query ${target.refId ?? ''}`, text: target.legendFormat, required: false })),
+  ];
+}
+
+export const dashboardTextCheck: Check = {
+  id: 'dashboard-text',
+  summary:
+    'Dashboard, row and panel titles, descriptions, tags, variable labels and link titles show something, and hold no control or invisible characters (zero-width spaces, bidi overrides…); descriptions may run over lines.',
+  run(model) {
+    const problems: Problem[] = [];
+    for (const dashboard of model.dashboards) {
+      const inspect = (texts: readonly Shown[], item?: GrafanaPanelJson) => {
+        for (const { what, text, required, multiline, fix } of texts) {
+          let message: string | undefined;
+          if (text !== undefined && typeof text !== 'string') {
+            message = `${what} must be text, not a ${typeof text}`;
+          } else if (isBlank(text)) {
+            if (required) message = `${what} is ${typeof text === 'string' && text !== '' ? 'blank' : 'empty'}, so nothing names it on the dashboard; ${fix ?? 'write one'}`;
+          } else if (typeof text === 'string') {
+            const why = unreadable(text, { multiline });
+            if (why) message = `${what} ${why}, which a reader cannot see; remove it or write the text plainly`;
+          }
+          if (message) problems.push(dashboardProblem(dashboard, this.id, message, item));
+        }
+      };
+      inspect([
+        { what: 'dashboard title', text: dashboard.json.title, required: true, fix: 'say what the dashboard is about' },
+        { what: 'dashboard description', text: dashboard.json.description, required: true, multiline: true, fix: 'say what the dashboard is for' },
+        ...(dashboard.json.tags ?? []).map((tag) => ({ what: 'tag', text: tag, required: true, fix: 'remove the empty tag' })),
+        ...(dashboard.json.templating?.list ?? []).map((variable) => ({
+          what: `label of variable '${variable.name ?? ''}'`,
+          text: variable.label,
+          required: true,
+          fix: 'give the variable a label, or leave the title of labelVariable() out to derive one',
+        })),
+        ...(dashboard.json.links ?? []).map((link) => ({ what: 'dashboard link title', text: link.title, required: true })),
+      ]);
+      for (const item of dashboard.json.panels ?? []) {
+        inspect(panelTexts(item), item);
+        for (const panel of item.panels ?? []) inspect(panelTexts(panel), panel);
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,59 @@
+import type { Problem } from '../../problems.ts';
+import { analyze } from '../../promql/analyze.ts';
+import { queryContextOf } from '../../promql/model-context.ts';
+import type { Check } from '../check.ts';
+import { allRecordings, recordingProblem } from '../rule-problem.ts';
+
+/**
+ * A recording rule that reads its own output, directly or through other rules, computes each value
+ * from its previous one: what it records drifts away from the series it is meant to summarise, and
+ * it never starts in a fresh Prometheus. Every rule on such a cycle is refused, with the cycle.
+ */
+export const ruleCyclesCheck: Check = {
+  id: 'rule-cycles',
+  summary: 'No recording rule reads its own output, directly or through other recording rules.',
+  run(model) {
+    const context = queryContextOf(model);
+    const rules = allRecordings(model.rules);
+    const byRecord = new Map(rules.map((rule) => [rule.record, rule]));
+    const reads = new Map(
+      rules.map((rule) => [rule.record, [...new Set(analyze(rule.expr, context).selectors.filter((s) => byRecord.has(s.name)).map((s) => s.name))]]),
+    );
+    const problems: Problem[] = [];
+    for (const rule of rules) {
+      const cycle = shortestPathBack(rule.record, reads);
+      if (!cycle) continue;
+      const chain = cycle.map((record) => byRecord.get(record)!.written).join(' → ');
+      const message =
+        cycle.length === 2
+          ? `it reads its own output (${chain}): each value is computed from the previous one; read the series it summarises instead`
+          : `it reads its own output through other recording rules (${chain}): each value is computed from the previous one; break the cycle by reading the series they summarise`;
+      problems.push(recordingProblem(rule, this.id, message));
+    }
+    return problems;
+  },
+};
+
+/** The shortest chain of reads from a rule back to itself, both ends included; undefined when there is none. */
+function shortestPathBack(start: string, reads: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const cameFrom = new Map<string, string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const next of reads.get(current) ?? []) {
+      if (next === start) {
+        const path: string[] = [];
+        for (let at = current; ; at = cameFrom.get(at)!) {
+          path.unshift(at);
+          if (at === start) break;
+        }
+        return [...path, start];
+      }
+      if (!cameFrom.has(next) && next !== start) {
+        cameFrom.set(next, current);
+        queue.push(next);
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { promql, recordingRule, evaluates } from '../../generator/index.ts';
+import { rulesStage } from '../../generator/render/rules.ts';
+import { PROMTOOL_RULE, promtoolOnPath, promtoolRuleProblems } from '../../generator/validate/promtool.ts';
+import { rulesModelOf, shop, validAlert } from '../helpers/rules-table.ts';
+
+/** promtool (on the tests' PATH) is the last word on rule files; what it refuses is located at the definition. */
+describe('promtool check rules over the rendered rule files', () => {
+  const run = (model: ReturnType<typeof rulesModelOf>, promtool: string | undefined = promtoolOnPath()) => promtoolRuleProblems(model, rulesStage.render(model), promtool);
+
+  it('is on the tests PATH', () => expect(promtoolOnPath()).toBeDefined());
+
+  it('passes rule files Prometheus loads', () => expect(run(rulesModelOf([validAlert()]))).toEqual([]));
+
+  it('locates a refused expression at its alert', () => {
+    const problems = run(rulesModelOf([validAlert({ expr: promql`rate(${shop.metrics.orders}) > 1` })]));
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'alerts/shop.ts', definition: 'alert BasketsPiling', rule: PROMTOOL_RULE, message: expect.stringContaining('expected type range vector in call to function "rate"') }),
+    ]);
+  });
+
+  it('locates a refused expression at its recording rule', () => {
+    const rule = recordingRule({ record: 'job:orders:rate5m', expr: promql`sum by (job) (rate(${shop.metrics.orders}))`, tests: [evaluates('t', { at: '1m', series: [], samples: [] })] });
+    const problems = run(rulesModelOf([validAlert()], [rule]));
+    expect(problems.map((p) => p.definition)).toEqual(['recording rule job:orders:rate5m']);
+  });
+
+  it('is skipped without promtool: the checks are the guard', () => {
+    const model = rulesModelOf([validAlert({ expr: promql`rate(${shop.metrics.orders}) > 1` })]);
+    expect(promtoolRuleProblems(model, rulesStage.render(model), undefined)).toEqual([]);
+  });
+});
