@@ -5,6 +5,7 @@
 import type { LabelName, MetricDef } from './metrics.ts';
 import type { Named, Query, SeriesRef } from '../promql/query.ts';
 import { required } from './missing.ts';
+import { rememberUnknownKeys } from './unknown-keys.ts';
 
 /** Dashboards are organised by audience (seed 002). */
 export const FOLDERS = ['Overview', 'Service', 'Infrastructure', 'Debugging'] as const;
@@ -21,8 +22,10 @@ export interface TargetDef {
 }
 
 export function target(expr: Query, legend = '', options: { instant?: boolean } = {}): TargetDef {
-  return { expr, legend, instant: options.instant ?? false };
+  return rememberUnknownKeys({ expr, legend, instant: options.instant ?? false }, options, TARGET_OPTIONS);
 }
+/** Every option target() reads. */
+export const TARGET_OPTIONS = ['instant'];
 
 export interface Threshold {
   readonly value: number | null;
@@ -65,7 +68,17 @@ type PanelOptions = Partial<Omit<PanelDef, 'kind' | 'type' | 'title' | 'targets'
   targets: readonly TargetDef[];
 };
 
+/** Every option a panel function reads; the compiler keeps the list complete. */
+export const PANEL_OPTIONS = Object.keys({
+  title: true, description: true, unit: true, targets: true, width: true, height: true, gridPos: true, alerts: true, quietWhenHealthy: true,
+  shownUnder: true, min: true, max: true, thresholds: true, valueText: true, stacked: true, spansJobs: true,
+} satisfies Record<keyof PanelOptions, true>);
+
 function panel(type: PanelType, options: PanelOptions): PanelDef {
+  return rememberUnknownKeys(definePanel(type, options), options, PANEL_OPTIONS);
+}
+
+function definePanel(type: PanelType, options: PanelOptions): PanelDef {
   return {
     kind: 'panel',
     type,
@@ -138,3 +151,7 @@ export function defineDashboard(
 ): DashboardDef {
   return Object.freeze({ kind: 'dashboard' as const, tags: [], variables: [], ...dashboard });
 }
+/** Every key a dashboard definition has; the compiler keeps the list complete. */
+export const DASHBOARD_KEYS = Object.keys({
+  kind: true, name: true, title: true, folder: true, description: true, tags: true, scope: true, variables: true, rows: true, spansJobs: true,
+} satisfies Record<keyof DashboardDef, true>);

@@ -4,6 +4,7 @@
  */
 import type { LabelSet, MetricDef } from './metrics.ts';
 import { required } from './missing.ts';
+import { rememberUnknownKeys } from './unknown-keys.ts';
 import { nameOf, type Named, type Query, type SeriesRef } from '../promql/query.ts';
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
@@ -64,16 +65,19 @@ interface TestInput {
 }
 
 /** The alert fires at `at` with exactly these alerts. */
+/** Every option a test function reads. */
+export const TEST_OPTIONS = ['at', 'series', 'alerts', 'samples'];
+
 export function fires(name: string, test: TestInput & { alerts: readonly ExpectedAlert[] }): AlertTest {
-  return { kind: 'fires', name, at: test.at, series: test.series, alerts: test.alerts };
+  return rememberUnknownKeys({ kind: 'fires', name, at: test.at, series: test.series, alerts: test.alerts }, test, TEST_OPTIONS);
 }
 /** Nothing fires: the condition does not hold (for example, just under the threshold). */
 export function silent(name: string, test: TestInput): AlertTest {
-  return { kind: 'silent', name, at: test.at, series: test.series, alerts: [] };
+  return rememberUnknownKeys({ kind: 'silent', name, at: test.at, series: test.series, alerts: [] }, test, TEST_OPTIONS);
 }
 /** Nothing fires yet: the condition holds, but for less than the alert's `for`. */
 export function pending(name: string, test: TestInput): AlertTest {
-  return { kind: 'pending', name, at: test.at, series: test.series, alerts: [] };
+  return rememberUnknownKeys({ kind: 'pending', name, at: test.at, series: test.series, alerts: [] }, test, TEST_OPTIONS);
 }
 
 export interface ExprTest {
@@ -84,7 +88,7 @@ export interface ExprTest {
 }
 
 export function evaluates(name: string, test: TestInput & { samples: ExprTest['samples'] }): ExprTest {
-  return { name, at: test.at, series: test.series, samples: test.samples };
+  return rememberUnknownKeys({ name, at: test.at, series: test.series, samples: test.samples }, test, TEST_OPTIONS);
 }
 
 export interface RecordingRuleDef extends Named {
@@ -95,7 +99,14 @@ export interface RecordingRuleDef extends Named {
   readonly tests: readonly ExprTest[];
 }
 
+/** Every option recordingRule() reads. */
+export const RECORDING_OPTIONS = ['record', 'expr', 'tests'];
+
 export function recordingRule(rule: { record: string; expr: Query; tests: readonly ExprTest[] }): RecordingRuleDef {
+  return rememberUnknownKeys(defineRecordingRule(rule), rule, RECORDING_OPTIONS);
+}
+
+function defineRecordingRule(rule: { record: string; expr: Query; tests: readonly ExprTest[] }): RecordingRuleDef {
   return Object.freeze({
     kind: 'recording' as const,
     record: rule.record,
@@ -139,6 +150,11 @@ export interface AlertDef {
 export function alert(definition: Omit<AlertDef, 'kind' | 'labels' | 'supersedes'> & { labels?: Labels; supersedes?: readonly string[] }): AlertDef {
   return Object.freeze({ kind: 'alert' as const, labels: {}, supersedes: [], ...definition });
 }
+/** Every key of an alert definition and of its runbook; the compiler keeps the lists complete. */
+export const ALERT_KEYS = Object.keys({
+  kind: true, name: true, severity: true, expr: true, for: true, labels: true, summary: true, description: true, runbook: true, tests: true, supersedes: true,
+} satisfies Record<keyof AlertDef, true>);
+export const RUNBOOK_KEYS = Object.keys({ meaning: true, causes: true, checks: true } satisfies Record<keyof Runbook, true>);
 
 export interface RulesDef {
   readonly kind: 'rules';
@@ -152,3 +168,4 @@ export interface RulesDef {
 export function defineRules(rules: Omit<RulesDef, 'kind' | 'recording' | 'alerts'> & Partial<Pick<RulesDef, 'recording' | 'alerts'>>): RulesDef {
   return Object.freeze({ kind: 'rules' as const, recording: [], alerts: [], ...rules });
 }
+export const RULES_KEYS = Object.keys({ kind: true, name: true, title: true, recording: true, alerts: true } satisfies Record<keyof RulesDef, true>);

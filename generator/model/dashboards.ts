@@ -4,7 +4,8 @@
  * dashboard checks judge exactly what will be written.
  */
 import type { SextantConfig } from '../config.ts';
-import { FOLDERS, PANEL_TYPES, type DashboardDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
+import { DASHBOARD_KEYS, FOLDERS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, type DashboardDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
+import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import { buildDashboardJson, GRID_COLUMNS, type ResolvedDashboard, type ResolvedPanel } from '../grafana/build.ts';
 import type { Problem } from '../problems.ts';
 import { nameOf, Query } from '../promql/query.ts';
@@ -37,6 +38,13 @@ export function buildDashboards(sources: readonly DefinitionSource[], config: Se
       report(definition.name, `folder '${String(definition.folder)}' is not one of ${FOLDERS.join(', ')}`);
       continue;
     }
+    for (const key of unknownKeys(definition, DASHBOARD_KEYS)) report(definition.name, unknownKeyMessage(key, DASHBOARD_KEYS, 'defineDashboard()'));
+    for (const panel of panelsOf(definition)) {
+      for (const key of rememberedUnknownKeys(panel)) report(`${definition.name} panel "${String(panel.title)}"`, unknownKeyMessage(key, PANEL_OPTIONS, 'the panel options'));
+      for (const target of Array.isArray(panel.targets) ? panel.targets : []) {
+        for (const key of rememberedUnknownKeys(target)) report(`${definition.name} panel "${String(panel.title)}"`, unknownKeyMessage(key, TARGET_OPTIONS, 'the target() options'));
+      }
+    }
     try {
       dashboards.push(resolve(source.file, definition, config));
     } catch (error) {
@@ -45,6 +53,12 @@ export function buildDashboards(sources: readonly DefinitionSource[], config: Se
     }
   }
   return { dashboards, problems };
+}
+
+/** The panels of a definition as written, skipping what is not a list (the builder names that). */
+function panelsOf(definition: DashboardDef): PanelDef[] {
+  const rows = Array.isArray(definition.rows) ? (definition.rows as RowDef[]) : [];
+  return rows.flatMap((row) => (Array.isArray(row?.panels) ? row.panels.filter((panel): panel is PanelDef => typeof panel === 'object' && panel !== null) : []));
 }
 
 function resolve(file: string, definition: DashboardDef, config: SextantConfig): ModelDashboard {

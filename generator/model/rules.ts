@@ -3,7 +3,8 @@
  * the namespace, record names qualified. Only shape is checked here; content is for the checks.
  */
 import type { SextantConfig } from '../config.ts';
-import { seriesText, type AlertDef, type AlertTest, type ExpectedAlert, type ExprTest, type RecordingRuleDef, type RulesDef, type SeriesInput } from '../dsl/rules.ts';
+import { ALERT_KEYS, RECORDING_OPTIONS, RULES_KEYS, RUNBOOK_KEYS, seriesText, TEST_OPTIONS, type AlertDef, type AlertTest, type ExpectedAlert, type ExprTest, type RecordingRuleDef, type RulesDef, type SeriesInput } from '../dsl/rules.ts';
+import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import { Query } from '../promql/query.ts';
 import type { DefinitionSource } from './build.ts';
@@ -33,6 +34,11 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
       continue;
     }
     seen.set(name, source.file);
+    for (const key of unknownKeys(value, RULES_KEYS)) report(name, unknownKeyMessage(key, RULES_KEYS, 'defineRules()'));
+    /** A typo in test options (`sereis`) would drop what it set. */
+    const reportTestKeys = (where: string, test: object) => {
+      for (const key of rememberedUnknownKeys(test)) report(`${where}, test '${String((test as { name?: unknown }).name)}'`, unknownKeyMessage(key, TEST_OPTIONS, 'the test options'));
+    };
     const render = (what: string, query: unknown): string | undefined => {
       if (!(query instanceof Query)) {
         report(what, 'expr must be written with the promql`…` template');
@@ -76,8 +82,10 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
       const expr = render(`recording rule ${rule.record}`, rule.expr);
       if (expr === undefined) continue;
       const where = `recording rule ${rule.record}`;
+      for (const key of rememberedUnknownKeys(rule)) report(where, unknownKeyMessage(key, RECORDING_OPTIONS, 'recordingRule()'));
       const tests = list<ExprTest>(where, rule.tests, 'tests must be a list of evaluates(name, { at, series, samples })').filter((test) => {
         if (!isTest(test, [])) report(where, 'tests must be a list of evaluates(name, { at, series, samples })');
+        else reportTestKeys(where, test);
         return isTest(test, []);
       });
       recording.push({
@@ -100,12 +108,15 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
         continue;
       }
       const where = `alert ${definition.name}`;
+      for (const key of unknownKeys(definition, ALERT_KEYS)) report(where, unknownKeyMessage(key, ALERT_KEYS, 'alert()'));
+      for (const key of unknownKeys(definition.runbook, RUNBOOK_KEYS)) report(where, unknownKeyMessage(key, RUNBOOK_KEYS, 'the runbook'));
       const expr = render(where, definition.expr);
       if (expr === undefined) continue;
       const labels = definition.labels ?? {};
       if (typeof labels !== 'object' || Array.isArray(labels)) report(where, 'labels must be an object of label name to value, such as { team: "checkout" }');
       const tests = list<AlertTest>(where, definition.tests, 'tests must be a list of fires(...), silent(...) and pending(...)').filter((test) => {
         if (!isTest(test, ['fires', 'silent', 'pending'])) report(where, 'tests must be a list of fires(...), silent(...) and pending(...)');
+        else reportTestKeys(where, test);
         return isTest(test, ['fires', 'silent', 'pending']);
       });
       alerts.push({

@@ -85,7 +85,27 @@ const MESSAGES: InvalidCase[] = [
   { name: 'a panel reading a metric the catalogue no longer has', files: dashboardCase("timeseries({ title: 'Bad', unit: 'short', targets: [target(promql`sum(${base.metrics.requestz})`)] })"), where: 'dashboards/case.ts: file', rule: 'load', message: '(at dashboards/case.ts:' },
 ];
 
+/** A panel the base dashboard accepts, with `extra` options spread in. */
+const panelWith = (extra: string) => `timeseries({ title: 'Extra', unit: 'reqps', targets: [target(promql\`sum(rate(\${requests}{job=~"$job", instance=~"$instance"}[$__rate_interval]))\`)], ${extra} } as never)`;
+const MISSPELT: InvalidCase[] = [
+  { name: 'a misspelt alert field', files: rulesFile("sumary: 's'"), where: 'alerts/case.ts: alert RequestsHigh', rule: 'definition-shape', message: "unknown key 'sumary' in alert(), so it would be ignored: did you mean 'summary'?" },
+  { name: 'a misspelt runbook field', files: rulesFile("runbook: { meaning: 'm', cuases: ['c'], causes: ['c'], checks: ['k'] }"), where: 'alerts/case.ts: alert RequestsHigh', rule: 'definition-shape', message: "unknown key 'cuases' in the runbook, so it would be ignored: did you mean 'causes'?" },
+  { name: 'a misspelt option of a test', files: rulesFile("tests: [...tests, silent('quiet', { at: '10m', series, sereis: series } as never)]"), where: "alerts/case.ts: alert RequestsHigh, test 'quiet'", rule: 'definition-shape', message: "unknown key 'sereis' in the test options, so it would be ignored: did you mean 'series'?" },
+  {
+    name: 'a misspelt option of a recording rule',
+    files: rulesFile('', { recording: "recordingRule({ record: 'job:requests:rate5m', expr: promql`sum by (job) (rate(${requests}[5m]))`, tests: [evaluates('sums', { at: '10m', series, samples: [{ labels: { job: 'a' }, value: 1 }] })], test: [] } as never)" }),
+    where: 'alerts/case.ts: recording rule job:requests:rate5m',
+    rule: 'definition-shape',
+    message: "unknown key 'test' in recordingRule(), so it would be ignored: did you mean 'tests'?",
+  },
+  { name: 'a misspelt key of defineRules', files: { 'alerts/case.ts': rulesFile('')['alerts/case.ts']!.replace("title: 'Case',", "title: 'Case', alert: [],") }, where: 'alerts/case.ts: case', rule: 'definition-shape', message: "unknown key 'alert' in defineRules(), so it would be ignored: did you mean 'alerts'?" },
+  { name: 'a misspelt panel option', files: dashboardCase(panelWith("unti: 'reqps'")), where: 'dashboards/case.ts: case panel "Extra"', rule: 'definition-shape', message: "unknown key 'unti' in the panel options, so it would be ignored: did you mean 'unit'?" },
+  { name: 'a misspelt target option', files: dashboardCase("stat({ title: 'Now', unit: 'reqps', targets: [target(promql`sum(rate(${requests}{job=~\"$job\", instance=~\"$instance\"}[$__rate_interval]))`, '', { instnt: true } as never)] })"), where: 'dashboards/case.ts: case panel "Now"', rule: 'definition-shape', message: "unknown key 'instnt' in the target() options, so it would be ignored: did you mean 'instant'?" },
+  { name: 'a misspelt dashboard key', files: dashboardCase('', "{ varaibles: [] }"), where: 'dashboards/case.ts: case', rule: 'definition-shape', message: "unknown key 'varaibles' in defineDashboard(), so it would be ignored: did you mean 'variables'?" },
+];
+
 invalidDefinitionSuite('invalid structure', STRUCTURE);
+invalidDefinitionSuite('misspelt keys in rules and dashboards', MISSPELT);
 invalidDefinitionSuite('invalid scrape jobs and config', SCRAPE_AND_CONFIG);
 invalidDefinitionSuite('collisions after normalisation', COLLISIONS);
 invalidDefinitionSuite('missing definitions named where they are read', MESSAGES);
