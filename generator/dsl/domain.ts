@@ -24,7 +24,7 @@ export type Owner = 'app' | UpstreamExporter;
 
 export interface DomainDef<M extends Readonly<Record<string, MetricDef>> = Readonly<Record<string, MetricDef>>> {
   readonly kind: 'domain';
-  /** snake_case; names the rule and test files later stages write for this domain. */
+  /** snake_case; identifies the domain in messages, scrape jobs' `exposes` and the reference docs. */
   readonly name: string;
   readonly title: string;
   readonly description: string;

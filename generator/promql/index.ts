@@ -1,4 +1,4 @@
-/** The offline query checker: every expression of rules (and, later, dashboards) passes through here. */
+/** The offline query checker: every expression of rules and dashboards passes through here. */
 import { analyze } from './analyze.ts';
 import type { QueryContext } from './context.ts';
 import { histogramQuantileCheck } from './checks/histogram-quantile.ts';

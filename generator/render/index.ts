@@ -1,4 +1,4 @@
-/** The chain of renderers. Each later output (rules, dashboards, scrape configs…) is one more stage. */
+/** The chain of renderers: each output (docs, rules, dashboards, scrape configs…) is one stage. */
 import type { Model } from '../model/types.ts';
 import { alertmanagerConfigStage } from './alertmanager-config.ts';
 import { alertsDocStage } from './alerts-doc.ts';

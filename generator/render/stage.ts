@@ -6,7 +6,7 @@ export interface GeneratedFile {
   readonly content: string;
 }
 
-/** One renderer: reads the validated model, returns files. Later outputs are new stages. */
+/** One renderer: reads the validated model, returns files. A new output is a new stage. */
 export interface Stage {
   readonly name: string;
   render(model: Model): GeneratedFile[];
