@@ -40,7 +40,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
     const name = typeof domain.name === 'string' ? domain.name : '';
     const label = name || 'domain';
     if (!DOMAIN_NAME.test(name)) {
-      report(label, `domain name '${name}' must be snake_case (scrape jobs\' exposes and the docs\' anchors use it)`);
+      report(label, `domain name '${name}' must be snake_case (scrape jobs' exposes and the docs' anchors use it)`);
       continue;
     }
     const earlier = fileOfDomain.get(name);
