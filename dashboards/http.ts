@@ -14,6 +14,7 @@ export default defineDashboard({
   tags: ['http'],
   scope: requests,
   variables: [labelVariable(requests, 'route')],
+  links: [{ title: 'Service level objectives', dashboard: 'slos' }],
   rows: [
     row('Traffic', [
       timeseries({

@@ -18,6 +18,7 @@ export default defineDashboard({
   tags: ['jobs', 'queue', 'workers'],
   scope: queue.metrics.length,
   variables: [labelVariable(queue.metrics.length, 'queue')],
+  links: [{ title: 'Service level objectives', dashboard: 'slos' }],
   rows: [
     row('Throughput', [
       timeseries({ title: 'Jobs submitted by type', unit: UNITS.perSecond, targets: [target(promql`sum by (queue, job_type) (${rate(submitted, q)})`, '{{queue}} {{job_type}}')] }),

@@ -58,7 +58,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ExporterConfig {
   const integer = (name: keyof typeof VARIABLES, fallback: number, min: number, max: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
+    // Plain decimal digits only: Number() would also take '0x50', '8e3', ' 80' and '80.0'.
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
     return value;
   };

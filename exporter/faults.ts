@@ -14,8 +14,8 @@ export interface FaultSwitch {
 }
 
 export const FAULT_SWITCHES = [
-  { name: 'errors', description: 'Share of API requests answered 500.', role: 'api', kind: 'ratio', alerts: ['HttpErrorRatioHigh', 'HttpErrorRateHigh'] },
-  { name: 'latency', description: 'Seconds added to every API request.', role: 'api', kind: 'seconds', alerts: ['HttpLatencyP95High'] },
+  { name: 'errors', description: 'Share of API requests answered 500.', role: 'api', kind: 'ratio', alerts: ['HttpErrorRatioHigh', 'HttpErrorRateHigh', 'HttpAvailabilityBurnRate1h', 'HttpTasksBurnRate1h'] },
+  { name: 'latency', description: 'Seconds added to every API request.', role: 'api', kind: 'seconds', alerts: ['HttpLatencyP95High', 'HttpLatencyBurnRate1h'] },
   { name: 'stall_workers', description: 'Workers stop consuming: the queues back up.', role: 'worker', kind: 'flag', alerts: ['NoActiveWorkers', 'QueueBacklogHigh', 'QueueBacklogSecondsHigh'] },
   { name: 'fail_jobs', description: 'Share of job attempts that fail.', role: 'worker', kind: 'ratio', alerts: ['JobFailureRatioHigh', 'JobFailureRateHigh'] },
   { name: 'circuit_open', description: 'The circuit breaker in front of the database opens and stays open.', role: 'both', kind: 'flag', alerts: ['CircuitBreakerOpen'] },
@@ -44,7 +44,8 @@ export function parseFaultValue(name: string, raw: unknown): number {
   const fault = byName.get(name);
   if (!fault) throw new Error(`unknown fault switch '${name}'; known: ${FAULT_SWITCHES.map((f) => f.name).join(', ')}`);
   // Strings are plain decimals only: Number() would also take '0x1', '1e0', ' 1' and 'Infinity'.
-  const value = typeof raw === 'boolean' ? Number(raw) : typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : NaN;
+  // true and false are a flag's values; a ratio or a latency given as true would be a guess (1? all?).
+  const value = typeof raw === 'boolean' ? (fault.kind === 'flag' ? Number(raw) : NaN) : typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : NaN;
   const ok =
     fault.kind === 'flag' ? value === 0 || value === 1 : fault.kind === 'ratio' ? value >= 0 && value <= 1 : Number.isFinite(value) && value >= 0 && value <= 60;
   if (!ok) {
@@ -60,7 +61,7 @@ export function parseFaultList(text: string): FaultState {
   for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
     const [name, value, extra] = item.split('=');
     if (name === undefined || value === undefined || extra !== undefined) throw new Error(`'${item}' is not name=value`);
-    state[name.trim() as FaultName] = parseFaultValue(name.trim(), value.trim() === 'true' ? 1 : value.trim() === 'false' ? 0 : value.trim());
+    state[name.trim() as FaultName] = parseFaultValue(name.trim(), value.trim() === 'true' ? true : value.trim() === 'false' ? false : value.trim());
   }
   return state;
 }

@@ -11,6 +11,7 @@ import { runPipeline } from './pipeline.ts';
 import { formatReport } from './problems.ts';
 import { QUERY_CHECKS } from './promql/index.ts';
 import { CHECKS } from './validate/index.ts';
+import { SLO_RULE, SLO_SUMMARY } from './slo/validate.ts';
 import { PROMTOOL_RULE } from './validate/promtool.ts';
 import { DEFAULT_TIMEOUT_SECONDS, httpUrl } from './verify/http.ts';
 import { verifyPrometheus, verifyTarget } from './verify/index.ts';
@@ -42,6 +43,9 @@ Exit codes: 0 success, 1 invalid definitions or drift (--check, verify), 2 bad u
 
 Checks run on every definition:
 ${CHECKS.map((check) => `  ${check.id.padEnd(26)} ${check.summary}`).join('\n')}
+
+Checks run on SLO definitions (slos/), before they compile into rules:
+  ${SLO_RULE.padEnd(26)} ${SLO_SUMMARY}
 
 Checks run on every query (rule expressions):
 ${QUERY_CHECKS.map((check) => `  ${check.id.padEnd(26)} ${check.summary}`).join('\n')}

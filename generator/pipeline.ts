@@ -1,12 +1,13 @@
 /** load → build the strict model → validate → render. Writing is the caller's choice (write or check). */
 import { buildModel } from './model/build.ts';
-import { CATALOG_DIR, DASHBOARDS_DIR, describeError, loadProject, RULES_DIR, SCRAPE_DIR } from './model/load.ts';
+import { CATALOG_DIR, DASHBOARDS_DIR, describeError, loadProject, RULES_DIR, SCRAPE_DIR, SLOS_DIR } from './model/load.ts';
 import { buildDashboards } from './model/dashboards.ts';
 import { buildRules } from './model/rules.ts';
 import { buildScrapeJobs } from './model/scrape.ts';
 import type { Model } from './model/types.ts';
 import { causesFirst, isConfigRule, sortProblems, type Problem } from './problems.ts';
 import { render } from './render/index.ts';
+import { compileSlos } from './slo/index.ts';
 import type { GeneratedFile } from './render/stage.ts';
 import type { Check } from './validate/check.ts';
 import { CHECKS, validate } from './validate/index.ts';
@@ -19,10 +20,12 @@ export type PipelineResult =
 export async function runPipeline(root: string): Promise<PipelineResult> {
   const project = await loadProject(root);
   const guard = guarded(root);
-  const catalog = guard(CATALOG_DIR, () => buildModel(project.catalog, project.config), { model: { config: project.config, domains: [], metrics: [], rules: [], dashboards: [], scrapeJobs: [] } });
-  const rules = guard(RULES_DIR, () => buildRules(project.rules, project.config), { rules: [] });
-  const dashboards = guard(DASHBOARDS_DIR, () => buildDashboards(project.dashboards, project.config), { dashboards: [] });
-  const partial = { ...catalog.model, rules: rules.rules, dashboards: dashboards.dashboards };
+  const catalog = guard(CATALOG_DIR, () => buildModel(project.catalog, project.config), { model: { config: project.config, domains: [], metrics: [], rules: [], dashboards: [], scrapeJobs: [], slos: [] } });
+  // SLOs compile into rule files and a dashboard: from here on they are checked and rendered as written ones.
+  const slos = guard(SLOS_DIR, () => compileSlos(project.slos, project.config.namespace), { slos: [], rules: [], dashboards: [] });
+  const rules = guard(RULES_DIR, () => buildRules([...project.rules, ...slos.rules], project.config), { rules: [] });
+  const dashboards = guard(DASHBOARDS_DIR, () => buildDashboards([...project.dashboards, ...slos.dashboards], project.config), { dashboards: [] });
+  const partial = { ...catalog.model, rules: rules.rules, dashboards: dashboards.dashboards, slos: slos.slos };
   const scrape = guard(SCRAPE_DIR, () => buildScrapeJobs(project.scrape, partial), { jobs: [] });
   const model = { ...partial, scrapeJobs: scrape.jobs };
   // Every other check reads the config (the namespace names every metric): with an invalid one they
@@ -31,7 +34,7 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
   const configChecks = checks.filter((check) => isConfigRule(check.id));
   const configProblems = validate(model, configChecks);
   const checked = configProblems.length > 0 ? configProblems : validate(model, checks.filter((check) => !configChecks.includes(check)));
-  const problems = sortProblems([...project.problems, ...catalog.problems, ...rules.problems, ...dashboards.problems, ...scrape.problems, ...checked]);
+  const problems = sortProblems([...project.problems, ...catalog.problems, ...slos.problems, ...rules.problems, ...dashboards.problems, ...scrape.problems, ...checked]);
   if (problems.length > 0) {
     const notRun = configProblems.length > 0 ? `${checks.length - configChecks.length} checks that depend on the config did not run; fix sextant.config.ts first.` : undefined;
     return { ok: false, problems: causesFirst(problems), notRun };

@@ -135,6 +135,28 @@ describe('npm run verify on endpoints that are not what it expects', () => {
     expect(run.stderr).toContain(`sextant verify: not a Prometheus API: got text/html from ${url}/api/v1/targets?state=active`);
   });
 
+  it('an exposition of metrics no domain holds says no domain was in scope', async () => {
+    const url = await serve({ type: 'text/plain', body: '# TYPE foo_total counter\nfoo_total 1\n' });
+    const run = await runCli(['verify', '--target', url]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${url}/metrics: 1 difference(s) from the catalogue (no catalogue domain in scope):`);
+  });
+
+  it('a server that answers success with other data is not taken for Prometheus', async () => {
+    const url = await serve({ type: 'application/json', body: JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }) });
+    const run = await runCli(['verify', '--prometheus', url]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`sextant verify: not a Prometheus API: ${url}/api/v1/targets?state=active answered success, but its data is not a list of active targets with their job`);
+    expect(run.stderr).not.toContain('Cannot read properties');
+  });
+
+  it('a JSON answer cut short says so', async () => {
+    const url = await serve({ type: 'application/json', body: '{"status":"succ' });
+    const run = await runCli(['verify', '--prometheus', url]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`sextant verify: not a Prometheus API: got a body that is not valid JSON (application/json) from ${url}/api/v1/targets?state=active`);
+  });
+
   it('a Prometheus that scrapes nothing is no match', async () => {
     const url = await serve({ type: 'application/json', body: JSON.stringify({ status: 'success', data: { activeTargets: [] } }) });
     const run = await runCli(['verify', '--prometheus', url]);

@@ -25,10 +25,7 @@ function authorize(expected: string | undefined, headers: Request['headers']): v
 }
 
 export function operationalRoutes(context: SimulationContext, registry: Registry, readiness: Readiness): Route[] {
-  const admin = (handler: Route['handler']): Route['handler'] => (request) => {
-    authorize(context.config.adminToken, request.headers);
-    return handler(request);
-  };
+  const admin: Route['before'] = (headers) => authorize(context.config.adminToken, headers);
   const faults = () => ({ status: 200, body: { role: context.config.role, faults: describeFaults(context.faults) } });
   return [
     { method: 'GET', path: '/metrics', handler: async () => ({ status: 200, text: await registry.metrics(), contentType: registry.contentType }) },
@@ -39,11 +36,12 @@ export function operationalRoutes(context: SimulationContext, registry: Registry
       instrumentedAs: '/readyz',
       handler: () => (readiness.ready ? { status: 200, body: { status: 'ready' } } : { status: 503, body: { status: 'shutting down' } }),
     },
-    { method: 'GET', path: '/admin/faults', handler: admin(faults) },
+    { method: 'GET', path: '/admin/faults', before: admin, handler: faults },
     {
       method: 'PUT',
       path: '/admin/faults',
-      handler: admin(({ body }) => {
+      before: admin,
+      handler: ({ body }) => {
         try {
           context.faults = applyFaultUpdate(context.faults, body);
         } catch (error) {
@@ -51,15 +49,16 @@ export function operationalRoutes(context: SimulationContext, registry: Registry
         }
         console.log(`faults set: ${JSON.stringify(context.faults)}`);
         return faults();
-      }),
+      },
     },
     {
       method: 'DELETE',
       path: '/admin/faults',
-      handler: admin(() => {
+      before: admin,
+      handler: () => {
         context.faults = { ...NO_FAULTS };
         return faults();
-      }),
+      },
     },
   ];
 }

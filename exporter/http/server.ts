@@ -45,8 +45,11 @@ export interface Route {
   readonly path: string;
   /** Recorded in the HTTP metrics under this template; unset for operational endpoints (/metrics, /admin). */
   readonly instrumentedAs?: RouteTemplate;
-  /** Run before the handler on API routes: fault injection. */
-  readonly before?: () => Promise<void>;
+  /**
+   * Run before the body is read and the handler runs: fault injection on API routes, the token on
+   * the fault switches (so a request without it is 401/403 whatever its body).
+   */
+  readonly before?: (headers: IncomingHttpHeaders) => Promise<void> | void;
   readonly handler: (request: Request) => Promise<Reply> | Reply;
 }
 
@@ -116,11 +119,11 @@ async function handle(routes: readonly CompiledRoute[], options: ServerOptions, 
     if (!route) {
       throw matching.length > 0 ? new HttpError(405, `${method} is not allowed on ${url.pathname}`) : new HttpError(404, `no route for ${url.pathname}`);
     }
+    await route.before?.(req.headers);
     const body = await readBody(req, method);
     requestBytes = body.bytes;
     const match = route.pattern.exec(url.pathname)!;
     const params = Object.fromEntries(route.names.map((name, i) => [name, decodePathSegment(match[i + 1]!)]));
-    await route.before?.();
     const run = () => Promise.resolve(route.handler({ method, path: url.pathname, params, query: url.searchParams, headers: req.headers, body: body.value }));
     reply = options.metrics && instruments ? await options.metrics.tracer.span('http_request', run) : await run();
   } catch (error) {

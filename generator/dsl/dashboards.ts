@@ -144,6 +144,14 @@ export interface DashboardDef {
   readonly rows: readonly RowDef[];
   /** Why every panel reads across jobs and instances (a cluster-wide view, say): the reason its job and instance lint exclusions give. */
   readonly spansJobs?: string;
+  /** Dashboards shown as links in the header, by definition name: `{ title: 'SLOs', dashboard: 'slos' }`. */
+  readonly links?: readonly DashboardLinkDef[];
+}
+
+export interface DashboardLinkDef {
+  readonly title: string;
+  /** The linked dashboard's definition name. */
+  readonly dashboard: string;
 }
 
 export function defineDashboard(
@@ -153,5 +161,5 @@ export function defineDashboard(
 }
 /** Every key a dashboard definition has; the compiler keeps the list complete. */
 export const DASHBOARD_KEYS = Object.keys({
-  kind: true, name: true, title: true, folder: true, description: true, tags: true, scope: true, variables: true, rows: true, spansJobs: true,
+  kind: true, name: true, title: true, folder: true, description: true, tags: true, scope: true, variables: true, rows: true, spansJobs: true, links: true,
 } satisfies Record<keyof DashboardDef, true>);

@@ -55,6 +55,7 @@ for (const [symbol, [prefix, base]] of Object.entries(SYMBOLS)) {
 }
 add(['µs', 'μs', 'usec', 'usecs', 'msec', 'msecs', 'nsec', 'nsecs', 'millis', 'micros', 'nanos'], 'seconds', 'convert to seconds: 1 ms = 0.001 s, 1 µs = 1e-6 s, 1 ns = 1e-9 s', true);
 add(['sec', 'secs'], 'seconds', 'spell the unit out: seconds', true);
+add(['megs', 'gigs'], 'bytes', 'spell the unit out in bytes: 1 meg = 1e6 bytes, 1 gig = 1e9 bytes', true);
 add(['minutes', 'mins'], 'seconds', '1 minute = 60 seconds');
 add(['minute'], 'seconds', '1 minute = 60 seconds', true);
 add(['hours', 'hrs'], 'seconds', '1 hour = 3600 seconds');

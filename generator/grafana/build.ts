@@ -49,6 +49,8 @@ export interface ResolvedDashboard {
   readonly tags: readonly string[];
   readonly variables: readonly { readonly name: string; readonly label: string; readonly query: string; readonly allValue: string }[];
   readonly rows: readonly { readonly id: number; readonly title: string; readonly y: number; readonly panels: readonly ResolvedPanel[] }[];
+  /** Header links to other dashboards, by url (`/d/<uid>`). */
+  readonly links: readonly { readonly title: string; readonly url: string }[];
 }
 
 export function buildDashboardJson(dashboard: ResolvedDashboard, linkTag: string): Dashboard {
@@ -63,6 +65,7 @@ export function buildDashboardJson(dashboard: ResolvedDashboard, linkTag: string
     .readonly()
     .link(new DashboardLinkBuilder('Dashboards').type(DashboardLinkType.Dashboards).tags([linkTag]).asDropdown(true).includeVars(true).keepTime(true))
     .withVariable(new DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Data source').type('prometheus'));
+  for (const link of dashboard.links) builder.link(new DashboardLinkBuilder(link.title).type(DashboardLinkType.Link).url(link.url).keepTime(true));
   for (const variable of dashboard.variables) {
     builder.withVariable(
       new QueryVariableBuilder(variable.name)

@@ -10,6 +10,7 @@ import { qualifiedName } from '../dsl/ownership.ts';
 import { METRIC_OPTIONS, type MetricDef, type MetricType } from '../dsl/metrics.ts';
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
+import { isBlank } from '../validate/readable-text.ts';
 import type { Model, ModelDomain, ModelLabel, ModelMetric } from './types.ts';
 
 export interface DefinitionSource {
@@ -50,7 +51,9 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
     }
     fileOfDomain.set(name, source.file);
     for (const key of unknownKeys(domain, DOMAIN_KEYS)) report(name, unknownKeyMessage(key, DOMAIN_KEYS, 'defineDomain()'));
-    if (typeof domain.title !== 'string' || domain.title.trim() === '') report(name, 'domain needs a title');
+    if (isBlank(domain.title)) report(name, 'domain needs a title with visible characters (it heads the metric reference)');
+    // An empty description is left out of the reference; one of spaces or invisible characters is a slip.
+    if (typeof domain.description === 'string' && domain.description !== '' && isBlank(domain.description)) report(name, 'description has no visible characters: say what the metrics cover, or leave it empty');
     if (!isOwner(domain.owner)) {
       report(name, "owner must be 'app' or upstream(exporter, version, source)");
       continue;
@@ -75,7 +78,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
       metrics,
     });
   }
-  return { model: { config, domains, metrics: domains.flatMap((d) => d.metrics), rules: [], dashboards: [], scrapeJobs: [] }, problems };
+  return { model: { config, domains, metrics: domains.flatMap((d) => d.metrics), rules: [], dashboards: [], scrapeJobs: [], slos: [] }, problems };
 }
 
 interface MetricContext {

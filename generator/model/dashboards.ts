@@ -4,7 +4,7 @@
  * dashboard checks judge exactly what will be written.
  */
 import type { SextantConfig } from '../config.ts';
-import { DASHBOARD_KEYS, FOLDERS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, type DashboardDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
+import { DASHBOARD_KEYS, FOLDERS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, type DashboardDef, type DashboardLinkDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import { buildDashboardJson, GRID_COLUMNS, type ResolvedDashboard, type ResolvedPanel } from '../grafana/build.ts';
 import type { Problem } from '../problems.ts';
@@ -18,6 +18,11 @@ const RULE = 'definition-shape';
 
 export function dashboardUid(namespace: string, name: string): string {
   return `${namespace}-${name.replace(/_/g, '-')}`;
+}
+
+/** Where Grafana serves a dashboard: links between dashboards use it. */
+export function dashboardUrl(namespace: string, name: string): string {
+  return `/d/${dashboardUid(namespace, name)}`;
 }
 
 export function buildDashboards(sources: readonly DefinitionSource[], config: SextantConfig): { dashboards: ModelDashboard[]; problems: Problem[] } {
@@ -112,7 +117,8 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
   }
 
   const tags = [namespace, definition.folder.toLowerCase(), ...listOf<string>(definition.tags, 'tags')];
-  const resolved: ResolvedDashboard = { definition, uid, tags, variables, rows };
+  const links = (definition.links === undefined ? [] : listOf<DashboardLinkDef>(definition.links, 'links', undefined, '{ title, dashboard }')).map((link) => ({ title: String(link?.title), url: dashboardUrl(namespace, String(link?.dashboard)) }));
+  const resolved: ResolvedDashboard = { definition, uid, tags, variables, rows, links };
   const json = buildDashboardJson(resolved, namespace) as unknown as GrafanaDashboardJson;
   return {
     file,

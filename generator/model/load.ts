@@ -1,6 +1,6 @@
 /**
- * Loads a project's definitions: `sextant.config.ts` and every `catalog/`, `alerts/`, `dashboards/`
- * and `scrape/` file, bundled into one module when they all load (bundle.ts), else imported one by
+ * Loads a project's definitions: `sextant.config.ts` and every `catalog/`, `alerts/`, `slos/`,
+ * `dashboards/` and `scrape/` file, bundled into one module when they all load (bundle.ts), else imported one by
  * one: a file that fails to import (syntax error, a throwing helper) becomes a problem naming the
  * file; the other files still load, so one run reports everything.
  */
@@ -18,8 +18,9 @@ export const CATALOG_DIR = 'catalog';
 export const RULES_DIR = 'alerts';
 export const DASHBOARDS_DIR = 'dashboards';
 export const SCRAPE_DIR = 'scrape';
+export const SLOS_DIR = 'slos';
 /** Definition folders in the order they may import each other: rules read the catalogue, and so on. */
-export const DEFINITION_DIRS = [CATALOG_DIR, RULES_DIR, DASHBOARDS_DIR, SCRAPE_DIR] as const;
+export const DEFINITION_DIRS = [CATALOG_DIR, RULES_DIR, SLOS_DIR, DASHBOARDS_DIR, SCRAPE_DIR] as const;
 
 export interface LoadedProject {
   readonly config: SextantConfig;
@@ -30,6 +31,8 @@ export interface LoadedProject {
   readonly dashboards: DefinitionSource[];
   /** Scrape job files; the scrape/ directory is optional. */
   readonly scrape: DefinitionSource[];
+  /** SLO files; the slos/ directory is optional. */
+  readonly slos: DefinitionSource[];
   readonly problems: Problem[];
 }
 
@@ -45,10 +48,10 @@ export async function loadProject(root: string): Promise<LoadedProject> {
   const config = await loadConfig(root, importer, problems);
   if (!existsSync(catalogDir)) {
     problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', rule: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
-    return { config, catalog: [], rules: [], dashboards: [], scrape: [], problems };
+    return { config, catalog: [], rules: [], dashboards: [], scrape: [], slos: [], problems };
   }
   const load = (dir: string) => importAll(root, files.get(dir) ?? [], importer, problems);
-  return { config, catalog: await load(CATALOG_DIR), rules: await load(RULES_DIR), dashboards: await load(DASHBOARDS_DIR), scrape: await load(SCRAPE_DIR), problems };
+  return { config, catalog: await load(CATALOG_DIR), rules: await load(RULES_DIR), dashboards: await load(DASHBOARDS_DIR), scrape: await load(SCRAPE_DIR), slos: await load(SLOS_DIR), problems };
 }
 
 /** All definitions in one bundle when that works; otherwise file by file, each failure named. */

@@ -7,6 +7,7 @@ import { ALERT_KEYS, RECORDING_OPTIONS, RULES_KEYS, RUNBOOK_KEYS, seriesText, TE
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import { Query } from '../promql/query.ts';
+import { isBlank } from '../validate/readable-text.ts';
 import type { DefinitionSource } from './build.ts';
 import type { ModelAlert, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from './types.ts';
 
@@ -143,6 +144,9 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
         })),
       });
     }
+    if (value.title !== undefined && isBlank(value.title)) report(name, 'title is empty or has no visible characters: give the rules file a title (it heads alerts.md), or leave title out to use the name');
+    // Like a domain with no metrics: a rules file that defines nothing is a mistake or a leftover.
+    if ((value.recording ?? []).length === 0 && (value.alerts ?? []).length === 0) report(name, 'rules file has no alerts and no recording rules: add them, or delete the file');
     rules.push({ name, title: String(value.title ?? name), file: source.file, recording, alerts });
   }
   return { rules, problems };

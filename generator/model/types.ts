@@ -65,6 +65,29 @@ export interface Model {
   readonly dashboards: readonly ModelDashboard[];
   /** Scrape jobs from scrape/*.ts, limits derived. */
   readonly scrapeJobs: readonly ModelScrapeJob[];
+  /** SLOs from slos/*.ts; their rules and dashboard are among `rules` and `dashboards`. */
+  readonly slos: readonly ModelSlo[];
+}
+
+/** An SLO as the docs describe it; what it compiled to lives in the rule file and dashboard it names. */
+export interface ModelSlo {
+  readonly file: string;
+  readonly name: string;
+  readonly title: string;
+  readonly service: string;
+  readonly team: string;
+  readonly description: string;
+  readonly objective: number;
+  readonly period: string;
+  /** 1 − objective. */
+  readonly budget: number;
+  readonly minEvents: number;
+  readonly whenExhausted: string;
+  /** Name of the generated rule file (`slo_<name>`). */
+  readonly ruleFile: string;
+  /** Name of the SLO dashboard. */
+  readonly dashboard: string;
+  readonly alerts: readonly { readonly name: string; readonly severity: string; readonly factor: number; readonly long: string; readonly short: string; readonly for: string }[];
 }
 
 export interface ModelSeriesInput {
@@ -171,7 +194,14 @@ export interface GrafanaPanelJson {
   readonly links?: readonly GrafanaLinkJson[];
   readonly gridPos?: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
   readonly datasource?: { readonly type?: string; readonly uid?: string };
-  readonly fieldConfig?: { readonly defaults?: { readonly unit?: string } };
+  readonly fieldConfig?: {
+    readonly defaults?: {
+      readonly unit?: string;
+      readonly min?: number;
+      readonly max?: number;
+      readonly thresholds?: { readonly mode?: string; readonly steps?: readonly { readonly value: number | null; readonly color: string }[] };
+    };
+  };
   readonly targets?: readonly { readonly expr?: string; readonly refId?: string; readonly legendFormat?: string; readonly datasource?: { readonly type?: string; readonly uid?: string } }[];
   readonly panels?: readonly GrafanaPanelJson[];
 }

@@ -95,7 +95,7 @@ export interface Analysis {
 }
 
 /** Functions over a range vector whose argument's kind matters (the rate-type check judges them). */
-const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'predict_linear', 'holt_winters', 'double_exponential_smoothing']);
+const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets', 'delta', 'idelta', 'deriv', 'predict_linear', 'holt_winters', 'double_exponential_smoothing']);
 /** Where φ is in each call that takes one. */
 const QUANTILE_FUNCTIONS = new Set(['histogram_quantile', 'quantile_over_time']);
 /** Functions whose result keeps the labels of their (first vector) argument. */

@@ -8,12 +8,14 @@ import { kubernetesStage } from './kubernetes/index.ts';
 import { metricsDocStage } from './metrics-doc.ts';
 import { prometheusConfigStage } from './prometheus-config.ts';
 import { rulesStage } from './rules.ts';
+import { slosDocStage } from './slos-doc.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 
 export const STAGES: readonly Stage[] = [
   metricsDocStage,
   rulesStage,
   alertsDocStage,
+  slosDocStage,
   grafanaStage,
   dashboardsDocStage,
   prometheusConfigStage,

@@ -14,6 +14,7 @@ import { dashboardDatasourceCheck } from './checks/dashboard-datasource.ts';
 import { dashboardEmptyCheck } from './checks/dashboard-empty.ts';
 import { dashboardFaultSwitchesCheck } from './checks/dashboard-fault-switches.ts';
 import { dashboardGridCheck } from './checks/dashboard-grid.ts';
+import { dashboardLinksCheck } from './checks/dashboard-links.ts';
 import { dashboardLintCheck } from './checks/dashboard-lint.ts';
 import { dashboardPanelIdsCheck } from './checks/dashboard-panel-ids.ts';
 import { dashboardQueriesCheck } from './checks/dashboard-queries.ts';
@@ -79,6 +80,7 @@ export const CHECKS: readonly Check[] = [
   dashboardGridCheck,
   dashboardCoverageCheck,
   dashboardAlertLinksCheck,
+  dashboardLinksCheck,
   dashboardEmptyCheck,
   dashboardVariablesCheck,
   dashboardVariableRefsCheck,

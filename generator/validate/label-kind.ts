@@ -30,11 +30,12 @@ const id = { kind: 'identifier' } as const;
 const address = { kind: 'address' } as const;
 const text = { kind: 'text' } as const;
 const route = { kind: 'address', instead: 'a route template label with declared values (/tasks/:id)' } as const;
+const moment = () => ({ kind: 'identifier', instead: 'a gauge whose value is the time (…_timestamp_seconds)' }) as const;
 
 /** Words that, as the last word of a label name, say what the label holds. */
 const WORDS: Readonly<Record<string, Word>> = {
   // Identifiers: one value per thing.
-  id, ids: id, uid: id, uuid: id, guid: id, key: id, ref: id, reference: id, serial: id,
+  id, ids: id, uid: id, pid: id, ppid: id, uuid: id, guid: id, key: id, ref: id, reference: id, serial: id,
   hash: id, sha: id, md: id, digest: id, checksum: id, fingerprint: id, token: id, nonce: id, secret: id, password: id,
   sku: id, imei: id, phone: id, jwt: id, etag: id, displayname: id, fullname: id, username: { kind: 'identifier', instead: 'a plan, role or cohort label' },
   // Things there are as many of as users or traffic; as an earlier word they only give the advice.
@@ -53,6 +54,8 @@ const WORDS: Readonly<Record<string, Word>> = {
   transaction: { kind: 'identifier', instead: 'nothing: transactions belong in logs or traces' },
   trace: { kind: 'identifier', instead: 'exemplars or traces' },
   span: { kind: 'identifier', instead: 'exemplars or traces' },
+  // Moments: a new one every second, so one series per moment. A time is a sample's value, not a label.
+  timestamp: moment(), datetime: moment(), date: moment(), epoch: moment(), time: moment(),
   // Addresses: where something is.
   ip: address, ips: address, ipv: address, ipaddr: address, addr: address, address: address, addresses: address,
   email: { kind: 'address', instead: 'a plan, role or cohort label' }, mail: address,
@@ -126,6 +129,8 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?(\/\d{1,2})?$/;
 const IPV6 = /^\[?[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}\]?(:\d{1,5})?$/i;
 const HOST_PORT = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?:\d{1,5}$/i;
 const DIGITS = /^\d{6,}$/;
+/** An ISO 8601 date, with or without a time of day. */
+const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const HEX = /^(0x)?[0-9a-f]{8,}$/i;
 /** Long runs of letters and digits with no words in them (API keys, JWT parts, base64), after a short prefix such as `sk_live_`. */
 const TOKEN = /^([a-z]{2,8}[_-])*([A-Za-z0-9+/=-]{16,})$/;
@@ -146,6 +151,7 @@ function kindOfValue(value: string): { kind: LabelKind; what: string } | undefin
   if (value.startsWith('/') && (value.includes('?') || value.split('/').some(idLike))) {
     return { kind: 'address', what: 'a raw path with an id in it; template it (/tasks/:id)' };
   }
+  if (DATE.test(value)) return { kind: 'identifier', what: 'a date or time; one series per moment' };
   if (DIGITS.test(value)) return { kind: 'identifier', what: 'a number used as an id' };
   if (HEX.test(value) && /\d/.test(value) && (/[a-f]/i.test(value) || value.length >= 16)) return { kind: 'identifier', what: 'a hex id or hash' };
   const token = TOKEN.exec(value)?.[2];

@@ -26,9 +26,12 @@ const KINDS: readonly [RegExp, string][] = [
 /** `U+200B` */
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** True when the text shows nothing at all (empty, spaces, fillers), or is not text. */
+/** Combining marks draw only on a base character; alone, they draw (next to) nothing. */
+const MARK = /\p{M}/gu;
+
+/** True when the text shows nothing at all (empty, spaces, fillers, marks with no base), or is not text. */
 export function isBlank(text: unknown): boolean {
-  return typeof text !== 'string' || text.replace(INVISIBLE, '') === '';
+  return typeof text !== 'string' || text.replace(INVISIBLE, '').replace(MARK, '') === '';
 }
 
 /**

@@ -46,7 +46,9 @@ export function apiData<T>(url: string, fetched: Fetched): T {
   try {
     body = JSON.parse(fetched.text) as typeof body;
   } catch {
-    throw new Error(`not a Prometheus API: got ${fetched.contentType.split(';')[0] || 'a body that is not JSON'} from ${url}`);
+    const type = fetched.contentType.split(';')[0]!.trim();
+    // A JSON type whose body does not parse was cut short or is broken; any other type names what it is.
+    throw new Error(`not a Prometheus API: got ${type === '' || type.endsWith('json') ? `a body that is not valid JSON${type ? ` (${type})` : ''}` : type} from ${url}`);
   }
   if (body.status !== 'success' || body.data === undefined) throw new Error(`${url}: ${body.error ?? 'the answer is not a Prometheus API success'}`);
   return body.data;

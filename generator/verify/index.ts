@@ -70,7 +70,7 @@ function report(io: VerifyOutput, what: string, domains: readonly string[], drif
     io.out(`${what}: matches the catalogue (${domains.join(', ') || 'no domain'})`);
     return true;
   }
-  io.err(`${what}: ${drift.length} difference(s) from the catalogue (${domains.join(', ')}):`);
+  io.err(`${what}: ${drift.length} difference(s) from the catalogue (${domains.join(', ') || 'no catalogue domain in scope'}):`);
   for (const line of formatDrift(drift)) io.err(line);
   return false;
 }

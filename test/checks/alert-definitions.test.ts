@@ -117,11 +117,16 @@ rulesTable(alertConditionCheck, [
   { name: 'an aggregation alone is refused', alerts: [validAlert({ expr: promql`sum by (job) (${shop.metrics.basket})` })], expect: ['has no condition'] },
   { name: 'arithmetic without a comparison is refused', alerts: [validAlert({ expr: promql`${shop.metrics.basket} * 2 + 1` })], expect: ['has no condition'] },
   { name: 'a comparison with bool is refused: it returns 0 or 1 for every series', alerts: [validAlert({ expr: promql`${shop.metrics.basket} > bool 100` })], expect: ['`bool` turns the comparison into 0 or 1 for every series'] },
+  { name: 'a heartbeat of vector(1) alone passes: it fires always by design (Watchdog)', alerts: [validAlert({ expr: promql`vector(1)` })], expect: [] },
+  { name: 'a constant or-ed onto a comparison is refused: it fires always', alerts: [validAlert({ expr: promql`${shop.metrics.basket} > 100 or vector(0)` })], expect: ['has no condition'] },
+  { name: 'a heartbeat scaled by a metric is no heartbeat', alerts: [validAlert({ expr: promql`vector(1) * sum(${shop.metrics.basket})` })], expect: ['has no condition'] },
   { name: 'an or whose second side has no condition is refused', alerts: [validAlert({ expr: promql`${shop.metrics.basket} > 100 or ${shop.metrics.basket}` })], expect: ['has no condition'] },
 ]);
 
 rulesTable(alertThresholdsCheck, [
   { name: 'thresholds inside the range pass', alerts: [validAlert(), validAlert({ expr: promql`${shop.metrics.fill} > 0.9` }), validAlert({ expr: promql`increase(${shop.metrics.orders}[5m]) > 0` })], expect: [] },
+  { name: 'a threshold of NaN is refused: nothing compares greater than NaN', alerts: [validAlert({ expr: promql`${shop.metrics.basket} > NaN` })], expect: ['the threshold NaN is not a number: every comparison with NaN is false, so the alert would never fire'] },
+  { name: 'a != NaN is refused: it holds for every series', alerts: [validAlert({ expr: promql`${shop.metrics.basket} != NaN` })], expect: ['every comparison with NaN is true, so the alert would fire for every series, always'] },
   { name: 'a gauge without a unit may be compared with a negative number', alerts: [validAlert({ expr: promql`${shop.metrics.basket} > -1` })], expect: [] },
   { name: 'a derivative may be negative', alerts: [validAlert({ expr: promql`deriv(${shop.metrics.size}[10m]) < -1000` })], expect: [] },
   {

@@ -21,5 +21,9 @@ checkTable(configCheck, [
   { name: 'a datasource URL with a query string is rejected: Grafana appends API paths', metrics, config: { grafana: { prometheusUrl: 'http://prometheus:9090/?x=1' } }, expect: ["grafana.prometheusUrl: 'http://prometheus:9090/?x=1' has a query string"] },
   { name: 'a datasource URL with an empty fragment is rejected', metrics, config: { grafana: { alertmanagerUrl: 'http://alertmanager:9093/#' } }, expect: ['has a fragment'] },
   { name: 'a datasource URL that is not http is rejected', metrics, config: { grafana: { prometheusUrl: 'prometheus:9090' } }, expect: ["'prometheus:9090' is not an http(s) URL"] },
+  { name: 'a datasource URL on port 0 is rejected: nothing listens there', metrics, config: { grafana: { prometheusUrl: 'http://prometheus:0' } }, expect: ["grafana.prometheusUrl: 'http://prometheus:0' has port 0"] },
+  { name: 'a webhook URL on port 0 is rejected too', metrics, config: { alertmanager: { pageWebhookUrl: 'http://hooks:0/page' } }, expect: ['has port 0'] },
+  { name: 'a webhook URL with a line break is rejected: the parser would hide it', metrics, config: { alertmanager: { pageWebhookUrl: 'https://hooks.example.com/a\nb' } }, expect: ["alertmanager.pageWebhookUrl: 'https://hooks.example.com/a\\nb' holds a space, tab, line break or control character"] },
+  { name: 'a runbook base URL with a space is rejected', metrics, config: { alerts: { runbookBaseUrl: 'https://wiki.example.com/my alerts' } }, expect: ['holds a space'] },
   { name: 'a zero limit is rejected', metrics, config: { limits: { seriesTotal: 0 } }, expect: ['limits.seriesTotal: must be a positive integer, got 0'] },
 ]);

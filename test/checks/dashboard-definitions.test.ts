@@ -114,6 +114,8 @@ dashboardTable(dashboardTextCheck, [
   { name: 'a blank dashboard description is refused', dashboards: [{ description: '\t', panels: [panel()] }], expect: ['dashboard description is blank'] },
   { name: 'an empty tag is refused', dashboards: [{ tags: ['app', ''], panels: [panel()] }], expect: ['tag is empty'] },
   { name: 'a blank variable label is refused', dashboards: [{ panels: [panel()], variables: withVariables(variable('region', undefined, ' ')) }], expect: ["label of variable 'region' is blank"] },
+  { name: 'a legend of zero-width spaces is refused: it shows no name', dashboards: [{ panels: [panel(query('app_baskets_open', '\u200b'))] }], expect: ['legend of query A is blank'] },
+  { name: 'a legend left empty passes: Grafana names the series', dashboards: [{ panels: [panel(query('app_baskets_open', ''))] }], expect: [] },
   { name: 'an unassigned code point in a legend is refused', dashboards: [{ panels: [panel(query('app_baskets_open', '{{region}} \u0378'))] }], expect: ['legend of query A contains U+0378 (unassigned code point)'] },
 ]);
 

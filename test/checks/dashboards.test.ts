@@ -2,6 +2,7 @@ import { dashboardAlertLinksCheck } from '../../generator/validate/checks/dashbo
 import { dashboardCoverageCheck } from '../../generator/validate/checks/dashboard-coverage.ts';
 import { dashboardDatasourceCheck } from '../../generator/validate/checks/dashboard-datasource.ts';
 import { dashboardGridCheck } from '../../generator/validate/checks/dashboard-grid.ts';
+import { dashboardLinksCheck } from '../../generator/validate/checks/dashboard-links.ts';
 import { dashboardPanelIdsCheck } from '../../generator/validate/checks/dashboard-panel-ids.ts';
 import { dashboardQueriesCheck } from '../../generator/validate/checks/dashboard-queries.ts';
 import { dashboardRateIntervalCheck } from '../../generator/validate/checks/dashboard-rate-interval.ts';
@@ -36,6 +37,19 @@ dashboardTable(dashboardRateIntervalCheck, [
 dashboardTable(dashboardUnitsCheck, [
   { name: 'a panel with a unit passes', dashboards: [{ panels: [panel()] }], expect: [] },
   { name: 'a panel without a unit is refused', dashboards: [{ panels: [panel({ fieldConfig: { defaults: {} } })] }], expect: ['panel "Open baskets": has no unit'] },
+  { name: 'a min above the max is refused', dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'short', min: 10, max: 1 } } })] }], expect: ['panel "Open baskets": min 10 is not below max 1'] },
+  { name: 'a min equal to the max is refused', dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'short', min: 0, max: 0 } } })] }], expect: ['min 0 is not below max 0'] },
+  { name: 'a range from 0 to 1 passes', dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'percentunit', min: 0, max: 1 } } })] }], expect: [] },
+  {
+    name: 'thresholds out of order are refused',
+    dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'short', thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 10, color: 'red' }, { value: 5, color: 'orange' }] } } } })] }],
+    expect: ['threshold 5 follows 10: steps must ascend'],
+  },
+  {
+    name: 'ascending thresholds after the base step pass',
+    dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'short', thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 5, color: 'orange' }, { value: 10, color: 'red' }] } } } })] }],
+    expect: [],
+  },
 ]);
 
 dashboardTable(dashboardUidsCheck, [
@@ -82,4 +96,10 @@ dashboardTable(dashboardCoverageCheck, [
 dashboardTable(dashboardAlertLinksCheck, [
   { name: 'a link to a defined alert passes', dashboards: [{ panels: [panel()], alerts: ['BasketsPiling'] }], expect: [] },
   { name: 'a link to an unknown alert is refused', dashboards: [{ panels: [panel()], alerts: ['BasketPile'] }], expect: ['links to alert BasketPile, which no rules file defines'] },
+]);
+
+dashboardTable(dashboardLinksCheck, [
+  { name: 'a link to a dashboard of the project passes', dashboards: [{ panels: [panel()], links: [{ title: 'Other', url: '/d/app-shop-1' }] }, { panels: [panel()] }], expect: [] },
+  { name: 'a link to a uid no dashboard has is refused, listing the known ones', dashboards: [{ panels: [panel()], links: [{ title: 'SLOs', url: '/d/app-slos' }] }], expect: ["link 'SLOs' leads to /d/app-slos, but no dashboard has uid 'app-slos': name a dashboard this project defines (shop_0)"] },
+  { name: 'links that are not to dashboards are left alone', dashboards: [{ panels: [panel()], links: [{ title: 'Runbook', url: 'https://example.com/runbook' }, { title: 'Dashboards' }] }], expect: [] },
 ]);

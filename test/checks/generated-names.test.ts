@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineConfig } from '../../generator/config.ts';
-import { defineDashboard, defineRules, defineScrapeJob, gauge, promql, row, target, timeseries } from '../../generator/index.ts';
+import { alert, defineDashboard, defineRules, defineScrapeJob, gauge, promql, recordingRule, row, target, timeseries } from '../../generator/index.ts';
 import { buildDashboards } from '../../generator/model/dashboards.ts';
 import { buildRules } from '../../generator/model/rules.ts';
 import { buildScrapeJobs } from '../../generator/model/scrape.ts';
@@ -10,7 +10,16 @@ import { modelOf } from '../helpers/check-table.ts';
 const metrics = { depth: gauge({ name: 'depth', help: 'Items waiting.' }) };
 const job = (name: string, extra: object = {}) =>
   defineScrapeJob({ name, targets: { compose: [`${name.toLowerCase()}:8080`], hosts: ['127.0.0.1:8080'] }, sampleLimit: { samples: 10, reason: 'r' }, ...extra });
-const rules = (name: string) => defineRules({ name, title: name });
+/** A rules file holding one recording rule (a file with nothing in it is refused), or the given alerts. */
+const rules = (name: string, alertNames: string[] = []) =>
+  defineRules({
+    name,
+    title: name,
+    recording: alertNames.length > 0 ? [] : [recordingRule({ record: `job:${name}:max`, expr: promql`max by (job) (${metrics.depth})`, tests: [] })],
+    alerts: alertNames.map((alertName) =>
+      alert({ name: alertName, severity: 'warning', expr: promql`${metrics.depth} > 1`, for: '5m', summary: 's', description: 'd', runbook: { meaning: 'm', causes: ['c'], checks: ['k'] }, tests: [] }),
+    ),
+  });
 const dashboard = (name: string) =>
   defineDashboard({ name, title: name, folder: 'Service', description: 'd', scope: metrics.depth, rows: [row('R', [timeseries({ title: 'Depth', unit: 'short', targets: [target(promql`sum(${metrics.depth})`)] })])] });
 const long = 'a'.repeat(60);
@@ -33,6 +42,12 @@ const CASES: { name: string; files: Record<string, unknown>; namespace?: string;
   { name: 'two rules files whose names differ by a doubled underscore are refused', files: { 'alerts/a.ts': rules('shop_api'), 'alerts/b.ts': rules('shop__api') }, expect: ["alerts/b.ts: rules shop__api: PrometheusRule name 'app-shop-api' is also the one of rules shop_api (alerts/a.ts)"] },
   { name: 'two rules files whose names share their first 63 characters are refused', files: { 'alerts/a.ts': rules(`${long}_one`), 'alerts/b.ts': rules(`${long}_two`) }, expect: ['PrometheusRule name'] },
   { name: 'two dashboards whose names differ by a doubled underscore are refused', files: { 'dashboards/a.ts': dashboard('shop_api'), 'dashboards/b.ts': dashboard('shop__api') }, expect: ["dashboards/b.ts: dashboard shop__api: ConfigMap name 'app-dashboard-shop-api' is also the one of dashboard shop_api (dashboards/a.ts)"] },
+  {
+    name: 'two alerts whose names differ only in case are refused: their runbook links land on one section',
+    files: { 'alerts/a.ts': rules('shop', ['BasketsPiling']), 'alerts/b.ts': rules('cart', ['Basketspiling']) },
+    expect: ["alerts/b.ts: alert Basketspiling: runbook anchor '#basketspiling' is also the one of alert BasketsPiling (alerts/a.ts) once normalised; rename one of them so their names differ after lower-casing"],
+  },
+  { name: 'alerts of different names pass', files: { 'alerts/a.ts': rules('shop', ['BasketsPiling', 'BasketsStuck']) }, expect: [] },
 ];
 
 describe(`check ${generatedNamesCheck.id}`, () => {

@@ -12,6 +12,8 @@ checkTable(helpTextCheck, [
   { name: 'a help text of zero-width spaces is empty', metrics: { m: gauge({ name: 'g', help: '\u200b\u200b' }) }, expect: ['no visible characters'] },
   { name: 'a help text of no-break spaces is empty', metrics: { m: gauge({ name: 'g', help: '\u00a0\u00a0' }) }, expect: ['no visible characters'] },
   { name: 'a help text of Hangul fillers is empty', metrics: { m: gauge({ name: 'g', help: '\u3164' }) }, expect: ['no visible characters'] },
+  { name: 'a help text of combining marks with nothing to mark is empty', metrics: { m: gauge({ name: 'g', help: '\u0301\u0301' }) }, expect: ['no visible characters'] },
+  { name: 'a help text with accents on letters passes', metrics: { m: gauge({ name: 'g', help: 'Cafe\u0301 orders waiting.' }) }, expect: [] },
   { name: 'a help text with a tab is rejected', metrics: { m: gauge({ name: 'g', help: 'Jobs\twaiting.' }) }, expect: ['contains U+0009 (control character)'] },
   { name: 'a help text with an escape sequence is rejected', metrics: { m: gauge({ name: 'g', help: 'Jobs \u001b[31mwaiting' }) }, expect: ['contains U+001B'] },
   { name: 'a help text with a zero-width space inside is rejected', metrics: { m: gauge({ name: 'g', help: 'Jobs\u200bwaiting.' }) }, expect: ['contains U+200B (invisible formatting character)'] },

@@ -44,6 +44,10 @@ checkTable(labelValuesCheck, [
   { name: 'an http_url label asks for a route template', metrics: withLabel(bounded(10, 'x'), 'http_url'), expect: ['route template'] },
   { name: 'an email label is an address', metrics: withLabel(bounded(10, 'x'), 'email'), expect: ['holds an address'] },
   { name: 'a hostname label is an address', metrics: withLabel(bounded(10, 'x'), 'upstream_hostname'), expect: ['holds an address'] },
+  // Moments.
+  { name: 'a timestamp label is one series per moment', metrics: withLabel(bounded(10, 'x'), 'timestamp'), expect: ["holds an identifier ('timestamp' in its name), one series per value seen; use a gauge whose value is the time (…_timestamp_seconds)"] },
+  { name: 'a build date label is one series per build', metrics: withLabel(bounded(10, 'x'), 'build_date'), expect: ["('date' in its name)"] },
+  { name: 'a time zone label is a category', metrics: withLabel(['UTC', 'Europe/Paris'], 'time_zone'), expect: [] },
   // Free text.
   { name: 'an error message label is free text', metrics: withLabel(bounded(10, 'x'), 'error_message'), expect: ["holds free text ('message' in its name)"] },
   { name: 'a user agent label is free text, not a user', metrics: withLabel(bounded(10, 'x'), 'user_agent'), expect: ["holds free text ('user_agent' in its name), one series per value seen; use a client type label"] },
@@ -64,6 +68,9 @@ checkTable(labelValuesCheck, [
   { name: 'a listed email is an address', metrics: withLabel(['ops@example.com'], 'owner'), expect: ['(an email address)'] },
   { name: 'a listed URL is an address', metrics: withLabel(['https://example.com/hook'], 'target'), expect: ['(a URL)'] },
   { name: 'a raw path with an id in it is refused in favour of a template', metrics: withLabel(['/tasks/123'], 'route'), expect: ['template it (/tasks/:id)'] },
+  { name: 'listed dates are one series per day', metrics: withLabel(['2024-01-01', '2024-01-02'], 'day'), expect: ["value '2024-01-01' (a date or time; one series per moment)"] },
+  { name: 'a listed ISO time is one series per moment', metrics: withLabel(['2024-01-01T12:00:00Z'], 'at'), expect: ['(a date or time'] },
+  { name: 'listed weekdays are a category', metrics: withLabel(['monday', 'sunday'], 'day'), expect: [] },
   { name: 'a long number is an id', metrics: withLabel(['10048213'], 'shard'), expect: ['(a number used as an id)'] },
   { name: 'a long hex string is a hash or id', metrics: withLabel(['9f86d081884c7d65'], 'build'), expect: ['(a hex id or hash)'] },
   { name: 'a random token is an identifier', metrics: withLabel(['sk_live_4eC39HqLyjWDarjtT1zdp7dc'], 'credential'), expect: ['(a random token)'] },

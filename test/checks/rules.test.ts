@@ -30,7 +30,15 @@ rulesTable(alertFieldsCheck, [
   { name: 'a severity outside the set is refused', alerts: [validAlert({ severity: 'page' as Severity })], expect: ["severity 'page' is not one of critical, warning, info"] },
   { name: 'an invalid for duration is refused', alerts: [validAlert({ for: '5 minutes' })], expect: ["for '5 minutes' is not a Prometheus duration"] },
   { name: 'an empty summary is refused', alerts: [validAlert({ summary: ' ' })], expect: ['summary is empty'] },
+  { name: 'a summary of zero-width spaces is refused', alerts: [validAlert({ summary: '\u200b\u200b' })], expect: ['summary is empty or has no visible characters'] },
+  { name: 'a summary with a line break is refused: it is one line', alerts: [validAlert({ summary: 'Baskets\npiling' })], expect: ['summary contains U+000A (control character)'] },
+  { name: 'a description with a bidi override is refused', alerts: [validAlert({ description: 'Open \u202ebaskets' })], expect: ['description contains U+202E'] },
+  { name: 'a description over several lines passes', alerts: [validAlert({ description: 'Baskets pile up.\nCheckout may be down.' })], expect: [] },
+  { name: 'a runbook cause of invisible characters is refused', alerts: [validAlert({ runbook: { meaning: 'm', causes: ['c', '\u00a0'], checks: ['k'] } })], expect: ['runbook.causes[1] is empty or has no visible characters'] },
+  { name: 'a blank runbook check is refused', alerts: [validAlert({ runbook: { meaning: 'm', causes: ['c'], checks: [''] } })], expect: ['runbook.checks[0] is empty'] },
   { name: 'a runbook without causes or checks is refused', alerts: [validAlert({ runbook: { meaning: 'm', causes: [], checks: [] } })], expect: ['runbook.causes is empty', 'runbook.checks is empty'] },
+  { name: 'a static label of a zero-width space is refused', alerts: [validAlert({ labels: { team: '\u200b' } } as Partial<AlertDef>)], expect: ["label 'team' is empty or has no visible characters"] },
+  { name: 'a static label with a newline is refused', alerts: [validAlert({ labels: { team: 'a\nb' } } as Partial<AlertDef>)], expect: ["label 'team' contains U+000A"] },
   { name: 'severity may not be set as a label', alerts: [validAlert({ labels: { severity: 'critical' } } as Partial<AlertDef>)], expect: ["label 'severity' is set by Sextant"] },
 ]);
 
@@ -44,6 +52,17 @@ rulesTable(ruleTestsCheck, [
     name: 'a firing test must expect an alert',
     alerts: [validAlert({ tests: [...tests.slice(1), fires('nothing expected', { at: '10m', series: tests[0]!.series, alerts: [] })] })],
     expect: ["test 'nothing expected' fires but expects no alert"],
+  },
+  {
+    name: 'a vector(1) heartbeat needs only a test where it fires, with no series',
+    alerts: [validAlert({ expr: promql`vector(1)`, for: '0s', tests: [fires('always', { at: '1m', series: [], alerts: [{ labels: {}, summary: 's', description: 'd' }] })] })],
+    expect: [],
+  },
+  { name: 'an alert over series still needs input series in its tests', alerts: [validAlert({ tests: tests.map((t) => ({ ...t, series: [] })) })], expect: ["has no input series", "has no input series", "has no input series"] },
+  {
+    name: 'a test input with a label value the catalogue does not declare is refused: that series cannot exist',
+    recording: [{ ...orderRate('job:orders:rate5m'), tests: [evaluates('sums', { at: '10m', series: [input(shop.metrics.orders, { job: 'shop', instance: 'shop:80', status: 'shipped' as 'ok' }, '0+60x20')], samples: [] })] }],
+    expect: ['test \'sums\': input series status="shipped" in app_orders_total{job="shop", instance="shop:80", status="shipped"} matches nothing'],
   },
   { name: 'a recording rule without a test is refused', recording: [{ ...orderRate('job:orders:rate5m'), tests: [] }], expect: ['needs an expression test'] },
 ]);

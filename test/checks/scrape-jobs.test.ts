@@ -29,6 +29,8 @@ const CASES: { name: string; jobs: Partial<JobInput>[]; expect: string[] }[] = [
   { name: 'an interval under 10s without a timeout passes: the timeout follows the interval', jobs: [{ interval: '5s' }], expect: [] },
   { name: 'a timeout longer than the interval is rejected', jobs: [{ interval: '10s', timeout: '15s' }], expect: ['timeout 15s is longer than the interval'] },
   { name: 'an interval that is not a duration is rejected', jobs: [{ interval: '10 seconds' }], expect: ["interval '10 seconds' is not a duration"] },
+  { name: 'a metrics path already percent-encoded is rejected: Prometheus encodes it again', jobs: [{ metricsPath: '/a%20b' }], expect: ["metrics path '/a%20b' holds a percent-encoding"] },
+  { name: 'a sample limit whose reason is only spaces is rejected', jobs: [{ sampleLimit: { samples: 500, reason: '  ' } }], expect: ["sampleLimit's reason has no visible characters"] },
   { name: 'a metrics path without a leading slash is rejected', jobs: [{ metricsPath: 'metrics' }], expect: ["metrics path 'metrics' must start with /"] },
   { name: 'a job exposing nothing without a stated limit is rejected', jobs: [{ sampleLimit: undefined }], expect: ['derive limits from exposes'] },
   { name: 'a stated sample limit of zero is rejected', jobs: [{ sampleLimit: { samples: 0, reason: 'none' } }], expect: ['sample limit must be a positive integer, got 0'] },

@@ -42,6 +42,13 @@ const CASES: InvalidCase[] = [
     rule: 'dashboard-lint',
     message: "has no or invalid units defined: 'requests/s' (panel-units-rule)",
   },
+  {
+    name: 'a panel spanning jobs for a reason of spaces',
+    files: dashboardCase("timeseries({ title: 'Bad', unit: 'reqps', spansJobs: '  ', targets: [target(promql`sum(rate(${requests}[$__rate_interval]))`)] })"),
+    where,
+    rule: 'dashboard-lint',
+    message: 'spansJobs has no visible characters; say why the panel spans jobs',
+  },
 ];
 
 invalidDefinitionSuite("dashboards Grafana's dashboard linter would report", CASES);

@@ -36,6 +36,10 @@ const CASES: InvalidCase[] = [
   { name: 'an empty panel description', files: dashboardCase(bad("description: '',")), where: BAD, rule: 'dashboard-text', message: 'description is empty' },
   { name: 'an empty row title', files: dashboardCase('', "{ rows: [row('', good)] }"), where: `${AT} row ""`, rule: 'dashboard-text', message: 'row title is empty' },
   { name: 'a blank dashboard title', files: dashboardCase('', "{ title: ' ' }"), where: AT, rule: 'dashboard-text', message: 'dashboard title is blank' },
+  // A scale that cannot show the values.
+  { name: 'a panel whose min is above its max', files: dashboardCase(bad('min: 10, max: 1,')), where: BAD, rule: 'dashboard-units', message: 'min 10 is not below max 1' },
+  { name: 'thresholds out of order', files: dashboardCase(bad("thresholds: [{ value: null, color: 'green' }, { value: 10, color: 'red' }, { value: 5, color: 'orange' }],")), where: BAD, rule: 'dashboard-units', message: 'threshold 5 follows 10: steps must ascend' },
+  { name: 'a legend of zero-width spaces', files: dashboardCase(`timeseries({ title: 'Bad', unit: 'reqps', targets: [target(promql\`sum(rate(\${requests}{job=~"$job", instance=~"$instance"}[$__rate_interval]))\`, '\\u200b')] })`), where: BAD, rule: 'dashboard-text', message: 'legend of query A is blank' },
 ];
 
 invalidDefinitionSuite('invalid dashboard definitions', CASES);

@@ -37,6 +37,12 @@ const CASES: InvalidCase[] = [
   { name: 'a percentage abbreviated', files: metric("a: gauge({ name: 'disk_used_pct', help: 'h' }),"), where: where('app_disk_used_pct'), rule: 'unit-suffix', message: 'measure in ratio' },
   { name: 'a declared unit in megabytes', files: metric("a: gauge({ name: 'heap_bytes', help: 'h', unit: 'megabytes' }),"), where: where('app_heap_bytes'), rule: 'unit-suffix', message: "unit 'megabytes' is not a base unit: measure in bytes (1 megabyte = 1e6 bytes)" },
   { name: 'power in watts', files: metric("a: gauge({ name: 'power_watts', help: 'h' }),"), where: where('app_power_watts'), rule: 'unit-suffix', message: '…_joules_total' },
+  // Found by the adversarial pass: moments, and marks with nothing to mark.
+  { name: 'a timestamp label under a bound', files: labelled("timestamp: bounded(100, 'recent ones')"), where: where('app_a_total'), rule: 'label-values', message: "it holds an identifier ('timestamp' in its name)" },
+  { name: 'listed values that are dates', files: labelled("day: ['2024-01-01', '2024-01-02']"), where: where('app_a_total'), rule: 'label-values', message: "value '2024-01-01' (a date or time; one series per moment)" },
+  { name: 'a help text of combining marks alone', files: metric("a: gauge({ name: 'g', help: '\\u0301\\u0301' }),"), where: where('app_g'), rule: 'help-text', message: 'no visible characters' },
+  { name: 'a process id label', files: labelled("pid: bounded(64, 'few processes')"), where: where('app_a_total'), rule: 'label-values', message: "it holds an identifier ('pid' in its name)" },
+  { name: 'a size in megs', files: metric("a: gauge({ name: 'heap_megs', help: 'h' }),"), where: where('app_heap_megs'), rule: 'unit-suffix', message: "'megs' is not a base unit: measure in bytes" },
 ];
 
 invalidDefinitionSuite('invalid metric definitions', CASES);

@@ -57,6 +57,7 @@ const CASES: InvalidCase[] = [
   // Windows against the job's own scrape interval.
   { name: "a window shorter than four of its job's scrapes", files: { ...slowJob, ...rulesFile('expr: promql`rate(${requests}[2m]) > 0.5`') }, where: alertAt, rule: 'promql-range-window', message: 'range window [2m] over app_requests_total is shorter than 4 scrape intervals (240s: app_requests_total is scraped every 60s)' },
   { name: 'a subquery of fewer than four steps', files: rulesFile('expr: promql`max_over_time(rate(${requests}[5m])[3m:1m]) > 0.5`'), where: alertAt, rule: 'promql-range-window', message: 'subquery range [3m:1m] over rate(app_requests_total[5m]) is shorter than 4 steps' },
+  { name: 'resets over a gauge', files: { ...gaugeFile, ...rulesFile('expr: promql`resets(app_depth[10m]) > 1`') }, where: alertAt, rule: 'promql-rate-type', message: 'resets() over gauge app_depth in resets(app_depth[10m]): resets only makes sense for counters; use changes() for a gauge' },
 ];
 
 invalidDefinitionSuite('invalid queries', CASES);

@@ -58,6 +58,18 @@ const CASES: InvalidCase[] = [
   { name: 'a test series that is not an input()', files: rulesFile("tests: [fires('x', { at: '10m', series: [{ values: 5 }], alerts: [] }), tests[1], tests[2]]"), where: `${where}, test 'x'`, rule: 'definition-shape', message: 'series must be written with input(metric, labels, values)' },
   // What only Prometheus's own parser sees (the test PATH has the fetched promtool)
   { name: 'rate() of an instant vector', files: rulesFile('expr: promql`rate(${requests}) > 0.5`'), where, rule: 'promtool-rules', message: 'Prometheus refuses the rule file (promtool check rules): could not parse expression' },
+  // Text the person paged cannot read
+  { name: 'a summary of zero-width spaces', files: rulesFile("summary: '\\u200b'"), where, rule: 'alert-fields', message: 'summary is empty or has no visible characters' },
+  { name: 'a runbook cause of invisible characters', files: rulesFile("runbook: { meaning: 'm', causes: ['\\u00a0'], checks: ['k'] }"), where, rule: 'alert-fields', message: 'runbook.causes[0] is empty or has no visible characters' },
+  { name: 'a threshold of NaN', files: rulesFile('expr: promql`rate(${requests}[5m]) > NaN`'), where, rule: 'alert-thresholds', message: 'the threshold NaN is not a number: every comparison with NaN is false, so the alert would never fire' },
+  { name: 'a static label of a zero-width space', files: rulesFile("labels: { team: '\\u200b' }"), where, rule: 'alert-fields', message: "label 'team' is empty or has no visible characters" },
+  {
+    name: 'a test input with a label value the catalogue does not declare',
+    files: { 'alerts/case.ts': rulesFile('')['alerts/case.ts']!.replace("route: '/a' }, '0+60x20')]", "route: '/zzz' as '/a' }, '0+60x20')]") },
+    where,
+    rule: 'promql-label-value',
+    message: "test 'one a second': input series route=\"/zzz\" in app_requests_total{job=\"a\", instance=\"a:1\", route=\"/zzz\"} matches nothing",
+  },
 ];
 
 invalidDefinitionSuite('invalid alert definitions', CASES);

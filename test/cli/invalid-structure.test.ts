@@ -34,6 +34,9 @@ const STRUCTURE: InvalidCase[] = [
     rule: 'target-labels',
     message: "label 'pod' is also a target label: the plain Kubernetes pod discovery of scrape job shop (scrape/shop.ts) sets 'pod', so Prometheus would rename this one exported_pod",
   },
+  { name: 'a rules file with nothing in it', files: { 'alerts/case.ts': "import { defineRules } from '#sextant';\nexport default defineRules({ name: 'case', title: 'Case', recording: [], alerts: [] });\n" }, where: 'alerts/case.ts: case', rule: 'definition-shape', message: 'rules file has no alerts and no recording rules: add them, or delete the file' },
+  { name: 'a rules file titled with a zero-width space', files: { 'alerts/case.ts': rulesFile('')['alerts/case.ts']!.replace("title: 'Case'", "title: '\\u200b'") }, where: 'alerts/case.ts: case', rule: 'definition-shape', message: 'title is empty or has no visible characters' },
+  { name: 'a domain description of spaces', files: { 'catalog/case.ts': metric("a: gauge({ name: 'g', help: 'h' }),")['catalog/case.ts']!.replace("description: 'The definition under test.'", "description: '   '") }, where: 'catalog/case.ts: case', rule: 'definition-shape', message: 'description has no visible characters' },
 ];
 
 const SCRAPE_AND_CONFIG: InvalidCase[] = [
@@ -50,6 +53,10 @@ const SCRAPE_AND_CONFIG: InvalidCase[] = [
   { name: 'a retention of zero days', files: configWith("kubernetes: { retention: '0d' }"), where: 'sextant.config.ts: kubernetes.retention', rule: 'kubernetes-config', message: "'0d' is not a Prometheus duration longer than 0" },
   { name: 'a runbook base URL that already has a fragment', files: configWithThreshold("runbookBaseUrl: 'https://wiki.example.com/alerts#list'"), where: 'sextant.config.ts: alerts.runbookBaseUrl', rule: 'config', message: 'the generator appends #<alert anchor> to it' },
   { name: 'a datasource URL with a query string', files: configWith("grafana: { prometheusUrl: 'http://prometheus:9090?x=1' }"), where: 'sextant.config.ts: grafana.prometheusUrl', rule: 'config', message: 'Grafana appends API paths to it' },
+  { name: 'a datasource URL on port 0', files: configWith("grafana: { prometheusUrl: 'http://prometheus:0' }"), where: 'sextant.config.ts: grafana.prometheusUrl', rule: 'config', message: "'http://prometheus:0' has port 0, where nothing can listen" },
+  { name: 'a metrics path already percent-encoded', files: scrapeFile("metricsPath: '/a%20b'"), where: 'scrape/case.ts: scrape job shop', rule: 'scrape-jobs', message: "metrics path '/a%20b' holds a percent-encoding, which Prometheus escapes again" },
+  { name: 'a sample limit whose reason is only spaces', files: scrapeFile("sampleLimit: { samples: 100, reason: '  ' }"), where: 'scrape/case.ts: scrape job shop', rule: 'scrape-jobs', message: "sampleLimit's reason has no visible characters" },
+  { name: 'a webhook URL with a line break in it', files: configWith("alertmanager: { pageWebhookUrl: 'https://hooks.example.com/a\\nb' }"), where: 'sextant.config.ts: alertmanager.pageWebhookUrl', rule: 'config', message: 'holds a space, tab, line break or control character' },
 ];
 
 const COLLISIONS: InvalidCase[] = [
@@ -69,6 +76,13 @@ const COLLISIONS: InvalidCase[] = [
     where: 'alerts/other.ts: rules shop__api',
     rule: 'generated-names',
     message: "PrometheusRule name 'app-shop-api' is also the one of rules shop_api (alerts/case.ts) once normalised",
+  },
+  {
+    name: 'two alerts whose names differ only in case',
+    files: rulesFile('', { extraAlert: "alert({ ...base_alert, name: 'Requestshigh' })" }),
+    where: 'alerts/case.ts: alert Requestshigh',
+    rule: 'generated-names',
+    message: "runbook anchor '#requestshigh' is also the one of alert RequestsHigh (alerts/case.ts) once normalised; rename one of them so their names differ after lower-casing",
   },
 ];
 

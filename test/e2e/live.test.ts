@@ -179,6 +179,15 @@ describe('faults fire their alerts into Alertmanager, and the alerts resolve', (
     );
   }, 300_000);
 
+  // The burn-rate page above fired on the 1h/5m pair; the budget it burns stays spent for the (scaled) period.
+  it('spent the availability error budget while the errors fault was on', async () => {
+    const slo = stack.model.slos.find((s) => s.name === 'http_availability')!;
+    const remaining = stack.model.rules.find((f) => f.name === slo.ruleFile)!.recording.find((r) => r.written.includes('error_budget:remaining'))!.record;
+    const [sample] = await query(remaining);
+    expect(Number(sample!.value[1]), remaining).toBeLessThan(1);
+    expect(stack.model.dashboards.find((d) => d.name === slo.dashboard)?.panels.length).toBeGreaterThan(0);
+  });
+
   it('fire CircuitBreakerOpen and TargetDown (a role stopped), and resolve', async () => {
     await exercise(
       async () => {

@@ -10,6 +10,8 @@ describe('exporter start-up', () => {
     { name: 'a missing role', env: {}, message: 'EXPORTER_ROLE must be api or worker' },
     { name: 'an unknown role', env: { EXPORTER_ROLE: 'db' }, message: 'EXPORTER_ROLE must be api or worker, got "db"' },
     { name: 'a port that is not a number', env: { EXPORTER_ROLE: 'api', EXPORTER_PORT: 'eighty' }, message: 'EXPORTER_PORT must be an integer from 1 to 65535' },
+    { name: 'a port in hexadecimal', env: { EXPORTER_ROLE: 'api', EXPORTER_PORT: '0x50' }, message: 'EXPORTER_PORT must be an integer from 1 to 65535, got "0x50"' },
+    { name: 'a load in exponent notation', env: { EXPORTER_ROLE: 'api', EXPORTER_LOAD: '1e2' }, message: 'EXPORTER_LOAD must be an integer from 0 to 1000, got "1e2"' },
     { name: 'an unknown setting (a typo)', env: { EXPORTER_ROLE: 'api', EXPORTER_WORKERURL: 'http://x' }, message: 'EXPORTER_WORKERURL is not a setting of the exporter' },
     { name: 'a worker URL that is not a URL', env: { EXPORTER_ROLE: 'api', EXPORTER_WORKER_URL: 'worker:8081' }, message: 'EXPORTER_WORKER_URL must be an http(s) URL' },
     { name: 'an unknown fault switch', env: { EXPORTER_ROLE: 'api', EXPORTER_FAULTS: 'melt=1' }, message: "unknown fault switch 'melt'" },

@@ -100,6 +100,9 @@ describe('bad requests get a clear 4xx and the exporter keeps serving', () => {
     { name: 'a malformed percent-encoding in a path is 400', path: '/api/v1/tasks/%E0%A4%A', init: {}, status: 400 },
     { name: 'a lone percent sign in a path is 400', path: '/api/v1/tasks/100%', init: {}, status: 400 },
     { name: 'an admin request without the token is 401', path: '/admin/faults', init: { ...json({ errors: 1 }), method: 'PUT' }, status: 401 },
+    { name: 'an admin request without the token is 401 whatever its body (no JSON type)', path: '/admin/faults', init: { method: 'PUT', body: 'errors=1' }, status: 401 },
+    { name: 'an oversized admin request without the token is 401, not 413', path: '/admin/faults', init: { ...json({ padding: 'x'.repeat(70_000) }), method: 'PUT' }, status: 401 },
+    { name: 'an admin request with a wrong token is 403 whatever its body', path: '/admin/faults', init: { method: 'PUT', body: 'not json', headers: { authorization: 'Bearer not-the-token-at-all' } }, status: 403 },
     { name: 'reading the switches without the token is 401', path: '/admin/faults', init: {}, status: 401 },
     { name: 'clearing the switches without the token is 401', path: '/admin/faults', init: { method: 'DELETE' }, status: 401 },
     { name: 'an admin request with a wrong token is 403', path: '/admin/faults', init: { ...json({ errors: 1 }), method: 'PUT', headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token-at-all' } }, status: 403 },
@@ -116,6 +119,7 @@ describe('bad requests get a clear 4xx and the exporter keeps serving', () => {
     { name: 'a fault value out of range is 400', init: { ...json({ errors: 2 }), method: 'PUT' } },
     { name: 'a fault value in hexadecimal is 400', init: { ...json({ circuit_open: '0x1' }), method: 'PUT' } },
     { name: 'a fault value with spaces is 400', init: { ...json({ errors: ' 1' }), method: 'PUT' } },
+    { name: 'a ratio given as true is 400: only flags take true or false', init: { ...json({ errors: true }), method: 'PUT' } },
     { name: 'a malformed admin request is 400', init: { ...json('not json'), method: 'PUT' } },
   ])('with the token, $name', async ({ init }) => {
     const response = await admin(init as RequestInit);

@@ -41,6 +41,8 @@ export interface DashboardCase {
     tags?: readonly string[];
     panels: readonly GrafanaPanelJson[];
     variables?: GrafanaDashboardJson['templating'];
+    /** Header links (to other dashboards, as `/d/<uid>`). */
+    links?: GrafanaDashboardJson['links'];
     alerts?: readonly string[];
     /** Applied to every panel, like alerts. */
     quietWhenHealthy?: string;
@@ -73,7 +75,7 @@ function modelDashboard(spec: DashboardCase['dashboards'][number], index: number
     description: '',
     variables: [],
     panels,
-    json: { uid, title: spec.title ?? 'Shop', description: spec.description ?? 'What the shop sells, and how fast.', tags: spec.tags ?? ['app'], templating: spec.variables ?? { list: VARIABLES }, panels: [rowPanel(1, 0), ...spec.panels] },
+    json: { uid, title: spec.title ?? 'Shop', description: spec.description ?? 'What the shop sells, and how fast.', tags: spec.tags ?? ['app'], templating: spec.variables ?? { list: VARIABLES }, ...(spec.links ? { links: spec.links } : {}), panels: [rowPanel(1, 0), ...spec.panels] },
   };
 }
 

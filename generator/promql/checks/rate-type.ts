@@ -1,8 +1,8 @@
 import type { RangeCall } from '../analyze.ts';
 import type { QueryCheck } from './query-check.ts';
 
-/** Functions of a counter's running total, and what a gauge takes instead. */
-const COUNTER_FUNCTIONS: Readonly<Record<string, string>> = { rate: 'deriv()', irate: 'deriv()', increase: 'delta()' };
+/** Functions of a counter's running total, and what a gauge takes instead (resets: "should only be used with counters"). */
+const COUNTER_FUNCTIONS: Readonly<Record<string, string>> = { rate: 'deriv()', irate: 'deriv()', increase: 'delta()', resets: 'changes()' };
 /** Functions of a gauge's level (Prometheus: "should only be used with gauges"), and what a counter takes instead. */
 const GAUGE_FUNCTIONS: Readonly<Record<string, string>> = {
   delta: 'increase()',
@@ -16,7 +16,7 @@ const GAUGE_FUNCTIONS: Readonly<Record<string, string>> = {
 export const rateTypeCheck: QueryCheck = {
   id: 'promql-rate-type',
   summary:
-    'rate, irate and increase read raw counters (a histogram\'s or summary\'s _bucket, _sum and _count included); delta, idelta, deriv, predict_linear and double_exponential_smoothing read gauges. Seen through offset, @, parentheses, subqueries and recording rules.',
+    'rate, irate, increase and resets read raw counters (a histogram\'s or summary\'s _bucket, _sum and _count included); delta, idelta, deriv, predict_linear and double_exponential_smoothing read gauges. Seen through offset, @, parentheses, subqueries and recording rules.',
   run(analysis) {
     return analysis.rangeCalls.flatMap((call) => {
       const problem = call.fn in COUNTER_FUNCTIONS ? counterProblem(call) : gaugeProblem(call);

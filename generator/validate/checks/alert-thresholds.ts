@@ -7,7 +7,7 @@ import { alertProblem, allAlerts, allRecordings, recordingProblem } from '../rul
 export const alertThresholdsCheck: Check = {
   id: 'alert-thresholds',
   summary:
-    'Comparisons in rules can go either way: a threshold outside the values a quantity can take (a negative rate, count, size or duration; a ratio above 1 or below 0) makes the comparison never true, or true for every series.',
+    'Comparisons in rules can go either way: a threshold outside the values a quantity can take (a negative rate, count, size or duration; a ratio above 1 or below 0) makes the comparison never true, or true for every series; so does a threshold of NaN.',
   run(model) {
     const ranges = seriesRangesOf(model);
     const problems: Problem[] = [];
@@ -31,6 +31,9 @@ export const alertThresholdsCheck: Check = {
 function judge(comparison: Comparison, never: string, always: string): string | undefined {
   if (comparison.bool) return undefined;
   const { op, left, right } = comparison;
+  // NaN compares false with everything (and != with everything): whatever the quantity, the outcome is fixed.
+  const nan = [left, right].find((side) => /^[\s(]*[+-]?nan[\s)]*$/i.test(side.text));
+  if (nan) return `the threshold ${nan.text} is not a number: every comparison with NaN is ${op === '!=' ? `true, so ${always}` : `false, so ${never}`}. Compare with a number`;
   const constant = (range: Range) => range.lo === range.hi;
   // Put the quantity on the left: `0.5 < x` is `x > 0.5`.
   const [quantity, threshold, operator] = constant(left.range) && !constant(right.range) ? [right, left, mirror(op)] : [left, right, op];

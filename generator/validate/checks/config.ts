@@ -50,10 +50,14 @@ export const configCheck: Check = {
  */
 export function urlProblem(text: unknown, appended: 'fragment' | 'path' | 'nothing'): string | undefined {
   if (!isHttpUrl(text)) return `'${String(text)}' is not an http(s) URL`;
+  // The URL parser drops tabs and line breaks, but the generated files would carry them as written.
+  if (/[\s\p{Cc}]/u.test(String(text))) return `'${JSON.stringify(String(text)).slice(1, -1)}' holds a space, tab, line break or control character; percent-encode it (%20) or remove it`;
   const url = new URL(String(text));
   if (url.username !== '' || url.password !== '') {
     return `'${url.host}${url.pathname}' carries credentials (user:password@), which would be written in clear into the generated files and Kubernetes objects; remove them, and keep the secret in a file (for remote write: prometheus.remoteWrite.bearerTokenFile) or in the receiving service's own configuration`;
   }
+  // The URL parser takes port 0 (it refuses 65536 and up), but no service listens there.
+  if (url.port === '0') return `'${String(text)}' has port 0, where nothing can listen; give the port of the service (1–65535)`;
   if (url.hash !== '' || String(text).includes('#')) {
     return `'${String(text)}' has a fragment (#…)${appended === 'fragment' ? ', and the generator appends #<alert anchor> to it' : ', which is never sent to the server'}; remove it`;
   }

@@ -8,14 +8,21 @@ import { queryContextOf } from '../../promql/model-context.ts';
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
 import { dashboardProblem } from '../dashboard-problem.ts';
+import { isBlank } from '../readable-text.ts';
 
 export const dashboardLintCheck: Check = {
   id: 'dashboard-lint',
-  summary: "Every dashboard passes Grafana's dashboard-linter rules, excused only where its definitions say why a rule does not apply.",
+  summary: "Every dashboard passes Grafana's dashboard-linter rules, excused only where its definitions say why a rule does not apply (a spansJobs reason must be visible).",
   run(model) {
     const problems: Problem[] = [];
     const context = queryContextOf(model);
     for (const dashboard of model.dashboards) {
+      // spansJobs is the reason written into the .lint exclusions: one of spaces excuses without saying why.
+      for (const panel of dashboard.panels) {
+        if (panel.spansJobs !== undefined && isBlank(panel.spansJobs)) {
+          problems.push(dashboardProblem(dashboard, this.id, 'spansJobs has no visible characters; say why the panel spans jobs (it is the reason given in the .lint exclusions)', { title: panel.title }));
+        }
+      }
       for (const finding of lintModelDashboard(dashboard, context).reported) {
         // The query is named by its letter; the linter's echo of its text would bury the cause.
         const target = finding.targetIdx === undefined ? '' : `query ${String.fromCharCode(65 + finding.targetIdx)}: `;

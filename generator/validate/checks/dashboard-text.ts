@@ -46,7 +46,9 @@ export const dashboardTextCheck: Check = {
           if (text !== undefined && typeof text !== 'string') {
             message = `${what} must be text, not a ${typeof text}`;
           } else if (isBlank(text)) {
-            if (required) message = `${what} is ${typeof text === 'string' && text !== '' ? 'blank' : 'empty'}, so nothing names it on the dashboard; ${fix ?? 'write one'}`;
+            // Left out, an optional text takes Grafana's default; written as spaces or zero-width characters, it shows nothing.
+            const written = typeof text === 'string' && text !== '';
+            if (required || written) message = `${what} is ${written ? 'blank' : 'empty'}, so nothing names it on the dashboard; ${fix ?? (required ? 'write one' : 'write one, or leave it out for the default')}`;
           } else if (typeof text === 'string') {
             const why = unreadable(text, { multiline });
             if (why) message = `${what} ${why}, which a reader cannot see; remove it or write the text plainly`;

@@ -1,7 +1,9 @@
 import type { Model } from '../../model/types.ts';
 import type { Problem } from '../../problems.ts';
 import { operatorJobs, operatorObjects } from '../../render/kubernetes/operator.ts';
+import { runbookAnchor } from '../../render/runbook.ts';
 import type { Check } from '../check.ts';
+import { allAlerts } from '../rule-problem.ts';
 
 interface Named {
   readonly file: string;
@@ -9,6 +11,8 @@ interface Named {
   /** What the name names, such as `PodMonitor name`: names only collide within one kind. */
   readonly what: string;
   readonly name: string;
+  /** How the name was derived, for the advice; Kubernetes normalisation when absent. */
+  readonly normalised?: string;
 }
 
 /**
@@ -27,12 +31,14 @@ function derivedNames(model: Model): Named[] {
     ...model.rules.flatMap((file) => named(file.file, `rules ${file.name}`, operatorObjects.rules(prefix, file))),
     ...operatorJobs(model).flatMap((job) => named(job.file, `scrape job ${job.name}`, operatorObjects.monitor(prefix, job))),
     ...model.dashboards.flatMap((dashboard) => named(dashboard.file, `dashboard ${dashboard.name}`, operatorObjects.dashboard(prefix, dashboard))),
+    // RequestsHigh and Requestshigh would link to one runbook section: the second alert's link lands on the first's.
+    ...allAlerts(model.rules).map((alert) => ({ file: alert.file, definition: `alert ${alert.name}`, what: 'runbook anchor', name: `#${runbookAnchor(alert.name)}`, normalised: 'after lower-casing' })),
   ];
 }
 
 export const generatedNamesCheck: Check = {
   id: 'generated-names',
-  summary: 'No two definitions give the same generated name once normalised (Kubernetes object and file names: lowercase, - for _, at most 63 characters).',
+  summary: 'No two definitions give the same generated name once normalised (Kubernetes object and file names: lowercase, - for _, at most 63 characters; runbook anchors: lowercase).',
   run(model) {
     const problems: Problem[] = [];
     const first = new Map<string, Named>();
@@ -57,7 +63,7 @@ export const generatedNamesCheck: Check = {
         file: entry.file,
         definition: entry.definition,
         rule: this.id,
-        message: `${entry.what} '${entry.name}' is also the one of ${earlier.definition} (${earlier.file}) once normalised; rename one of them so their names differ after lower-casing, _ → - and cutting to 63 characters`,
+        message: `${entry.what} '${entry.name}' is also the one of ${earlier.definition} (${earlier.file}) once normalised; rename one of them so their names differ ${entry.normalised ?? 'after lower-casing, _ → - and cutting to 63 characters'}`,
       });
     }
     return problems;

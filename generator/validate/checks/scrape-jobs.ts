@@ -3,6 +3,7 @@ import type { Problem } from '../../problems.ts';
 import { durationSeconds } from '../../promql/duration.ts';
 import type { ModelScrapeJob } from '../../model/types.ts';
 import type { Check } from '../check.ts';
+import { isBlank } from '../readable-text.ts';
 import { labelKeyProblem, labelValueProblem, namespaceProblem } from './kubernetes-config.ts';
 
 const JOB_NAME = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
@@ -13,7 +14,7 @@ const PORT_NAME = /^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;
 export const scrapeJobsCheck: Check = {
   id: 'scrape-jobs',
   summary:
-    'Scrape jobs have unique names, host:port targets (ports 1–65535) in every environment they run in, a metrics path without query or fragment, valid intervals with the timeout within the interval, limits from the catalogue or stated, and, for jobs that run in Kubernetes, valid pod labels, port and namespaces.',
+    'Scrape jobs have unique names, host:port targets (ports 1–65535) in every environment they run in, a metrics path without query, fragment or percent-encoding, valid intervals with the timeout within the interval, limits from the catalogue or stated, and, for jobs that run in Kubernetes, valid pod labels, port and namespaces.',
   run(model) {
     const problems: Problem[] = [];
     const seen = new Map<string, string>();
@@ -44,7 +45,9 @@ export const scrapeJobsCheck: Check = {
       if (typeof job.metricsPath !== 'string' || !job.metricsPath.startsWith('/')) report(`metrics path '${job.metricsPath}' must start with /`);
       // Prometheus escapes the path: /metrics?format=x would be fetched as /metrics%3Fformat=x.
       else if (/[?#\s]/.test(job.metricsPath)) report(`metrics path '${job.metricsPath}' holds a query string, fragment or space; give the path alone (Prometheus escapes it, so /metrics?x=1 is fetched as /metrics%3Fx=1)`);
+      else if (job.metricsPath.includes('%')) report(`metrics path '${job.metricsPath}' holds a percent-encoding, which Prometheus escapes again (/a%20b is fetched as /a%2520b); write the path unencoded`);
       if (job.exposes.length === 0 && job.sampleLimitReason === '') report('derive limits from exposes: [domains], or state sampleLimit with a reason');
+      else if (isBlank(job.sampleLimitReason)) report("sampleLimit's reason has no visible characters; say why the limit holds");
       else if (!Number.isInteger(job.sampleLimit) || job.sampleLimit < 1) report(`sample limit must be a positive integer, got ${job.sampleLimit}`);
       if (job.keepMetrics && job.exposes.length === 0) report('keepOnlyCatalogued needs exposes: [domains] to know what to keep');
       if (job.runsIn.includes('kubernetes')) kubernetesProblems(job.kubernetes).forEach(report);
