@@ -63,7 +63,7 @@ export default defineRules({
       summary: 'Queue {{ $labels.queue }} takes long to drain',
       description: 'Draining queue {{ $labels.queue }} at the current rate takes {{ $value | humanizeDuration }}.',
       runbook: {
-        meaning: 'At the current throughput the waiting jobs need a long time to be processed: the autoscaling signal of seed 000.',
+        meaning: 'At the current throughput the waiting jobs need a long time to be processed: the signal the worker pool autoscales on.',
         causes: ['Throughput dropped (stalled or slow workers).', 'The queue grew faster than workers scale.'],
         checks: ['Queue dashboard: backlog seconds, dequeue rate.', 'Workers dashboard.', 'Scale out the worker pool.'],
       },

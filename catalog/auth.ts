@@ -3,7 +3,7 @@ import { counter, defineDomain } from '#sextant';
 export default defineDomain({
   name: 'auth',
   title: 'Authentication',
-  description: "Logins and registrations, as seed 003's user service counts them (by status and method).",
+  description: "Logins and registrations counted by the user service, by status and method.",
   owner: 'app',
   metrics: {
     loginAttempts: counter({

@@ -7,14 +7,14 @@ export default defineDomain({
   name: 'business',
   title: 'Business usage',
   description:
-    "Usage the business reads: billing (seed 000) and the chat, friends and notification services of seed 003. " +
-    'Identifiers the seeds put on labels are replaced by bounded ones: `organization_id` by `plan`, `room_id` by ' +
+    "Usage the business reads: billing and the chat, friends and notification services. " +
+    'Unbounded identifiers are not labels here: `organization_id` is replaced by `plan`, `room_id` by ' +
     "nothing (message type stays), `user_id` on pending friend requests by nothing. Per-customer figures belong in the database.",
   owner: 'app',
   metrics: {
     billingUsage: counter({
       name: 'billing_usage_units_total',
-      help: 'Billable tasks submitted, by plan and job type (seed 000 billed per organization; that lives in the billing database).',
+      help: 'Billable tasks submitted, by plan and job type (billing per organization lives in the billing database).',
       labels: { plan: ['free', 'pro', 'enterprise'], job_type: JOB_TYPES },
       supersedes: ['taskforge_billing_usage_total'],
     }),

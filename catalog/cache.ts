@@ -7,7 +7,8 @@ export default defineDomain({
   name: 'cache',
   title: 'Cache',
   description:
-    "Application caches (seed 002; seed 001's Redis cache, whose `key_type` label is the `cache` label here).",
+    "Application caches, the Redis cache included: hits, misses, size, evictions and latency. " +
+    'What is cached (elsewhere `key_type`) is the `cache` label.',
   owner: 'app',
   metrics: {
     operations: counter({

@@ -17,8 +17,8 @@ export default defineDomain({
   name: 'cadvisor',
   title: 'Containers (cAdvisor in the kubelet)',
   description:
-    "Container resource use, from the cAdvisor built into every kubelet (/metrics/cadvisor). Seed 003's pod CPU query " +
-    'reads container_cpu_usage_seconds_total by pod. Rows with container="" are the pod cgroup itself, and "POD" the ' +
+    "Container resource use, from the cAdvisor built into every kubelet (/metrics/cadvisor). Pod CPU use is " +
+    'container_cpu_usage_seconds_total summed by pod. Rows with container="" are the pod cgroup itself, and "POD" the ' +
     'pause container: per-container queries exclude both.',
   owner: upstream('cAdvisor', '0.49.1', 'google/cadvisor metrics/prometheus.go (the kubelet serves it at /metrics/cadvisor)', {
     uncataloguedPrefixes: ['container_', 'machine_'],

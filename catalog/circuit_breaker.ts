@@ -6,7 +6,7 @@ const STATES = ['closed', 'open', 'half_open'] as const;
 export default defineDomain({
   name: 'circuit_breaker',
   title: 'Circuit breakers',
-  description: 'Circuit breakers in front of downstream dependencies (seed 002).',
+  description: 'Circuit breakers in front of downstream dependencies: state, calls, failures and transitions.',
   owner: 'app',
   metrics: {
     state: gauge({

@@ -6,7 +6,7 @@ export default defineDomain({
   name: 'database',
   title: 'Database',
   description:
-    "The application's own view of its database (seeds 001, 002; seed 003's MongoDB query timing). " +
+    "The application's own view of its database: query time, query errors and the connection pool, MongoDB queries included. " +
     'The server side comes from the mysqld_exporter and mongodb_exporter domains.',
   owner: 'app',
   metrics: {

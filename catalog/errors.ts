@@ -7,8 +7,8 @@ export default defineDomain({
   name: 'errors',
   title: 'Errors and traces',
   description:
-    "Errors by module and the span counters of seed 002. Seed 002's `module_error_rate` gauge is not a metric here: " +
-    "it is the rate of module_errors_total, which a recording rule computes. Seed 002's `tenant_id` on spans is dropped.",
+    "Errors by module and the tracing span counters. A module's error rate is not a gauge here: " +
+    "it is the rate of module_errors_total, which a recording rule computes. Spans carry no `tenant_id`: one series per tenant does not scale.",
   owner: 'app',
   metrics: {
     moduleErrors: counter({

@@ -7,8 +7,8 @@ export default defineDomain({
   name: 'eventbus',
   title: 'Event bus',
   description:
-    "Domain events published and dispatched to handlers (seed 002's EventBus; the Kafka consumers of seed 003). " +
-    "Seed 002's `tenant_id` label is replaced by `tenant_tier`: one series per tenant does not scale.",
+    "Domain events published and dispatched to handlers, in-memory or through Kafka consumers. " +
+    "Events are counted by `tenant_tier`, not `tenant_id`: one series per tenant does not scale.",
   owner: 'app',
   metrics: {
     published: counter({

@@ -7,7 +7,8 @@ export default defineDomain({
   name: 'http',
   title: 'HTTP API',
   description:
-    'Requests served by the API role (seeds 000–004). Routes are templates (`/api/v1/tasks/:id`), never raw paths, ' +
+    'Requests served by the API role: the rate, latency and errors every service reports. ' +
+    'Routes are templates (`/api/v1/tasks/:id`), never raw paths, ' +
     'so one series stands for every task id. `/metrics` itself is not recorded.',
   owner: 'app',
   metrics: {

@@ -7,8 +7,8 @@ export default defineDomain({
   name: 'jobs',
   title: 'Jobs and tasks',
   description:
-    'The task/job platform of seeds 000, 001 and 004: jobs submitted through the API and processed by workers. ' +
-    "Seed 001's `task_type` and seed 004's `task_name` are the `job_type` label here.",
+    'The task/job platform: jobs submitted through the API and processed by workers. ' +
+    "The kind of job (elsewhere `task_type` or `task_name`) is the `job_type` label here.",
   owner: 'app',
   metrics: {
     submitted: counter({
@@ -37,7 +37,7 @@ export default defineDomain({
     }),
     processingDuration: histogram({
       name: 'job_processing_duration_seconds',
-      help: 'Time spent running one job attempt, from handler start to handler end (0.5 ms to ~4.4 min, as seed 000).',
+      help: 'Time spent running one job attempt, from handler start to handler end (0.5 ms to ~4.4 min, doubling at each bucket).',
       unit: 'seconds',
       labels: jobLabels,
       buckets: exponentialBuckets(0.0005, 2, 20),

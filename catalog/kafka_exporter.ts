@@ -7,7 +7,7 @@ const consumergroup = bounded(32, 'consumer groups of this system');
 export default defineDomain({
   name: 'kafka_exporter',
   title: 'Kafka (kafka_exporter)',
-  description: "The Kafka metrics seed 003's alerts and queries use: brokers, offsets and consumer-group lag. kafka_exporter exposes all of them as gauges.",
+  description: "The Kafka metrics the alerts and queries use: brokers, offsets and consumer-group lag. kafka_exporter exposes all of them as gauges.",
   owner: upstream('kafka_exporter', '1.7.0', 'danielqsj/kafka_exporter README (Metrics) and kafka_exporter.go', {
     uncataloguedPrefixes: ['kafka_', 'go_', 'process_', 'promhttp_'],
   }),

@@ -4,8 +4,9 @@ export default defineDomain({
   name: 'mongodb_exporter',
   title: 'MongoDB (mongodb_exporter)',
   description:
-    "The MongoDB metrics seed 003 uses, under the names percona/mongodb_exporter 0.40 really exposes. Seed 003 queries " +
-    '`mongodb_connections{state="current"}` and `mongodb_op_counters_total`, names of the pre-0.20 exporter that 0.40 no ' +
+    "The MongoDB metrics the alerts and queries use (open connections, operations), under the names " +
+    'percona/mongodb_exporter 0.40 really exposes. `mongodb_connections{state="current"}` and ' +
+    '`mongodb_op_counters_total` are names of the pre-0.20 exporter that 0.40 no ' +
     'longer has: the same figures are `mongodb_ss_connections{conn_type="current"}` and `mongodb_ss_opcounters`, or, ' +
     'with `--compatible-mode`, `mongodb_mongod_connections{state}` and `mongodb_mongod_op_counters_total{type}`.',
   owner: upstream('mongodb_exporter', '0.40.0', 'percona/mongodb_exporter exporter/v1_compatibility.go and its serverStatus collector', {

@@ -4,7 +4,8 @@ export default defineDomain({
   name: 'mysqld_exporter',
   title: 'MySQL (mysqld_exporter)',
   description:
-    "The MySQL server metrics seed 003's alerts and queries use. mysqld_exporter exposes every SHOW GLOBAL STATUS " +
+    'The MySQL server metrics the alerts and queries use: connections against max_connections, slow queries. ' +
+    'mysqld_exporter exposes every SHOW GLOBAL STATUS ' +
     'counter it does not know as untyped, and every SHOW GLOBAL VARIABLES value as a gauge.',
   owner: upstream('mysqld_exporter', '0.15.0', 'prometheus/mysqld_exporter collector/global_status.go and global_variables.go', {
     uncataloguedPrefixes: ['mysql_', 'go_', 'process_', 'promhttp_'],

@@ -22,7 +22,7 @@ export default defineDomain({
   name: 'node_exporter',
   title: 'Hosts (node_exporter)',
   description:
-    'Host metrics from node_exporter used by the infrastructure alerts and dashboards (seed 003): CPU, memory, ' +
+    'Host metrics from node_exporter used by the infrastructure alerts and dashboards: CPU, memory, ' +
     'file systems, network, disks and load.',
   owner: upstream('node_exporter', '1.9.0', "a live node_exporter 1.9.0 (Debian trixie's, the compose image's version), compared in test/upstream/servers.test.ts", {
     uncataloguedPrefixes: ['node_', 'go_', 'process_', 'promhttp_'],

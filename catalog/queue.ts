@@ -5,8 +5,8 @@ export default defineDomain({
   name: 'queue',
   title: 'Queues',
   description:
-    'The job queues between API and workers (seed 000; the RabbitMQ queue of seed 001). Length divided by ' +
-    'dequeue rate is the backlog in seconds that seed 000 autoscales on.',
+    'The job queues between API and workers (a RabbitMQ queue in the task handler). Length divided by ' +
+    'dequeue rate is the backlog in seconds, the figure the worker pool autoscales on.',
   owner: 'app',
   metrics: {
     length: gauge({

@@ -8,8 +8,8 @@ export default defineDomain({
   name: 'runtime',
   title: 'Node.js runtime',
   description:
-    "prom-client's default metrics, exposed by both exporter roles (the Node.js counterpart of seed 001's Go runtime " +
-    'metrics). `nodejs_active_*_total` are gauges despite the suffix: that is how prom-client names them.',
+    "prom-client's default metrics, exposed by both exporter roles (the Node.js counterpart of the Go runtime " +
+    'metrics: goroutines, heap, GC). `nodejs_active_*_total` are gauges despite the suffix: that is how prom-client names them.',
   owner: upstream('prom-client', '15.1.3', 'collectDefaultMetrics() of prom-client 15.1.3, compared in test/upstream/runtime.test.ts'),
   metrics: {
     cpuUser: counter({ name: 'process_cpu_user_seconds_total', help: 'Total user CPU time spent in seconds.', unit: 'seconds' }),

@@ -5,7 +5,7 @@ export default defineDomain({
   title: 'Scrape health (per target)',
   description:
     'Series Prometheus writes for every target it scrapes, labelled only with the target labels (job, instance). ' +
-    '`up == 0` is the target-down alert of seed 002.',
+    '`up == 0` is the target-down alert: a scraped service is unreachable.',
   owner: upstream('prometheus', '2.53.3', 'the series Prometheus records for every scrape (prometheus.io/docs, "Jobs and instances")', { synthetic: true }),
   metrics: {
     up: gauge({ name: 'up', help: '1 if the last scrape of the target succeeded, 0 if it failed.' }),

@@ -4,7 +4,7 @@ import { SERVICES } from './shared/labels.ts';
 export default defineDomain({
   name: 'service',
   title: 'Service lifecycle',
-  description: "State, restarts and uptime of the system's services (seed 004).",
+  description: "State, restarts and uptime of the system's services, recorded at each lifecycle transition.",
   owner: 'app',
   metrics: {
     state: gauge({

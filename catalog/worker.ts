@@ -5,7 +5,7 @@ export default defineDomain({
   name: 'worker',
   title: 'Workers',
   description:
-    "The worker pools that consume the queues (seed 000). Seed 000's `worker_id` label is not kept: it creates a " +
+    "The worker pools that consume the queues. There is no `worker_id` label: it would create a " +
     'series per worker process; the `instance` target label already tells processes apart.',
   owner: 'app',
   metrics: {

@@ -11,7 +11,7 @@ export default defineDashboard({
   name: 'business',
   title: 'Users and business',
   folder: 'Overview',
-  description: 'Logins, registrations, usage and the chat, friends and notification services (seeds 000 and 003).',
+  description: 'Logins, registrations, usage and the chat, friends and notification services.',
   tags: ['business', 'auth'],
   scope: auth.metrics.loginAttempts,
   rows: [

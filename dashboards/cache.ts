@@ -10,7 +10,7 @@ export default defineDashboard({
   name: 'cache',
   title: 'Cache',
   folder: 'Service',
-  description: 'Hit ratio, size, evictions and latency of the application caches (seeds 001, 002).',
+  description: 'Hit ratio, size, evictions and latency of the application caches.',
   tags: ['cache'],
   scope: entries,
   variables: [labelVariable(entries, 'cache')],

@@ -9,7 +9,7 @@ export default defineDashboard({
   name: 'circuit_breaker',
   title: 'Circuit breakers',
   folder: 'Service',
-  description: 'State, calls and transitions of the circuit breakers in front of each dependency (seed 002).',
+  description: 'State, calls and transitions of the circuit breakers in front of each dependency.',
   tags: ['circuit-breaker'],
   scope: state,
   variables: [labelVariable(state, 'service', 'Dependency')],

@@ -9,7 +9,7 @@ export default defineDashboard({
   name: 'database',
   title: 'Database',
   folder: 'Service',
-  description: "The application's view of its database: query latency, errors and the connection pool (seeds 001, 002).",
+  description: "The application's view of its database: query latency, errors and the connection pool.",
   tags: ['database'],
   scope: maxConnections,
   rows: [

@@ -9,14 +9,14 @@ const mongo = mongodb.metrics;
 const k = kafka.metrics;
 
 /**
- * Seed 003's data stores through their exporters: MySQL, MongoDB and Kafka, with the infrastructure
- * queries it lists (connections, operations, consumer lag, messages per topic).
+ * The chat services' data stores through their exporters: MySQL, MongoDB and Kafka, with the infrastructure
+ * queries on-call needs (connections, operations, consumer lag, messages per topic).
  */
 export default defineDashboard({
   name: 'datastores',
   title: 'Data stores',
   folder: 'Infrastructure',
-  description: 'MySQL, MongoDB and Kafka through mysqld_exporter, mongodb_exporter and kafka_exporter (seed 003).',
+  description: 'MySQL, MongoDB and Kafka through mysqld_exporter, mongodb_exporter and kafka_exporter.',
   tags: ['mysql', 'mongodb', 'kafka'],
   // The job variable lists every data store exporter's job (All by default).
   scope: my.up,

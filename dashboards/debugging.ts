@@ -15,7 +15,7 @@ export default defineDashboard({
   name: 'debugging',
   title: 'Debugging',
   folder: 'Debugging',
-  description: 'Where it breaks: errors by module and type, the slowest endpoints and queries, failing spans and the alerts firing now (seed 002).',
+  description: 'Where it breaks: errors by module and type, the slowest endpoints and queries, failing spans and the alerts firing now.',
   tags: ['debugging', 'errors'],
   scope: e.moduleErrors,
   rows: [

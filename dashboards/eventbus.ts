@@ -11,7 +11,7 @@ export default defineDashboard({
   name: 'eventbus',
   title: 'Event bus',
   folder: 'Service',
-  description: "Domain events from publication to handling (seed 002's EventBus dashboard panels).",
+  description: 'Domain events from publication to handling: throughput, queue depth, lag, processing time and errors.',
   tags: ['eventbus'],
   scope: queueDepth,
   variables: [labelVariable(published, 'event_type', 'Event type')],

@@ -10,7 +10,7 @@ export default defineDashboard({
   name: 'hosts',
   title: 'Hosts',
   folder: 'Infrastructure',
-  description: 'CPU, memory, disks, network and load of every host, from node_exporter (seed 003).',
+  description: 'CPU, memory, disks, network and load of every host, from node_exporter.',
   tags: ['node-exporter'],
   scope: n.unameInfo,
   rows: [

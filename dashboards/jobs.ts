@@ -14,7 +14,7 @@ export default defineDashboard({
   name: 'jobs',
   title: 'Jobs, queues and workers',
   folder: 'Service',
-  description: 'The task platform (seeds 000, 001, 004): what is submitted, how fast it drains, how it ends, and the workers doing it.',
+  description: 'The task platform: what is submitted, how fast it drains, how it ends, and the workers doing it.',
   tags: ['jobs', 'queue', 'workers'],
   scope: queue.metrics.length,
   variables: [labelVariable(queue.metrics.length, 'queue')],

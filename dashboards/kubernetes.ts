@@ -14,7 +14,7 @@ export default defineDashboard({
   name: 'kubernetes',
   title: 'Kubernetes pods',
   folder: 'Infrastructure',
-  description: "CPU, memory, restarts and readiness of this system's pods, from cAdvisor and kube-state-metrics (seed 003).",
+  description: "CPU, memory, restarts and readiness of this system's pods, from cAdvisor and kube-state-metrics.",
   tags: ['kubernetes'],
   scope: ksm.containerRestarts,
   spansJobs: 'a cluster-wide view: kube-state-metrics and cAdvisor are different jobs and instances, so panels narrow by namespace',

@@ -13,7 +13,7 @@ export default defineDashboard({
   name: 'overview',
   title: 'Overview',
   folder: 'Overview',
-  description: 'The few numbers on-call opens first: traffic, latency, errors, jobs, open circuit breakers and targets up (seeds 001 and 002).',
+  description: 'The few numbers on-call opens first: traffic, latency, errors, jobs, open circuit breakers and targets up.',
   tags: ['overview'],
   scope: scrape.metrics.up,
   rows: [

@@ -9,7 +9,7 @@ export default defineDashboard({
   name: 'service_health',
   title: 'Service health',
   folder: 'Service',
-  description: "Every service's state as colours, its restarts and uptime (seed 004's service health matrix).",
+  description: "The service health matrix: every service's state as colours, its restarts and uptime.",
   tags: ['services'],
   scope: state,
   variables: [labelVariable(state, 'service')],

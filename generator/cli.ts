@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkCommand } from './check/index.ts';
 import { findDrift } from './output/drift.ts';
 import { writeTreeAtomically } from './output/write.ts';
 import { runPipeline } from './pipeline.ts';
@@ -18,6 +19,7 @@ import { verifyPrometheus, verifyTarget } from './verify/index.ts';
 
 export const HELP = `Usage: npm run generate -- [options]
        npm run verify -- --target URL [--target URL…] [--prometheus URL]
+       npm run check [-- --root DIR]   everything CI needs, in one exit code (check --help)
 
 Validates the definitions (sextant.config.ts, catalog/*.ts, alerts/*.ts) and writes every
 generated file.
@@ -66,6 +68,7 @@ const processIo: Io = {
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   if (argv[0] === 'verify') return verify(argv.slice(1), io);
+  if (argv[0] === 'check') return checkCommand(argv.slice(1), io);
   let options: { check: boolean; out: string | undefined; root: string; help: boolean };
   try {
     const { values } = parseArgs({

@@ -4,7 +4,7 @@ import runtime from '../catalog/runtime.ts';
 
 export default defineScrapeJob({
   name: 'worker',
-  // Seed 001 scrapes the application every 10 s.
+  // The application is scraped every 10 s: spikes show, the load stays small.
   interval: '10s',
   timeout: '5s',
   targets: { compose: ['worker:8081'], hosts: ['127.0.0.1:8081'] },

@@ -10,13 +10,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FETCHED_TOOLS_DIR, TOOLS_FETCHER } from '../generator/tools.ts';
 
 export const PROMETHEUS_BINARIES = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'prometheus-node-exporter'];
-export const TOOLS_BIN = fileURLToPath(new URL('../.tools/trixie/usr/bin', import.meta.url));
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+/** Where the engine looks first too (generator/tools.ts), so `npm run check` runs the same programs. */
+export const TOOLS_BIN = join(PROJECT, FETCHED_TOOLS_DIR);
 /** The fetched packages' /usr/share: Alertmanager's notification templates among them. */
 export const TOOLS_SHARE = fileURLToPath(new URL('../.tools/trixie/usr/share', import.meta.url));
-export const TOOLS_INSTALLER = fileURLToPath(new URL('./install-trixie-tools.sh', import.meta.url));
-export const TOOLS_INSTALL_COMMAND = 'bash stack/install-trixie-tools.sh';
+export const TOOLS_INSTALLER = join(PROJECT, TOOLS_FETCHER);
+export const TOOLS_INSTALL_COMMAND = `bash ${TOOLS_FETCHER}`;
 
 export const DEBIAN_PACKAGES = ['docker-compose'];
 export const INSTALL_COMMAND = `apt-get install -y --no-install-recommends ${DEBIAN_PACKAGES.join(' ')}`;

@@ -1,4 +1,4 @@
-/** The reference rules: the alerts the issue and the seeds ask for, documented, with runbook links that land. */
+/** The reference rules: the alerts the issue and the reference system ask for, documented, with runbook links that land. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -31,7 +31,7 @@ describe('the reference rules', async () => {
     expect(recordings.length).toBeGreaterThanOrEqual(10);
   });
 
-  it('has every alert the seeds describe', () => {
+  it('has every alert the reference system requires', () => {
     const names = new Set(alerts.map((alert) => alert.name));
     expect(REQUIRED_ALERTS.filter((name) => !names.has(name))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-/** The reference dashboards and their provisioning: what issue 4 and the seeds ask of them. */
+/** The reference dashboards and their provisioning: what issue 4 and the reference system require of them. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';

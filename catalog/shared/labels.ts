@@ -23,7 +23,7 @@ export const HTTP_STATUS_CODES = [
   '500', '502', '503', '504', 'other',
 ] as const;
 
-/** Services of the reference system, as seed 004's lifecycle metrics name them. */
+/** Services of the reference system whose lifecycle (state, restarts, uptime) is tracked. */
 export const SERVICES = ['api', 'worker', 'scheduler', 'notifier', 'other'] as const;
 /** Downstream dependencies guarded by circuit breakers. */
 export const DEPENDENCIES = ['database', 'cache', 'email_provider', 'payment_api', 'other'] as const;

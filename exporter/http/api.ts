@@ -1,5 +1,5 @@
 /**
- * The task API of the api role (seed 001): create, read and list tasks, log in and register.
+ * The task API of the api role: create, read and list tasks, log in and register.
  * It talks to the simulated database and cache, and forwards new tasks to the worker role.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Business usage of seeds 000 and 003, simulated by the api role: users online, chat, friends,
+ * Business usage (billing and the chat, friends and notification services), simulated by the api role: users online, chat, friends,
  * notifications and their streams, user search. Only bounded labels: plans and types, never ids.
  */
 import { latency, pick, sleep, type SimulationContext } from './context.ts';

@@ -1,5 +1,5 @@
 /**
- * The event bus of seed 002: events published onto an in-memory transport and dispatched to
+ * The event bus: events published onto an in-memory transport and dispatched to
  * handlers by a dispatcher loop, with depth, lag, processing time and errors measured.
  */
 import { latency, pick, sleep, type SimulationContext } from './context.ts';

@@ -1,5 +1,5 @@
 /**
- * The task platform's worker side (seeds 000, 001, 004): queues, a pool of workers per queue,
+ * The task platform's worker side: queues, a pool of workers per queue,
  * retries, failures by error type, durations, and the events and billing a finished job produces.
  */
 import { latency, pick, sleep, type SimulationContext } from './context.ts';

@@ -1,5 +1,5 @@
 /**
- * Service lifecycle (seed 004): the role reports its own state and uptime, and simulates the
+ * Service lifecycle: the role reports its own state and uptime, and simulates the
  * scheduler and notifier beside it, which restart now and then.
  */
 import type { SimulationContext } from './context.ts';

@@ -1,6 +1,6 @@
 /**
  * Histogram bucket helpers, the same as the Prometheus client libraries offer, so bucket layouts
- * from existing code (seed 000 uses `exponential_buckets(0.0005, 2.0, 20)`) carry over unchanged.
+ * from existing code (such as Rust's `exponential_buckets(0.0005, 2.0, 20)`) carry over unchanged.
  * Bad arguments throw: a definition file that calls them wrongly fails to load, with this message.
  */
 

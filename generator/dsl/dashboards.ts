@@ -7,7 +7,7 @@ import type { Named, Query, SeriesRef } from '../promql/query.ts';
 import { required } from './missing.ts';
 import { rememberUnknownKeys } from './unknown-keys.ts';
 
-/** Dashboards are organised by audience (seed 002). */
+/** Dashboards are organised by audience: a summary for everyone, each service in depth, the infrastructure, and debugging. */
 export const FOLDERS = ['Overview', 'Service', 'Infrastructure', 'Debugging'] as const;
 export type Folder = (typeof FOLDERS)[number];
 

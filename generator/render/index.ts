@@ -2,6 +2,7 @@
 import type { Model } from '../model/types.ts';
 import { alertmanagerConfigStage } from './alertmanager-config.ts';
 import { alertsDocStage } from './alerts-doc.ts';
+import { catalogueJsonStage } from './catalogue-json.ts';
 import { dashboardsDocStage } from './dashboards-doc.ts';
 import { grafanaStage } from './grafana.ts';
 import { kubernetesStage } from './kubernetes/index.ts';
@@ -13,6 +14,7 @@ import type { GeneratedFile, Stage } from './stage.ts';
 
 export const STAGES: readonly Stage[] = [
   metricsDocStage,
+  catalogueJsonStage,
   rulesStage,
   alertsDocStage,
   slosDocStage,

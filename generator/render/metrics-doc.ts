@@ -1,5 +1,5 @@
 /**
- * `docs/metrics.md`: the metric reference, one table per domain in the style of seed 002's tables,
+ * `docs/metrics.md`: the metric reference, one table per domain (metric, type, labels, description),
  * with each label's values and each metric's worst-case series so reviewers see what a change costs.
  */
 import type { Acknowledgement } from '../dsl/labels.ts';

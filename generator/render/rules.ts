@@ -3,7 +3,7 @@
  * the promtool unit tests its definitions carry, one recording and one alerting group per file.
  */
 import { formatSeries, TEST_INTERVAL } from '../dsl/rules.ts';
-import type { Model, ModelAlert, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
+import type { Model, ModelAlert, ModelAlertTest, ModelExprTest, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
 import { runbookUrl } from './runbook.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
@@ -50,12 +50,17 @@ function annotations(model: Model, alert: ModelAlert, text: { summary: string; d
   return { summary: text.summary, description: text.description, runbook_url: runbookUrl(model.config, alert.name) };
 }
 
+/** A test group's name in the test file: what promtool names when it fails, traced back by `check`. */
+export const alertTestName = (alert: ModelAlert, test: ModelAlertTest): string =>
+  `${alert.name} ${test.kind === 'fires' ? 'fires' : test.kind === 'pending' ? 'is pending' : 'stays silent'}: ${test.name}`;
+export const recordingTestName = (rule: ModelRecordingRule, test: ModelExprTest): string => `${rule.record}: ${test.name}`;
+
 function testFile(model: Model, file: ModelRuleFile) {
   const tests = [];
   for (const rule of file.recording) {
     for (const test of rule.tests) {
       tests.push({
-        name: `${rule.record}: ${test.name}`,
+        name: recordingTestName(rule, test),
         interval: TEST_INTERVAL,
         input_series: inputSeries(test.series),
         promql_expr_test: [
@@ -71,7 +76,7 @@ function testFile(model: Model, file: ModelRuleFile) {
   for (const alert of file.alerts) {
     for (const test of alert.tests) {
       tests.push({
-        name: `${alert.name} ${test.kind === 'fires' ? 'fires' : test.kind === 'pending' ? 'is pending' : 'stays silent'}: ${test.name}`,
+        name: alertTestName(alert, test),
         interval: TEST_INTERVAL,
         input_series: inputSeries(test.series),
         alert_rule_test: [

@@ -6,12 +6,13 @@
  * wrote it. Without promtool the checks are the guard. It takes about 0.1 s for twenty files.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { Model } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
 import type { GeneratedFile } from '../render/stage.ts';
+import { onPath } from '../tools.ts';
 import { alertProblem, recordingProblem } from './rule-problem.ts';
 
 export const PROMTOOL_RULE = 'promtool-rules';
@@ -20,16 +21,7 @@ const RULE_FILE = /^prometheus\/rules\/([a-z][a-z0-9_]*)\.rules\.yml$/;
 const RULE_ERROR = /([a-z][a-z0-9_]*)\.rules\.yml: (?:\d+:\d+: )?group "[^"]*\.(alerts|recording)", rule \d+, "([^"]+)": (.*)$/;
 
 export function promtoolOnPath(path = process.env.PATH ?? ''): string | undefined {
-  for (const dir of path.split(delimiter).filter(Boolean)) {
-    const candidate = join(dir, 'promtool');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
+  return onPath('promtool', path);
 }
 
 /** Problems promtool finds in the rendered rule files; none when `promtool` (a path) is undefined. */
@@ -51,13 +43,14 @@ export function promtoolRuleProblems(model: Model, files: readonly GeneratedFile
     });
     const run = spawnSync(promtool, ['check', 'rules', '--lint=none', ...paths], { encoding: 'utf8', timeout: 60_000 });
     if (run.error || run.status === 0) return [];
-    return mapOutput(model, `${run.stdout}\n${run.stderr}`);
+    return ruleFileProblems(model, `${run.stdout}\n${run.stderr}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function mapOutput(model: Model, output: string): Problem[] {
+/** What `promtool check rules` said, as problems of the alerts and recording rules that wrote the lines it names. */
+export function ruleFileProblems(model: Model, output: string): Problem[] {
   const problems: Problem[] = [];
   const lines = output.split('\n').map((line) => line.trim());
   const refuses = (what: string) => `Prometheus refuses the rule file (promtool check rules): ${what}; every promtool test loading it would fail. Fix the definition`;

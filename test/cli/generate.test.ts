@@ -14,13 +14,14 @@ function project(): Project {
 }
 
 describe('npm run generate', () => {
-  it('writes the metric reference and says what it did', async () => {
+  it('writes the metric reference and the catalogue for other languages, and says what it did', async () => {
     const p = project();
     const run = await runCli(['--root', p.root]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Wrote 1 files to .*generated\/ from 2 metrics in 1 domains, 0 alerts and 0 recording rules\./);
+    expect(run.stdout).toMatch(/Wrote 2 files to .*generated\/ from 2 metrics in 1 domains, 0 alerts and 0 recording rules\./);
     expect(readFileSync(join(p.root, 'generated/docs/metrics.md'), 'utf8')).toContain('`app_requests_total`');
+    expect(readFileSync(join(p.root, 'generated/catalogue.json'), 'utf8')).toContain('"name": "app_requests_total"');
   });
 
   it('produces byte-identical output on a second run', async () => {
@@ -53,7 +54,7 @@ describe('npm run generate -- --check', () => {
     await runCli(['--root', p.root]);
     const run = await runCli(['--root', p.root, '--check']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('is up to date (1 files)');
+    expect(run.stdout).toContain('is up to date (2 files)');
   });
 
   it('exits 1 naming a generated file that was edited by hand', async () => {

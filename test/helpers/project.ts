@@ -44,12 +44,12 @@ export interface CliRun {
 /**
  * Runs the generator CLI as a user would (`npm run generate`): a separate Node process, through the
  * bundling launcher, which reruns under tsx when a definition fails to load. `underTsx` skips the
- * launcher, to compare the two ways.
+ * launcher, to compare the two ways; `env` replaces the environment (a PATH without a tool).
  */
-export function runCli(args: readonly string[], cwd: string = REPO, options: { underTsx?: boolean } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], cwd: string = REPO, options: { underTsx?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   const command = options.underTsx ? ['--import', 'tsx', CLI] : [LAUNCHER];
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, [...command, ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...command, ...args], { cwd, encoding: 'utf8', env: options.env }, (error, stdout, stderr) => {
       const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolvePromise({ status, stdout, stderr });
     });

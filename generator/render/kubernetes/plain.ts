@@ -1,5 +1,5 @@
 /**
- * `kubernetes/plain/`: for clusters without prometheus-operator, as seed 003 deploys Prometheus.
+ * `kubernetes/plain/`: for clusters without prometheus-operator, where Prometheus runs as a plain Deployment.
  * A ConfigMap with prometheus.yml (pod discovery by namespace and labels, the address relabelled
  * to the pod's metrics port; node discovery for the kubelets), a ConfigMap with the rule files, the
  * RBAC Prometheus needs to list pods and read the kubelets' metrics, and Prometheus and Alertmanager

@@ -1,5 +1,5 @@
 /**
- * The plain manifests' own Prometheus and Alertmanager, as seed 003 deploys Prometheus: one replica
+ * The plain manifests' own Prometheus and Alertmanager, deployed as plain Deployments: one replica
  * each, labelled so the generated scrape jobs find them, locked down (non-root, read-only root file
  * system, no capabilities), with readiness and liveness probes. A hash of the configuration in the
  * pod template makes `kubectl apply` roll the pod when a regenerated rule or config changes.

@@ -1,0 +1,51 @@
+/**
+ * Where the engine finds the programs it runs (promtool, amtool, docker-compose): a project's
+ * fetched copies first, then PATH. A project may fetch Prometheus's tools into .tools/trixie/usr/bin
+ * (the reference project's stack/install-trixie-tools.sh does, to run the compose stack's versions
+ * rather than the system's older ones), so those win. A missing program is reported with how to get
+ * it, never skipped.
+ */
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** A project's fetched programs, relative to its root. */
+export const FETCHED_TOOLS_DIR = join('.tools', 'trixie', 'usr', 'bin');
+/** The reference project's fetcher, relative to a project's root: suggested when the project has it. */
+export const TOOLS_FETCHER = join('stack', 'install-trixie-tools.sh');
+
+export function onPath(name: string, path = process.env.PATH ?? ''): string | undefined {
+  for (const dir of path.split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+/** The project's fetched copy of `name`, else the first on PATH. */
+export function findTool(name: string, root: string, path = process.env.PATH ?? ''): string | undefined {
+  return onPath(name, `${join(root, FETCHED_TOOLS_DIR)}${delimiter}${path}`);
+}
+
+/** How to get a program the engine runs, for the error that reports it missing. */
+export function installHint(name: string, root: string): string {
+  const fetch = existsSync(join(root, TOOLS_FETCHER)) ? `fetch it into ${FETCHED_TOOLS_DIR}/ with \`bash ${TOOLS_FETCHER}\`, or ` : '';
+  switch (name) {
+    case 'promtool':
+      return `${fetch}install Prometheus (Debian/Ubuntu: \`apt-get install prometheus\`; or https://prometheus.io/download/) so that promtool is on PATH`;
+    case 'amtool':
+      return `${fetch}install Alertmanager (Debian/Ubuntu: \`apt-get install prometheus-alertmanager\`; or https://prometheus.io/download/) so that amtool is on PATH`;
+    case 'docker-compose':
+      return 'install docker-compose (Debian/Ubuntu: `apt-get install -y --no-install-recommends docker-compose`)';
+    default:
+      return `install ${name} and put it on PATH`;
+  }
+}
+
+export function missingToolMessage(name: string, root: string): string {
+  return `${name} was not found (looked in ${join(root, FETCHED_TOOLS_DIR)}/ and on PATH): ${installHint(name, root)}.`;
+}
