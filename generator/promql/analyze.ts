@@ -7,7 +7,7 @@
  * really carries, not against the whole catalogue.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from './parse.ts';
 import type { QueryContext, RecordingInfo, SeriesInfo } from './context.ts';
 import { durationSeconds } from './duration.ts';
 import { argumentsOf, children, isExpression, literalNumber } from './tree.ts';
@@ -119,7 +119,7 @@ export function analyze(expr: string, context: QueryContext): Analysis {
 }
 
 function analyzeUncached(expr: string, context: QueryContext): Analysis {
-  const tree = parser.parse(expr);
+  const tree = parsePromql(expr);
   const syntaxErrors: string[] = [];
   tree.iterate({
     enter(node) {

@@ -5,7 +5,7 @@
  * functions, aggregations and arithmetic that keep only the series it lets through.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from './parse.ts';
 import { operands as children, operatorOf } from './syntax-nodes.ts';
 
 export type ConditionVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -17,7 +17,7 @@ const ARITHMETIC = /^(Add|Sub|Mul|Div|Mod|Pow|Atan2)$/;
 const PASS_THROUGH_AGGREGATES = new Set(['sum', 'min', 'max', 'avg', 'count', 'group', 'stddev', 'stdvar', 'quantile', 'topk', 'bottomk', 'limitk', 'limit_ratio', 'count_values']);
 
 export function alertCondition(expr: string): ConditionVerdict {
-  const tree = parser.parse(expr);
+  const tree = parsePromql(expr);
   let hasError = false;
   tree.iterate({ enter: (node) => void (node.type.isError && (hasError = true)) });
   if (hasError) return { ok: true }; // the syntax check reports it
@@ -29,7 +29,7 @@ export function alertCondition(expr: string): ConditionVerdict {
 
 /** Whether the whole expression is a heartbeat (`vector(1)`): it reads no series and fires always. */
 export function isHeartbeat(expr: string): boolean {
-  const top = parser.parse(expr).topNode.firstChild;
+  const top = parsePromql(expr).topNode.firstChild;
   return top !== null && heartbeat(top, expr);
 }
 

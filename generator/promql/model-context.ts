@@ -25,10 +25,14 @@ function buildContext(model: Model): QueryContext {
     recordings.set(rule.record, { labels: undefined, type: 'unknown', values: new Map() });
   }
   const context = { series, recordings, scrapeIntervalSeconds, evaluationIntervalSeconds };
-  // Rules may read rules defined after them: passes repeat until what each rule keeps stops changing.
+  // Rules may read rules defined after them. In an order where every rule comes after the rules it
+  // reads, one pass settles them all; with a cycle (refused by rule-cycles) passes repeat until what
+  // each rule keeps stops changing.
+  const { ordered, acyclic } = readersAfterInputs(allRules);
   for (let pass = 0, changed = true; changed && pass <= allRules.length; pass++) {
     changed = false;
-    for (const rule of allRules) {
+    if (acyclic && pass === 1) break;
+    for (const rule of ordered) {
       const analysis = analyze(rule.expr, { ...context });
       const before = recordings.get(rule.record)!;
       const info: RecordingInfo = { labels: analysis.labels, type: analysis.kind.type, values: keptValues(analysis) };
@@ -37,6 +41,37 @@ function buildContext(model: Model): QueryContext {
     }
   }
   return context;
+}
+
+/** The rules ordered so each comes after the rules its expression reads, and whether that was possible. */
+function readersAfterInputs<R extends { readonly record: string; readonly expr: string }>(rules: readonly R[]): { ordered: R[]; acyclic: boolean } {
+  const reads = new Map(rules.map((rule) => [rule, rules.filter((other) => other !== rule && readsRecord(rule.expr, other.record))]));
+  const ordered: R[] = [];
+  const state = new Map<R, 'visiting' | 'done'>();
+  let acyclic = true;
+  const visit = (rule: R) => {
+    if (state.get(rule) === 'done') return;
+    if (state.get(rule) === 'visiting') {
+      acyclic = false;
+      return;
+    }
+    state.set(rule, 'visiting');
+    for (const input of reads.get(rule)!) visit(input);
+    state.set(rule, 'done');
+    ordered.push(rule);
+  };
+  rules.forEach(visit);
+  return { ordered, acyclic };
+}
+
+/** Whether an expression names a recording rule: its name not followed or preceded by more name characters. */
+function readsRecord(expr: string, record: string): boolean {
+  for (let at = expr.indexOf(record); at !== -1; at = expr.indexOf(record, at + 1)) {
+    const before = expr[at - 1];
+    const after = expr[at + record.length];
+    if ((before === undefined || !/[\w:]/.test(before)) && (after === undefined || !/[\w:]/.test(after))) return true;
+  }
+  return false;
 }
 
 /** The interval of each family scraped by jobs that set their own: the slowest of the jobs exposing its domain. */

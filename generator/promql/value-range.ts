@@ -5,7 +5,7 @@
  * modelled is unbounded: the inference only ever claims what holds for every series.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from './parse.ts';
 import { durationSeconds } from './duration.ts';
 import { operands, operatorOf } from './syntax-nodes.ts';
 
@@ -145,7 +145,7 @@ export function valueRanges(expr: string, ranges: SeriesRanges): { range: Range;
     return ANY;
   };
 
-  const tree = parser.parse(expr);
+  const tree = parsePromql(expr);
   let broken = false;
   tree.iterate({ enter: (node) => void (node.type.isError && (broken = true)) });
   if (broken) return { range: ANY, comparisons: [] }; // the syntax check reports it

@@ -4,7 +4,7 @@
  * its selector, and a call's arguments are its direct children.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from '../../promql/parse.ts';
 
 export interface Matcher {
   readonly name: string;
@@ -39,7 +39,7 @@ export interface ParsedQuery {
 const TRANSPARENT = new Set(['FunctionCallBody', 'OffsetExpr', 'StepInvariantExpr']);
 
 export function parseQuery(expr: string): ParsedQuery {
-  const tree = parser.parse(expr);
+  const tree = parsePromql(expr);
   let syntaxError: string | undefined;
   const selectors: LintSelector[] = [];
   const ranges: LintRange[] = [];

@@ -1,4 +1,4 @@
-import { parser } from '@prometheus-io/lezer-promql';
+import { parsePromql } from '../../promql/parse.ts';
 import { TEST_INTERVAL } from '../../dsl/rules.ts';
 import type { Model, ModelAlert, ModelAlertTest, ModelSeriesInput } from '../../model/types.ts';
 import type { Problem } from '../../problems.ts';
@@ -119,7 +119,7 @@ function earliestValue(model: Model): (expr: string) => number {
 
 function functionsOf(expr: string): string[] {
   const names: string[] = [];
-  parser.parse(expr).iterate({
+  parsePromql(expr).iterate({
     enter(node) {
       if (node.name === 'FunctionIdentifier') names.push(expr.slice(node.from, node.to));
     },
@@ -129,7 +129,7 @@ function functionsOf(expr: string): string[] {
 
 function selectorNames(expr: string): string[] {
   const names: string[] = [];
-  parser.parse(expr).iterate({
+  parsePromql(expr).iterate({
     enter(node) {
       if (node.name === 'VectorSelector') {
         const identifier = node.node.getChild('Identifier');
