@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PORTS, startStack, type StackPorts } from './stack.ts';
 import { TOOLS_INSTALLER, TOOLS_INSTALL_COMMAND, missingPrometheusTools, pathWithTools } from './tools.ts';
 
+/** Read at start: the parent may be gone before the stack is up. */
+const PARENT = process.ppid;
+
 const FLAGS: Record<string, keyof StackPorts> = {
   'api-port': 'api',
   'worker-port': 'worker',
@@ -80,11 +83,14 @@ async function main(): Promise<number> {
     `Fault switches: curl -X PUT -H 'authorization: Bearer ${stack.adminToken}' -H 'content-type: application/json' -d '{"errors": 0.5}' ${stack.urls.api}/admin/faults`,
   );
   console.log('Grafana is not packaged for Debian: run the compose stack for dashboards. Ctrl-C stops everything.');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+  const why = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve(''));
+    process.once('SIGTERM', () => resolve(''));
+    process.once('SIGHUP', () => resolve(' (the terminal closed)'));
+    // A stack whose parent is gone (a killed test runner, npm killed with -9) stops instead of running on, owned by nobody.
+    setInterval(() => process.ppid !== PARENT && resolve(' (the process that started it is gone)'), 1_000).unref();
   });
-  console.log('\nStopping…');
+  console.log(`\nStopping${why}…`);
   await stack.stop();
   return 0;
 }

@@ -31,6 +31,20 @@ describe('npm run stack', () => {
     expect(run.output()).toContain('--api-port must be a port number');
   });
 
+  it('stops everything when the process that started it is gone', async () => {
+    const ports = { api: await freePort(), prometheus: await freePort() };
+    // A shell starts the stack in the background and is killed: the stack is left without its parent.
+    const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx stack/main.ts --api-port=${ports.api} --prometheus-port=${ports.prometheus} --worker-port=${await freePort()} --node-exporter-port=${await freePort()} --alertmanager-port=${await freePort()} --load=0 & wait`], {
+      cwd: REPO,
+      stdio: 'ignore',
+    });
+    const api = `http://127.0.0.1:${ports.api}/healthz`;
+    const prometheus = `http://127.0.0.1:${ports.prometheus}/-/ready`;
+    await waitFor('the stack to come up', async () => (await answers(api)) && (await answers(prometheus)), { timeoutMs: 60_000 });
+    process.kill(shell.pid!, 'SIGKILL');
+    await waitFor('the orphaned stack to stop', async () => !(await answers(api)) && !(await answers(prometheus)), { timeoutMs: 60_000 });
+  });
+
   it('fails at once when a part exits during start-up, printing its last log lines', async () => {
     const taken = createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
