@@ -52,7 +52,7 @@ Checks run on SLO definitions (slos/), before they compile into rules:
 Checks run on every query (rule expressions):
 ${QUERY_CHECKS.map((check) => `  ${check.id.padEnd(26)} ${check.summary}`).join('\n')}
 
-Once every check passes, when promtool is on PATH:
+Once every check passes, when promtool is installed (ROOT/.tools/trixie/usr/bin, then PATH):
   ${PROMTOOL_RULE.padEnd(26)} promtool check rules loads the rendered rule files as Prometheus will.
 `;
 

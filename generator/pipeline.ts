@@ -11,7 +11,8 @@ import { compileSlos } from './slo/index.ts';
 import type { GeneratedFile } from './render/stage.ts';
 import type { Check } from './validate/check.ts';
 import { CHECKS, validate } from './validate/index.ts';
-import { promtoolOnPath, promtoolRuleProblems } from './validate/promtool.ts';
+import { findTool } from './tools.ts';
+import { promtoolRuleProblems } from './validate/promtool.ts';
 
 export type PipelineResult =
   | { readonly ok: true; readonly model: Model; readonly files: GeneratedFile[] }
@@ -40,8 +41,8 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
     return { ok: false, problems: causesFirst(problems), notRun };
   }
   const files = render(model);
-  // The rendered rule files as Prometheus itself loads them, when promtool is installed.
-  const refused = promtoolRuleProblems(model, files, promtoolOnPath());
+  // The rendered rule files as Prometheus itself loads them, when promtool is installed (found as `check` finds it).
+  const refused = promtoolRuleProblems(model, files, findTool('promtool', root));
   if (refused.length > 0) return { ok: false, problems: sortProblems(refused) };
   return { ok: true, model, files };
 }

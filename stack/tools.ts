@@ -17,7 +17,7 @@ const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the engine looks first too (generator/tools.ts), so `npm run check` runs the same programs. */
 export const TOOLS_BIN = join(PROJECT, FETCHED_TOOLS_DIR);
 /** The fetched packages' /usr/share: Alertmanager's notification templates among them. */
-export const TOOLS_SHARE = fileURLToPath(new URL('../.tools/trixie/usr/share', import.meta.url));
+export const TOOLS_SHARE = join(TOOLS_BIN, '..', 'share');
 export const TOOLS_INSTALLER = join(PROJECT, TOOLS_FETCHER);
 export const TOOLS_INSTALL_COMMAND = `bash ${TOOLS_FETCHER}`;
 

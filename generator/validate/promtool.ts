@@ -12,17 +12,12 @@ import { join } from 'node:path';
 import type { Model } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
 import type { GeneratedFile } from '../render/stage.ts';
-import { onPath } from '../tools.ts';
 import { alertProblem, recordingProblem } from './rule-problem.ts';
 
 export const PROMTOOL_RULE = 'promtool-rules';
 const RULE_FILE = /^prometheus\/rules\/([a-z][a-z0-9_]*)\.rules\.yml$/;
 /** `case.rules.yml: [12:5: ]group "case.alerts", rule 1, "RequestsHigh": <what is wrong>` */
 const RULE_ERROR = /([a-z][a-z0-9_]*)\.rules\.yml: (?:\d+:\d+: )?group "[^"]*\.(alerts|recording)", rule \d+, "([^"]+)": (.*)$/;
-
-export function promtoolOnPath(path = process.env.PATH ?? ''): string | undefined {
-  return onPath('promtool', path);
-}
 
 /** Problems promtool finds in the rendered rule files; none when `promtool` (a path) is undefined. */
 export function promtoolRuleProblems(model: Model, files: readonly GeneratedFile[], promtool: string | undefined): Problem[] {

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { promql, recordingRule, evaluates } from '../../generator/index.ts';
 import { rulesStage } from '../../generator/render/rules.ts';
-import { PROMTOOL_RULE, promtoolOnPath, promtoolRuleProblems } from '../../generator/validate/promtool.ts';
+import { findTool } from '../../generator/tools.ts';
+import { PROMTOOL_RULE, promtoolRuleProblems } from '../../generator/validate/promtool.ts';
+import { REPO } from '../helpers/project.ts';
 import { rulesModelOf, shop, validAlert } from '../helpers/rules-table.ts';
 
 /** promtool (on the tests' PATH) is the last word on rule files; what it refuses is located at the definition. */
 describe('promtool check rules over the rendered rule files', () => {
-  const run = (model: ReturnType<typeof rulesModelOf>, promtool: string | undefined = promtoolOnPath()) => promtoolRuleProblems(model, rulesStage.render(model), promtool);
+  const run = (model: ReturnType<typeof rulesModelOf>, promtool: string | undefined = findTool('promtool', REPO)) => promtoolRuleProblems(model, rulesStage.render(model), promtool);
 
-  it('is on the tests PATH', () => expect(promtoolOnPath()).toBeDefined());
+  it('is on the tests PATH', () => expect(findTool('promtool', REPO)).toBeDefined());
 
   it('passes rule files Prometheus loads', () => expect(run(rulesModelOf([validAlert()]))).toEqual([]));
 
