@@ -1,9 +1,13 @@
 import { defineSlo, events, latencySli, ratioSli } from '#sextant';
 import http from '../catalog/http.ts';
+import { HTTP_ROUTES, HTTP_STATUS_CODES } from '../catalog/shared/labels.ts';
 
 const { requests, requestDuration } = http.metrics;
-const SERVER_ERRORS = ['500', '502', '503', '504'] as const;
-const TASK_ROUTES = ['/api/v1/tasks', '/api/v1/tasks/:id'] as const;
+type StatusCode = (typeof HTTP_STATUS_CODES)[number];
+type Route = (typeof HTTP_ROUTES)[number];
+/** The catalogue's 5xx codes and task routes, read from its shared vocabulary rather than typed again. */
+const SERVER_ERRORS = HTTP_STATUS_CODES.filter((code): code is Extract<StatusCode, `5${string}`> => code.startsWith('5'));
+const TASK_ROUTES = HTTP_ROUTES.filter((route): route is Extract<Route, `/api/v1/tasks${string}`> => route.startsWith('/api/v1/tasks'));
 
 /** The event platform's SLOs (availability 99.9 %, 5xx error ratio 1 %, p95 ≤ 500 ms), as SLIs over the catalogue. */
 export default [
