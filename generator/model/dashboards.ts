@@ -13,6 +13,7 @@ import type { ModelDashboard, ModelGridPos, ModelPanel, ModelRow } from './types
 
 /** Grafana's grid is 24 columns wide. */
 export const GRID_COLUMNS = 24;
+
 const NAME = /^[a-z][a-z0-9_]*$/;
 const RULE = 'definition-shape';
 
