@@ -66,7 +66,7 @@ export function buildDashboard(dashboard: ModelDashboard, config: SextantConfig)
     );
   }
   for (const row of dashboard.rows) {
-    builder.withRow(new RowBuilder(row.title).id(row.id).gridPos(row.gridPos));
+    builder.withRow(new RowBuilder(row.title).id(row.id).gridPos({ ...row.gridPos }));
     for (const panel of row.panels) builder.withPanel(panelBuilder(panel, config));
   }
   return builder.build();

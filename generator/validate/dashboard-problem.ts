@@ -1,4 +1,4 @@
-import type { ModelDashboard, ModelGridPos } from '../model/types.ts';
+import type { ModelDashboard, ModelGridPos, ModelRow } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
 import { printable } from './readable-text.ts';
 
@@ -21,4 +21,4 @@ export function gridItemsOf(dashboard: ModelDashboard): GridItem[] {
 }
 
 /** A row as a grid item, so problems name it as a row. */
-export const rowItem = (row: ModelDashboard['rows'][number]): GridItem => ({ type: 'row', title: row.title, gridPos: row.gridPos });
+export const rowItem = (row: ModelRow): GridItem => ({ type: 'row', title: row.title, gridPos: row.gridPos });
