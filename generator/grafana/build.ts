@@ -1,7 +1,8 @@
 /**
- * Builds Grafana dashboard JSON from dashboard definitions with @grafana/grafana-foundation-sdk:
- * layout on the 24-column grid, stable panel ids and refIds, the datasource variable everywhere,
- * job/instance/label variables, cross-links by tag, runbook links on alert panels.
+ * Builds a dashboard's Grafana JSON from its model with @grafana/grafana-foundation-sdk: the one
+ * place Grafana's JSON is made, for the dashboard files, the operator ConfigMaps and the linter.
+ * Everything Grafana needs beyond the layout comes from here: stable refIds and query formats, the
+ * datasource variable on every panel and query, cross-links by tag, runbook links on alert panels.
  */
 import * as common from '@grafana/grafana-foundation-sdk/common';
 import {
@@ -18,7 +19,7 @@ import {
   VariableSort,
   type Dashboard,
   type DataSourceRef,
-  type GridPos,
+  type ValueMap,
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as BarGaugePanelBuilder } from '@grafana/grafana-foundation-sdk/bargauge';
 import { PanelBuilder as HeatmapPanelBuilder } from '@grafana/grafana-foundation-sdk/heatmap';
@@ -27,45 +28,30 @@ import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sd
 import { PanelBuilder as StateTimelinePanelBuilder } from '@grafana/grafana-foundation-sdk/statetimeline';
 import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import type { DashboardDef, PanelDef } from '../dsl/dashboards.ts';
+import type { SextantConfig } from '../config.ts';
+import type { PanelType } from '../dsl/dashboards.ts';
+import { dashboardUrl } from '../model/dashboards.ts';
+import type { ModelDashboard, ModelPanel } from '../model/types.ts';
+import { runbookUrl } from '../naming.ts';
 
 export const DATASOURCE_VARIABLE = 'datasource';
 export const DATASOURCE: DataSourceRef = { type: 'prometheus', uid: `\${${DATASOURCE_VARIABLE}}` };
-export const GRID_COLUMNS = 24;
 
-/** What the model already resolved for a panel: its final texts, queries and place. */
-export interface ResolvedPanel {
-  readonly definition: PanelDef;
-  readonly id: number;
-  readonly description: string;
-  readonly gridPos: GridPos;
-  readonly targets: readonly { readonly refId: string; readonly expr: string; readonly legend: string; readonly instant: boolean }[];
-  readonly links: readonly { readonly title: string; readonly url: string }[];
-}
-
-export interface ResolvedDashboard {
-  readonly definition: DashboardDef;
-  readonly uid: string;
-  readonly tags: readonly string[];
-  readonly variables: readonly { readonly name: string; readonly label: string; readonly query: string; readonly allValue: string }[];
-  readonly rows: readonly { readonly id: number; readonly title: string; readonly y: number; readonly panels: readonly ResolvedPanel[] }[];
-  /** Header links to other dashboards, by url (`/d/<uid>`). */
-  readonly links: readonly { readonly title: string; readonly url: string }[];
-}
-
-export function buildDashboardJson(dashboard: ResolvedDashboard, linkTag: string): Dashboard {
-  const builder = new DashboardBuilder(dashboard.definition.title)
+export function buildDashboard(dashboard: ModelDashboard, config: SextantConfig): Dashboard {
+  const builder = new DashboardBuilder(dashboard.title)
     .uid(dashboard.uid)
-    .description(dashboard.definition.description)
+    .description(dashboard.description)
     .tags([...dashboard.tags])
     .refresh('30s')
     .time({ from: 'now-1h', to: 'now' })
     .timezone('browser')
     .tooltip(1)
     .readonly()
-    .link(new DashboardLinkBuilder('Dashboards').type(DashboardLinkType.Dashboards).tags([linkTag]).asDropdown(true).includeVars(true).keepTime(true))
+    .link(new DashboardLinkBuilder('Dashboards').type(DashboardLinkType.Dashboards).tags([config.namespace]).asDropdown(true).includeVars(true).keepTime(true))
     .withVariable(new DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Data source').type('prometheus'));
-  for (const link of dashboard.links) builder.link(new DashboardLinkBuilder(link.title).type(DashboardLinkType.Link).url(link.url).keepTime(true));
+  for (const link of dashboard.links) {
+    builder.link(new DashboardLinkBuilder(link.title).type(DashboardLinkType.Link).url(dashboardUrl(config.namespace, link.dashboard)).keepTime(true));
+  }
   for (const variable of dashboard.variables) {
     builder.withVariable(
       new QueryVariableBuilder(variable.name)
@@ -80,86 +66,64 @@ export function buildDashboardJson(dashboard: ResolvedDashboard, linkTag: string
     );
   }
   for (const row of dashboard.rows) {
-    builder.withRow(new RowBuilder(row.title).id(row.id).gridPos({ x: 0, y: row.y, w: GRID_COLUMNS, h: 1 }));
-    for (const panel of row.panels) builder.withPanel(panelBuilder(panel));
+    builder.withRow(new RowBuilder(row.title).id(row.id).gridPos({ ...row.gridPos }));
+    for (const panel of row.panels) builder.withPanel(panelBuilder(panel, config));
   }
   return builder.build();
 }
 
-/** The settings every panel type shares; each SDK panel builder has these methods. */
-interface CommonPanel {
-  id(id: number): this;
-  title(title: string): this;
-  description(description: string): this;
-  datasource(datasource: DataSourceRef): this;
-  gridPos(gridPos: GridPos): this;
-  unit(unit: string): this;
-  min(min: number): this;
-  max(max: number): this;
-  links(links: DashboardLinkBuilder[]): this;
-  thresholds(thresholds: ThresholdsConfigBuilder): this;
-  mappings(mappings: unknown[]): this;
-  withTarget(target: DataqueryBuilder): this;
-  build(): unknown;
-}
+/** The SDK's builder for each panel type the DSL offers, with the options that type takes. */
+const PANEL_FACTORIES = {
+  timeseries: (panel: ModelPanel) => {
+    const builder = new TimeseriesPanelBuilder().legend(legend()).fillOpacity(10).lineWidth(1).showPoints(common.VisibilityMode.Never);
+    if (panel.stacked) builder.stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal)).fillOpacity(60);
+    return builder;
+  },
+  stat: (panel: ModelPanel) =>
+    new StatPanelBuilder()
+      .graphMode(common.BigValueGraphMode.Area)
+      .colorMode(panel.thresholds || panel.valueText ? common.BigValueColorMode.Background : common.BigValueColorMode.Value)
+      .reduceOptions(lastValue()),
+  heatmap: () => new HeatmapPanelBuilder().calculate(false).showLegend(),
+  table: () => new TablePanelBuilder().showHeader(true),
+  bargauge: () => new BarGaugePanelBuilder().displayMode(common.BarGaugeDisplayMode.Gradient).orientation(common.VizOrientation.Horizontal).reduceOptions(lastValue()),
+  statetimeline: () => new StateTimelinePanelBuilder().showValue(common.VisibilityMode.Never).mergeValues(true).legend(legend()),
+} satisfies Record<PanelType, (panel: ModelPanel) => unknown>;
 
-function panelBuilder(panel: ResolvedPanel) {
-  const { definition } = panel;
-  const builder = typedBuilder(definition) as unknown as CommonPanel;
-  builder
-    .id(panel.id)
-    .title(definition.title)
-    .description(panel.description)
-    .datasource(DATASOURCE)
-    .gridPos(panel.gridPos);
-  // The unit is left out when undefined so the dashboard-units check can see it missing.
-  if (definition.unit) builder.unit(definition.unit);
-  if (definition.min !== undefined) builder.min(definition.min);
-  if (definition.max !== undefined) builder.max(definition.max);
-  if (panel.links.length > 0) {
-    builder.links(panel.links.map((link) => new DashboardLinkBuilder(link.title).type(DashboardLinkType.Link).url(link.url).targetBlank(true)));
+/** Any of the SDK panel builders above: they share the settings every panel has. */
+type PanelBuilder = ReturnType<(typeof PANEL_FACTORIES)[PanelType]>;
+
+/** How each panel type asks Prometheus: heatmaps and tables need their own result format. */
+const QUERY_FORMATS: Partial<Record<PanelType, PromQueryFormat>> = { heatmap: PromQueryFormat.Heatmap, table: PromQueryFormat.Table };
+
+function panelBuilder(panel: ModelPanel, config: SextantConfig): PanelBuilder {
+  const builder: PanelBuilder = PANEL_FACTORIES[panel.type](panel);
+  builder.id(panel.id).title(panel.title).description(panel.description).datasource(DATASOURCE).gridPos({ ...panel.gridPos });
+  // The unit is left out when undefined, as Grafana then shows plain numbers.
+  if (panel.unit) builder.unit(panel.unit);
+  if (panel.min !== undefined) builder.min(panel.min);
+  if (panel.max !== undefined) builder.max(panel.max);
+  if (panel.alerts.length > 0) {
+    builder.links(panel.alerts.map((alert) => new DashboardLinkBuilder(`Runbook: ${alert}`).type(DashboardLinkType.Link).url(runbookUrl(config, alert)).targetBlank(true)));
   }
-  if (definition.thresholds) {
-    builder.thresholds(new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(definition.thresholds.map((t) => ({ value: t.value, color: t.color }))));
+  if (panel.thresholds) {
+    builder.thresholds(new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(panel.thresholds.map((t) => ({ value: t.value, color: t.color }))));
   }
-  if (definition.valueText) {
-    const options = Object.fromEntries(Object.entries(definition.valueText).map(([value, show], index) => [value, { text: show.text, color: show.color, index }]));
-    builder.mappings([{ type: MappingType.ValueToText, options }]);
+  if (panel.valueText) {
+    const options = Object.fromEntries(Object.entries(panel.valueText).map(([value, show], index) => [value, { text: show.text, color: show.color, index }]));
+    const mapping: ValueMap = { type: MappingType.ValueToText, options };
+    builder.mappings([mapping]);
   }
   for (const target of panel.targets) {
     const query = new DataqueryBuilder().refId(target.refId).expr(target.expr).legendFormat(target.legend || '__auto').datasource(DATASOURCE);
-    if (definition.type === 'heatmap') query.format(PromQueryFormat.Heatmap);
-    if (definition.type === 'table') query.format(PromQueryFormat.Table);
+    const format = QUERY_FORMATS[panel.type];
+    if (format) query.format(format);
     if (target.instant) query.instant();
     else query.range();
     builder.withTarget(query);
   }
-  return builder as unknown as TimeseriesPanelBuilder;
+  return builder;
 }
 
-function typedBuilder(definition: PanelDef) {
-  const legend = new common.VizLegendOptionsBuilder().showLegend(true).displayMode(common.LegendDisplayMode.List).placement(common.LegendPlacement.Bottom);
-  switch (definition.type) {
-    case 'timeseries': {
-      const builder = new TimeseriesPanelBuilder().legend(legend).fillOpacity(10).lineWidth(1).showPoints(common.VisibilityMode.Never);
-      if (definition.stacked) builder.stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal)).fillOpacity(60);
-      return builder;
-    }
-    case 'stat':
-      return new StatPanelBuilder()
-        .graphMode(common.BigValueGraphMode.Area)
-        .colorMode(definition.thresholds || definition.valueText ? common.BigValueColorMode.Background : common.BigValueColorMode.Value)
-        .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false));
-    case 'heatmap':
-      return new HeatmapPanelBuilder().calculate(false).showLegend();
-    case 'table':
-      return new TablePanelBuilder().showHeader(true);
-    case 'bargauge':
-      return new BarGaugePanelBuilder()
-        .displayMode(common.BarGaugeDisplayMode.Gradient)
-        .orientation(common.VizOrientation.Horizontal)
-        .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false));
-    case 'statetimeline':
-      return new StateTimelinePanelBuilder().showValue(common.VisibilityMode.Never).mergeValues(true).legend(legend);
-  }
-}
+const legend = () => new common.VizLegendOptionsBuilder().showLegend(true).displayMode(common.LegendDisplayMode.List).placement(common.LegendPlacement.Bottom);
+const lastValue = () => new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false);

@@ -1,17 +1,18 @@
 /**
  * Parses dashboard definitions (dashboards/*.ts) into the model: queries rendered under the
- * namespace, panels laid out and numbered, variables written, and the Grafana JSON built, so the
- * dashboard checks judge exactly what will be written.
+ * namespace, panels laid out on the grid and numbered, variables written. The model stops at the
+ * layout: `grafana/build.ts` makes Grafana's JSON from it, for the renderers and the linter alike.
  */
 import type { SextantConfig } from '../config.ts';
 import { DASHBOARD_KEYS, FOLDERS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, type DashboardDef, type DashboardLinkDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
-import { buildDashboardJson, GRID_COLUMNS, type ResolvedDashboard, type ResolvedPanel } from '../grafana/build.ts';
 import type { Problem } from '../problems.ts';
 import { nameOf, Query } from '../promql/query.ts';
-import { runbookUrl } from '../render/runbook.ts';
 import type { DefinitionSource } from './build.ts';
-import type { GrafanaDashboardJson, ModelDashboard } from './types.ts';
+import type { ModelDashboard, ModelGridPos, ModelPanel, ModelRow } from './types.ts';
+
+/** Grafana's grid is 24 columns wide. */
+export const GRID_COLUMNS = 24;
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 const RULE = 'definition-shape';
@@ -88,14 +89,14 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
 
   let nextId = 1;
   let y = 0;
-  const rows: ResolvedDashboard['rows'][number][] = [];
+  const rows: ModelRow[] = [];
   for (const row of listOf<RowDef>(definition.rows, 'rows', 'row', 'row(title, [panels…])')) {
     const rowId = nextId++;
     const rowY = y;
     y += 1;
     let x = 0;
     let lineHeight = 0;
-    const panels: ResolvedPanel[] = [];
+    const panels: ModelPanel[] = [];
     for (const panel of listOf<PanelDef>(row.panels, `row '${row.title}' panels`, 'panel', 'timeseries({ … }), stat({ … })…')) {
       if (!(PANEL_TYPES as readonly string[]).includes(panel.type)) throw new Error(`panel '${panel.title}': type '${String(panel.type)}' is not one of ${PANEL_TYPES.join(', ')}`);
       if (panel.thresholds !== undefined) listOf(panel.thresholds, `panel '${panel.title}' thresholds`, undefined, '{ value, color } steps');
@@ -110,16 +111,12 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
         x += panel.width;
         lineHeight = Math.max(lineHeight, panel.height);
       }
-      panels.push(resolvePanel(panel, nextId++, { ...gridPos }, config));
+      panels.push(resolvePanel(panel, nextId++, { ...gridPos }, definition, config));
     }
     y += lineHeight;
-    rows.push({ id: rowId, title: row.title, y: rowY, panels });
+    rows.push({ id: rowId, title: row.title, gridPos: { x: 0, y: rowY, w: GRID_COLUMNS, h: 1 }, panels });
   }
 
-  const tags = [namespace, definition.folder.toLowerCase(), ...listOf<string>(definition.tags, 'tags')];
-  const links = (definition.links === undefined ? [] : listOf<DashboardLinkDef>(definition.links, 'links', undefined, '{ title, dashboard }')).map((link) => ({ title: String(link?.title), url: dashboardUrl(namespace, String(link?.dashboard)) }));
-  const resolved: ResolvedDashboard = { definition, uid, tags, variables, rows, links };
-  const json = buildDashboardJson(resolved, namespace) as unknown as GrafanaDashboardJson;
   return {
     file,
     name: definition.name,
@@ -127,25 +124,15 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
     title: definition.title,
     folder: definition.folder,
     description: definition.description,
+    tags: [namespace, definition.folder.toLowerCase(), ...listOf<string>(definition.tags, 'tags')],
     variables,
-    panels: rows.flatMap((row) =>
-      row.panels.map((panel) => ({
-        id: panel.id,
-        title: panel.definition.title,
-        type: panel.definition.type,
-        description: panel.description,
-        targets: panel.targets,
-        alerts: panel.definition.alerts,
-        quietWhenHealthy: panel.definition.quietWhenHealthy,
-        shownUnder: panel.definition.shownUnder,
-        spansJobs: panel.definition.spansJobs ?? definition.spansJobs,
-      })),
-    ),
-    json,
+    links: (definition.links === undefined ? [] : listOf<DashboardLinkDef>(definition.links, 'links', undefined, '{ title, dashboard }')).map((link) => ({ title: String(link?.title), dashboard: String(link?.dashboard) })),
+    rows,
+    panels: rows.flatMap((row) => row.panels),
   };
 }
 
-function resolvePanel(panel: PanelDef, id: number, gridPos: ResolvedPanel['gridPos'], config: SextantConfig): ResolvedPanel {
+function resolvePanel(panel: PanelDef, id: number, gridPos: ModelGridPos, dashboard: DashboardDef, config: SextantConfig): ModelPanel {
   // A panel written without targets is one with no queries, which the dashboard-empty check names.
   const written = listOf<PanelDef['targets'][number]>(panel.targets ?? [], `panel '${panel.title}' targets`);
   const targets = written.map((target, index) => {
@@ -154,12 +141,22 @@ function resolvePanel(panel: PanelDef, id: number, gridPos: ResolvedPanel['gridP
   });
   const helps = [...new Set(written.flatMap((target) => target.expr.metrics().map((metric) => metric.help)))];
   return {
-    definition: panel,
     id,
+    title: panel.title,
+    type: panel.type,
     description: panel.description ?? helps.join(' '),
     gridPos,
     targets,
-    links: listOf<string>(panel.alerts, `panel '${panel.title}' alerts`).map((alert) => ({ title: `Runbook: ${alert}`, url: runbookUrl(config, alert) })),
+    unit: panel.unit || undefined,
+    min: panel.min,
+    max: panel.max,
+    thresholds: panel.thresholds,
+    valueText: panel.valueText,
+    stacked: panel.stacked,
+    alerts: listOf<string>(panel.alerts, `panel '${panel.title}' alerts`),
+    quietWhenHealthy: panel.quietWhenHealthy,
+    shownUnder: panel.shownUnder,
+    spansJobs: panel.spansJobs ?? dashboard.spansJobs,
   };
 }
 

@@ -6,6 +6,7 @@ import type { SextantConfig } from '../config.ts';
 import type { Owner } from '../dsl/domain.ts';
 import type { Deployment, Environment } from '../dsl/scrape.ts';
 import type { MetricDef, MetricType } from '../dsl/metrics.ts';
+import type { PanelDef, PanelType, Threshold } from '../dsl/dashboards.ts';
 import type { Unit } from '../dsl/units.ts';
 
 export interface ModelLabel {
@@ -61,7 +62,7 @@ export interface Model {
   readonly metrics: readonly ModelMetric[];
   /** Rule files from alerts/*.ts, expressions rendered under the namespace. */
   readonly rules: readonly ModelRuleFile[];
-  /** Dashboards from dashboards/*.ts, built into Grafana JSON. */
+  /** Dashboards from dashboards/*.ts, laid out on the grid. */
   readonly dashboards: readonly ModelDashboard[];
   /** Scrape jobs from scrape/*.ts, limits derived. */
   readonly scrapeJobs: readonly ModelScrapeJob[];
@@ -144,12 +145,36 @@ export interface ModelRuleFile {
   readonly alerts: readonly ModelAlert[];
 }
 
+/** A place on Grafana's 24-column grid, in cells. */
+export interface ModelGridPos {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface ModelTarget {
+  readonly refId: string;
+  readonly expr: string;
+  readonly legend: string;
+  readonly instant: boolean;
+}
+
 export interface ModelPanel {
   readonly id: number;
   readonly title: string;
-  readonly type: string;
+  readonly type: PanelType;
   readonly description: string;
-  readonly targets: readonly { readonly refId: string; readonly expr: string; readonly legend: string; readonly instant: boolean }[];
+  readonly gridPos: ModelGridPos;
+  readonly targets: readonly ModelTarget[];
+  /** A Grafana unit id; left undefined when the definition sets none, which dashboard-units names. */
+  readonly unit: string | undefined;
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+  readonly thresholds: readonly Threshold[] | undefined;
+  readonly valueText: PanelDef['valueText'];
+  readonly stacked: boolean;
+  /** Alerts about what the panel shows: the builder links each to its runbook section. */
   readonly alerts: readonly string[];
   readonly quietWhenHealthy: string | undefined;
   readonly shownUnder: string | undefined;
@@ -157,6 +182,35 @@ export interface ModelPanel {
   readonly spansJobs: string | undefined;
 }
 
+/** A row of the grid: a full-width header over the panels that follow it. */
+export interface ModelRow {
+  readonly id: number;
+  readonly title: string;
+  readonly gridPos: ModelGridPos;
+  readonly panels: readonly ModelPanel[];
+}
+
+/** A query variable listing one label's values (job, instance, then the definition's own). */
+export interface ModelVariable {
+  readonly name: string;
+  readonly label: string;
+  /** Grafana's `label_values(selector, label)`. */
+  readonly query: string;
+  /** The value of the All option. */
+  readonly allValue: string;
+}
+
+/** A header link to another dashboard of the project. */
+export interface ModelDashboardLink {
+  readonly title: string;
+  /** The linked dashboard's definition name. */
+  readonly dashboard: string;
+}
+
+/**
+ * A dashboard as laid out: what it shows and where, never Grafana's JSON, which the builder
+ * (`grafana/build.ts`) makes from this for the renderers and the linter.
+ */
 export interface ModelDashboard {
   readonly file: string;
   readonly name: string;
@@ -164,46 +218,12 @@ export interface ModelDashboard {
   readonly title: string;
   readonly folder: string;
   readonly description: string;
-  readonly variables: readonly { readonly name: string; readonly label: string; readonly query: string; readonly allValue: string }[];
+  readonly tags: readonly string[];
+  readonly variables: readonly ModelVariable[];
+  readonly links: readonly ModelDashboardLink[];
+  readonly rows: readonly ModelRow[];
+  /** Every panel, row by row: the same objects as in `rows`. */
   readonly panels: readonly ModelPanel[];
-  /** The Grafana dashboard JSON as the SDK built it: what the dashboard checks inspect. */
-  readonly json: GrafanaDashboardJson;
-}
-
-/** The parts of Grafana's dashboard JSON the checks read. */
-export interface GrafanaDashboardJson {
-  readonly uid?: string;
-  readonly title?: string;
-  readonly description?: string;
-  readonly tags?: readonly string[];
-  readonly links?: readonly GrafanaLinkJson[];
-  readonly templating?: { readonly list?: readonly { readonly type?: string; readonly name?: string; readonly label?: string; readonly query?: unknown }[] };
-  readonly panels?: readonly GrafanaPanelJson[];
-}
-
-export interface GrafanaLinkJson {
-  readonly title?: string;
-  readonly url?: string;
-}
-
-export interface GrafanaPanelJson {
-  readonly id?: number;
-  readonly type?: string;
-  readonly title?: string;
-  readonly description?: string;
-  readonly links?: readonly GrafanaLinkJson[];
-  readonly gridPos?: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
-  readonly datasource?: { readonly type?: string; readonly uid?: string };
-  readonly fieldConfig?: {
-    readonly defaults?: {
-      readonly unit?: string;
-      readonly min?: number;
-      readonly max?: number;
-      readonly thresholds?: { readonly mode?: string; readonly steps?: readonly { readonly value: number | null; readonly color: string }[] };
-    };
-  };
-  readonly targets?: readonly { readonly expr?: string; readonly refId?: string; readonly legendFormat?: string; readonly datasource?: { readonly type?: string; readonly uid?: string } }[];
-  readonly panels?: readonly GrafanaPanelJson[];
 }
 
 export interface ModelScrapeJob {

@@ -4,7 +4,9 @@
  * that load them (one provider per folder, read-only) and the Prometheus and Alertmanager
  * datasources (fixed uids, so dashboards and links never depend on names).
  */
+import type { SextantConfig } from '../config.ts';
 import { FOLDERS } from '../dsl/dashboards.ts';
+import { buildDashboard } from '../grafana/build.ts';
 import { folderLintFile } from '../grafana/lint/exclusions.ts';
 import { queryContextOf } from '../promql/model-context.ts';
 import type { Model, ModelDashboard } from '../model/types.ts';
@@ -17,12 +19,15 @@ export const ALERTMANAGER_DATASOURCE_UID = 'alertmanager';
 export const folderDirectory = (folder: string): string => folder.toLowerCase();
 export const dashboardPath = (dashboard: ModelDashboard): string => `grafana/dashboards/${folderDirectory(dashboard.folder)}/${dashboard.uid}.json`;
 
+/** A dashboard's file as Grafana reads it: the file under grafana/dashboards/ and the operator's ConfigMap hold the same text. */
+export const dashboardJson = (dashboard: ModelDashboard, config: SextantConfig): string => `${stableJson(buildDashboard(dashboard, config))}\n`;
+
 export const grafanaStage: Stage = {
   name: 'grafana dashboards and provisioning',
   render(model) {
     if (model.dashboards.length === 0) return [];
     return [
-      ...model.dashboards.map((dashboard): GeneratedFile => ({ path: dashboardPath(dashboard), content: `${stableJson(dashboard.json)}\n` })),
+      ...model.dashboards.map((dashboard): GeneratedFile => ({ path: dashboardPath(dashboard), content: dashboardJson(dashboard, model.config) })),
       ...lintFiles(model),
       { path: 'grafana/provisioning/datasources/datasources.yml', content: toYaml(datasources(model)) },
       { path: 'grafana/provisioning/dashboards/dashboards.yml', content: toYaml(providers(model)) },
@@ -36,6 +41,7 @@ function lintFiles(model: Model): GeneratedFile[] {
     const file = folderLintFile(
       model.dashboards.filter((dashboard) => dashboard.folder === folder),
       context,
+      model.config,
     );
     // The linter decodes its untagged TargetIdx field from the lower-case key `targetidx`.
     return file ? [{ path: `grafana/dashboards/${folderDirectory(folder)}/.lint`, content: toYaml(file) }] : [];

@@ -1,10 +1,2 @@
-/** Where each alert's runbook section lives: one place, so rule files and docs agree. */
-import type { SextantConfig } from '../config.ts';
-
-export function runbookAnchor(alertName: string): string {
-  return alertName.toLowerCase();
-}
-
-export function runbookUrl(config: SextantConfig, alertName: string): string {
-  return `${config.alerts.runbookBaseUrl}#${runbookAnchor(alertName)}`;
-}
+/** Where each alert's runbook section lives: one place (`naming.ts`), so rule files, docs and dashboards agree. */
+export { runbookAnchor, runbookUrl } from '../naming.ts';

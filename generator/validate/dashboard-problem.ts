@@ -1,4 +1,4 @@
-import type { GrafanaPanelJson, ModelDashboard } from '../model/types.ts';
+import type { ModelDashboard, ModelGridPos, ModelRow } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
 import { printable } from './readable-text.ts';
 
@@ -8,17 +8,17 @@ export function dashboardProblem(dashboard: ModelDashboard, rule: string, messag
   return { file: dashboard.file, definition: where, rule, message };
 }
 
-/** Every panel of the dashboard JSON, those inside collapsed rows included; rows themselves excluded. */
-export function panelsOf(dashboard: ModelDashboard): GrafanaPanelJson[] {
-  const panels: GrafanaPanelJson[] = [];
-  for (const panel of dashboard.json.panels ?? []) {
-    if (panel.type === 'row') panels.push(...(panel.panels ?? []));
-    else panels.push(panel);
-  }
-  return panels;
+/** A row or a panel: what takes a place on the grid. */
+export interface GridItem {
+  readonly type: string;
+  readonly title: string;
+  readonly gridPos: ModelGridPos;
 }
 
-/** Rows and panels alike: everything that takes an id and a place on the grid. */
-export function gridItemsOf(dashboard: ModelDashboard): GrafanaPanelJson[] {
-  return (dashboard.json.panels ?? []).flatMap((panel) => [panel, ...(panel.panels ?? [])]);
+/** Rows and panels alike, in the order Grafana lays them out: each row, then its panels. */
+export function gridItemsOf(dashboard: ModelDashboard): GridItem[] {
+  return dashboard.rows.flatMap((row) => [rowItem(row), ...row.panels]);
 }
+
+/** A row as a grid item, so problems name it as a row. */
+export const rowItem = (row: ModelRow): GridItem => ({ type: 'row', title: row.title, gridPos: row.gridPos });

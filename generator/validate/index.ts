@@ -10,13 +10,11 @@ import { annotationTemplatesCheck } from './checks/annotation-templates.ts';
 import { bucketsCheck } from './checks/buckets.ts';
 import { dashboardAlertLinksCheck } from './checks/dashboard-alert-links.ts';
 import { dashboardCoverageCheck } from './checks/dashboard-coverage.ts';
-import { dashboardDatasourceCheck } from './checks/dashboard-datasource.ts';
 import { dashboardEmptyCheck } from './checks/dashboard-empty.ts';
 import { dashboardFaultSwitchesCheck } from './checks/dashboard-fault-switches.ts';
 import { dashboardGridCheck } from './checks/dashboard-grid.ts';
 import { dashboardLinksCheck } from './checks/dashboard-links.ts';
 import { dashboardLintCheck } from './checks/dashboard-lint.ts';
-import { dashboardPanelIdsCheck } from './checks/dashboard-panel-ids.ts';
 import { dashboardQueriesCheck } from './checks/dashboard-queries.ts';
 import { dashboardRateIntervalCheck } from './checks/dashboard-rate-interval.ts';
 import { dashboardTextCheck } from './checks/dashboard-text.ts';
@@ -72,11 +70,9 @@ export const CHECKS: readonly Check[] = [
   alertThresholdsCheck,
   alertLabelsCheck,
   dashboardQueriesCheck,
-  dashboardDatasourceCheck,
   dashboardRateIntervalCheck,
   dashboardUnitsCheck,
   dashboardUidsCheck,
-  dashboardPanelIdsCheck,
   dashboardGridCheck,
   dashboardCoverageCheck,
   dashboardAlertLinksCheck,

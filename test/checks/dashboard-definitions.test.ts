@@ -8,24 +8,24 @@ import { dashboardFaultSwitchesCheck } from '../../generator/validate/checks/das
 import { dashboardTextCheck } from '../../generator/validate/checks/dashboard-text.ts';
 import { dashboardVariableRefsCheck } from '../../generator/validate/checks/dashboard-variable-refs.ts';
 import { dashboardVariablesCheck } from '../../generator/validate/checks/dashboard-variables.ts';
-import type { GrafanaPanelJson } from '../../generator/model/types.ts';
-import { dashboardTable, DS, panel, rowPanel, VARIABLES } from '../helpers/dashboard-table.ts';
+import type { ModelPanel, ModelVariable } from '../../generator/model/types.ts';
+import { dashboardTable, panel, row, VARIABLES } from '../helpers/dashboard-table.ts';
 
-const query = (expr: string, legendFormat?: string) => ({ targets: [{ refId: 'A', expr, legendFormat, datasource: DS }] });
-const right = (overrides: Partial<GrafanaPanelJson> = {}) => panel({ id: 3, title: 'Right', gridPos: { x: 12, y: 1, w: 12, h: 8 }, ...overrides });
-const variable = (name: string, query = `label_values(app_baskets_open{job=~"$job", instance=~"$instance"}, ${name})`, label = 'Some label') => ({ type: 'query', name, label, query });
-const withVariables = (...extra: ReturnType<typeof variable>[]) => ({ list: [...VARIABLES, ...extra] });
+const query = (expr: string, legend = '') => ({ targets: [{ refId: 'A', expr, legend, instant: false }] });
+const right = (overrides: Partial<ModelPanel> = {}) => panel({ id: 3, title: 'Right', gridPos: { x: 12, y: 1, w: 12, h: 8 }, ...overrides });
+const below = (overrides: Partial<ModelPanel> = {}) => right({ gridPos: { x: 0, y: 10, w: 12, h: 8 }, ...overrides });
+const variable = (name: string, query = `label_values(app_baskets_open{job=~"$job", instance=~"$instance"}, ${name})`, label = 'Some label'): ModelVariable => ({ name, label, query, allValue: '.*' });
+const withVariables = (...extra: ModelVariable[]) => [...VARIABLES, ...extra];
 
 dashboardTable(dashboardEmptyCheck, [
   { name: 'a row of panels with queries passes', dashboards: [{ panels: [panel(), right()] }], expect: [] },
   { name: 'a panel without queries is refused', dashboards: [{ panels: [panel({ targets: [] })] }], expect: ['panel "Open baskets": has no queries, so it can only show "No data"'] },
-  { name: 'a panel whose targets are missing is refused', dashboards: [{ panels: [panel({ targets: undefined })] }], expect: ['panel "Open baskets": has no queries'] },
-  { name: 'a row followed straight by another row is refused', dashboards: [{ panels: [rowPanel(2, 1), panel({ gridPos: { x: 0, y: 2, w: 12, h: 8 } })] }], expect: ['row "Row 1": holds no panels'] },
-  { name: 'a last row with nothing after it is refused', dashboards: [{ panels: [panel(), rowPanel(3, 9)] }], expect: ['row "Row 3": holds no panels'] },
-  { name: 'a collapsed row holding its panels passes', dashboards: [{ panels: [panel(), { ...rowPanel(3, 9), panels: [right({ gridPos: { x: 0, y: 10, w: 12, h: 8 } })] }] }], expect: [] },
+  { name: 'a row followed straight by another row is refused', dashboards: [{ panels: [], rows: [row(2, 1, [panel({ gridPos: { x: 0, y: 2, w: 12, h: 8 } })])] }], expect: ['row "Row 1": holds no panels'] },
+  { name: 'a last row with nothing in it is refused', dashboards: [{ panels: [panel()], rows: [row(3, 9)] }], expect: ['row "Row 3": holds no panels'] },
+  { name: 'a second row holding its panels passes', dashboards: [{ panels: [panel()], rows: [row(3, 9, [below()])] }], expect: [] },
   {
-    name: 'a panel without queries inside a collapsed row is refused',
-    dashboards: [{ panels: [panel(), { ...rowPanel(3, 9), panels: [right({ targets: [] })] }] }],
+    name: 'a panel without queries in a later row is refused',
+    dashboards: [{ panels: [panel()], rows: [row(3, 9, [below({ targets: [] })])] }],
     expect: ['panel "Right": has no queries'],
   },
   { name: 'a dashboard with no panels at all is refused once', dashboards: [{ panels: [] }], expect: ['dashboard app-shop-0: has no panels'] },
@@ -88,10 +88,20 @@ dashboardTable(dashboardVariableRefsCheck, [
   { name: 'an undefined variable in a panel title is refused', dashboards: [{ panels: [panel({ title: 'Baskets in $region' })] }], expect: ["panel \"Baskets in $region\": title uses $region, but the dashboard defines no variable 'region'"] },
   { name: 'a defined variable in a panel title passes', dashboards: [{ panels: [panel({ title: 'Baskets in $region' })], variables: withVariables(variable('region')) }], expect: [] },
   { name: 'an undefined variable in a description is refused', dashboards: [{ panels: [panel({ description: 'Baskets on ${shop}.' })] }], expect: ["description uses ${shop}, but the dashboard defines no variable 'shop'"] },
-  { name: 'an undefined variable in a row title is refused', dashboards: [{ panels: [{ ...rowPanel(3, 9), title: 'Shop $shop' }] }], expect: ["row \"Shop $shop\": title uses $shop"] },
+  { name: 'an undefined variable in a row title is refused', dashboards: [{ panels: [panel()], rows: [{ ...row(3, 9, [below()]), title: 'Shop $shop' }] }], expect: ["row \"Shop $shop\": title uses $shop"] },
   { name: 'an undefined variable in the dashboard title is refused', dashboards: [{ title: 'Shop $site', panels: [panel()] }], expect: ["dashboard app-shop-0: the title uses $site"] },
-  { name: 'an undefined variable in a link is refused', dashboards: [{ panels: [panel({ links: [{ title: 'Runbook', url: 'https://example.com/$team' }] })] }], expect: ['link "Runbook" url uses $team'] },
-  { name: 'the time range macro in a link passes', dashboards: [{ panels: [panel({ links: [{ title: 'Logs', url: 'https://example.com/logs?${__url_time_range}&${__all_variables}' }] })] }], expect: [] },
+  {
+    name: 'an undefined variable in the runbook link of an alert panel is refused',
+    runbookBaseUrl: 'https://example.com/$team',
+    dashboards: [{ panels: [panel({ alerts: ['BasketsPiling'] })] }],
+    expect: ['link "Runbook: BasketsPiling" url uses $team'],
+  },
+  {
+    name: 'the time range macro in a runbook link passes',
+    runbookBaseUrl: 'https://example.com/logs?${__url_time_range}&${__all_variables}',
+    dashboards: [{ panels: [panel({ alerts: ['BasketsPiling'] })] }],
+    expect: [],
+  },
   { name: 'the time range macro in a query is refused', dashboards: [{ panels: [panel(query('app_baskets_open{region="${__url_time_range}"}'))] }], expect: ['query A uses ${__url_time_range}, which is not one of Grafana\'s global variables usable here'] },
   { name: 'a variable query using an undefined variable is refused', dashboards: [{ panels: [panel()], variables: withVariables(variable('region', 'label_values(app_baskets_open{site=~"$site"}, region)')) }], expect: ["variable 'region' query uses $site"] },
 ]);
@@ -108,7 +118,7 @@ dashboardTable(dashboardTextCheck, [
   { name: 'an empty panel description is refused', dashboards: [{ panels: [panel({ description: '' })] }], expect: ['panel "Open baskets": description is empty'] },
   { name: 'a blank panel description is refused', dashboards: [{ panels: [panel({ description: '  \n ' })] }], expect: ['description is blank'] },
   { name: 'a panel without queries is left to dashboard-empty', dashboards: [{ panels: [panel({ description: '', targets: [] })] }], expect: [] },
-  { name: 'a blank row title is refused', dashboards: [{ panels: [panel(), { ...rowPanel(3, 9), title: '   ' }, right({ gridPos: { x: 0, y: 10, w: 12, h: 8 } })] }], expect: ['row "   ": row title is blank'] },
+  { name: 'a blank row title is refused', dashboards: [{ panels: [panel()], rows: [{ ...row(3, 9, [below()]), title: '   ' }] }], expect: ['row "   ": row title is blank'] },
   { name: 'an empty dashboard title is refused', dashboards: [{ title: '', panels: [panel()] }], expect: ['dashboard app-shop-0: dashboard title is empty'] },
   { name: 'a private-use character in the dashboard title is refused', dashboards: [{ title: 'Shop \ue000', panels: [panel()] }], expect: ['dashboard title contains U+E000 (private-use character)'] },
   { name: 'a blank dashboard description is refused', dashboards: [{ description: '\t', panels: [panel()] }], expect: ['dashboard description is blank'] },

@@ -183,7 +183,7 @@ describe(`check ${dashboardLintCheck.id}`, () => {
     expect(messages).toHaveLength(expected.length);
     expected.forEach((text, i) => expect(messages[i]).toContain(text));
     if (expected.length > 0) return;
-    const file = folderLintFile(model.dashboards, queryContextOf(model));
+    const file = folderLintFile(model.dashboards, queryContextOf(model), model.config);
     if (lint === undefined) expect(file).toBeUndefined();
     else expect(file?.exclusions['target-instance-rule']?.entries.map((entry) => entry.reason)).toContain(lint);
   });

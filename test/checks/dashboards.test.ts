@@ -1,16 +1,14 @@
 import { dashboardAlertLinksCheck } from '../../generator/validate/checks/dashboard-alert-links.ts';
 import { dashboardCoverageCheck } from '../../generator/validate/checks/dashboard-coverage.ts';
-import { dashboardDatasourceCheck } from '../../generator/validate/checks/dashboard-datasource.ts';
 import { dashboardGridCheck } from '../../generator/validate/checks/dashboard-grid.ts';
 import { dashboardLinksCheck } from '../../generator/validate/checks/dashboard-links.ts';
-import { dashboardPanelIdsCheck } from '../../generator/validate/checks/dashboard-panel-ids.ts';
 import { dashboardQueriesCheck } from '../../generator/validate/checks/dashboard-queries.ts';
 import { dashboardRateIntervalCheck } from '../../generator/validate/checks/dashboard-rate-interval.ts';
 import { dashboardUidsCheck } from '../../generator/validate/checks/dashboard-uids.ts';
 import { dashboardUnitsCheck } from '../../generator/validate/checks/dashboard-units.ts';
-import { dashboardTable, DS, panel, rowPanel } from '../helpers/dashboard-table.ts';
+import { dashboardTable, panel, row } from '../helpers/dashboard-table.ts';
 
-const query = (expr: string) => ({ targets: [{ refId: 'A', expr, datasource: DS }] });
+const query = (expr: string) => ({ targets: [{ refId: 'A', expr, legend: '', instant: false }] });
 
 dashboardTable(dashboardQueriesCheck, [
   { name: 'a catalogue query with variables passes', dashboards: [{ panels: [panel()] }], expect: [] },
@@ -18,13 +16,6 @@ dashboardTable(dashboardQueriesCheck, [
   { name: 'an unknown label is refused', dashboards: [{ panels: [panel(query('sum by (country) (app_baskets_open)'))] }], expect: ["'sum by' names label 'country'"] },
   { name: '$__rate_interval is understood as a window', dashboards: [{ panels: [panel(query('sum(rate(app_orders_total{status=~"$status"}[$__rate_interval]))'))] }], expect: [] },
   { name: 'rate over a gauge is refused on panels too', dashboards: [{ panels: [panel(query('rate(app_baskets_open[$__rate_interval])'))] }], expect: ['rate() over gauge'] },
-]);
-
-dashboardTable(dashboardDatasourceCheck, [
-  { name: 'panels and queries on the variable pass', dashboards: [{ panels: [panel()] }], expect: [] },
-  { name: 'a panel on a fixed datasource is refused', dashboards: [{ panels: [panel({ datasource: { type: 'prometheus', uid: 'prod-prometheus' } })] }], expect: ['uses a fixed datasource'] },
-  { name: 'a query on a fixed datasource is refused', dashboards: [{ panels: [panel({ targets: [{ refId: 'A', expr: 'up', datasource: { uid: 'x' } }] })] }], expect: ['uses a fixed datasource'] },
-  { name: 'a dashboard without the datasource variable is refused', dashboards: [{ panels: [panel()], variables: { list: [] } }], expect: ["has no datasource variable named 'datasource'"] },
 ]);
 
 dashboardTable(dashboardRateIntervalCheck, [
@@ -36,18 +27,18 @@ dashboardTable(dashboardRateIntervalCheck, [
 
 dashboardTable(dashboardUnitsCheck, [
   { name: 'a panel with a unit passes', dashboards: [{ panels: [panel()] }], expect: [] },
-  { name: 'a panel without a unit is refused', dashboards: [{ panels: [panel({ fieldConfig: { defaults: {} } })] }], expect: ['panel "Open baskets": has no unit'] },
-  { name: 'a min above the max is refused', dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'short', min: 10, max: 1 } } })] }], expect: ['panel "Open baskets": min 10 is not below max 1'] },
-  { name: 'a min equal to the max is refused', dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'short', min: 0, max: 0 } } })] }], expect: ['min 0 is not below max 0'] },
-  { name: 'a range from 0 to 1 passes', dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'percentunit', min: 0, max: 1 } } })] }], expect: [] },
+  { name: 'a panel without a unit is refused', dashboards: [{ panels: [panel({ unit: undefined })] }], expect: ['panel "Open baskets": has no unit'] },
+  { name: 'a min above the max is refused', dashboards: [{ panels: [panel({ min: 10, max: 1 })] }], expect: ['panel "Open baskets": min 10 is not below max 1'] },
+  { name: 'a min equal to the max is refused', dashboards: [{ panels: [panel({ min: 0, max: 0 })] }], expect: ['min 0 is not below max 0'] },
+  { name: 'a range from 0 to 1 passes', dashboards: [{ panels: [panel({ unit: 'percentunit', min: 0, max: 1 })] }], expect: [] },
   {
     name: 'thresholds out of order are refused',
-    dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'short', thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 10, color: 'red' }, { value: 5, color: 'orange' }] } } } })] }],
+    dashboards: [{ panels: [panel({ thresholds: [{ value: null, color: 'green' }, { value: 10, color: 'red' }, { value: 5, color: 'orange' }] })] }],
     expect: ['threshold 5 follows 10: steps must ascend'],
   },
   {
     name: 'ascending thresholds after the base step pass',
-    dashboards: [{ panels: [panel({ fieldConfig: { defaults: { unit: 'short', thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 5, color: 'orange' }, { value: 10, color: 'red' }] } } } })] }],
+    dashboards: [{ panels: [panel({ thresholds: [{ value: null, color: 'green' }, { value: 5, color: 'orange' }, { value: 10, color: 'red' }] })] }],
     expect: [],
   },
 ]);
@@ -59,18 +50,11 @@ dashboardTable(dashboardUidsCheck, [
   { name: 'a uid with a slash is refused', dashboards: [{ uid: 'app/shop', panels: [] }], expect: ['must be 1–40 letters'] },
 ]);
 
-dashboardTable(dashboardPanelIdsCheck, [
-  { name: 'unique ids pass', dashboards: [{ panels: [panel({ id: 2 }), panel({ id: 3, gridPos: { x: 12, y: 1, w: 12, h: 8 } })] }], expect: [] },
-  { name: 'an id used twice is refused', dashboards: [{ panels: [panel({ id: 2 }), panel({ id: 2, title: 'Twin' })] }], expect: ['panel "Twin": id 2 is used twice'] },
-  { name: 'a panel id equal to a row id is refused', dashboards: [{ panels: [panel({ id: 1, title: 'Clash' })] }], expect: ['panel "Clash": id 1 is used twice'] },
-]);
-
 dashboardTable(dashboardGridCheck, [
   { name: 'side by side panels pass', dashboards: [{ panels: [panel(), panel({ id: 3, title: 'Right', gridPos: { x: 12, y: 1, w: 12, h: 8 } })] }], expect: [] },
   { name: 'overlapping panels are refused', dashboards: [{ panels: [panel(), panel({ id: 3, title: 'Over', gridPos: { x: 6, y: 4, w: 12, h: 8 } })] }], expect: ['panel "Over": overlaps panel "Open baskets"'] },
   { name: 'a panel over the row is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 0, w: 6, h: 4 } })] }], expect: ['overlaps panel "Row 1"'] },
   { name: 'a panel wider than the grid is refused', dashboards: [{ panels: [panel({ gridPos: { x: 12, y: 1, w: 18, h: 8 } })] }], expect: ['does not fit the 24-column grid'] },
-  { name: 'a panel without a place is refused', dashboards: [{ panels: [panel({ gridPos: undefined })] }], expect: ['has no place on the grid'] },
   { name: 'a fractional width is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: 6.5, h: 8 } })] }], expect: ['gridPos does not fit the 24-column grid: w=6.5 is not a whole number of columns from 1 to 24'] },
   { name: 'a NaN height is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: 12, h: NaN } })] }], expect: ['h=NaN is not a whole number of rows from 1'] },
   { name: 'an infinite width is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: Infinity, h: 8 } })] }], expect: ['w=Infinity is not a whole number of columns'] },
@@ -81,7 +65,7 @@ dashboardTable(dashboardGridCheck, [
   { name: 'a missing coordinate is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, w: 12, h: 8 } as never })] }], expect: ['y=undefined is not a whole number'] },
   { name: 'a size written as text is refused', dashboards: [{ panels: [panel({ gridPos: { x: 0, y: 1, w: '12' as never, h: 8 } })] }], expect: ['w=12 is not a whole number of columns'] },
   { name: 'a panel running past column 24 is refused', dashboards: [{ panels: [panel({ gridPos: { x: 20, y: 1, w: 6, h: 8 } })] }], expect: ['x+w=26 runs past column 24'] },
-  { name: 'a row pushed to a fractional row by the heights above is refused', dashboards: [{ panels: [panel(), { ...rowPanel(3, 9.5) }] }], expect: ['row "Row 3": gridPos does not fit the 24-column grid: y=9.5'] },
+  { name: 'a row pushed to a fractional row by the heights above is refused', dashboards: [{ panels: [panel()], rows: [row(3, 9.5)] }], expect: ['row "Row 3": gridPos does not fit the 24-column grid: y=9.5'] },
 ]);
 
 dashboardTable(dashboardCoverageCheck, [
@@ -99,7 +83,6 @@ dashboardTable(dashboardAlertLinksCheck, [
 ]);
 
 dashboardTable(dashboardLinksCheck, [
-  { name: 'a link to a dashboard of the project passes', dashboards: [{ panels: [panel()], links: [{ title: 'Other', url: '/d/app-shop-1' }] }, { panels: [panel()] }], expect: [] },
-  { name: 'a link to a uid no dashboard has is refused, listing the known ones', dashboards: [{ panels: [panel()], links: [{ title: 'SLOs', url: '/d/app-slos' }] }], expect: ["link 'SLOs' leads to /d/app-slos, but no dashboard has uid 'app-slos': name a dashboard this project defines (shop_0)"] },
-  { name: 'links that are not to dashboards are left alone', dashboards: [{ panels: [panel()], links: [{ title: 'Runbook', url: 'https://example.com/runbook' }, { title: 'Dashboards' }] }], expect: [] },
+  { name: 'a link to a dashboard of the project passes', dashboards: [{ panels: [panel()], links: [{ title: 'Other', dashboard: 'shop_1' }] }, { panels: [panel()] }], expect: [] },
+  { name: 'a link to a dashboard no definition names is refused, listing the known ones', dashboards: [{ panels: [panel()], links: [{ title: 'SLOs', dashboard: 'slos' }] }], expect: ["link 'SLOs' leads to /d/app-slos, but no dashboard has uid 'app-slos': name a dashboard this project defines (shop_0)"] },
 ]);

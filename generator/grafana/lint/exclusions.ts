@@ -5,8 +5,10 @@
  * say so), or the panel or its dashboard declares why it spans jobs (`spansJobs`). Each entry names
  * the dashboard, panel and target, with the reason; everything else the linter reports is a problem.
  */
+import type { SextantConfig } from '../../config.ts';
 import type { QueryContext } from '../../promql/context.ts';
 import type { ModelDashboard } from '../../model/types.ts';
+import { buildDashboard } from '../build.ts';
 import type { LintDashboard } from './dashboard.ts';
 import { expandVariables } from './expand.ts';
 import { isExcluded, lintDashboard, type LintEntry, type LintExclusions, type LintFinding } from './lint.ts';
@@ -23,8 +25,12 @@ export interface DashboardLint {
   readonly reported: readonly LintFinding[];
 }
 
-export function lintModelDashboard(dashboard: ModelDashboard, context: QueryContext): DashboardLint {
-  const json = dashboard.json as unknown as LintDashboard;
+/**
+ * Lints the JSON the dashboard is written as: built from the model by the builder the renderers
+ * use, and read back as data, as the linter reads the file.
+ */
+export function lintModelDashboard(dashboard: ModelDashboard, context: QueryContext, config: SextantConfig): DashboardLint {
+  const json: LintDashboard = JSON.parse(JSON.stringify(buildDashboard(dashboard, config)));
   const findings = lintDashboard(json);
   const exclusions: Record<string, LintEntry[]> = {};
   const seen = new Set<string>();
@@ -61,10 +67,10 @@ function excuse(finding: LintFinding, dashboard: ModelDashboard, json: LintDashb
  * The `.lint` file of one dashboard folder (the linter reads the one beside the dashboard): every
  * dashboard's exclusions, rules in the linter's order, or undefined when nothing needs excusing.
  */
-export function folderLintFile(dashboards: readonly ModelDashboard[], context: QueryContext): { exclusions: Record<string, { entries: LintEntry[] }> } | undefined {
+export function folderLintFile(dashboards: readonly ModelDashboard[], context: QueryContext, config: SextantConfig): { exclusions: Record<string, { entries: LintEntry[] }> } | undefined {
   const byRule = new Map<string, LintEntry[]>();
   for (const dashboard of [...dashboards].sort((a, b) => a.uid.localeCompare(b.uid))) {
-    for (const [rule, entries] of Object.entries(lintModelDashboard(dashboard, context).exclusions)) byRule.set(rule, [...(byRule.get(rule) ?? []), ...entries]);
+    for (const [rule, entries] of Object.entries(lintModelDashboard(dashboard, context, config).exclusions)) byRule.set(rule, [...(byRule.get(rule) ?? []), ...entries]);
   }
   if (byRule.size === 0) return undefined;
   const ordered = LINT_RULES.filter((rule) => byRule.has(rule.name));

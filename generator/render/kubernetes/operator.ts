@@ -8,7 +8,7 @@
 import type { Model, ModelDashboard, ModelRuleFile, ModelScrapeJob } from '../../model/types.ts';
 import { alertmanagerConfig } from '../alertmanager-config.ts';
 import { scrapeKeeps } from '../prometheus-config.ts';
-import { stableJson } from '../grafana.ts';
+import { dashboardJson } from '../grafana.ts';
 import { ruleFile } from '../rules.ts';
 import type { GeneratedFile } from '../stage.ts';
 import { toYaml } from '../yaml.ts';
@@ -131,7 +131,7 @@ export function operatorFiles(model: Model): GeneratedFile[] {
         apiVersion: 'v1',
         kind,
         metadata: metadata(name, { grafana_dashboard: '1' }, { [k8s.dashboardFolderAnnotation]: dashboard.folder }),
-        data: { [`${dashboard.uid}.json`]: `${stableJson(dashboard.json)}\n` },
+        data: { [`${dashboard.uid}.json`]: dashboardJson(dashboard, model.config) },
       },
     ]);
   }

@@ -3,7 +3,6 @@ import { substituteVariables } from '../../grafana/variables.ts';
 import { familiesRead } from '../../promql/families.ts';
 import { queryContextOf } from '../../promql/model-context.ts';
 import { metricProblem, type Check } from '../check.ts';
-import { panelsOf } from '../dashboard-problem.ts';
 
 export const dashboardCoverageCheck: Check = {
   id: 'dashboard-coverage',
@@ -13,8 +12,8 @@ export const dashboardCoverageCheck: Check = {
     const scrapeSeconds = queryContextOf(model).scrapeIntervalSeconds;
     const shown = new Set<string>();
     for (const dashboard of model.dashboards) {
-      for (const panel of panelsOf(dashboard)) {
-        for (const target of panel.targets ?? []) for (const family of familiesRead(model, substituteVariables(target.expr ?? '', scrapeSeconds))) shown.add(family);
+      for (const panel of dashboard.panels) {
+        for (const target of panel.targets) for (const family of familiesRead(model, substituteVariables(target.expr, scrapeSeconds))) shown.add(family);
       }
     }
     const problems: Problem[] = [];

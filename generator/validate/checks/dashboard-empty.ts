@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
-import { dashboardProblem } from '../dashboard-problem.ts';
+import { dashboardProblem, rowItem } from '../dashboard-problem.ts';
 
 /**
  * Every panel kind the DSL offers (timeseries, stat, heatmap, table, bar gauge, state timeline)
@@ -13,25 +13,18 @@ export const dashboardEmptyCheck: Check = {
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {
-      const items = dashboard.json.panels ?? [];
-      if (!items.some((item) => item.type !== 'row' || (item.panels ?? []).length > 0)) {
+      if (dashboard.panels.length === 0) {
         problems.push(dashboardProblem(dashboard, this.id, 'has no panels; add a row(title, [panels…]) with at least one panel'));
         continue;
       }
-      items.forEach((item, i) => {
-        if (item.type === 'row') {
-          // An open row holds the panels after it up to the next row; a collapsed one holds its own.
-          const next = items[i + 1];
-          if ((item.panels ?? []).length === 0 && (next === undefined || next.type === 'row')) {
-            problems.push(dashboardProblem(dashboard, this.id, 'holds no panels; add panels to it or remove it', item));
-          }
-        }
-        for (const panel of item.type === 'row' ? (item.panels ?? []) : [item]) {
-          if ((panel.targets ?? []).length === 0) {
+      for (const row of dashboard.rows) {
+        if (row.panels.length === 0) problems.push(dashboardProblem(dashboard, this.id, 'holds no panels; add panels to it or remove it', rowItem(row)));
+        for (const panel of row.panels) {
+          if (panel.targets.length === 0) {
             problems.push(dashboardProblem(dashboard, this.id, 'has no queries, so it can only show "No data"; give it targets: [target(promql`…`)]', panel));
           }
         }
-      });
+      }
     }
     return problems;
   },

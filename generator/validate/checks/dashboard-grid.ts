@@ -1,11 +1,9 @@
 import type { Problem } from '../../problems.ts';
-import { GRID_COLUMNS } from '../../grafana/build.ts';
-import type { GrafanaPanelJson } from '../../model/types.ts';
+import { GRID_COLUMNS } from '../../model/dashboards.ts';
+import type { ModelGridPos as Box } from '../../model/types.ts';
 import type { Check } from '../check.ts';
-import { dashboardProblem, gridItemsOf } from '../dashboard-problem.ts';
+import { dashboardProblem, gridItemsOf, type GridItem } from '../dashboard-problem.ts';
 import { printable } from '../readable-text.ts';
-
-type Box = NonNullable<GrafanaPanelJson['gridPos']>;
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const isWhole = (value: unknown, min: number): value is number => Number.isInteger(value) && (value as number) >= min;
@@ -27,13 +25,9 @@ export const dashboardGridCheck: Check = {
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {
-      const placed: (GrafanaPanelJson & { gridPos: Box })[] = [];
+      const placed: GridItem[] = [];
       for (const panel of gridItemsOf(dashboard)) {
         const box = panel.gridPos;
-        if (typeof box !== 'object' || box === null) {
-          problems.push(dashboardProblem(dashboard, this.id, 'has no place on the grid', panel));
-          continue;
-        }
         const faults = boxFaults(box);
         if (faults.length > 0) {
           const fix = panel.type === 'row' ? '' : '; set width and height (or gridPos) to whole numbers that fit';
@@ -41,8 +35,8 @@ export const dashboardGridCheck: Check = {
           continue;
         }
         const other = placed.find((earlier) => overlaps(earlier.gridPos, box));
-        if (other) problems.push(dashboardProblem(dashboard, this.id, `overlaps panel "${printable(String(other.title ?? ''))}"`, panel));
-        placed.push({ ...panel, gridPos: box });
+        if (other) problems.push(dashboardProblem(dashboard, this.id, `overlaps panel "${printable(String(other.title))}"`, panel));
+        placed.push(panel);
       }
     }
     return problems;

@@ -23,7 +23,7 @@ export const dashboardLintCheck: Check = {
           problems.push(dashboardProblem(dashboard, this.id, 'spansJobs has no visible characters; say why the panel spans jobs (it is the reason given in the .lint exclusions)', { title: panel.title }));
         }
       }
-      for (const finding of lintModelDashboard(dashboard, context).reported) {
+      for (const finding of lintModelDashboard(dashboard, context, model.config).reported) {
         // The query is named by its letter; the linter's echo of its text would bury the cause.
         const target = finding.targetIdx === undefined ? '' : `query ${String.fromCharCode(65 + finding.targetIdx)}: `;
         const message = `${target}${finding.message.replace(/^invalid PromQL query '[^]*?': /, '')} (${finding.rule.name}); ${finding.rule.fix}`;

@@ -3,7 +3,7 @@ import { substituteVariables } from '../../grafana/variables.ts';
 import { checkQuery } from '../../promql/index.ts';
 import { queryContextOf } from '../../promql/model-context.ts';
 import type { Check } from '../check.ts';
-import { dashboardProblem, panelsOf } from '../dashboard-problem.ts';
+import { dashboardProblem } from '../dashboard-problem.ts';
 
 export const dashboardQueriesCheck: Check = {
   id: 'dashboard-queries',
@@ -12,9 +12,9 @@ export const dashboardQueriesCheck: Check = {
     const context = queryContextOf(model);
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {
-      for (const panel of panelsOf(dashboard)) {
-        for (const target of panel.targets ?? []) {
-          const expr = substituteVariables(target.expr ?? '', context.scrapeIntervalSeconds);
+      for (const panel of dashboard.panels) {
+        for (const target of panel.targets) {
+          const expr = substituteVariables(target.expr, context.scrapeIntervalSeconds);
           for (const { rule, message } of checkQuery(expr, context)) problems.push(dashboardProblem(dashboard, rule, `query ${target.refId}: ${message}`, panel));
         }
       }

@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
-import { dashboardProblem, panelsOf } from '../dashboard-problem.ts';
+import { dashboardProblem } from '../dashboard-problem.ts';
 
 /** The range of every rate(), irate() and increase() call: what follows the call up to its first `[…]`. */
 const RANGE_CALL = /\b(rate|irate|increase)\s*\([^[]*\[([^\]]*)\]/g;
@@ -11,9 +11,9 @@ export const dashboardRateIntervalCheck: Check = {
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {
-      for (const panel of panelsOf(dashboard)) {
-        for (const target of panel.targets ?? []) {
-          for (const [, fn, window] of (target.expr ?? '').matchAll(RANGE_CALL)) {
+      for (const panel of dashboard.panels) {
+        for (const target of panel.targets) {
+          for (const [, fn, window] of target.expr.matchAll(RANGE_CALL)) {
             if (window !== '$__rate_interval') {
               problems.push(dashboardProblem(dashboard, this.id, `query ${target.refId}: ${fn}() over [${window}]; use [$__rate_interval]`, panel));
             }

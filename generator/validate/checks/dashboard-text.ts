@@ -1,7 +1,7 @@
-import type { GrafanaPanelJson } from '../../model/types.ts';
+import type { ModelPanel } from '../../model/types.ts';
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
-import { dashboardProblem } from '../dashboard-problem.ts';
+import { dashboardProblem, rowItem } from '../dashboard-problem.ts';
 import { isBlank, unreadable } from '../readable-text.ts';
 
 /** A text a reader sees on the dashboard: whether it must say something, and whether it may run over lines. */
@@ -15,8 +15,7 @@ interface Shown {
   readonly fix?: string;
 }
 
-function panelTexts(panel: GrafanaPanelJson): Shown[] {
-  if (panel.type === 'row') return [{ what: 'row title', text: panel.title, required: true, fix: "name what the row's panels have in common" }];
+function panelTexts(panel: ModelPanel): Shown[] {
   return [
     { what: 'title', text: panel.title, required: true, fix: 'say what the panel shows' },
     // Left out, a panel's description is the help text of the metrics its queries read; a panel with
@@ -24,12 +23,11 @@ function panelTexts(panel: GrafanaPanelJson): Shown[] {
     {
       what: 'description',
       text: panel.description,
-      required: (panel.targets ?? []).length > 0,
+      required: panel.targets.length > 0,
       multiline: true,
       fix: 'describe what the panel shows, or leave description out to use the help texts of the metrics its queries read',
     },
-    ...(panel.links ?? []).map((link) => ({ what: 'link title', text: link.title, required: true })),
-    ...(panel.targets ?? []).map((target) => ({ what: `legend of query ${target.refId ?? ''}`, text: target.legendFormat, required: false })),
+    ...panel.targets.map((target) => ({ what: `legend of query ${target.refId}`, text: target.legend, required: false })),
   ];
 }
 
@@ -40,7 +38,7 @@ export const dashboardTextCheck: Check = {
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {
-      const inspect = (texts: readonly Shown[], item?: GrafanaPanelJson) => {
+      const inspect = (texts: readonly Shown[], item?: { readonly title: string; readonly type: string }) => {
         for (const { what, text, required, multiline, fix } of texts) {
           let message: string | undefined;
           if (text !== undefined && typeof text !== 'string') {
@@ -57,20 +55,20 @@ export const dashboardTextCheck: Check = {
         }
       };
       inspect([
-        { what: 'dashboard title', text: dashboard.json.title, required: true, fix: 'say what the dashboard is about' },
-        { what: 'dashboard description', text: dashboard.json.description, required: true, multiline: true, fix: 'say what the dashboard is for' },
-        ...(dashboard.json.tags ?? []).map((tag) => ({ what: 'tag', text: tag, required: true, fix: 'remove the empty tag' })),
-        ...(dashboard.json.templating?.list ?? []).map((variable) => ({
-          what: `label of variable '${variable.name ?? ''}'`,
+        { what: 'dashboard title', text: dashboard.title, required: true, fix: 'say what the dashboard is about' },
+        { what: 'dashboard description', text: dashboard.description, required: true, multiline: true, fix: 'say what the dashboard is for' },
+        ...dashboard.tags.map((tag) => ({ what: 'tag', text: tag, required: true, fix: 'remove the empty tag' })),
+        ...dashboard.variables.map((variable) => ({
+          what: `label of variable '${variable.name}'`,
           text: variable.label,
           required: true,
           fix: 'give the variable a label, or leave the title of labelVariable() out to derive one',
         })),
-        ...(dashboard.json.links ?? []).map((link) => ({ what: 'dashboard link title', text: link.title, required: true })),
+        ...dashboard.links.map((link) => ({ what: 'dashboard link title', text: link.title, required: true })),
       ]);
-      for (const item of dashboard.json.panels ?? []) {
-        inspect(panelTexts(item), item);
-        for (const panel of item.panels ?? []) inspect(panelTexts(panel), panel);
+      for (const row of dashboard.rows) {
+        inspect([{ what: 'row title', text: row.title, required: true, fix: "name what the row's panels have in common" }], rowItem(row));
+        for (const panel of row.panels) inspect(panelTexts(panel), panel);
       }
     }
     return problems;

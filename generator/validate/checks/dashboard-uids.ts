@@ -12,7 +12,7 @@ export const dashboardUidsCheck: Check = {
     const problems: Problem[] = [];
     const seen = new Map<string, string>();
     for (const dashboard of model.dashboards) {
-      const uid = dashboard.json.uid ?? '';
+      const uid = dashboard.uid;
       if (!UID.test(uid)) problems.push(dashboardProblem(dashboard, this.id, `uid '${uid}' must be 1–40 letters, digits, - or _`));
       const earlier = seen.get(uid);
       if (earlier) problems.push(dashboardProblem(dashboard, this.id, `uid '${uid}' is also the uid of the dashboard in ${earlier}`));

@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
-import { dashboardProblem, panelsOf } from '../dashboard-problem.ts';
+import { dashboardProblem } from '../dashboard-problem.ts';
 
 export const dashboardUnitsCheck: Check = {
   id: 'dashboard-units',
@@ -9,16 +9,16 @@ export const dashboardUnitsCheck: Check = {
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {
-      for (const panel of panelsOf(dashboard)) {
+      for (const panel of dashboard.panels) {
         const report = (message: string) => problems.push(dashboardProblem(dashboard, this.id, message, panel));
-        const defaults = panel.fieldConfig?.defaults;
-        if (!defaults?.unit) report('has no unit (reqps, s, bytes, percentunit, short…)');
+        const { unit, min, max, thresholds } = panel;
+        if (!unit) report('has no unit (reqps, s, bytes, percentunit, short…)');
         // An axis from 10 to 1 draws nothing; Grafana keeps the range as written.
-        if (typeof defaults?.min === 'number' && typeof defaults.max === 'number' && !(defaults.min < defaults.max)) {
-          report(`min ${defaults.min} is not below max ${defaults.max}, so the scale can show no value; swap them or drop one`);
+        if (typeof min === 'number' && typeof max === 'number' && !(min < max)) {
+          report(`min ${min} is not below max ${max}, so the scale can show no value; swap them or drop one`);
         }
         // Grafana colours a value by the last step at or below it, reading the steps in order.
-        const steps = (defaults?.thresholds?.steps ?? []).map((step) => step.value).filter((value): value is number => typeof value === 'number');
+        const steps = (thresholds ?? []).map((step) => step.value).filter((value): value is number => typeof value === 'number');
         const fall = steps.findIndex((value, i) => i > 0 && !(value > steps[i - 1]!));
         if (fall > 0) report(`threshold ${steps[fall]} follows ${steps[fall - 1]}: steps must ascend, or a value takes the wrong colour; order them from low to high`);
       }

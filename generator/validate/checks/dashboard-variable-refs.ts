@@ -1,8 +1,11 @@
+import type { SextantConfig } from '../../config.ts';
+import { DATASOURCE_VARIABLE } from '../../grafana/build.ts';
 import { GLOBAL_VARIABLES, LINK_VARIABLES, variableReferences } from '../../grafana/variables.ts';
-import type { GrafanaLinkJson, GrafanaPanelJson } from '../../model/types.ts';
+import type { ModelPanel } from '../../model/types.ts';
+import { runbookUrl } from '../../naming.ts';
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
-import { dashboardProblem } from '../dashboard-problem.ts';
+import { dashboardProblem, rowItem } from '../dashboard-problem.ts';
 
 /** A text Grafana interpolates, where it sits, and whether link-only macros work there. */
 interface Interpolated {
@@ -11,20 +14,15 @@ interface Interpolated {
   readonly link?: boolean;
 }
 
-const linkTexts = (links: readonly GrafanaLinkJson[] | undefined): Interpolated[] =>
-  (links ?? []).flatMap((link) => [
-    { where: `link "${link.title ?? ''}" title`, text: link.title, link: true },
-    { where: `link "${link.title ?? ''}" url`, text: link.url, link: true },
-  ]);
-
-function panelTexts(panel: GrafanaPanelJson): Interpolated[] {
+/** A panel's texts, its runbook links as the builder writes them included: the runbook base url may hold a $variable. */
+function panelTexts(panel: ModelPanel, config: SextantConfig): Interpolated[] {
   return [
     { where: 'title', text: panel.title },
     { where: 'description', text: panel.description },
-    ...linkTexts(panel.links),
-    ...(panel.targets ?? []).flatMap((target) => [
-      { where: `query ${target.refId ?? ''}`, text: target.expr },
-      { where: `legend of query ${target.refId ?? ''}`, text: target.legendFormat },
+    ...panel.alerts.map((alert) => ({ where: `link "Runbook: ${alert}" url`, text: runbookUrl(config, alert), link: true })),
+    ...panel.targets.flatMap((target) => [
+      { where: `query ${target.refId}`, text: target.expr },
+      { where: `legend of query ${target.refId}`, text: target.legend },
     ]),
   ];
 }
@@ -36,8 +34,8 @@ export const dashboardVariableRefsCheck: Check = {
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {
-      const defined = new Set((dashboard.json.templating?.list ?? []).map((variable) => variable.name));
-      const inspect = (texts: readonly Interpolated[], item?: GrafanaPanelJson) => {
+      const defined = new Set([DATASOURCE_VARIABLE, ...dashboard.variables.map((variable) => variable.name)]);
+      const inspect = (texts: readonly Interpolated[], item?: { readonly title: string; readonly type: string }) => {
         for (const { where, text, link } of texts) {
           if (typeof text !== 'string') continue;
           for (const reference of variableReferences(text)) {
@@ -54,14 +52,14 @@ export const dashboardVariableRefsCheck: Check = {
         }
       };
       inspect([
-        { where: 'the title', text: dashboard.json.title },
-        { where: 'the description', text: dashboard.json.description },
-        ...linkTexts(dashboard.json.links),
-        ...(dashboard.json.templating?.list ?? []).map((variable) => ({ where: `variable '${variable.name ?? ''}' query`, text: variable.query })),
+        { where: 'the title', text: dashboard.title },
+        { where: 'the description', text: dashboard.description },
+        ...dashboard.links.map((link) => ({ where: `link "${link.title}" title`, text: link.title, link: true })),
+        ...dashboard.variables.map((variable) => ({ where: `variable '${variable.name}' query`, text: variable.query })),
       ]);
-      for (const item of dashboard.json.panels ?? []) {
-        inspect(panelTexts(item), item);
-        for (const panel of item.panels ?? []) inspect(panelTexts(panel), panel);
+      for (const row of dashboard.rows) {
+        inspect([{ where: 'title', text: row.title }], rowItem(row));
+        for (const panel of row.panels) inspect(panelTexts(panel, model.config), panel);
       }
     }
     return problems;

@@ -1,3 +1,4 @@
+import { DATASOURCE_VARIABLE } from '../../grafana/build.ts';
 import { GLOBAL_VARIABLES, isGrafanaOwnName, LINK_VARIABLES, substituteVariables } from '../../grafana/variables.ts';
 import { analyze } from '../../promql/analyze.ts';
 import { listLabels } from '../../promql/checks/query-check.ts';
@@ -22,10 +23,9 @@ export const dashboardVariablesCheck: Check = {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {
       const report = (message: string) => problems.push(dashboardProblem(dashboard, this.id, message));
-      const variables = dashboard.json.templating?.list ?? [];
-      const counted = new Map<string, number>();
-      for (const variable of variables) {
-        const name = variable.name;
+      const counted = new Map<string, number>([[DATASOURCE_VARIABLE, 1]]);
+      for (const variable of dashboard.variables) {
+        const name: unknown = variable.name;
         if (typeof name !== 'string' || !NAME.test(name)) {
           report(`variable ${shown(name)} cannot be referred to: a variable name is a letter or _, then letters, digits or _ (Grafana reads $my-var as $my); rename it`);
           continue;
@@ -35,8 +35,8 @@ export const dashboardVariablesCheck: Check = {
           report(`variable '${name}' ${what}, so every $${name} would mean Grafana's, not this one; rename it`);
         }
         counted.set(name, (counted.get(name) ?? 0) + 1);
-        const query = LABEL_VALUES.exec(typeof variable.query === 'string' ? variable.query : '');
-        if (variable.type === 'query' && query) {
+        const query = LABEL_VALUES.exec(variable.query);
+        if (query) {
           // The values Grafana lists are those of the label over the selector: Prometheus must know both.
           const [, selector, label] = query;
           const expr = substituteVariables(selector!, context.scrapeIntervalSeconds);
