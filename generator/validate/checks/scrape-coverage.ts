@@ -60,7 +60,7 @@ function readersByFamily(model: Model): Map<string, string[]> {
     for (const family of familiesRead(model, expr)) readers.set(family, [...(readers.get(family) ?? []), reader]);
   };
   for (const file of model.rules) {
-    for (const rule of file.recording) add(`recording rule ${rule.record}`, rule.expr);
+    for (const rule of file.recording) add(`recording rule ${rule.written}`, rule.expr);
     for (const alert of file.alerts) add(`alert ${alert.name}`, alert.expr);
   }
   const scrapeSeconds = queryContextOf(model).scrapeIntervalSeconds;
