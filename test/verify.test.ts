@@ -15,8 +15,39 @@ const DRIFTED = [
   'taskforge_cache_entries{cache="task_cache",region="eu"} 3',
   '# TYPE taskforge_http_request_count counter',
   'taskforge_http_request_count 3',
+  // Under the application's namespace a build_info is the application's: it must be catalogued.
+  '# TYPE taskforge_build_info gauge',
+  'taskforge_build_info{version="1.0.0"} 1',
   '',
 ].join('\n');
+/**
+ * Shaped like mysqld_exporter 0.15 with its MySQL down: mysql_up 0, none of the global status or
+ * variables, its own mysql_exporter_* and mysqld_exporter_build_info, and the Go client's series.
+ */
+const MYSQLD_EXPORTER_SERVER_DOWN = [
+  '# HELP mysql_up Whether the MySQL server is up.',
+  '# TYPE mysql_up gauge',
+  'mysql_up 0',
+  '# TYPE mysql_exporter_last_scrape_error gauge',
+  'mysql_exporter_last_scrape_error 1',
+  '# TYPE mysql_exporter_scrapes_total counter',
+  'mysql_exporter_scrapes_total 3',
+  '# TYPE mysqld_exporter_build_info gauge',
+  'mysqld_exporter_build_info{branch="HEAD",goarch="amd64",goos="linux",goversion="go1.21.5",revision="7c0df5a",tags="netgo",version="0.15.1"} 1',
+  '# TYPE go_goroutines gauge',
+  'go_goroutines 9',
+  '# TYPE process_cpu_seconds_total counter',
+  'process_cpu_seconds_total 0.05',
+  '# TYPE promhttp_metric_handler_requests_total counter',
+  'promhttp_metric_handler_requests_total{code="200"} 2',
+  '',
+].join('\n');
+/** Other exporters' own metrics, beside a node_exporter's: understood by their shape, not listed. */
+const EXPORTERS_OWN = ['redis_exporter_build_info', 'postgres_exporter_build_info', 'mongodb_exporter_build_info', 'redis_exporter_last_scrape_duration_seconds']
+  .map((name) => `# TYPE ${name} gauge\n${name} 1`)
+  .join('\n');
+let mysqlUrl: string;
+let nodeAndOthersUrl: string;
 
 beforeAll(async () => {
   const port = await freePort();
@@ -25,11 +56,25 @@ beforeAll(async () => {
   fake = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(DRIFTED));
   await new Promise<void>((resolve) => fake.listen(fakePort, '127.0.0.1', resolve));
   fakeUrl = `http://127.0.0.1:${fakePort}`;
+  mysqlUrl = await serveText(MYSQLD_EXPORTER_SERVER_DOWN);
+  const nodeMetrics = await (await fetch(`${nodeExporter.url}/metrics`)).text();
+  nodeAndOthersUrl = await serveText(`${nodeMetrics}\n${EXPORTERS_OWN}\n`);
 });
+
+const textServers: Server[] = [];
+/** A server answering every request with this exposition. */
+async function serveText(body: string): Promise<string> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(body));
+  textServers.push(server);
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${port}`;
+}
 
 afterAll(async () => {
   await nodeExporter?.stop();
   await new Promise((resolve) => fake?.close(resolve));
+  await Promise.all(textServers.map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
 describe('npm run verify', () => {
@@ -49,11 +94,39 @@ describe('npm run verify', () => {
     expect(run.stderr).toMatch(/missing\s+taskforge_http_requests_in_flight/);
   });
 
-  it('without --job, expects only the domains the target mostly exposes', async () => {
+  it('without --job, expects in full every domain the target exposes a metric of, and names what is missing', async () => {
     const run = await runCli(['verify', '--target', fakeUrl]);
     expect(run.status).toBe(1);
+    expect(run.stderr).toContain('difference(s) from the catalogue (cache, http)');
     expect(run.stderr).toMatch(/uncatalogued\s+taskforge_http_request_count/);
-    expect(run.stderr).not.toContain('missing');
+    expect(run.stderr).toMatch(/missing\s+taskforge_http_requests_in_flight/);
+    // Only the domains it exposes a metric of: none of the jobs domain.
+    expect(run.stderr).not.toContain('taskforge_jobs_');
+  });
+
+  it("does not call an application's own build_info an exporter's", async () => {
+    const run = await runCli(['verify', '--target', fakeUrl]);
+    expect(run.stderr).toMatch(/uncatalogued\s+taskforge_build_info/);
+  });
+
+  it.each([
+    { how: 'without --job, inferred from the one metric it still exposes', args: [] },
+    { how: 'with --job mysql', args: ['--job', 'mysql'] },
+  ])('a mysqld_exporter with its server down is drift with the missing metrics named, $how', async ({ args }) => {
+    const run = await runCli(['verify', '--target', mysqlUrl, ...args]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('5 difference(s) from the catalogue (mysqld_exporter):');
+    expect(run.stderr).toMatch(/missing\s+mysql_global_status_threads_connected/);
+    expect(run.stderr).toMatch(/missing\s+mysql_global_variables_max_connections/);
+    // Its own metrics are understood: mysqld_exporter_build_info is no drift.
+    expect(run.stderr).not.toContain('uncatalogued');
+  });
+
+  it("understands other exporters' own metrics by their shape", async () => {
+    const run = await runCli(['verify', '--target', nodeAndOthersUrl]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('matches the catalogue (node_exporter)');
   });
 
   it('refuses to run without a target', async () => {
