@@ -129,6 +129,13 @@ describe('npm run verify', () => {
     expect(run.stdout).toContain('matches the catalogue (node_exporter)');
   });
 
+  it('documents --timeout and the domains it expects in verify --help', async () => {
+    const run = await runCli(['verify', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/--timeout SECONDS\s+how long each endpoint may take to answer \(default 10\)/);
+    expect(run.stdout).toContain('without it, every domain the target exposes a metric of');
+  });
+
   it('refuses to run without a target', async () => {
     const run = await runCli(['verify']);
     expect(run.status).toBe(2);
