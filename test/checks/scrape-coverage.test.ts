@@ -12,15 +12,10 @@ import { validAlert } from '../helpers/rules-table.ts';
 
 type JobInput = Parameters<typeof defineScrapeJob>[0];
 
-const store = (options: Partial<DomainDef> = {}) =>
-  defineDomain({
-    name: 'store',
-    title: 'Store',
-    description: '',
-    owner: upstream('store_exporter', '1.0.0', 'its docs'),
-    metrics: { connections: gauge({ name: 'store_connections', help: 'Open connections.' }), queries: counter({ name: 'store_queries_total', help: 'Queries run.' }) },
-    ...options,
-  });
+const connections = gauge({ name: 'store_connections', help: 'Open connections.' });
+const queries = counter({ name: 'store_queries_total', help: 'Queries run.' });
+const store = (options: { scrapedElsewhere?: string } = {}): DomainDef =>
+  defineDomain({ name: 'store', title: 'Store', description: '', owner: upstream('store_exporter', '1.0.0', 'its docs'), metrics: { connections, queries }, ...options });
 const scrape = defineDomain({
   name: 'scrape',
   title: 'Scrape',
@@ -28,7 +23,6 @@ const scrape = defineDomain({
   owner: upstream('prometheus', '2.53.0', 'its docs', { synthetic: true }),
   metrics: { up: gauge({ name: 'up', help: 'Whether the scrape succeeded.' }) },
 });
-const { connections, queries } = store().metrics;
 
 const readsConnections = validAlert({ name: 'StoreBusy', expr: promql`${connections} > 100`, tests: [] });
 const readsUp = validAlert({ name: 'TargetDown', expr: promql`${scrape.metrics.up} == 0`, tests: [] });
