@@ -46,6 +46,20 @@ const MYSQLD_EXPORTER_SERVER_DOWN = [
 const EXPORTERS_OWN = ['redis_exporter_build_info', 'postgres_exporter_build_info', 'mongodb_exporter_build_info', 'redis_exporter_last_scrape_duration_seconds']
   .map((name) => `# TYPE ${name} gauge\n${name} 1`)
   .join('\n');
+/** Shaped like kube-state-metrics 2.13 on a cluster where a pod is still initialising: a waiting reason the kubelet sets freely. */
+const POD = 'namespace="chat",pod="chat-service-7d9f8-x2k4q",uid="5f0c1d2e-0000-4000-8000-000000000001",container="chat-service"';
+const KUBE_STATE_METRICS = [
+  '# TYPE kube_pod_container_status_restarts_total counter',
+  `kube_pod_container_status_restarts_total{${POD}} 0`,
+  '# TYPE kube_pod_container_status_waiting_reason gauge',
+  `kube_pod_container_status_waiting_reason{${POD},reason="PodInitializing"} 1`,
+  '# TYPE kube_deployment_spec_replicas gauge',
+  'kube_deployment_spec_replicas{namespace="chat",deployment="chat-service"} 2',
+  '# TYPE kube_deployment_status_replicas_available gauge',
+  'kube_deployment_status_replicas_available{namespace="chat",deployment="chat-service"} 1',
+  '',
+].join('\n');
+let kubeStateMetricsUrl: string;
 let mysqlUrl: string;
 let nodeAndOthersUrl: string;
 
@@ -57,6 +71,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => fake.listen(fakePort, '127.0.0.1', resolve));
   fakeUrl = `http://127.0.0.1:${fakePort}`;
   mysqlUrl = await serveText(MYSQLD_EXPORTER_SERVER_DOWN);
+  kubeStateMetricsUrl = await serveText(KUBE_STATE_METRICS);
   const nodeMetrics = await (await fetch(`${nodeExporter.url}/metrics`)).text();
   nodeAndOthersUrl = await serveText(`${nodeMetrics}\n${EXPORTERS_OWN}\n`);
 });
@@ -120,6 +135,12 @@ describe('npm run verify', () => {
     expect(run.stderr).toMatch(/missing\s+mysql_global_variables_max_connections/);
     // Its own metrics are understood: mysqld_exporter_build_info is no drift.
     expect(run.stderr).not.toContain('uncatalogued');
+  });
+
+  it('takes any waiting reason the kubelet sets (PodInitializing) from kube-state-metrics', async () => {
+    const run = await runCli(['verify', '--target', kubeStateMetricsUrl, '--job', 'kube-state-metrics']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('matches the catalogue (kube_state_metrics)');
   });
 
   it("understands other exporters' own metrics by their shape", async () => {
