@@ -39,8 +39,8 @@ export const scrapeCoverageCheck: Check = {
         definition: domain.name,
         rule: ID,
         message:
-          `${named(who)} read ${named(read.map((metric) => metric.name))}, but no scrape job exposes ${domain.name} in ${missing.join(', ')}: ` +
-          `the rules run there and would read nothing. ${fix(domain, jobs.length > 0, missing)}`,
+          `no scrape job exposes ${domain.name} in ${missing.join(', ')}, yet ${named(who)} ${who.length === 1 ? 'reads' : 'read'} ${named(read.map((metric) => metric.name))}: ` +
+          `the rules run there and would find nothing. ${fix(domain, jobs.length > 0, missing)}`,
       });
     }
     return problems;
