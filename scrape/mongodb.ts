@@ -12,5 +12,5 @@ export default defineScrapeJob({
   // first): at the default 10 s timeout "MongoDB down" would read as "exporter down".
   timeout: '15s',
   exposes: [mongodb],
-  sampleLimit: { samples: 10_000, reason: 'mongodb_exporter exposes a few thousand series of serverStatus and diagnostic data; the catalogue describes those the alerts and dashboards use' },
+  sampleLimit: { samples: 10_000, reason: 'mongodb_exporter exposes hundreds to a few thousand series of serverStatus and diagnostic data, by version and topology; the catalogue describes those the alerts and dashboards use' },
 });

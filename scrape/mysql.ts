@@ -9,5 +9,5 @@ export default defineScrapeJob({
   targets: { hosts: ['127.0.0.1:9104'] },
   kubernetes: { podLabels: { app: 'mysqld-exporter' }, port: 9104 },
   exposes: [mysql],
-  sampleLimit: { samples: 5_000, reason: 'mysqld_exporter exposes about 1,000 series with its default collectors (global status and variables); the catalogue describes those the alerts and dashboards use' },
+  sampleLimit: { samples: 5_000, reason: 'mysqld_exporter exposes up to about a thousand series with its default collectors (global status and variables); the catalogue describes those the alerts and dashboards use' },
 });
