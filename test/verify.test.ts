@@ -1,8 +1,11 @@
 /** `verify` against live targets: clean where the catalogue holds, drift reported (exit 1) where it does not. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/project.ts';
-import { freePort, startServer, type Server as Process } from './helpers/servers.ts';
+import { freePort, startServer, waitFor, type Server as Process } from './helpers/servers.ts';
 
 let nodeExporter: Process;
 let fake: Server;
@@ -275,5 +278,51 @@ describe('npm run verify on endpoints that are not what it expects', () => {
     const run = await runCli(['verify', ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`sextant verify: ${message}`);
+  });
+});
+
+describe('npm run verify --prometheus on a real Prometheus', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sextant-verify-'));
+  let prometheus: Process;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const host = (url: string) => new URL(url).host;
+    // node_exporter under the project's job and under one the project does not know (inferred), and
+    // the mysqld_exporter with its server down under the project's job.
+    writeFileSync(
+      join(dir, 'prometheus.yml'),
+      [
+        'global: { scrape_interval: 1s }',
+        'scrape_configs:',
+        `  - { job_name: node-exporter, static_configs: [{ targets: ['${host(nodeExporter.url)}'] }] }`,
+        `  - { job_name: lab-hosts, static_configs: [{ targets: ['${host(nodeExporter.url)}'] }] }`,
+        `  - { job_name: mysql, static_configs: [{ targets: ['${host(mysqlUrl)}'] }] }`,
+        '',
+      ].join('\n'),
+    );
+    const url = `http://127.0.0.1:${port}`;
+    prometheus = await startServer('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], url, '/-/ready');
+    await waitFor('every job scraped with its metadata', async () => {
+      const response = await fetch(`${url}/api/v1/targets/metadata?match_target=${encodeURIComponent('{job="mysql"}')}`);
+      const metadata = ((await response.json()) as { data: { metric: string }[] }).data;
+      const up = await (await fetch(`${url}/api/v1/query?query=${encodeURIComponent('count(up == 1)')}`)).json() as { data: { result: { value: [number, string] }[] } };
+      return metadata.some((entry) => entry.metric === 'mysql_up') && up.data.result[0]?.value[1] === '3';
+    });
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks each job against its domains: given by the project, or inferred from what it exposes', async () => {
+    const run = await runCli(['verify', '--prometheus', prometheus.url]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('job node-exporter: matches the catalogue (node_exporter)');
+    expect(run.stdout).toContain('job lab-hosts: matches the catalogue (node_exporter)');
+    expect(run.stderr).toContain('job mysql: 5 difference(s) from the catalogue (mysqld_exporter):');
+    expect(run.stderr).toMatch(/missing\s+mysql_global_status_threads_connected/);
+    expect(run.stderr).not.toContain('uncatalogued');
   });
 });
