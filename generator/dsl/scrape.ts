@@ -38,9 +38,9 @@ export interface ScrapeJobDef {
   /** Where the job runs; default everywhere. A Kubernetes-only job (kube-state-metrics) needs no targets. */
   readonly runsIn: readonly Deployment[];
   /**
-   * Deployments of runsIn's complement where rules or panels read what the job exposes, and why
-   * the job is not there: the program does not run there (kube-state-metrics outside Kubernetes),
-   * or another Prometheus scrapes it. Check `scrape-coverage` asks for it.
+   * Why the job is absent from a deployment runsIn leaves out, where rules or panels still read what
+   * it exposes: the program does not run there (kube-state-metrics outside Kubernetes), or another
+   * Prometheus scrapes it. Check `scrape-coverage` asks for it.
    */
   readonly notIn: Readonly<Partial<Record<Deployment, string>>>;
   readonly targets: Readonly<Partial<Record<Environment, readonly string[]>>>;
