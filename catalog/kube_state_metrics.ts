@@ -16,7 +16,10 @@ export default defineDomain({
   title: 'Kubernetes objects (kube-state-metrics)',
   description:
     "Pod and deployment state of the chat services deployed on Kubernetes: the PodRestarting alert counts " +
-    'container restarts from kube-state-metrics. Every pod metric carries the pod uid since 2.x.',
+    'container restarts from kube-state-metrics. Every pod metric carries the pod uid since 2.x. ' +
+    'kube_pod_container_status_restarts_total is the kubelet\'s count: every restart of every container, crashes and ' +
+    'OOM kills a process cannot record included, in Kubernetes only. taskforge_service_restarts_total is the ' +
+    "services' own count, with the reason (deploy, failure…), in every deployment: they overlap, neither replaces the other.",
   owner: upstream('kube-state-metrics', '2.13.0', 'kubernetes/kube-state-metrics docs/metrics/workload/pod-metrics.md and deployment-metrics.md', {
     uncataloguedPrefixes: ['kube_', 'go_', 'process_'],
   }),
@@ -35,7 +38,9 @@ export default defineDomain({
         pod,
         uid,
         container,
-        reason: ['ContainerCreating', 'CrashLoopBackOff', 'ErrImagePull', 'ImagePullBackOff', 'CreateContainerConfigError', 'InvalidImageName', 'CreateContainerError'],
+        // ContainerStateWaiting.reason is a free-form string the kubelet and the container runtime
+        // set (PodInitializing, ContainerCreating, ErrImagePull…): a list would call real clusters drift.
+        reason: bounded(32, "the kubelet's and container runtime's waiting reasons: a few dozen CamelCase tokens, one at a time per container"),
       },
       labelSets: bounded(256, 'a waiting container has one reason at a time'),
     }),

@@ -15,9 +15,10 @@ export default defineDomain({
     }),
     restarts: counter({
       name: 'service_restarts_total',
-      help: 'Service restarts, by reason.',
+      // Not kube_pod_container_status_restarts_total's successor: that is the kubelet's count, crashes included, in Kubernetes only.
+      help: "Service restarts, by reason, as each service records them (every deployment); the kubelet's count is kube_pod_container_status_restarts_total.",
       labels: { service: SERVICES, reason: ['manual', 'failure', 'dependency', 'deploy'] },
-      supersedes: ['taskflows_service_restarts_total', 'kube_pod_container_status_restarts_total'],
+      supersedes: ['taskflows_service_restarts_total'],
     }),
     uptime: gauge({
       name: 'service_uptime_seconds',

@@ -34,12 +34,14 @@ Options:
   -h, --help   show this help
 
 verify compares live metrics with the catalogue, both ways (missing, uncatalogued, type and
-label mismatches):
+label mismatches); an exporter's metrics about itself (<program>_exporter_*, *_build_info
+outside the namespace) are not drift:
   --target URL       a target's /metrics (the path is added when missing)
   --job NAME         the scrape job the targets belong to (scrape/): the domains to expect;
-                     without it, the domains with at least half their metrics present
+                     without it, every domain the target exposes a metric of
   --prometheus URL   everything that Prometheus has scraped, job by job
-  --timeout SECONDS  how long each endpoint may take to answer (default ${DEFAULT_TIMEOUT_SECONDS})
+  --timeout SECONDS  how long each endpoint may take to answer (default ${DEFAULT_TIMEOUT_SECONDS});
+                     a slow exporter (a mongodb_exporter whose server is down) needs more
 
 Exit codes: 0 success, 1 invalid definitions or drift (--check, verify), 2 bad usage.
 

@@ -5,6 +5,7 @@ export default defineScrapeJob({
   name: 'kube-state-metrics',
   // It describes the cluster's objects: there is one only in Kubernetes.
   runsIn: ['kubernetes'],
+  notIn: { compose: 'kube-state-metrics describes Kubernetes objects: there are none in the compose stack', hosts: 'kube-state-metrics describes Kubernetes objects: there are none on plain hosts' },
   exposes: [kubeStateMetrics],
   // It reports on every object of the cluster; keeping what the catalogue describes, for this
   // system's namespaces, makes the derived limits hold however large the cluster is.

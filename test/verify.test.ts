@@ -1,8 +1,11 @@
 /** `verify` against live targets: clean where the catalogue holds, drift reported (exit 1) where it does not. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/project.ts';
-import { freePort, startServer, type Server as Process } from './helpers/servers.ts';
+import { freePort, startServer, waitFor, type Server as Process } from './helpers/servers.ts';
 
 let nodeExporter: Process;
 let fake: Server;
@@ -15,8 +18,53 @@ const DRIFTED = [
   'taskforge_cache_entries{cache="task_cache",region="eu"} 3',
   '# TYPE taskforge_http_request_count counter',
   'taskforge_http_request_count 3',
+  // Under the application's namespace a build_info is the application's: it must be catalogued.
+  '# TYPE taskforge_build_info gauge',
+  'taskforge_build_info{version="1.0.0"} 1',
   '',
 ].join('\n');
+/**
+ * Shaped like mysqld_exporter 0.15 with its MySQL down: mysql_up 0, none of the global status or
+ * variables, its own mysql_exporter_* and mysqld_exporter_build_info, and the Go client's series.
+ */
+const MYSQLD_EXPORTER_SERVER_DOWN = [
+  '# HELP mysql_up Whether the MySQL server is up.',
+  '# TYPE mysql_up gauge',
+  'mysql_up 0',
+  '# TYPE mysql_exporter_last_scrape_error gauge',
+  'mysql_exporter_last_scrape_error 1',
+  '# TYPE mysql_exporter_scrapes_total counter',
+  'mysql_exporter_scrapes_total 3',
+  '# TYPE mysqld_exporter_build_info gauge',
+  'mysqld_exporter_build_info{branch="HEAD",goarch="amd64",goos="linux",goversion="go1.21.5",revision="7c0df5a",tags="netgo",version="0.15.1"} 1',
+  '# TYPE go_goroutines gauge',
+  'go_goroutines 9',
+  '# TYPE process_cpu_seconds_total counter',
+  'process_cpu_seconds_total 0.05',
+  '# TYPE promhttp_metric_handler_requests_total counter',
+  'promhttp_metric_handler_requests_total{code="200"} 2',
+  '',
+].join('\n');
+/** Other exporters' own metrics, beside a node_exporter's: understood by their shape, not listed. */
+const EXPORTERS_OWN = ['redis_exporter_build_info', 'postgres_exporter_build_info', 'mongodb_exporter_build_info', 'redis_exporter_last_scrape_duration_seconds']
+  .map((name) => `# TYPE ${name} gauge\n${name} 1`)
+  .join('\n');
+/** Shaped like kube-state-metrics 2.13 on a cluster where a pod is still initialising: a waiting reason the kubelet sets freely. */
+const POD = 'namespace="chat",pod="chat-service-7d9f8-x2k4q",uid="5f0c1d2e-0000-4000-8000-000000000001",container="chat-service"';
+const KUBE_STATE_METRICS = [
+  '# TYPE kube_pod_container_status_restarts_total counter',
+  `kube_pod_container_status_restarts_total{${POD}} 0`,
+  '# TYPE kube_pod_container_status_waiting_reason gauge',
+  `kube_pod_container_status_waiting_reason{${POD},reason="PodInitializing"} 1`,
+  '# TYPE kube_deployment_spec_replicas gauge',
+  'kube_deployment_spec_replicas{namespace="chat",deployment="chat-service"} 2',
+  '# TYPE kube_deployment_status_replicas_available gauge',
+  'kube_deployment_status_replicas_available{namespace="chat",deployment="chat-service"} 1',
+  '',
+].join('\n');
+let kubeStateMetricsUrl: string;
+let mysqlUrl: string;
+let nodeAndOthersUrl: string;
 
 beforeAll(async () => {
   const port = await freePort();
@@ -25,11 +73,26 @@ beforeAll(async () => {
   fake = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(DRIFTED));
   await new Promise<void>((resolve) => fake.listen(fakePort, '127.0.0.1', resolve));
   fakeUrl = `http://127.0.0.1:${fakePort}`;
+  mysqlUrl = await serveText(MYSQLD_EXPORTER_SERVER_DOWN);
+  kubeStateMetricsUrl = await serveText(KUBE_STATE_METRICS);
+  const nodeMetrics = await (await fetch(`${nodeExporter.url}/metrics`)).text();
+  nodeAndOthersUrl = await serveText(`${nodeMetrics}\n${EXPORTERS_OWN}\n`);
 });
+
+const textServers: Server[] = [];
+/** A server answering every request with this exposition. */
+async function serveText(body: string): Promise<string> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(body));
+  textServers.push(server);
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${port}`;
+}
 
 afterAll(async () => {
   await nodeExporter?.stop();
   await new Promise((resolve) => fake?.close(resolve));
+  await Promise.all(textServers.map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
 describe('npm run verify', () => {
@@ -49,11 +112,52 @@ describe('npm run verify', () => {
     expect(run.stderr).toMatch(/missing\s+taskforge_http_requests_in_flight/);
   });
 
-  it('without --job, expects only the domains the target mostly exposes', async () => {
+  it('without --job, expects in full every domain the target exposes a metric of, and names what is missing', async () => {
     const run = await runCli(['verify', '--target', fakeUrl]);
     expect(run.status).toBe(1);
+    expect(run.stderr).toContain('difference(s) from the catalogue (cache, http)');
     expect(run.stderr).toMatch(/uncatalogued\s+taskforge_http_request_count/);
-    expect(run.stderr).not.toContain('missing');
+    expect(run.stderr).toMatch(/missing\s+taskforge_http_requests_in_flight/);
+    // Only the domains it exposes a metric of: none of the jobs domain.
+    expect(run.stderr).not.toContain('taskforge_jobs_');
+  });
+
+  it("does not call an application's own build_info an exporter's", async () => {
+    const run = await runCli(['verify', '--target', fakeUrl]);
+    expect(run.stderr).toMatch(/uncatalogued\s+taskforge_build_info/);
+  });
+
+  it.each([
+    { how: 'without --job, inferred from the one metric it still exposes', args: [] },
+    { how: 'with --job mysql', args: ['--job', 'mysql'] },
+  ])('a mysqld_exporter with its server down is drift with the missing metrics named, $how', async ({ args }) => {
+    const run = await runCli(['verify', '--target', mysqlUrl, ...args]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('5 difference(s) from the catalogue (mysqld_exporter):');
+    expect(run.stderr).toMatch(/missing\s+mysql_global_status_threads_connected/);
+    expect(run.stderr).toMatch(/missing\s+mysql_global_variables_max_connections/);
+    // Its own metrics are understood: mysqld_exporter_build_info is no drift.
+    expect(run.stderr).not.toContain('uncatalogued');
+  });
+
+  it('takes any waiting reason the kubelet sets (PodInitializing) from kube-state-metrics', async () => {
+    const run = await runCli(['verify', '--target', kubeStateMetricsUrl, '--job', 'kube-state-metrics']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('matches the catalogue (kube_state_metrics)');
+  });
+
+  it("understands other exporters' own metrics by their shape", async () => {
+    const run = await runCli(['verify', '--target', nodeAndOthersUrl]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('matches the catalogue (node_exporter)');
+  });
+
+  it('documents --timeout and the domains it expects in verify --help', async () => {
+    const run = await runCli(['verify', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/--timeout SECONDS\s+how long each endpoint may take to answer \(default 10\)/);
+    expect(run.stdout).toContain('without it, every domain the target exposes a metric of');
   });
 
   it('refuses to run without a target', async () => {
@@ -174,5 +278,51 @@ describe('npm run verify on endpoints that are not what it expects', () => {
     const run = await runCli(['verify', ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`sextant verify: ${message}`);
+  });
+});
+
+describe('npm run verify --prometheus on a real Prometheus', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sextant-verify-'));
+  let prometheus: Process;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const host = (url: string) => new URL(url).host;
+    // node_exporter under the project's job and under one the project does not know (inferred), and
+    // the mysqld_exporter with its server down under the project's job.
+    writeFileSync(
+      join(dir, 'prometheus.yml'),
+      [
+        'global: { scrape_interval: 1s }',
+        'scrape_configs:',
+        `  - { job_name: node-exporter, static_configs: [{ targets: ['${host(nodeExporter.url)}'] }] }`,
+        `  - { job_name: lab-hosts, static_configs: [{ targets: ['${host(nodeExporter.url)}'] }] }`,
+        `  - { job_name: mysql, static_configs: [{ targets: ['${host(mysqlUrl)}'] }] }`,
+        '',
+      ].join('\n'),
+    );
+    const url = `http://127.0.0.1:${port}`;
+    prometheus = await startServer('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], url, '/-/ready');
+    await waitFor('every job scraped with its metadata', async () => {
+      const response = await fetch(`${url}/api/v1/targets/metadata?match_target=${encodeURIComponent('{job="mysql"}')}`);
+      const metadata = ((await response.json()) as { data: { metric: string }[] }).data;
+      const up = await (await fetch(`${url}/api/v1/query?query=${encodeURIComponent('count(up == 1)')}`)).json() as { data: { result: { value: [number, string] }[] } };
+      return metadata.some((entry) => entry.metric === 'mysql_up') && up.data.result[0]?.value[1] === '3';
+    });
+  });
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks each job against its domains: given by the project, or inferred from what it exposes', async () => {
+    const run = await runCli(['verify', '--prometheus', prometheus.url]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('job node-exporter: matches the catalogue (node_exporter)');
+    expect(run.stdout).toContain('job lab-hosts: matches the catalogue (node_exporter)');
+    expect(run.stderr).toContain('job mysql: 5 difference(s) from the catalogue (mysqld_exporter):');
+    expect(run.stderr).toMatch(/missing\s+mysql_global_status_threads_connected/);
+    expect(run.stderr).not.toContain('uncatalogued');
   });
 });

@@ -30,6 +30,11 @@ export interface DomainDef<M extends Readonly<Record<string, MetricDef>> = Reado
   readonly description: string;
   readonly owner: Owner;
   readonly metrics: M;
+  /**
+   * Why no scrape job of this project exposes the domain though rules or panels read it: a
+   * Prometheus this project does not configure scrapes it (an agent, a federation). Check `scrape-coverage`.
+   */
+  readonly scrapedElsewhere?: string;
 }
 
 export function defineDomain<const M extends Readonly<Record<string, MetricDef>>>(

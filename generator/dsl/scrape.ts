@@ -37,6 +37,12 @@ export interface ScrapeJobDef {
   readonly name: string;
   /** Where the job runs; default everywhere. A Kubernetes-only job (kube-state-metrics) needs no targets. */
   readonly runsIn: readonly Deployment[];
+  /**
+   * Why the job is absent from a deployment runsIn leaves out, where rules or panels still read what
+   * it exposes: the program does not run there (kube-state-metrics outside Kubernetes), or another
+   * Prometheus scrapes it. Check `scrape-coverage` asks for it.
+   */
+  readonly notIn: Readonly<Partial<Record<Deployment, string>>>;
   readonly targets: Readonly<Partial<Record<Environment, readonly string[]>>>;
   readonly metricsPath: string;
   /** Overrides the global scrape interval and timeout. */
@@ -60,19 +66,21 @@ export interface ScrapeJobDef {
 /** The keys each part of a scrape job is read from; the compiler keeps the lists complete. */
 export const SCRAPE_JOB_KEYS = {
   job: Object.keys({
-    kind: true, name: true, runsIn: true, targets: true, metricsPath: true, interval: true, timeout: true, exposes: true, sampleLimit: true, keepOnlyCatalogued: true, honorLabels: true, kubernetes: true,
+    kind: true, name: true, runsIn: true, notIn: true, targets: true, metricsPath: true, interval: true, timeout: true, exposes: true, sampleLimit: true, keepOnlyCatalogued: true, honorLabels: true, kubernetes: true,
   } satisfies Record<keyof ScrapeJobDef, true>),
   kubernetes: Object.keys({ role: true, podLabels: true, port: true, portName: true, namespaces: true, onlyAppNamespaces: true } satisfies Record<keyof KubernetesScrapeDef, true>),
   sampleLimit: Object.keys({ samples: true, reason: true } satisfies Record<keyof NonNullable<ScrapeJobDef['sampleLimit']>, true>),
   targets: [...ENVIRONMENTS],
+  notIn: [...DEPLOYMENTS],
 } as const;
 
-type Defaulted = 'kind' | 'runsIn' | 'targets' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'keepOnlyCatalogued' | 'honorLabels' | 'kubernetes';
+type Defaulted = 'kind' | 'runsIn' | 'notIn' | 'targets' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'keepOnlyCatalogued' | 'honorLabels' | 'kubernetes';
 
 export function defineScrapeJob(job: Omit<ScrapeJobDef, Defaulted> & Partial<Omit<ScrapeJobDef, 'kind'>>): ScrapeJobDef {
   return Object.freeze({
     kind: 'scrape' as const,
     runsIn: DEPLOYMENTS,
+    notIn: {},
     targets: {},
     metricsPath: '/metrics',
     interval: undefined,

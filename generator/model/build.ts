@@ -24,7 +24,7 @@ const METRIC_TYPES: readonly MetricType[] = ['counter', 'gauge', 'histogram', 's
 const DOMAIN_NAME = /^[a-z][a-z0-9_]*$/;
 const RULE = 'definition-shape';
 /** What defineDomain() reads; the compiler keeps the list complete. */
-const DOMAIN_KEYS = Object.keys({ kind: true, name: true, title: true, description: true, owner: true, metrics: true } satisfies Record<keyof DomainDef, true>);
+const DOMAIN_KEYS = Object.keys({ kind: true, name: true, title: true, description: true, owner: true, metrics: true, scrapedElsewhere: true } satisfies Record<keyof DomainDef, true>);
 
 export function buildModel(sources: readonly DefinitionSource[], config: SextantConfig): { model: Model; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -76,6 +76,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
       owner: domain.owner,
       file: source.file,
       metrics,
+      scrapedElsewhere: domain.scrapedElsewhere,
     });
   }
   return { model: { config, domains, metrics: domains.flatMap((d) => d.metrics), rules: [], dashboards: [], scrapeJobs: [], slos: [] }, problems };

@@ -28,7 +28,7 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
       continue;
     }
     const where = `scrape job ${String(definition.name)}`;
-    for (const [part, written] of [['job', definition], ['kubernetes', definition.kubernetes], ['sampleLimit', definition.sampleLimit], ['targets', definition.targets]] as const) {
+    for (const [part, written] of [['job', definition], ['kubernetes', definition.kubernetes], ['sampleLimit', definition.sampleLimit], ['targets', definition.targets], ['notIn', definition.notIn]] as const) {
       const known = SCRAPE_JOB_KEYS[part];
       const place = part === 'job' ? 'defineScrapeJob()' : part;
       for (const key of unknownKeys(written, known)) problems.push({ file: source.file, definition: where, rule: 'definition-shape', message: unknownKeyMessage(key, known, place) });
@@ -48,6 +48,7 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
       file: source.file,
       name: String(definition.name),
       runsIn: definition.runsIn ?? DEPLOYMENTS,
+      notIn: definition.notIn ?? {},
       targets: definition.targets ?? {},
       metricsPath: definition.metricsPath,
       interval: definition.interval,

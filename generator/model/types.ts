@@ -54,6 +54,8 @@ export interface ModelDomain {
   readonly owner: Owner;
   readonly file: string;
   readonly metrics: readonly ModelMetric[];
+  /** Why no scrape job of this project exposes it, as declared (checked by scrape-coverage). */
+  readonly scrapedElsewhere: unknown;
 }
 
 export interface Model {
@@ -230,6 +232,8 @@ export interface ModelScrapeJob {
   readonly file: string;
   readonly name: string;
   readonly runsIn: readonly Deployment[];
+  /** Deployments the job does not run in, and why, as declared (checked by scrape-coverage). */
+  readonly notIn: Readonly<Partial<Record<Deployment, unknown>>>;
   readonly targets: Readonly<Partial<Record<Environment, readonly string[]>>>;
   readonly metricsPath: string;
   readonly interval: string | undefined;

@@ -36,6 +36,7 @@ import { ruleNamesCheck } from './checks/rule-names.ts';
 import { ruleQueriesCheck } from './checks/rule-queries.ts';
 import { ruleTestTimingCheck } from './checks/rule-test-timing.ts';
 import { ruleTestsCheck } from './checks/rule-tests.ts';
+import { scrapeCoverageCheck } from './checks/scrape-coverage.ts';
 import { scrapeJobsCheck } from './checks/scrape-jobs.ts';
 import { targetLabelsCheck } from './checks/target-labels.ts';
 import { generatedNamesCheck } from './checks/generated-names.ts';
@@ -85,6 +86,7 @@ export const CHECKS: readonly Check[] = [
   dashboardLintCheck,
   scrapeJobsCheck,
   targetLabelsCheck,
+  scrapeCoverageCheck,
   generatedNamesCheck,
 ];
 

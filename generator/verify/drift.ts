@@ -13,18 +13,36 @@ export interface Drift {
 }
 
 /**
- * The domains a target exposes when nothing says so: those with at least half their metrics present.
- * A Go program's process_* metrics do not make prom-client's runtime domain (six of thirty-one) apply.
+ * The domains a target exposes when nothing says so: every domain with a metric present, so a
+ * target missing most of a domain's metrics is drift, not "no domain". A match only through names
+ * another matching program exposes too (a Go exporter's process_* against prom-client's runtime
+ * domain) is that program's, when its domain tolerates them uncatalogued.
  */
 export function domainsInScope(families: ReadonlyMap<string, Family>, domains: readonly ModelDomain[]): ModelDomain[] {
-  return domains.filter((domain) => {
-    if (typeof domain.owner !== 'string' && domain.owner.synthetic) return false;
-    const present = domain.metrics.filter((metric) => families.has(metric.name)).length;
-    return domain.metrics.length > 0 && present * 2 >= domain.metrics.length;
-  });
+  const matches = domains
+    .filter((domain) => typeof domain.owner === 'string' || !domain.owner.synthetic)
+    .map((domain) => ({ domain, present: domain.metrics.map((metric) => metric.name).filter((name) => families.has(name)) }))
+    .filter((match) => match.present.length > 0);
+  const explains = (by: ModelDomain, names: readonly string[]) => names.every((name) => tolerates(by, name));
+  return matches
+    .filter((match) => !matches.some((other) => other !== match && explains(other.domain, match.present) && !explains(match.domain, other.present)))
+    .map((match) => match.domain);
 }
 
-export function driftOf(families: ReadonlyMap<string, Family>, inScope: readonly ModelDomain[], allDomains: readonly ModelDomain[]): Drift[] {
+function tolerates(domain: ModelDomain, name: string): boolean {
+  return typeof domain.owner !== 'string' && domain.owner.uncataloguedPrefixes.some((prefix) => name.startsWith(prefix));
+}
+
+/**
+ * An exporter's metrics about itself, not about what it exports: `<program>_exporter_*`
+ * (mysqld_exporter_build_info, redis_exporter_last_scrape_duration_seconds) and any `*_build_info`.
+ * Names under the application's namespace are the application's, never taken for these.
+ */
+export function describesExporter(name: string, namespace: string): boolean {
+  return !name.startsWith(`${namespace}_`) && (/^[a-z0-9]+_exporter_/.test(name) || name.endsWith('_build_info'));
+}
+
+export function driftOf(families: ReadonlyMap<string, Family>, inScope: readonly ModelDomain[], allDomains: readonly ModelDomain[], namespace: string): Drift[] {
   const drift: Drift[] = [];
   for (const metric of inScope.flatMap((domain) => domain.metrics)) {
     for (const mismatch of compareMetric(expected(metric), families.get(metric.name))) {
@@ -32,9 +50,8 @@ export function driftOf(families: ReadonlyMap<string, Family>, inScope: readonly
     }
   }
   const known = new Set(allDomains.flatMap((domain) => domain.metrics.map((metric) => metric.name)));
-  const tolerated = inScope.flatMap((domain) => (typeof domain.owner === 'string' ? [] : domain.owner.uncataloguedPrefixes));
   for (const name of [...families.keys()].sort()) {
-    if (known.has(name) || tolerated.some((prefix) => name.startsWith(prefix))) continue;
+    if (known.has(name) || inScope.some((domain) => tolerates(domain, name)) || describesExporter(name, namespace)) continue;
     drift.push({ kind: 'uncatalogued', metric: name, detail: `exposed as ${families.get(name)!.type}, but in no catalogue domain` });
   }
   return drift;

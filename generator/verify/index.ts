@@ -39,7 +39,7 @@ export async function verifyTarget(model: Model, url: string, io: VerifyOutput, 
     return false;
   }
   const inScope = domainsOfJob(model, job) ?? domainsInScope(families, model.domains);
-  return report(io, target, inScope.map((d) => d.name), driftOf(families, inScope, model.domains));
+  return report(io, target, inScope.map((d) => d.name), driftOf(families, inScope, model.domains, model.config.namespace));
 }
 
 export async function verifyPrometheus(model: Model, base: string, io: VerifyOutput, options: VerifyOptions): Promise<boolean> {
@@ -60,7 +60,7 @@ export async function verifyPrometheus(model: Model, base: string, io: VerifyOut
       io.out(`job ${job}: no catalogue domain describes it; skipped (${families.size} metrics)`);
       continue;
     }
-    clean = report(io, `job ${job}`, inScope.map((d) => d.name), driftOf(families, inScope, model.domains)) && clean;
+    clean = report(io, `job ${job}`, inScope.map((d) => d.name), driftOf(families, inScope, model.domains, model.config.namespace)) && clean;
   }
   return clean;
 }
