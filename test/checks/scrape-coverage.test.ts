@@ -9,6 +9,7 @@ import { buildScrapeJobs } from '../../generator/model/scrape.ts';
 import type { ModelDashboard } from '../../generator/model/types.ts';
 import { scrapeCoverageCheck } from '../../generator/validate/checks/scrape-coverage.ts';
 import { validAlert } from '../helpers/rules-table.ts';
+import { panel, row } from '../helpers/dashboard-table.ts';
 
 type JobInput = Parameters<typeof defineScrapeJob>[0];
 
@@ -82,8 +83,8 @@ const CASES: readonly Case[] = [
 ];
 
 function dashboard(exprs: readonly string[]): ModelDashboard {
-  const panels = exprs.map((expr, i) => ({ id: i + 1, type: 'timeseries', title: `Panel ${i + 1}`, targets: [{ refId: 'A', expr }] }));
-  return { file: 'dashboards/case.ts', name: 'case', uid: 'app-case', title: 'Case', folder: 'Service', description: '', variables: [], panels: [], json: { panels } };
+  const rows = [row(1, 0, exprs.map((expr, i) => panel({ id: i + 2, title: `Panel ${i + 1}`, targets: [{ refId: 'A', expr, legend: '', instant: false }] })))];
+  return { file: 'dashboards/case.ts', name: 'case', uid: 'app-case', title: 'Case', folder: 'Service', description: '', tags: [], variables: [], links: [], rows, panels: rows.flatMap((r) => r.panels) };
 }
 
 describe(`check ${scrapeCoverageCheck.id}`, () => {

@@ -10,7 +10,6 @@ import type { Problem } from '../../problems.ts';
 import { familiesRead } from '../../promql/families.ts';
 import { queryContextOf } from '../../promql/model-context.ts';
 import type { Check } from '../check.ts';
-import { panelsOf } from '../dashboard-problem.ts';
 import { isBlank } from '../readable-text.ts';
 
 const ID = 'scrape-coverage';
@@ -65,7 +64,7 @@ function readersByFamily(model: Model): Map<string, string[]> {
   }
   const scrapeSeconds = queryContextOf(model).scrapeIntervalSeconds;
   for (const dashboard of model.dashboards) {
-    for (const panel of panelsOf(dashboard)) for (const target of panel.targets ?? []) add(`dashboard ${dashboard.name}`, substituteVariables(target.expr ?? '', scrapeSeconds));
+    for (const panel of dashboard.panels) for (const target of panel.targets) add(`dashboard ${dashboard.name}`, substituteVariables(target.expr, scrapeSeconds));
   }
   return readers;
 }
