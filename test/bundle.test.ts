@@ -30,7 +30,7 @@ describe('definitions bundled in one module', () => {
     const config = defineConfig({ namespace: 'taskforge' });
     const model = buildModel(catalog.map((file) => ({ file, value: bundled.modules.get(file)!.default })), config);
     expect(model.problems).toEqual([]);
-    const rules = buildRules(alerts.map((file) => ({ file, value: bundled.modules.get(file)!.default })), config);
+    const rules = buildRules(alerts.map((file) => ({ file, value: bundled.modules.get(file)!.default })), model.model);
     expect(rules.problems).toEqual([]);
     // The registry of application metrics is the generator's own: queries get the namespace.
     const http = rules.rules.find((file) => file.name === 'http')!;

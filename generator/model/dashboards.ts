@@ -8,10 +8,11 @@ import { DASHBOARD_KEYS, FOLDERS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, ty
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import { buildDashboardJson, GRID_COLUMNS, type ResolvedDashboard, type ResolvedPanel } from '../grafana/build.ts';
 import type { Problem } from '../problems.ts';
-import { nameOf, Query } from '../promql/query.ts';
 import { runbookUrl } from '../render/runbook.ts';
 import type { DefinitionSource } from './build.ts';
-import type { GrafanaDashboardJson, ModelDashboard } from './types.ts';
+import { isQuery, resolveQuery } from './queries.ts';
+import { resolverOf, type Resolver, type Selectable } from './resolve.ts';
+import type { GrafanaDashboardJson, Model, ModelDashboard, ModelPanel } from './types.ts';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 const RULE = 'definition-shape';
@@ -25,7 +26,10 @@ export function dashboardUrl(namespace: string, name: string): string {
   return `/d/${dashboardUid(namespace, name)}`;
 }
 
-export function buildDashboards(sources: readonly DefinitionSource[], config: SextantConfig): { dashboards: ModelDashboard[]; problems: Problem[] } {
+/** `catalogue` is the model as buildModel() made it: its config and the domains that name the metrics. */
+export function buildDashboards(sources: readonly DefinitionSource[], catalogue: Pick<Model, 'config' | 'domains'>): { dashboards: ModelDashboard[]; problems: Problem[] } {
+  const config = catalogue.config;
+  const resolver = resolverOf(catalogue);
   const problems: Problem[] = [];
   const dashboards: ModelDashboard[] = [];
   for (const source of sources) {
@@ -51,7 +55,7 @@ export function buildDashboards(sources: readonly DefinitionSource[], config: Se
       }
     }
     try {
-      dashboards.push(resolve(source.file, definition, config));
+      dashboards.push(resolve(source.file, definition, config, resolver));
     } catch (error) {
       // A query interpolating something that is not a metric, series or rule (a mistyped property).
       report(definition.name, `cannot be built: ${(error as Error).message}`);
@@ -66,17 +70,17 @@ function panelsOf(definition: DashboardDef): PanelDef[] {
   return rows.flatMap((row) => (Array.isArray(row?.panels) ? row.panels.filter((panel): panel is PanelDef => typeof panel === 'object' && panel !== null) : []));
 }
 
-function resolve(file: string, definition: DashboardDef, config: SextantConfig): ModelDashboard {
+function resolve(file: string, definition: DashboardDef, config: SextantConfig, resolver: Resolver): ModelDashboard {
   const namespace = config.namespace;
   const uid = dashboardUid(namespace, definition.name);
-  const scope = nameOf(seriesOf(definition.scope, 'scope'), namespace);
+  const scope = resolver.name(seriesOf(definition.scope, 'scope'));
   const variables = [
     // Every scraped series has a job and an instance, so their 'All' is `.+` (Grafana's dashboard
     // linter asks for it); other labels may be absent on some series, so theirs stays `.*`.
     { name: 'job', label: 'Job', query: `label_values(${scope}, job)`, allValue: '.+' },
     { name: 'instance', label: 'Instance', query: `label_values(${scope}{job=~"$job"}, instance)`, allValue: '.+' },
     ...listOf<VariableDef>(definition.variables, 'variables', undefined, 'labelVariable(metric, label)').map((variable) => {
-      const source = nameOf(seriesOf(variable?.source, 'a variable'), namespace);
+      const source = resolver.name(seriesOf(variable?.source, 'a variable'));
       return {
         name: variable.name,
         label: variable.label,
@@ -88,14 +92,14 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
 
   let nextId = 1;
   let y = 0;
-  const rows: ResolvedDashboard['rows'][number][] = [];
+  const rows: { readonly id: number; readonly title: string; readonly y: number; readonly panels: readonly PanelWithReads[] }[] = [];
   for (const row of listOf<RowDef>(definition.rows, 'rows', 'row', 'row(title, [panels…])')) {
     const rowId = nextId++;
     const rowY = y;
     y += 1;
     let x = 0;
     let lineHeight = 0;
-    const panels: ResolvedPanel[] = [];
+    const panels: PanelWithReads[] = [];
     for (const panel of listOf<PanelDef>(row.panels, `row '${row.title}' panels`, 'panel', 'timeseries({ … }), stat({ … })…')) {
       if (!(PANEL_TYPES as readonly string[]).includes(panel.type)) throw new Error(`panel '${panel.title}': type '${String(panel.type)}' is not one of ${PANEL_TYPES.join(', ')}`);
       if (panel.thresholds !== undefined) listOf(panel.thresholds, `panel '${panel.title}' thresholds`, undefined, '{ value, color } steps');
@@ -110,7 +114,7 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
         x += panel.width;
         lineHeight = Math.max(lineHeight, panel.height);
       }
-      panels.push(resolvePanel(panel, nextId++, { ...gridPos }, config));
+      panels.push(resolvePanel(panel, nextId++, { ...gridPos }, config, resolver));
     }
     y += lineHeight;
     rows.push({ id: rowId, title: row.title, y: rowY, panels });
@@ -145,14 +149,18 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
   };
 }
 
-function resolvePanel(panel: PanelDef, id: number, gridPos: ResolvedPanel['gridPos'], config: SextantConfig): ResolvedPanel {
+/** A panel for the JSON builder, its targets carrying what they read for the model. */
+type PanelWithReads = ResolvedPanel & { readonly targets: ModelPanel['targets'] };
+
+function resolvePanel(panel: PanelDef, id: number, gridPos: ResolvedPanel['gridPos'], config: SextantConfig, resolver: Resolver): PanelWithReads {
   // A panel written without targets is one with no queries, which the dashboard-empty check names.
   const written = listOf<PanelDef['targets'][number]>(panel.targets ?? [], `panel '${panel.title}' targets`);
   const targets = written.map((target, index) => {
-    if (!(target?.expr instanceof Query)) throw new Error(`panel '${panel.title}': queries must be written with the promql\`…\` template`);
-    return { refId: String.fromCharCode(65 + index), expr: target.expr.render(config.namespace), legend: target.legend, instant: target.instant };
+    if (!isQuery(target?.expr)) throw new Error(`panel '${panel.title}': queries must be written with the promql\`…\` template`);
+    const query = resolveQuery(target.expr, resolver);
+    return { refId: String.fromCharCode(65 + index), expr: query.text, reads: query.reads, legend: target.legend, instant: target.instant };
   });
-  const helps = [...new Set(written.flatMap((target) => target.expr.metrics().map((metric) => metric.help)))];
+  const helps = [...new Set(targets.flatMap((target) => target.reads.metrics.map((metric) => metric.help)))];
   return {
     definition: panel,
     id,
@@ -176,10 +184,10 @@ function listOf<T>(value: unknown, field: string, kind?: string, written?: strin
 }
 
 /** The metric, histogram series or recording rule a dashboard or variable lists label values from. */
-function seriesOf(value: unknown, what: string): Parameters<typeof nameOf>[0] {
+function seriesOf(value: unknown, what: string): Selectable {
   const kind = (value as { kind?: unknown } | undefined)?.kind;
   if (kind !== 'metric' && kind !== 'series' && kind !== 'recording') {
     throw new Error(`${what} must read a catalogue metric, bucketOf()/sumOf()/countOf() series or recording rule, got ${value === null ? 'null' : typeof value}`);
   }
-  return value as Parameters<typeof nameOf>[0];
+  return value as Selectable;
 }

@@ -111,6 +111,17 @@ export interface ModelExprTest {
   readonly samples: readonly { readonly labels: Readonly<Record<string, string>>; readonly value: number }[];
 }
 
+/**
+ * What a query reads, resolved from what it interpolates when the model is built (model/queries.ts);
+ * promql/reads.ts answers from it which families a query reads, through recording rules.
+ */
+export interface QueryReads {
+  /** Catalogue metrics it reads, directly or inside the recording rules it names; each once, in order of use. */
+  readonly metrics: readonly ModelMetric[];
+  /** Recording rules it names itself, with the namespace (`job:taskforge_http_requests:rate5m`). */
+  readonly recordings: readonly string[];
+}
+
 export interface ModelRecordingRule {
   readonly file: string;
   /** As written: `job:http_requests:rate5m`. */
@@ -118,6 +129,7 @@ export interface ModelRecordingRule {
   /** With the namespace: `job:taskforge_http_requests:rate5m`. */
   readonly record: string;
   readonly expr: string;
+  readonly reads: QueryReads;
   readonly tests: readonly ModelExprTest[];
 }
 
@@ -127,6 +139,7 @@ export interface ModelAlert {
   readonly severity: string;
   readonly for: string;
   readonly expr: string;
+  readonly reads: QueryReads;
   readonly labels: Readonly<Record<string, string>>;
   readonly summary: string;
   readonly description: string;
@@ -149,7 +162,7 @@ export interface ModelPanel {
   readonly title: string;
   readonly type: string;
   readonly description: string;
-  readonly targets: readonly { readonly refId: string; readonly expr: string; readonly legend: string; readonly instant: boolean }[];
+  readonly targets: readonly { readonly refId: string; readonly expr: string; readonly reads: QueryReads; readonly legend: string; readonly instant: boolean }[];
   readonly alerts: readonly string[];
   readonly quietWhenHealthy: string | undefined;
   readonly shownUnder: string | undefined;
