@@ -1,7 +1,7 @@
 /**
  * Loads the definitions without a TypeScript loader: esbuild bundles them, one entry per file with
- * the code they share split out, into the project's node_modules/.cache/sextant/, where Node
- * resolves the npm packages they import as it would from the project. `#sextant` is bundled in like
+ * the code they share split out, into node_modules/.cache/sextant/ of the nearest node_modules
+ * (the project's), where Node resolves the npm packages they import as it would from the project. `#sextant` is bundled in like
  * any module: the definitions get their own copy of the DSL, which is fine because every definition
  * carries its kind and identity as data (nothing compares classes or object identity). Inline source
  * maps let an error thrown while a file runs name the file and line it was written on.
@@ -11,8 +11,8 @@
  * everything.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { findSourceMap } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type BuildFailure, type Message } from 'esbuild';
@@ -44,7 +44,7 @@ export class BuildError extends Error {
 
 /** Definition files (absolute paths, in load order) → their modules, or why each one failed. */
 export async function importBundled(root: string, files: readonly string[]): Promise<BundleResult> {
-  const outdir = join(root, 'node_modules', '.cache', 'sextant', `definitions-${randomUUID()}`);
+  const outdir = join(nearestNodeModules(root), '.cache', 'sextant', `definitions-${randomUUID()}`);
   try {
     const failures = new Map<string, unknown>();
     let result = await bundle(root, files, outdir);
@@ -71,6 +71,14 @@ export async function importBundled(root: string, files: readonly string[]): Pro
     return { modules, failures, duplicateKeys: duplicateKeysOf(root, result.warnings) };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** The node_modules Node would resolve the project's packages from first; the project's own if none exists yet. */
+function nearestNodeModules(root: string): string {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules');
+    if (dirname(dir) === dir) return join(root, 'node_modules');
   }
 }
 
