@@ -123,7 +123,7 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig, 
   const tags = [namespace, definition.folder.toLowerCase(), ...listOf<string>(definition.tags, 'tags')];
   const links = (definition.links === undefined ? [] : listOf<DashboardLinkDef>(definition.links, 'links', undefined, '{ title, dashboard }')).map((link) => ({ title: String(link?.title), url: dashboardUrl(namespace, String(link?.dashboard)) }));
   const resolved: ResolvedDashboard = { definition, uid, tags, variables, rows, links };
-  const json = buildDashboardJson(resolved, namespace) as unknown as GrafanaDashboardJson;
+  const json: GrafanaDashboardJson = buildDashboardJson(resolved, namespace);
   return {
     file,
     name: definition.name,
