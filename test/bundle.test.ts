@@ -120,6 +120,17 @@ describe('the launcher (npm run generate)', () => {
     expect(readFileSync(join(p.root, 'generated/docs/metrics.md'), 'utf8')).toContain('`app_requests_total`');
   });
 
+  it('generates from a definition that imports an npm package of the project', async () => {
+    const p = project({
+      'node_modules/route-table/package.json': JSON.stringify({ name: 'route-table', version: '1.0.0', type: 'module', exports: './index.js' }),
+      'node_modules/route-table/index.js': "export const ROUTES = ['/from-the-package'];\n",
+      'catalog/base.ts': VALID_DOMAIN.replace("from '#sextant';", "from '#sextant';\nimport { ROUTES } from 'route-table';").replace("labels: { route: ['/a', '/b'] }", 'labels: { route: ROUTES }'),
+    });
+    const run = await runCli(['--root', p.root]);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(join(p.root, 'generated/docs/metrics.md'), 'utf8')).toContain('/from-the-package');
+  });
+
   /** A valid file that counts how often the definitions are loaded: a second run would load them again. */
   const counted = `import { appendFileSync } from 'node:fs';\nappendFileSync(process.env.SEXTANT_TEST_LOADS!, 'x');\n${domainFile("n: counter({ name: 'n_total', help: 'h' }),", { name: 'counted', imports: 'counter' })}`;
 
