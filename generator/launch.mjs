@@ -3,12 +3,11 @@
  * esbuild bundles generator/cli.ts with its packages into one module that plain Node runs, kept in
  * node_modules/.cache/sextant/ under a hash of the generator's sources and the lock file, so only
  * the first run after a change pays for the build. The loader bundles the definitions the same way
- * (model/bundle.ts); when they cannot be bundled (a syntax error, a throwing helper), the command
- * reruns under tsx, whose file-by-file import names the failing file.
+ * (model/bundle.ts) and reports a definition that does not load as a problem of its file: there is
+ * no second run under another loader.
  *
  * Plain JavaScript on purpose: it is what runs before any TypeScript can.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -48,8 +47,6 @@ async function bundledCli() {
       target: 'node20',
       // esbuild runs its own binary: it stays a package import.
       external: ['esbuild'],
-      // The loader must know the generator's sources, which the bundle's import.meta.url no longer tells.
-      define: { __SEXTANT_GENERATOR_DIR__: JSON.stringify(GENERATOR) },
       // CommonJS packages inside an ES module still call require() for Node's built-ins.
       banner: { js: "import { createRequire as __sextantRequire } from 'node:module'; const require = __sextantRequire(import.meta.url);" },
       write: false,
@@ -66,29 +63,21 @@ async function bundledCli() {
   return import(pathToFileURL(file).href);
 }
 
-function underTsx() {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: 'inherit' });
-  return run.status ?? 1;
-}
+const describe = (error) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 let cli;
 try {
   cli = await bundledCli();
-} catch {
-  // No bundle (esbuild missing, a read-only node_modules): the TypeScript entry point does the same, slower.
-  cli = undefined;
+} catch (error) {
+  // The definitions are bundled by the same esbuild: without it nothing could load them either.
+  process.stderr.write(`sextant: cannot build the generator with esbuild (is it installed? run npm ci): ${describe(error)}\n`);
+  process.exitCode = 1;
 }
-if (!cli) {
-  process.exitCode = underTsx();
-} else {
+if (cli) {
   try {
     process.exitCode = await cli.main(args);
   } catch (error) {
-    if (error?.name === 'NeedsTypeScriptLoader') {
-      process.exitCode = underTsx();
-    } else {
-      process.stderr.write(`sextant: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    }
+    process.stderr.write(`sextant: internal error: ${describe(error)}\n`);
+    process.exitCode = 1;
   }
 }

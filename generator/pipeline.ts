@@ -24,8 +24,8 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
   const catalog = guard(CATALOG_DIR, () => buildModel(project.catalog, project.config), { model: { config: project.config, domains: [], metrics: [], rules: [], dashboards: [], scrapeJobs: [], slos: [] } });
   // SLOs compile into rule files and a dashboard: from here on they are checked and rendered as written ones.
   const slos = guard(SLOS_DIR, () => compileSlos(project.slos, project.config.namespace), { slos: [], rules: [], dashboards: [] });
-  const rules = guard(RULES_DIR, () => buildRules([...project.rules, ...slos.rules], project.config), { rules: [] });
-  const dashboards = guard(DASHBOARDS_DIR, () => buildDashboards([...project.dashboards, ...slos.dashboards], project.config), { dashboards: [] });
+  const rules = guard(RULES_DIR, () => buildRules([...project.rules, ...slos.rules], catalog.model), { rules: [] });
+  const dashboards = guard(DASHBOARDS_DIR, () => buildDashboards([...project.dashboards, ...slos.dashboards], catalog.model), { dashboards: [] });
   const partial = { ...catalog.model, rules: rules.rules, dashboards: dashboards.dashboards, slos: slos.slos };
   const scrape = guard(SCRAPE_DIR, () => buildScrapeJobs(project.scrape, partial), { jobs: [] });
   const model = { ...partial, scrapeJobs: scrape.jobs };

@@ -30,7 +30,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const panels = model.dashboards.flatMap((dashboard) =>
   dashboard.panels
-    .filter((panel) => panel.targets.some((target) => readsOutsideTheLocalStack(model, target.expr, SCRAPE_SECONDS)))
+    .filter((panel) => panel.targets.some((target) => readsOutsideTheLocalStack(model, target)))
     .flatMap((panel) => panel.targets.map((target) => ({ dashboard: dashboard.name, where: `${dashboard.uid} "${panel.title}" ${target.refId}`, expr: substituteVariables(target.expr, SCRAPE_SECONDS) }))),
 );
 

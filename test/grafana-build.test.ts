@@ -18,12 +18,14 @@ import { rulesModelOf, shop, validAlert } from './helpers/rules-table.ts';
 
 const config = defineConfig({ namespace: 'app', alerts: { runbookBaseUrl: 'https://runbooks.example/alerts' } });
 const { basket } = shop.metrics;
+/** The catalogue the dashboards resolve their queries against, under the config above. */
+const catalogue = { config, domains: rulesModelOf([validAlert()]).domains };
 const narrowed = '{job=~"$job", instance=~"$instance"}';
 const options = (title: string) => ({ title, unit: 'short', targets: [target(promql`sum(${basket}${narrowed})`)] });
 
 function modelOf(panels: readonly PanelDef[], more: Partial<Parameters<typeof defineDashboard>[0]> = {}): ModelDashboard {
   const definition = defineDashboard({ name: 'shop', title: 'Shop', folder: 'Service', description: 'd', scope: basket, rows: [row('First', panels.slice(0, 2)), row('Second', panels.slice(2))], ...more });
-  const { dashboards, problems } = buildDashboards([{ file: 'dashboards/shop.ts', value: definition }], config);
+  const { dashboards, problems } = buildDashboards([{ file: 'dashboards/shop.ts', value: definition }], catalogue);
   expect(problems).toEqual([]);
   return dashboards[0]!;
 }
@@ -102,7 +104,7 @@ describe('the dashboard builder', () => {
 
   it('models a panel written without targets as one with no queries, which dashboard-empty names', () => {
     const definition = defineDashboard({ name: 'shop', title: 'Shop', folder: 'Service', description: 'd', scope: basket, rows: [row('R', [{ ...timeseries(options('Blank')), targets: undefined as never }])] });
-    const { dashboards } = buildDashboards([{ file: 'dashboards/shop.ts', value: definition }], config);
+    const { dashboards } = buildDashboards([{ file: 'dashboards/shop.ts', value: definition }], catalogue);
     expect(dashboards[0]?.panels[0]?.targets).toEqual([]);
     const model = { ...rulesModelOf([validAlert()]), dashboards };
     expect(dashboardEmptyCheck.run(model).map((p) => `${p.definition}: ${p.message}`)).toEqual([expect.stringContaining('panel "Blank": has no queries')]);

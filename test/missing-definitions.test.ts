@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { bucketOf, countOf, counter, input, labelVariable, promql, sumOf } from '../generator/index.ts';
 import { MissingDefinitionError } from '../generator/dsl/missing.ts';
+import { queryText } from './helpers/query.ts';
 
 const requests = counter({ name: 'requests_total', help: 'h', labels: { route: ['/a'] } });
 const thresholds: Record<string, number> = { errorRatio: 0.05 };
@@ -27,6 +28,6 @@ describe('a missing definition is refused where it is written', () => {
   });
 
   it('zero and empty text are values, not missing ones', () => {
-    expect(promql`rate(${requests}[5m]) > ${0}${''}`.render('app')).toBe('rate(requests_total[5m]) > 0');
+    expect(queryText(promql`rate(${requests}[5m]) > ${0}${''}`, 'app')).toBe('rate(requests_total[5m]) > 0');
   });
 });

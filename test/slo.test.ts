@@ -9,10 +9,11 @@ import http from '../catalog/http.ts';
 import httpSlos from '../slos/http.ts';
 import { compileSlo } from '../generator/slo/compile.ts';
 import { sloProblems } from '../generator/slo/validate.ts';
+import { queryText } from './helpers/query.ts';
 
 const NAMESPACE = 'taskforge';
 const availability = httpSlos.find((slo) => slo.name === 'http_availability')!;
-const exprOf = (slo: typeof availability, name: string) => compileSlo(slo, NAMESPACE).rules.alerts.find((a) => a.name === name)!.expr.render(NAMESPACE);
+const exprOf = (slo: typeof availability, name: string) => queryText(compileSlo(slo, NAMESPACE).rules.alerts.find((a) => a.name === name)!.expr, NAMESPACE);
 const { requests, requestDuration } = http.metrics;
 
 describe('burn-rate alerts of a 99.9 % objective', () => {
@@ -67,7 +68,7 @@ describe('generated tests', () => {
 
   it('drop the guard and its test when minEvents is 0', () => {
     const unguarded = compileSlo(defineSlo({ ...base, minEvents: 0 }), NAMESPACE).rules.alerts[0]!;
-    expect(unguarded.expr.render(NAMESPACE)).not.toContain('increase');
+    expect(queryText(unguarded.expr, NAMESPACE)).not.toContain('increase');
     expect(unguarded.tests.map((t) => t.kind)).toEqual(['fires', 'silent', 'pending']);
   });
 
@@ -81,7 +82,7 @@ describe('generated tests', () => {
   it('follow windows overridden per SLO', () => {
     const custom = compileSlo(defineSlo({ ...base, alerting: { page: [{ factor: 10, long: '2h', short: '10m', for: '5m' }], ticket: [] } }), NAMESPACE).rules;
     expect(custom.alerts.map((a) => a.name)).toEqual(['CaseBurnRate2h']);
-    expect(custom.alerts[0]!.expr.render(NAMESPACE)).toContain(':taskforge_slo_case_errors:ratio_rate10m > (10 * 0.01)');
+    expect(queryText(custom.alerts[0]!.expr, NAMESPACE)).toContain(':taskforge_slo_case_errors:ratio_rate10m > (10 * 0.01)');
   });
 });
 

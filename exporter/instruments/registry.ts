@@ -6,7 +6,7 @@
 import { Counter, Gauge, Histogram, Summary, type Registry } from 'prom-client';
 import type { DomainDef } from '../../generator/dsl/domain.ts';
 import type { LabelSet, MetricDef } from '../../generator/dsl/metrics.ts';
-import { qualifiedName } from '../../generator/dsl/ownership.ts';
+import { catalogueResolver } from '../../generator/model/build.ts';
 import { LabelGuard } from './guard.ts';
 
 export interface CounterInstrument<M extends MetricDef> {
@@ -52,7 +52,8 @@ export function createInstruments<C extends Readonly<Record<string, DomainDef>>>
     exposed?: readonly (keyof C)[];
   },
 ): Instruments<C> {
-  const exposed = (metric: MetricDef) => qualifiedName(metric.name, true, options.namespace);
+  const resolver = catalogueResolver(Object.values(catalogue), options.namespace);
+  const exposed = (metric: MetricDef) => resolver.name(metric);
   const foldDef = options.foldCounter.metric;
   const folds = new Counter({ name: exposed(foldDef), help: foldDef.help, labelNames: Object.keys(foldDef.labels), registers: [registry] });
 

@@ -89,10 +89,6 @@ export async function runCheck(root: string, io: Io, steps: readonly CheckStep[]
       }
       return { step, outcome, ms: performance.now() - begun };
     });
-    // Definitions that only load under tsx (the launcher reruns the whole command so): nothing printed yet.
-    await context.pipeline().catch((error: unknown) => {
-      if ((error as Error | undefined)?.name === 'NeedsTypeScriptLoader') throw error;
-    });
     const results: { step: CheckStep; outcome: StepOutcome }[] = [];
     // Printed in the list's order as each finishes, so the report reads the same on every run.
     for (const run of runs) {

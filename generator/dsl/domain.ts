@@ -4,7 +4,6 @@
  * conventions; upstream domains describe another program's metrics exactly as it exposes them.
  */
 import type { MetricDef } from './metrics.ts';
-import { markApplicationMetric } from './ownership.ts';
 
 export interface UpstreamExporter {
   readonly exporter: string;
@@ -37,13 +36,24 @@ export interface DomainDef<M extends Readonly<Record<string, MetricDef>> = Reado
   readonly scrapedElsewhere?: string;
 }
 
+/**
+ * The domain, each metric stamped with its place (`catalogued`): a frozen copy of the definition,
+ * so what alerts and dashboards import from `domain.metrics` carries its identity as data.
+ */
 export function defineDomain<const M extends Readonly<Record<string, MetricDef>>>(
   domain: Omit<DomainDef<M>, 'kind'>,
 ): DomainDef<M> {
-  if (domain.owner === 'app' && typeof domain.metrics === 'object' && domain.metrics !== null) {
-    for (const metric of Object.values(domain.metrics)) if (typeof metric === 'object' && metric !== null) markApplicationMetric(metric);
+  const metrics = typeof domain.metrics === 'object' && domain.metrics !== null ? stamped(domain.metrics, domain.name, domain.owner === 'app') : domain.metrics;
+  return Object.freeze({ kind: 'domain' as const, ...domain, metrics });
+}
+
+function stamped<M extends Readonly<Record<string, MetricDef>>>(metrics: M, domain: string, namespaced: boolean): M {
+  const copies: Record<string, unknown> = {};
+  for (const [key, metric] of Object.entries(metrics)) {
+    // Anything else is left as written, for the model builder to name.
+    copies[key] = typeof metric === 'object' && metric !== null ? Object.freeze({ ...metric, catalogued: { domain, key, namespaced } }) : metric;
   }
-  return Object.freeze({ kind: 'domain' as const, ...domain });
+  return copies as M;
 }
 
 export function upstream(

@@ -32,6 +32,20 @@ export interface MetricDef<
   readonly labelSets: BoundedLabel | undefined;
   /** Why no dashboard shows this metric; otherwise every application metric must be on a panel. */
   readonly notDashboarded: string | undefined;
+  /** Set by defineDomain(): where the metric is catalogued. Undefined for a metric no domain holds. */
+  readonly catalogued?: Catalogued;
+}
+
+/**
+ * A metric's place in the catalogue, as data: the model finds the metric by it, and queries,
+ * test series and the exporter name it through the model, whichever copy of the DSL made it.
+ */
+export interface Catalogued {
+  readonly domain: string;
+  /** Its property in the domain's `metrics`. */
+  readonly key: string;
+  /** Application metrics carry the configured namespace; upstream ones are named as exposed. */
+  readonly namespaced: boolean;
 }
 
 interface CommonOptions<N extends string, L extends LabelSpecs> {

@@ -5,7 +5,7 @@
 import type { LabelSet, MetricDef } from './metrics.ts';
 import { required } from './missing.ts';
 import { rememberUnknownKeys } from './unknown-keys.ts';
-import { nameOf, type Named, type Query, type SeriesRef } from '../promql/query.ts';
+import type { Named, Query, SeriesRef } from '../promql/query.ts';
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -29,10 +29,6 @@ export function input<M extends MetricDef>(metric: M, labels: Partial<LabelSet<M
 export function input(target: SeriesRef | Named, labels: Labels, values: string): SeriesInput;
 export function input(target: MetricDef | SeriesRef | Named, labels: object, values: string): SeriesInput {
   return { target: required(target, 'the metric of input()'), labels: labels as Labels, values };
-}
-
-export function seriesText(input: SeriesInput, namespace: string): string {
-  return formatSeries(nameOf(input.target, namespace), input.labels);
 }
 
 /** `name{label="value", …}` with values escaped as the text format and promtool expect. */
@@ -112,7 +108,6 @@ function defineRecordingRule(rule: { record: string; expr: Query; tests: readonl
     record: rule.record,
     expr: rule.expr,
     tests: rule.tests,
-    qualifiedRecord: (namespace: string) => qualifyRecord(rule.record, namespace),
   });
 }
 

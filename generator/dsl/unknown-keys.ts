@@ -34,18 +34,27 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-const WRITTEN_WITH = new WeakMap<object, readonly string[]>();
+/**
+ * Where a definition keeps the keys it was written with that its DSL function did not read. A
+ * registered symbol, so it is the same key in every copy of the DSL (the definitions' bundle has
+ * its own); a symbol, so JSON, spreads into other shapes and `Object.keys` do not see it as a field.
+ */
+const UNKNOWN_KEYS = Symbol.for('sextant.unknownKeys');
 
 /**
  * For DSL functions that copy the options they know into a new object (and so drop the rest):
- * remembers the unknown ones on the definition, for the model builder to report.
+ * keeps the unknown ones on the definition, as data, for the model builder to report. A frozen
+ * definition is copied, and the copy frozen.
  */
 export function rememberUnknownKeys<T extends object>(definition: T, written: unknown, known: readonly string[]): T {
   const unknown = unknownKeys(written, known);
-  if (unknown.length > 0) WRITTEN_WITH.set(definition, unknown);
-  return definition;
+  if (unknown.length === 0) return definition;
+  const marked: T = { ...definition, [UNKNOWN_KEYS]: unknown };
+  return Object.isFrozen(definition) ? Object.freeze(marked) : marked;
 }
 
 export function rememberedUnknownKeys(definition: unknown): readonly string[] {
-  return typeof definition === 'object' && definition !== null ? (WRITTEN_WITH.get(definition) ?? []) : [];
+  if (typeof definition !== 'object' || definition === null) return [];
+  const keys: unknown = (definition as { [UNKNOWN_KEYS]?: unknown })[UNKNOWN_KEYS];
+  return Array.isArray(keys) ? keys.map(String) : [];
 }

@@ -6,11 +6,12 @@
 import type { SextantConfig } from '../config.ts';
 import type { DomainDef, Owner } from '../dsl/domain.ts';
 import { isBoundedLabel } from '../dsl/labels.ts';
-import { qualifiedName } from '../dsl/ownership.ts';
 import { METRIC_OPTIONS, type MetricDef, type MetricType } from '../dsl/metrics.ts';
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import { isBlank } from '../validate/readable-text.ts';
+import { defineConfig } from '../config.ts';
+import { qualifiedName, resolverOf, type Resolver } from './resolve.ts';
 import type { Model, ModelDomain, ModelLabel, ModelMetric } from './types.ts';
 
 export interface DefinitionSource {
@@ -80,6 +81,15 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
     });
   }
   return { model: { config, domains, metrics: domains.flatMap((d) => d.metrics), rules: [], dashboards: [], scrapeJobs: [], slos: [] }, problems };
+}
+
+/**
+ * The resolver over catalogue domains, for code that uses the catalogue without the pipeline (the
+ * exporter, tests): the same names the generated rules and dashboards use.
+ */
+export function catalogueResolver(domains: readonly DomainDef[], namespace: string): Resolver {
+  const { model } = buildModel(domains.map((domain) => ({ file: `${domain.name}`, value: domain })), defineConfig({ namespace }));
+  return resolverOf(model);
 }
 
 interface MetricContext {

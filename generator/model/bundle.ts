@@ -1,26 +1,23 @@
 /**
- * The fast way to load definitions. Importing each definition file through a TypeScript loader
- * costs a few milliseconds a module and needs the loader; esbuild bundles them all into one plain
- * JavaScript module, imported once. `#sextant` in the bundle is the DSL the running generator
- * already loaded, so definitions and generator share one instance (the Query class, the registry of
- * application metrics). Any failure returns why instead: the caller then imports file by file,
- * which names the file that failed.
+ * Loads the definitions without a TypeScript loader: esbuild bundles them, one entry per file with
+ * the code they share split out, into node_modules/.cache/sextant/ of the nearest node_modules
+ * (the project's), where Node resolves the npm packages they import as it would from the project. `#sextant` is bundled in like
+ * any module: the definitions get their own copy of the DSL, which is fine because every definition
+ * carries its kind and identity as data (nothing compares classes or object identity). Inline source
+ * maps let an error thrown while a file runs name the file and line it was written on.
+ *
+ * A file that does not build (a syntax error, an import that does not resolve) or throws when it
+ * runs is a failure of that file, with its cause; the other files still load, so one run reports
+ * everything.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { findSourceMap } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Message, type Plugin } from 'esbuild';
-import * as dsl from '../index.ts';
+import { build, type BuildFailure, type Message } from 'esbuild';
 
 export type ImportedModule = { default?: unknown };
-
-const DSL_KEY = 'sextant.dsl';
-/** Set by the launcher when it bundles the generator, where import.meta.url is the bundle's. */
-declare const __SEXTANT_GENERATOR_DIR__: string | undefined;
-/** The running generator's sources: definitions reach them through `#sextant`, never bundle them. */
-const GENERATOR_DIR = typeof __SEXTANT_GENERATOR_DIR__ === 'string' ? __SEXTANT_GENERATOR_DIR__ : dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** Where esbuild found the same key twice in one object literal: JavaScript keeps only the last one. */
 export interface DuplicateKey {
@@ -32,65 +29,117 @@ export interface DuplicateKey {
   readonly key: string;
 }
 
-export type BundleResult = ({ readonly modules: ReadonlyMap<string, ImportedModule> } | { readonly failed: string }) & { readonly duplicateKeys: readonly DuplicateKey[] };
+export interface BundleResult {
+  /** Definition files (absolute paths) that loaded → their modules. */
+  readonly modules: ReadonlyMap<string, ImportedModule>;
+  /** Definition files that did not → why (the error, or where esbuild stopped). */
+  readonly failures: ReadonlyMap<string, unknown>;
+  readonly duplicateKeys: readonly DuplicateKey[];
+}
 
-/** Definition files (absolute paths) → their modules, in one import; or why that failed. */
+/** A build error, as a load failure names it: esbuild's text and the place, project-relative. */
+export class BuildError extends Error {
+  override readonly name = 'BuildError';
+}
+
+/** Definition files (absolute paths, in load order) → their modules, or why each one failed. */
 export async function importBundled(root: string, files: readonly string[]): Promise<BundleResult> {
-  const entry = [...files.map((file, i) => `import * as m${i} from ${JSON.stringify(file)};`), `export default [${files.map((_, i) => `m${i}`).join(', ')}];`].join('\n');
-  const out = join(tmpdir(), `sextant-definitions-${randomUUID()}.mjs`);
-  let result;
+  const outdir = join(nearestNodeModules(root), '.cache', 'sextant', `definitions-${randomUUID()}`);
   try {
-    result = await build({
-      stdin: { contents: entry, resolveDir: root, sourcefile: 'definitions.ts', loader: 'ts' },
+    const failures = new Map<string, unknown>();
+    let result = await bundle(root, files, outdir);
+    if ('errors' in result) {
+      // Which files fail: each one alone; then the others together. Only a failing run pays for this.
+      for (const file of files) {
+        const alone = await bundle(root, [file], join(outdir, 'alone'));
+        if ('errors' in alone) failures.set(file, buildError(root, alone.errors));
+      }
+      const building = files.filter((file) => !failures.has(file));
+      result = await bundle(root, building, outdir);
+      if ('errors' in result) throw new Error(`the definitions do not build together: ${buildError(root, result.errors).message}`);
+    }
+    const modules = new Map<string, ImportedModule>();
+    // Errors thrown while a definition runs point into the bundle: its source maps point back.
+    process.setSourceMapsEnabled(true);
+    for (const [file, entry] of result.entries) {
+      try {
+        modules.set(file, (await import(pathToFileURL(entry).href)) as ImportedModule);
+      } catch (error) {
+        failures.set(file, withSourceFrames(error));
+      }
+    }
+    return { modules, failures, duplicateKeys: duplicateKeysOf(root, result.warnings) };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** The node_modules Node would resolve the project's packages from first; the project's own if none exists yet. */
+function nearestNodeModules(root: string): string {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules');
+    if (dirname(dir) === dir) return join(root, 'node_modules');
+  }
+}
+
+type Built = { readonly entries: ReadonlyMap<string, string>; readonly warnings: readonly Message[] } | { readonly errors: readonly Message[] };
+
+/** Bundles files as entries `d<i>.js` into outdir; their shared modules become chunks beside them. */
+async function bundle(root: string, files: readonly string[], outdir: string): Promise<Built> {
+  try {
+    const result = await build({
+      entryPoints: files.map((file, i) => ({ in: file, out: `d${i}` })),
+      outdir,
       absWorkingDir: root,
       bundle: true,
+      splitting: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
       packages: 'external',
-      write: false,
-      metafile: true,
+      sourcemap: 'inline',
+      write: true,
       logLevel: 'silent',
-      plugins: [theRunningDsl()],
     });
-  } catch {
-    return { failed: 'does not build', duplicateKeys: [] };
+    return { entries: new Map(files.map((file, i) => [file, join(outdir, `d${i}.js`)])), warnings: result.warnings };
+  } catch (error) {
+    const errors = (error as Partial<BuildFailure>).errors;
+    if (Array.isArray(errors) && errors.length > 0) return { errors };
+    throw error;
   }
-  const duplicateKeys = duplicateKeysOf(root, result.warnings);
-  // A relative import into the generator would give the definitions a second copy of the DSL.
-  if (Object.keys(result.metafile.inputs).some((input) => resolve(root, input).startsWith(GENERATOR_DIR + sep))) return { failed: 'bundles the generator', duplicateKeys };
-  (globalThis as Record<symbol, unknown>)[Symbol.for(DSL_KEY)] = dsl;
-  try {
-    writeFileSync(out, result.outputFiles[0]!.text);
-    const modules = ((await import(pathToFileURL(out).href)) as { default: ImportedModule[] }).default;
-    return { modules: new Map(files.map((file, i) => [file, modules[i]!])), duplicateKeys };
-  } catch {
-    return { failed: 'does not evaluate', duplicateKeys };
-  } finally {
-    rmSync(out, { force: true });
-  }
+}
+
+/**
+ * The error with each stack frame in the bundle replaced by the source line it was bundled from,
+ * whoever formats stacks in this process (Node, or a test runner that replaces its formatter).
+ */
+function withSourceFrames(error: unknown): unknown {
+  if (!(error instanceof Error) || error.stack === undefined) return error;
+  error.stack = error.stack.replace(/(file:\/\/[^\s()]+\.js):(\d+):(\d+)/g, (frame, url: string, line: string, column: string) => {
+    const entry = findSourceMap(url)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry || !('originalSource' in entry)) return frame;
+    const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : entry.originalSource;
+    return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
+  return error;
+}
+
+/** esbuild's first error: `Expected "}" but found end of file (at catalog/case.ts:1)`. */
+function buildError(root: string, errors: readonly Message[]): BuildError {
+  const [first] = errors;
+  const at = first?.location ? ` (at ${projectPath(root, first.location.file)}:${first.location.line})` : '';
+  return new BuildError(`${first?.text ?? 'does not build'}${at}`);
 }
 
 /** esbuild's duplicate-object-key warnings: the second key's place, and the first's from the note. */
 function duplicateKeysOf(root: string, warnings: readonly Message[]): DuplicateKey[] {
   return warnings.flatMap(({ id, location, notes, text }) =>
     id === 'duplicate-object-key' && location
-      ? [{ file: relative(root, resolve(root, location.file)).split(sep).join('/'), line: location.line, firstLine: notes[0]?.location?.line, key: /"(.*)"/.exec(text)?.[1] ?? location.lineText.slice(location.column, location.column + location.length) }]
+      ? [{ file: projectPath(root, location.file), line: location.line, firstLine: notes[0]?.location?.line, key: /"(.*)"/.exec(text)?.[1] ?? location.lineText.slice(location.column, location.column + location.length) }]
       : [],
   );
 }
 
-/** `#sextant` becomes a module handing out the generator's own DSL exports. */
-function theRunningDsl(): Plugin {
-  const names = Object.keys(dsl).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
-  return {
-    name: 'the-running-dsl',
-    setup(plugin) {
-      plugin.onResolve({ filter: /^#sextant$/ }, () => ({ path: 'sextant-dsl', namespace: 'sextant' }));
-      plugin.onLoad({ filter: /.*/, namespace: 'sextant' }, () => ({
-        contents: `export const { ${names.join(', ')} } = globalThis[Symbol.for(${JSON.stringify(DSL_KEY)})];`,
-        loader: 'js',
-      }));
-    },
-  };
+function projectPath(root: string, file: string): string {
+  return relative(root, resolve(root, file)).split(sep).join('/');
 }

@@ -7,9 +7,10 @@ import type { SextantConfig } from '../config.ts';
 import { DASHBOARD_KEYS, FOLDERS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, type DashboardDef, type DashboardLinkDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
-import { nameOf, Query } from '../promql/query.ts';
 import type { DefinitionSource } from './build.ts';
-import type { ModelDashboard, ModelGridPos, ModelPanel, ModelRow } from './types.ts';
+import { isQuery, resolveQuery } from './queries.ts';
+import { resolverOf, type Resolver, type Selectable } from './resolve.ts';
+import type { Model, ModelDashboard, ModelGridPos, ModelPanel, ModelRow } from './types.ts';
 
 /** Grafana's grid is 24 columns wide. */
 export const GRID_COLUMNS = 24;
@@ -26,7 +27,10 @@ export function dashboardUrl(namespace: string, name: string): string {
   return `/d/${dashboardUid(namespace, name)}`;
 }
 
-export function buildDashboards(sources: readonly DefinitionSource[], config: SextantConfig): { dashboards: ModelDashboard[]; problems: Problem[] } {
+/** `catalogue` is the model as buildModel() made it: its config and the domains that name the metrics. */
+export function buildDashboards(sources: readonly DefinitionSource[], catalogue: Pick<Model, 'config' | 'domains'>): { dashboards: ModelDashboard[]; problems: Problem[] } {
+  const config = catalogue.config;
+  const resolver = resolverOf(catalogue);
   const problems: Problem[] = [];
   const dashboards: ModelDashboard[] = [];
   for (const source of sources) {
@@ -52,7 +56,7 @@ export function buildDashboards(sources: readonly DefinitionSource[], config: Se
       }
     }
     try {
-      dashboards.push(resolve(source.file, definition, config));
+      dashboards.push(resolve(source.file, definition, config, resolver));
     } catch (error) {
       // A query interpolating something that is not a metric, series or rule (a mistyped property).
       report(definition.name, `cannot be built: ${(error as Error).message}`);
@@ -67,17 +71,17 @@ function panelsOf(definition: DashboardDef): PanelDef[] {
   return rows.flatMap((row) => (Array.isArray(row?.panels) ? row.panels.filter((panel): panel is PanelDef => typeof panel === 'object' && panel !== null) : []));
 }
 
-function resolve(file: string, definition: DashboardDef, config: SextantConfig): ModelDashboard {
+function resolve(file: string, definition: DashboardDef, config: SextantConfig, resolver: Resolver): ModelDashboard {
   const namespace = config.namespace;
   const uid = dashboardUid(namespace, definition.name);
-  const scope = nameOf(seriesOf(definition.scope, 'scope'), namespace);
+  const scope = resolver.name(seriesOf(definition.scope, 'scope'));
   const variables = [
     // Every scraped series has a job and an instance, so their 'All' is `.+` (Grafana's dashboard
     // linter asks for it); other labels may be absent on some series, so theirs stays `.*`.
     { name: 'job', label: 'Job', query: `label_values(${scope}, job)`, allValue: '.+' },
     { name: 'instance', label: 'Instance', query: `label_values(${scope}{job=~"$job"}, instance)`, allValue: '.+' },
     ...listOf<VariableDef>(definition.variables, 'variables', undefined, 'labelVariable(metric, label)').map((variable) => {
-      const source = nameOf(seriesOf(variable?.source, 'a variable'), namespace);
+      const source = resolver.name(seriesOf(variable?.source, 'a variable'));
       return {
         name: variable.name,
         label: variable.label,
@@ -111,7 +115,7 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
         x += panel.width;
         lineHeight = Math.max(lineHeight, panel.height);
       }
-      panels.push(resolvePanel(panel, nextId++, { ...gridPos }, definition, config));
+      panels.push(resolvePanel(panel, nextId++, { ...gridPos }, definition, resolver));
     }
     y += lineHeight;
     rows.push({ id: rowId, title: row.title, gridPos: { x: 0, y: rowY, w: GRID_COLUMNS, h: 1 }, panels });
@@ -132,14 +136,15 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig):
   };
 }
 
-function resolvePanel(panel: PanelDef, id: number, gridPos: ModelGridPos, dashboard: DashboardDef, config: SextantConfig): ModelPanel {
+function resolvePanel(panel: PanelDef, id: number, gridPos: ModelGridPos, dashboard: DashboardDef, resolver: Resolver): ModelPanel {
   // A panel written without targets is one with no queries, which the dashboard-empty check names.
   const written = listOf<PanelDef['targets'][number]>(panel.targets ?? [], `panel '${panel.title}' targets`);
   const targets = written.map((target, index) => {
-    if (!(target?.expr instanceof Query)) throw new Error(`panel '${panel.title}': queries must be written with the promql\`…\` template`);
-    return { refId: String.fromCharCode(65 + index), expr: target.expr.render(config.namespace), legend: target.legend, instant: target.instant };
+    if (!isQuery(target?.expr)) throw new Error(`panel '${panel.title}': queries must be written with the promql\`…\` template`);
+    const query = resolveQuery(target.expr, resolver);
+    return { refId: String.fromCharCode(65 + index), expr: query.text, reads: query.reads, legend: target.legend, instant: target.instant };
   });
-  const helps = [...new Set(written.flatMap((target) => target.expr.metrics().map((metric) => metric.help)))];
+  const helps = [...new Set(targets.flatMap((target) => target.reads.metrics.map((metric) => metric.help)))];
   return {
     id,
     title: panel.title,
@@ -173,10 +178,10 @@ function listOf<T>(value: unknown, field: string, kind?: string, written?: strin
 }
 
 /** The metric, histogram series or recording rule a dashboard or variable lists label values from. */
-function seriesOf(value: unknown, what: string): Parameters<typeof nameOf>[0] {
+function seriesOf(value: unknown, what: string): Selectable {
   const kind = (value as { kind?: unknown } | undefined)?.kind;
   if (kind !== 'metric' && kind !== 'series' && kind !== 'recording') {
     throw new Error(`${what} must read a catalogue metric, bucketOf()/sumOf()/countOf() series or recording rule, got ${value === null ? 'null' : typeof value}`);
   }
-  return value as Parameters<typeof nameOf>[0];
+  return value as Selectable;
 }

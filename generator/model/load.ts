@@ -1,13 +1,12 @@
 /**
  * Loads a project's definitions: `sextant.config.ts` and every `catalog/`, `alerts/`, `slos/`,
- * `dashboards/` and `scrape/` file, bundled into one module when they all load (bundle.ts), else imported one by
- * one: a file that fails to import (syntax error, a throwing helper) becomes a problem naming the
- * file; the other files still load, so one run reports everything.
+ * `dashboards/` and `scrape/` file, bundled by esbuild (bundle.ts). A file that fails to load
+ * (syntax error, a throwing helper) becomes a problem naming the file and the cause; the other
+ * files still load, so one run reports everything.
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { defineConfig, DEFAULT_CONFIG, type SextantConfig, type SextantConfigInput } from '../config.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
@@ -54,7 +53,7 @@ export async function loadProject(root: string): Promise<LoadedProject> {
   return { config, catalog: await load(CATALOG_DIR), rules: await load(RULES_DIR), dashboards: await load(DASHBOARDS_DIR), scrape: await load(SCRAPE_DIR), slos: await load(SLOS_DIR), problems };
 }
 
-/** All definitions in one bundle when that works; otherwise file by file, each failure named. */
+/** All definitions in one bundle; a file that failed is a `load` problem when it is asked for. */
 async function importerFor(root: string, problems: Problem[], files: readonly string[]): Promise<Importer> {
   const bundled = await importBundled(root, files);
   for (const { file, line, firstLine, key } of bundled.duplicateKeys) {
@@ -66,8 +65,10 @@ async function importerFor(root: string, problems: Problem[], files: readonly st
       message: `'${key}' is written twice in one object${first}; JavaScript silently keeps only the last one, so the earlier definition is lost. Rename or remove one of them`,
     });
   }
-  if ('modules' in bundled) return async (path) => bundled.modules.get(path);
-  return (path, problems) => importDefinition(root, path, problems);
+  return async (path, problems) => {
+    if (bundled.failures.has(path)) problems.push({ file: relativePath(root, path), definition: 'file', rule: 'load', message: describeLoadError(root, bundled.failures.get(path)) });
+    return bundled.modules.get(path);
+  };
 }
 
 async function importAll(root: string, files: readonly string[], importer: Importer, problems: Problem[]): Promise<DefinitionSource[]> {
@@ -100,24 +101,6 @@ async function definitionFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
     .map((e) => e.name)
     .sort();
-}
-
-/**
- * Thrown when the definitions did not bundle and this process cannot import TypeScript file by file
- * (plain Node, no tsx): the launcher reruns the command under tsx, which names the failing file.
- */
-export class NeedsTypeScriptLoader extends Error {
-  override readonly name = 'NeedsTypeScriptLoader';
-}
-
-async function importDefinition(root: string, path: string, problems: Problem[]): Promise<ImportedModule | undefined> {
-  try {
-    return (await import(pathToFileURL(path).href)) as { default?: unknown };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_UNKNOWN_FILE_EXTENSION') throw new NeedsTypeScriptLoader(`cannot import ${relativePath(root, path)} without a TypeScript loader`);
-    problems.push({ file: relativePath(root, path), definition: 'file', rule: 'load', message: describeLoadError(root, error) });
-    return undefined;
-  }
 }
 
 /**

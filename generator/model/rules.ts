@@ -1,20 +1,23 @@
 /**
- * Parses the rule files (alerts/*.ts) into the model: expressions and test series rendered under
- * the namespace, record names qualified. Only shape is checked here; content is for the checks.
+ * Parses the rule files (alerts/*.ts) into the model: expressions resolved with what they read,
+ * test series and record names named, all through the catalogue's resolver. Only shape is checked
+ * here; content is for the checks.
  */
-import type { SextantConfig } from '../config.ts';
-import { ALERT_KEYS, RECORDING_OPTIONS, RULES_KEYS, RUNBOOK_KEYS, seriesText, TEST_OPTIONS, type AlertDef, type AlertTest, type ExpectedAlert, type ExprTest, type RecordingRuleDef, type RulesDef, type SeriesInput } from '../dsl/rules.ts';
+import { ALERT_KEYS, formatSeries, RECORDING_OPTIONS, RULES_KEYS, RUNBOOK_KEYS, TEST_OPTIONS, type AlertDef, type AlertTest, type ExpectedAlert, type ExprTest, type RecordingRuleDef, type RulesDef, type SeriesInput } from '../dsl/rules.ts';
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
-import { Query } from '../promql/query.ts';
 import { isBlank } from '../validate/readable-text.ts';
 import type { DefinitionSource } from './build.ts';
-import type { ModelAlert, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from './types.ts';
+import { isQuery, resolveQuery, type ResolvedQuery } from './queries.ts';
+import { resolverOf } from './resolve.ts';
+import type { Model, ModelAlert, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from './types.ts';
 
 const FILE_NAME = /^[a-z][a-z0-9_]*$/;
 const RULE = 'definition-shape';
 
-export function buildRules(sources: readonly DefinitionSource[], config: SextantConfig): { rules: ModelRuleFile[]; problems: Problem[] } {
+/** `catalogue` is the model as buildModel() made it: its config and the domains that name the metrics. */
+export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick<Model, 'config' | 'domains'>): { rules: ModelRuleFile[]; problems: Problem[] } {
+  const resolver = resolverOf(catalogue);
   const problems: Problem[] = [];
   const rules: ModelRuleFile[] = [];
   const seen = new Map<string, string>();
@@ -40,13 +43,13 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
     const reportTestKeys = (where: string, test: object) => {
       for (const key of rememberedUnknownKeys(test)) report(`${where}, test '${String((test as { name?: unknown }).name)}'`, unknownKeyMessage(key, TEST_OPTIONS, 'the test options'));
     };
-    const render = (what: string, query: unknown): string | undefined => {
-      if (!(query instanceof Query)) {
+    const render = (what: string, query: unknown): ResolvedQuery | undefined => {
+      if (!isQuery(query)) {
         report(what, 'expr must be written with the promql`…` template');
         return undefined;
       }
       try {
-        return query.render(config.namespace);
+        return resolveQuery(query, resolver);
       } catch (error) {
         // An interpolation that is not a metric, series or rule (a mistyped property is undefined).
         report(what, `expr cannot be rendered: ${(error as Error).message}`);
@@ -64,7 +67,7 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
       list<SeriesInput>(what, inputs, 'series must be a list of input(metric, labels, values)').flatMap((input) => {
         try {
           if (typeof input?.values !== 'string') throw new Error('values must be a string in promtool notation such as 0+60x20');
-          return [{ series: seriesText(input, config.namespace), values: input.values }];
+          return [{ series: formatSeries(resolver.name(input.target), input.labels), values: input.values }];
         } catch (error) {
           // A target that is not a metric, series or rule (a mistyped property is undefined).
           report(what, `series must be written with input(metric, labels, values): ${(error as Error).message}`);
@@ -80,8 +83,8 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
         report(name, 'recording must list recordingRule(...) values');
         continue;
       }
-      const expr = render(`recording rule ${rule.record}`, rule.expr);
-      if (expr === undefined) continue;
+      const query = render(`recording rule ${rule.record}`, rule.expr);
+      if (query === undefined) continue;
       const where = `recording rule ${rule.record}`;
       for (const key of rememberedUnknownKeys(rule)) report(where, unknownKeyMessage(key, RECORDING_OPTIONS, 'recordingRule()'));
       const tests = list<ExprTest>(where, rule.tests, 'tests must be a list of evaluates(name, { at, series, samples })').filter((test) => {
@@ -92,8 +95,9 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
       recording.push({
         file: source.file,
         written: rule.record,
-        record: rule.qualifiedRecord(config.namespace),
-        expr,
+        record: resolver.name(rule),
+        expr: query.text,
+        reads: query.reads,
         tests: tests.map((test) => ({
           name: String(test.name),
           at: String(test.at),
@@ -111,8 +115,8 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
       const where = `alert ${definition.name}`;
       for (const key of unknownKeys(definition, ALERT_KEYS)) report(where, unknownKeyMessage(key, ALERT_KEYS, 'alert()'));
       for (const key of unknownKeys(definition.runbook, RUNBOOK_KEYS)) report(where, unknownKeyMessage(key, RUNBOOK_KEYS, 'the runbook'));
-      const expr = render(where, definition.expr);
-      if (expr === undefined) continue;
+      const query = render(where, definition.expr);
+      if (query === undefined) continue;
       const labels = definition.labels ?? {};
       if (typeof labels !== 'object' || Array.isArray(labels)) report(where, 'labels must be an object of label name to value, such as { team: "checkout" }');
       const tests = list<AlertTest>(where, definition.tests, 'tests must be a list of fires(...), silent(...) and pending(...)').filter((test) => {
@@ -125,7 +129,8 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
         name: String(definition.name),
         severity: String(definition.severity),
         for: String(definition.for),
-        expr,
+        expr: query.text,
+        reads: query.reads,
         labels: typeof labels === 'object' && !Array.isArray(labels) ? labels : {},
         summary: String(definition.summary ?? ''),
         description: String(definition.description ?? ''),

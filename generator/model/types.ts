@@ -114,6 +114,17 @@ export interface ModelExprTest {
   readonly samples: readonly { readonly labels: Readonly<Record<string, string>>; readonly value: number }[];
 }
 
+/**
+ * What a query reads, resolved from what it interpolates when the model is built (model/queries.ts);
+ * promql/reads.ts answers from it which families a query reads, through recording rules.
+ */
+export interface QueryReads {
+  /** Catalogue metrics it reads, directly or inside the recording rules it names; each once, in order of use. */
+  readonly metrics: readonly ModelMetric[];
+  /** Recording rules it names itself, with the namespace (`job:taskforge_http_requests:rate5m`). */
+  readonly recordings: readonly string[];
+}
+
 export interface ModelRecordingRule {
   readonly file: string;
   /** As written: `job:http_requests:rate5m`. */
@@ -121,6 +132,7 @@ export interface ModelRecordingRule {
   /** With the namespace: `job:taskforge_http_requests:rate5m`. */
   readonly record: string;
   readonly expr: string;
+  readonly reads: QueryReads;
   readonly tests: readonly ModelExprTest[];
 }
 
@@ -130,6 +142,7 @@ export interface ModelAlert {
   readonly severity: string;
   readonly for: string;
   readonly expr: string;
+  readonly reads: QueryReads;
   readonly labels: Readonly<Record<string, string>>;
   readonly summary: string;
   readonly description: string;
@@ -158,6 +171,8 @@ export interface ModelGridPos {
 export interface ModelTarget {
   readonly refId: string;
   readonly expr: string;
+  /** What the query reads, resolved once from its definition. */
+  readonly reads: QueryReads;
   readonly legend: string;
   readonly instant: boolean;
 }

@@ -9,9 +9,9 @@ import { dashboardTextCheck } from '../../generator/validate/checks/dashboard-te
 import { dashboardVariableRefsCheck } from '../../generator/validate/checks/dashboard-variable-refs.ts';
 import { dashboardVariablesCheck } from '../../generator/validate/checks/dashboard-variables.ts';
 import type { ModelPanel, ModelVariable } from '../../generator/model/types.ts';
-import { dashboardTable, panel, row, VARIABLES } from '../helpers/dashboard-table.ts';
+import { dashboardTable, panel, row, VARIABLES, queryTarget } from '../helpers/dashboard-table.ts';
 
-const query = (expr: string, legend = '') => ({ targets: [{ refId: 'A', expr, legend, instant: false }] });
+const query = (expr: string, legend = '') => ({ targets: [queryTarget(expr, legend)] });
 const right = (overrides: Partial<ModelPanel> = {}) => panel({ id: 3, title: 'Right', gridPos: { x: 12, y: 1, w: 12, h: 8 }, ...overrides });
 const below = (overrides: Partial<ModelPanel> = {}) => right({ gridPos: { x: 0, y: 10, w: 12, h: 8 }, ...overrides });
 const variable = (name: string, query = `label_values(app_baskets_open{job=~"$job", instance=~"$instance"}, ${name})`, label = 'Some label'): ModelVariable => ({ name, label, query, allValue: '.*' });

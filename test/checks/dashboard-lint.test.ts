@@ -126,9 +126,9 @@ const byInstance = recordingRule({ record: 'job_instance:baskets_open:sum', expr
 
 function modelWith(panels: readonly PanelDef[], spansJobs?: string): Model {
   const { model } = buildModel([{ file: 'catalog/shop.ts', value: shop }], config);
-  const { rules } = buildRules([{ file: 'alerts/shop.ts', value: defineRules({ name: 'shop', title: 'Shop', alerts: [], recording: [byJob, byInstance] }) }], config);
+  const { rules } = buildRules([{ file: 'alerts/shop.ts', value: defineRules({ name: 'shop', title: 'Shop', alerts: [], recording: [byJob, byInstance] }) }], model);
   const definition = defineDashboard({ name: 'shop', title: 'Shop', folder: 'Service', description: 'd', scope: basket, rows: [row('R', panels)], ...(spansJobs ? { spansJobs } : {}) });
-  const { dashboards, problems } = buildDashboards([{ file: 'dashboards/shop.ts', value: definition }], config);
+  const { dashboards, problems } = buildDashboards([{ file: 'dashboards/shop.ts', value: definition }], model);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
   return { ...model, rules, dashboards };
 }

@@ -6,9 +6,13 @@ import { dashboardQueriesCheck } from '../../generator/validate/checks/dashboard
 import { dashboardRateIntervalCheck } from '../../generator/validate/checks/dashboard-rate-interval.ts';
 import { dashboardUidsCheck } from '../../generator/validate/checks/dashboard-uids.ts';
 import { dashboardUnitsCheck } from '../../generator/validate/checks/dashboard-units.ts';
-import { dashboardTable, panel, row } from '../helpers/dashboard-table.ts';
+import { describe, expect, it } from 'vitest';
+import { defineDashboard, promql, recordingRule, row as dashboardRow, target, timeseries } from '../../generator/index.ts';
+import { buildDashboards } from '../../generator/model/dashboards.ts';
+import { dashboardTable, panel, row, queryTarget } from '../helpers/dashboard-table.ts';
+import { rulesModelOf, shop, validAlert } from '../helpers/rules-table.ts';
 
-const query = (expr: string) => ({ targets: [{ refId: 'A', expr, legend: '', instant: false }] });
+const query = (expr: string) => ({ targets: [queryTarget(expr)] });
 
 dashboardTable(dashboardQueriesCheck, [
   { name: 'a catalogue query with variables passes', dashboards: [{ panels: [panel()] }], expect: [] },
@@ -68,14 +72,25 @@ dashboardTable(dashboardGridCheck, [
   { name: 'a row pushed to a fractional row by the heights above is refused', dashboards: [{ panels: [panel()], rows: [row(3, 9.5)] }], expect: ['row "Row 3": gridPos does not fit the 24-column grid: y=9.5'] },
 ]);
 
-dashboardTable(dashboardCoverageCheck, [
-  {
-    name: 'a catalogue whose metrics are all on panels passes',
-    dashboards: [{ panels: [panel(), panel({ id: 3, gridPos: { x: 12, y: 1, w: 12, h: 8 }, ...query('sum(rate(app_orders_total[$__rate_interval]))') })] }],
-    expect: [],
-  },
-  { name: 'a metric on no panel is reported', dashboards: [{ panels: [panel()] }], expect: ['app_orders_total: no dashboard panel shows this metric'] },
-]);
+/** Coverage is read from what the panels' queries interpolate, so its cases are definitions, built. */
+describe(`check ${dashboardCoverageCheck.id}`, () => {
+  const { orders, basket } = shop.metrics;
+  const ordersRate = recordingRule({ record: 'job:orders:rate5m', expr: promql`sum by (job) (rate(${orders}[5m]))`, tests: [] });
+  it.each([
+    { name: 'a catalogue whose metrics are all on panels passes', queries: [promql`sum(${basket})`, promql`sum(rate(${orders}[$__rate_interval]))`], expect: [] },
+    { name: 'a metric shown through the recording rule a panel reads passes', queries: [promql`sum(${basket})`, promql`sum(${ordersRate})`], expect: [] },
+    { name: 'a metric whose name is typed into a panel query by hand counts as shown', queries: [promql`sum(${basket})`, promql`sum(rate(app_orders_total[$__rate_interval]))`], expect: [] },
+    { name: 'a metric on no panel is reported', queries: [promql`sum(${basket})`], expect: ['app_orders_total: no dashboard panel shows this metric'] },
+  ])('$name', ({ queries, expect: expected }) => {
+    const base = rulesModelOf([validAlert()], [ordersRate]);
+    const definition = defineDashboard({ name: 'shop', title: 'Shop', folder: 'Service', description: 'd', scope: basket, rows: [dashboardRow('R', [timeseries({ title: 'T', unit: 'short', targets: queries.map((query) => target(query)) })])] });
+    const { dashboards, problems } = buildDashboards([{ file: 'dashboards/shop.ts', value: definition }], base);
+    expect(problems).toEqual([]);
+    const messages = dashboardCoverageCheck.run({ ...base, dashboards }).map((p) => `${p.definition}: ${p.message}`);
+    expect(messages).toHaveLength(expected.length);
+    expected.forEach((text, i) => expect(messages[i]).toContain(text));
+  });
+});
 
 dashboardTable(dashboardAlertLinksCheck, [
   { name: 'a link to a defined alert passes', dashboards: [{ panels: [panel()], alerts: ['BasketsPiling'] }], expect: [] },

@@ -56,8 +56,8 @@ describe(`check ${generatedNamesCheck.id}`, () => {
     const model = { ...modelOf(metrics), config };
     const sources = (dir: string) => Object.entries(files).filter(([file]) => file.startsWith(dir)).map(([file, value]) => ({ file, value }));
     const built = {
-      rules: buildRules(sources('alerts/'), config),
-      dashboards: buildDashboards(sources('dashboards/'), config),
+      rules: buildRules(sources('alerts/'), model),
+      dashboards: buildDashboards(sources('dashboards/'), model),
       scrape: buildScrapeJobs(sources('scrape/'), model),
     };
     expect([...built.rules.problems, ...built.dashboards.problems, ...built.scrape.problems]).toEqual([]);

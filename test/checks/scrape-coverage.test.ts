@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineConfig } from '../../generator/config.ts';
-import { counter, defineDomain, defineRules, defineScrapeJob, gauge, promql, recordingRule, upstream } from '../../generator/index.ts';
+import { counter, defineDashboard, defineDomain, defineRules, defineScrapeJob, gauge, promql, recordingRule, row as dashboardRow, target, timeseries, upstream } from '../../generator/index.ts';
 import type { DomainDef } from '../../generator/dsl/domain.ts';
 import type { AlertDef, RecordingRuleDef } from '../../generator/dsl/rules.ts';
 import { buildModel } from '../../generator/model/build.ts';
@@ -9,14 +9,16 @@ import { buildScrapeJobs } from '../../generator/model/scrape.ts';
 import type { ModelDashboard } from '../../generator/model/types.ts';
 import { scrapeCoverageCheck } from '../../generator/validate/checks/scrape-coverage.ts';
 import { validAlert } from '../helpers/rules-table.ts';
-import { panel, row } from '../helpers/dashboard-table.ts';
+import { buildDashboards } from '../../generator/model/dashboards.ts';
+import type { Query } from '../../generator/promql/query.ts';
 
 type JobInput = Parameters<typeof defineScrapeJob>[0];
 
-const connections = gauge({ name: 'store_connections', help: 'Open connections.' });
-const queries = counter({ name: 'store_queries_total', help: 'Queries run.' });
-const store = (options: { scrapedElsewhere?: string } = {}): DomainDef =>
-  defineDomain({ name: 'store', title: 'Store', description: '', owner: upstream('store_exporter', '1.0.0', 'its docs'), metrics: { connections, queries }, ...options });
+const storeMetrics = { connections: gauge({ name: 'store_connections', help: 'Open connections.' }), queries: counter({ name: 'store_queries_total', help: 'Queries run.' }) };
+const store = (options: { scrapedElsewhere?: string } = {}) =>
+  defineDomain({ name: 'store', title: 'Store', description: '', owner: upstream('store_exporter', '1.0.0', 'its docs'), metrics: storeMetrics, ...options });
+/** As queries read them: through their domain, which names them. */
+const { connections, queries } = store().metrics;
 const scrape = defineDomain({
   name: 'scrape',
   title: 'Scrape',
@@ -39,8 +41,8 @@ interface Case {
   readonly domain?: DomainDef;
   readonly alerts?: readonly AlertDef[];
   readonly recording?: readonly RecordingRuleDef[];
-  /** Expressions of one dashboard's panels. */
-  readonly panels?: readonly string[];
+  /** Queries of one dashboard's panels. */
+  readonly panels?: readonly Query[];
   readonly jobs: readonly JobInput[];
   readonly expect: readonly string[];
 }
@@ -76,15 +78,17 @@ const CASES: readonly Case[] = [
   { name: 'a domain scraped by another Prometheus passes without a job', domain: store({ scrapedElsewhere: 'the edge Prometheus scrapes it; this one reads it through remote read' }), alerts: [readsConnections], jobs: [otherJob()], expect: [] },
   { name: 'scrapedElsewhere of spaces is refused', domain: store({ scrapedElsewhere: ' ' }), alerts: [readsConnections], jobs: [otherJob()], expect: ['store: scrapedElsewhere needs a reason with visible characters'] },
   { name: 'a family read through a recording rule is followed to it', alerts: [readsRule], recording: [queryRate], jobs: [otherJob()], expect: ['no scrape job exposes store in compose, hosts, kubernetes, yet recording rule job:store_queries:rate5m, alert StoreQueriesHigh read store_queries_total'] },
-  { name: 'a family a panel reads counts', panels: ['sum(rate(store_queries_total{job=~"$job"}[$__rate_interval]))'], jobs: [otherJob()], expect: ['no scrape job exposes store in compose, hosts, kubernetes, yet dashboard case reads store_queries_total'] },
+  { name: 'a family a panel reads counts', panels: [promql`sum(rate(${queries}{job=~"$job"}[$__rate_interval]))`], jobs: [otherJob()], expect: ['no scrape job exposes store in compose, hosts, kubernetes, yet dashboard case reads store_queries_total'] },
   { name: 'series Prometheus writes itself need no job', alerts: [readsUp], jobs: [otherJob()], expect: [] },
   { name: 'a family nothing reads needs no job', jobs: [otherJob()], expect: [] },
   { name: 'a project without scrape jobs is not checked: it renders no Prometheus configuration', alerts: [readsConnections], jobs: [], expect: [] },
 ];
 
-function dashboard(exprs: readonly string[]): ModelDashboard {
-  const rows = [row(1, 0, exprs.map((expr, i) => panel({ id: i + 2, title: `Panel ${i + 1}`, targets: [{ refId: 'A', expr, legend: '', instant: false }] })))];
-  return { file: 'dashboards/case.ts', name: 'case', uid: 'app-case', title: 'Case', folder: 'Service', description: '', tags: [], variables: [], links: [], rows, panels: rows.flatMap((r) => r.panels) };
+function dashboard(model: Parameters<typeof buildDashboards>[1], queries: readonly Query[]): ModelDashboard[] {
+  const definition = defineDashboard({ name: 'case', title: 'Case', folder: 'Service', description: 'd', scope: connections, rows: [dashboardRow('R', [timeseries({ title: 'T', unit: 'short', targets: queries.map((query) => target(query)) })])] });
+  const built = buildDashboards([{ file: 'dashboards/case.ts', value: definition }], model);
+  expect(built.problems).toEqual([]);
+  return built.dashboards;
 }
 
 describe(`check ${scrapeCoverageCheck.id}`, () => {
@@ -98,10 +102,10 @@ describe(`check ${scrapeCoverageCheck.id}`, () => {
       config,
     );
     const written = alerts.length + recording.length > 0 ? [{ file: 'alerts/case.ts', value: defineRules({ name: 'case', title: 'Case', alerts, recording }) }] : [];
-    const rules = buildRules(written, config);
+    const rules = buildRules(written, built.model);
     const scrapeJobs = buildScrapeJobs(jobs.map((job, i) => ({ file: `scrape/job${i}.ts`, value: defineScrapeJob(job) })), built.model);
     expect([...built.problems, ...rules.problems, ...scrapeJobs.problems]).toEqual([]);
-    const model = { ...built.model, rules: rules.rules, dashboards: panels.length > 0 ? [dashboard(panels)] : [], scrapeJobs: scrapeJobs.jobs };
+    const model = { ...built.model, rules: rules.rules, dashboards: panels.length > 0 ? dashboard(built.model, panels) : [], scrapeJobs: scrapeJobs.jobs };
     const problems = scrapeCoverageCheck.run(model);
     for (const problem of problems) expect(problem.rule).toBe('scrape-coverage');
     const messages = problems.map((p) => `${p.file}: ${p.definition}: ${p.message}`);

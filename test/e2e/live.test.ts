@@ -76,7 +76,7 @@ describe('the live stack', () => {
     // Rules over kube-state-metrics and cAdvisor, which run only in Kubernetes, are proven by promtool alone.
     const records = stack.model.rules
       .flatMap((file) => file.recording)
-      .filter((rule) => !readsOutsideTheLocalStack(stack.model, rule.expr, SCRAPE_SECONDS))
+      .filter((rule) => !readsOutsideTheLocalStack(stack.model, rule))
       .map((rule) => rule.record);
     let empty: string[] = records;
     await waitFor('every recording rule to have data', async () => {
@@ -91,7 +91,7 @@ describe('the live stack', () => {
     // Panels over exporters the local stack does not run are proven on test series (dashboards-offline.test.ts).
     const queries = stack.model.dashboards.flatMap((dashboard) =>
       dashboard.panels
-        .filter((panel) => !panel.quietWhenHealthy && !panel.targets.some((target) => readsOutsideTheLocalStack(stack.model, target.expr, SCRAPE_SECONDS)))
+        .filter((panel) => !panel.quietWhenHealthy && !panel.targets.some((target) => readsOutsideTheLocalStack(stack.model, target)))
         .flatMap((panel) => panel.targets.map((target) => ({ where: `${dashboard.uid} "${panel.title}" ${target.refId}`, expr: substituteVariables(target.expr, SCRAPE_SECONDS) }))),
     );
     let empty: string[] = [];

@@ -8,7 +8,7 @@ import { APP_CATALOGUE } from '../../exporter/instruments/catalogue.ts';
 import runtime from '../../catalog/runtime.ts';
 import { compareDomain, uncatalogued } from '../../generator/exposition/compare.ts';
 import { parseExposition, type Family } from '../../generator/exposition/parse.ts';
-import { qualifiedName } from '../../generator/dsl/ownership.ts';
+import { catalogueResolver } from '../../generator/model/build.ts';
 import config from '../../sextant.config.ts';
 import { ADMIN_TOKEN, startExporter, type ExporterProcess } from '../helpers/exporter.ts';
 import { waitFor } from '../helpers/servers.ts';
@@ -17,12 +17,13 @@ let worker: ExporterProcess;
 let api: ExporterProcess;
 const fast = { EXPORTER_TICK_MS: '200', EXPORTER_LOAD: '30' };
 /** Empty in a healthy system by design: it counts instrumentation bugs. */
-const QUIET = new Set([qualifiedName(APP_CATALOGUE.instrumentation.metrics.labelValuesFolded.name, true, config.namespace)]);
+const resolver = catalogueResolver(Object.values(APP_CATALOGUE), config.namespace);
+const QUIET = new Set([resolver.name(APP_CATALOGUE.instrumentation.metrics.labelValuesFolded)]);
 
 /** The catalogue's application domains with exposed (namespaced) names, as compareDomain expects. */
 const appDomains = Object.values(APP_CATALOGUE).map((domain) => ({
   ...domain,
-  metrics: Object.fromEntries(Object.entries(domain.metrics).map(([key, metric]) => [key, { ...metric, name: qualifiedName(metric.name, true, config.namespace) }])),
+  metrics: Object.fromEntries(Object.entries(domain.metrics).map(([key, metric]) => [key, { ...metric, name: resolver.name(metric) }])),
 }));
 const appNames = appDomains.flatMap((domain) => Object.values(domain.metrics).map((metric) => metric.name));
 

@@ -3,9 +3,17 @@
  * them out) over the small shop catalogue, and the messages it must produce (none means it must pass).
  */
 import { describe, expect, it } from 'vitest';
-import type { ModelDashboard, ModelDashboardLink, ModelPanel, ModelRow, ModelVariable } from '../../generator/model/types.ts';
+import type { ModelDashboard, ModelDashboardLink, ModelPanel, ModelRow, ModelTarget, ModelVariable } from '../../generator/model/types.ts';
 import type { Check } from '../../generator/validate/check.ts';
 import { rulesModelOf, validAlert } from './rules-table.ts';
+
+/**
+ * A panel query as text: these tables judge what the checks read from the text (labels, variables,
+ * functions); what it interpolates (`reads`) is for the coverage checks, whose cases are built.
+ */
+export function queryTarget(expr: string, legend = ''): ModelTarget {
+  return { refId: 'A', expr, reads: { metrics: [], recordings: [] }, legend, instant: false };
+}
 
 export function panel(overrides: Partial<ModelPanel> = {}): ModelPanel {
   return {
@@ -14,7 +22,7 @@ export function panel(overrides: Partial<ModelPanel> = {}): ModelPanel {
     title: 'Open baskets',
     description: 'Baskets open now, by region.',
     gridPos: { x: 0, y: 1, w: 12, h: 8 },
-    targets: [{ refId: 'A', expr: 'sum by (region) (app_baskets_open{job=~"$job", instance=~"$instance"})', legend: '', instant: false }],
+    targets: [queryTarget('sum by (region) (app_baskets_open{job=~"$job", instance=~"$instance"})')],
     unit: 'short',
     min: undefined,
     max: undefined,

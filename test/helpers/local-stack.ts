@@ -3,8 +3,7 @@
  * expose, and the series Prometheus records itself. Queries over anything else (kube-state-metrics,
  * cAdvisor, the data store exporters, none of which runs here) are proven on test series instead.
  */
-import { substituteVariables } from '../../generator/grafana/variables.ts';
-import { familiesRead } from '../../generator/promql/families.ts';
+import { familiesRead, type ReadingQuery } from '../../generator/promql/reads.ts';
 import type { Model } from '../../generator/model/types.ts';
 import { STACK_JOBS } from '../../stack/stack.ts';
 
@@ -14,9 +13,9 @@ export function domainsOutsideTheLocalStack(model: Model): Set<string> {
   return new Set(model.domains.filter((domain) => !local.has(domain.name) && !recordedByPrometheus(domain.owner)).map((domain) => domain.name));
 }
 
-/** Whether a query (Grafana variables allowed) reads a metric of those domains, directly or through a recording rule. */
-export function readsOutsideTheLocalStack(model: Model, expr: string, scrapeSeconds: number): boolean {
+/** Whether a query reads a metric of those domains, directly or through a recording rule. */
+export function readsOutsideTheLocalStack(model: Model, query: ReadingQuery): boolean {
   const outside = domainsOutsideTheLocalStack(model);
   const domainOf = new Map(model.metrics.map((metric) => [metric.name, metric.domain]));
-  return [...familiesRead(model, substituteVariables(expr, scrapeSeconds))].some((family) => outside.has(domainOf.get(family) ?? ''));
+  return [...familiesRead(model, query)].some((family) => outside.has(domainOf.get(family) ?? ''));
 }

@@ -43,8 +43,8 @@ export interface CliRun {
 
 /**
  * Runs the generator CLI as a user would (`npm run generate`): a separate Node process, through the
- * bundling launcher, which reruns under tsx when a definition fails to load. `underTsx` skips the
- * launcher, to compare the two ways; `env` replaces the environment (a PATH without a tool).
+ * bundling launcher. `underTsx` runs generator/cli.ts under tsx instead, to compare the two ways;
+ * `env` replaces the environment (a PATH without a tool).
  */
 export function runCli(args: readonly string[], cwd: string = REPO, options: { underTsx?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   const command = options.underTsx ? ['--import', 'tsx', CLI] : [LAUNCHER];

@@ -53,7 +53,7 @@ export function validAlert(overrides: Partial<AlertDef> = {}): AlertDef {
 export function rulesModelOf(alerts: readonly AlertDef[], recording: readonly RecordingRuleDef[] = []): Model {
   const config = defineConfig({ namespace: 'app' });
   const { model } = buildModel([{ file: 'catalog/shop.ts', value: shop }], config);
-  const { rules, problems } = buildRules([{ file: 'alerts/shop.ts', value: defineRules({ name: 'shop', title: 'Shop', alerts, recording }) }], config);
+  const { rules, problems } = buildRules([{ file: 'alerts/shop.ts', value: defineRules({ name: 'shop', title: 'Shop', alerts, recording }) }], model);
   if (problems.length > 0) throw new Error(`case does not build: ${problems.map((p) => p.message).join('; ')}`);
   return { ...model, rules };
 }

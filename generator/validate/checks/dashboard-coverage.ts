@@ -1,7 +1,5 @@
 import type { Problem } from '../../problems.ts';
-import { substituteVariables } from '../../grafana/variables.ts';
-import { familiesRead } from '../../promql/families.ts';
-import { queryContextOf } from '../../promql/model-context.ts';
+import { familiesRead } from '../../promql/reads.ts';
 import { metricProblem, type Check } from '../check.ts';
 
 export const dashboardCoverageCheck: Check = {
@@ -9,13 +7,7 @@ export const dashboardCoverageCheck: Check = {
   summary: 'Every application metric is on at least one panel (directly or through the recording rules a panel reads), or says why not with notDashboarded.',
   run(model) {
     if (model.dashboards.length === 0) return [];
-    const scrapeSeconds = queryContextOf(model).scrapeIntervalSeconds;
-    const shown = new Set<string>();
-    for (const dashboard of model.dashboards) {
-      for (const panel of dashboard.panels) {
-        for (const target of panel.targets) for (const family of familiesRead(model, substituteVariables(target.expr, scrapeSeconds))) shown.add(family);
-      }
-    }
+    const shown = new Set(model.dashboards.flatMap((dashboard) => dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => [...familiesRead(model, target)]))));
     const problems: Problem[] = [];
     for (const metric of model.metrics) {
       if (!metric.strict || shown.has(metric.name)) continue;

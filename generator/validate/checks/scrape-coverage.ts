@@ -4,11 +4,9 @@
  * jobs for (each gets a Prometheus configuration with every rule file).
  */
 import { DEPLOYMENTS, type Deployment } from '../../dsl/scrape.ts';
-import { substituteVariables } from '../../grafana/variables.ts';
 import type { Model, ModelDomain } from '../../model/types.ts';
 import type { Problem } from '../../problems.ts';
-import { familiesRead } from '../../promql/families.ts';
-import { queryContextOf } from '../../promql/model-context.ts';
+import { familiesRead, type ReadingQuery } from '../../promql/reads.ts';
 import type { Check } from '../check.ts';
 import { isBlank } from '../readable-text.ts';
 
@@ -55,16 +53,15 @@ function fix(domain: ModelDomain, hasJob: boolean, missing: readonly Deployment[
 /** Who reads each catalogued family: alerts, recording rules and panels, in model order. */
 function readersByFamily(model: Model): Map<string, string[]> {
   const readers = new Map<string, string[]>();
-  const add = (reader: string, expr: string) => {
-    for (const family of familiesRead(model, expr)) readers.set(family, [...(readers.get(family) ?? []), reader]);
+  const add = (reader: string, query: ReadingQuery) => {
+    for (const family of familiesRead(model, query)) readers.set(family, [...(readers.get(family) ?? []), reader]);
   };
   for (const file of model.rules) {
-    for (const rule of file.recording) add(`recording rule ${rule.written}`, rule.expr);
-    for (const alert of file.alerts) add(`alert ${alert.name}`, alert.expr);
+    for (const rule of file.recording) add(`recording rule ${rule.written}`, rule);
+    for (const alert of file.alerts) add(`alert ${alert.name}`, alert);
   }
-  const scrapeSeconds = queryContextOf(model).scrapeIntervalSeconds;
   for (const dashboard of model.dashboards) {
-    for (const panel of dashboard.panels) for (const target of panel.targets) add(`dashboard ${dashboard.name}`, substituteVariables(target.expr, scrapeSeconds));
+    for (const panel of dashboard.panels) for (const target of panel.targets) add(`dashboard ${dashboard.name}`, target);
   }
   return readers;
 }
