@@ -3,17 +3,19 @@
  * Exit codes: 0 done (or no drift); 1 invalid definitions, or drift with --check; 2 bad usage.
  */
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check/index.ts';
 import { findDrift } from './output/drift.ts';
 import { writeTreeAtomically } from './output/write.ts';
 import { runPipeline } from './pipeline.ts';
+import { CONFIG_FILE, DEFINITION_DIRS } from './model/load.ts';
 import { formatReport } from './problems.ts';
 import { QUERY_CHECKS } from './promql/index.ts';
 import { CHECKS } from './validate/index.ts';
 import { SLO_RULE, SLO_SUMMARY } from './slo/validate.ts';
 import { PROMTOOL_RULE } from './validate/promtool.ts';
+import { toolCandidates } from './tools.ts';
 import { DEFAULT_TIMEOUT_SECONDS, httpUrl } from './verify/http.ts';
 import { verifyPrometheus, verifyTarget } from './verify/index.ts';
 
@@ -31,6 +33,8 @@ Options:
                and replaces it as a whole
   --root DIR   project directory holding catalog/ and sextant.config.ts
                (default: the current directory)
+  --no-cache   run in full even when nothing it reads has changed since the last
+               run (by default such a run only confirms the output is as it left it)
   -h, --help   show this help
 
 verify compares live metrics with the catalogue, both ways (missing, uncatalogued, type and
@@ -63,12 +67,32 @@ export interface Io {
   readonly err: (text: string) => void;
 }
 
+/**
+ * What a successful generate (or --check) read and produced: the launcher records it, so the next
+ * run with the same inputs and untouched output can answer without running (generator/run-record.mjs).
+ */
+export interface GeneratedRun {
+  /** Files the definitions were read from, and the folders whose listings decide which are read. */
+  readonly inputs: readonly string[];
+  readonly watchedDirs: readonly string[];
+  /** Paths where the programs the run used are looked for (a program installed or updated changes the run). */
+  readonly tools: readonly string[];
+  readonly outDir: string;
+  readonly fileCount: number;
+  /** What a later run with nothing changed says. */
+  readonly summary: string;
+}
+
+export interface Hooks {
+  readonly generated?: (run: GeneratedRun) => void;
+}
+
 const processIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo, hooks: Hooks = {}): Promise<number> {
   if (argv[0] === 'verify') return verify(argv.slice(1), io);
   if (argv[0] === 'check') return checkCommand(argv.slice(1), io);
   let options: { check: boolean; out: string | undefined; root: string; help: boolean };
@@ -80,6 +104,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         out: { type: 'string' },
         root: { type: 'string', default: '.' },
         help: { type: 'boolean', short: 'h', default: false },
+        // The launcher's: whether to consult the record of the last run (run-record.mjs); a full run here either way.
+        'no-cache': { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -111,10 +137,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 
   const shownOut = relative(process.cwd(), outDir) || '.';
+  const upToDate = `${shownOut}/ is up to date (${result.files.length} files).`;
+  const generated = (summary: string) =>
+    hooks.generated?.({
+      inputs: [...result.inputs, join(root, CONFIG_FILE)],
+      watchedDirs: [root, ...DEFINITION_DIRS.map((dir) => join(root, dir))],
+      tools: toolCandidates('promtool', root),
+      outDir,
+      fileCount: result.files.length,
+      summary,
+    });
   if (options.check) {
     const drift = await findDrift(outDir, result.files);
     if (drift.length === 0) {
-      io.out(`${shownOut}/ is up to date (${result.files.length} files).`);
+      io.out(upToDate);
+      generated(upToDate);
       return 0;
     }
     io.err(`${shownOut}/ is out of date: ${drift.length} file(s) differ from what the definitions generate:`);
@@ -131,6 +168,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     `Wrote ${result.files.length} files to ${shownOut}/ from ${model.metrics.length} metrics in ${model.domains.length} domains, ` +
       `${alerts} alerts and ${recordings} recording rules.`,
   );
+  generated(`${shownOut}/ is up to date (${result.files.length} files): nothing it is generated from has changed.`);
   return 0;
 }
 

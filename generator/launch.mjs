@@ -4,7 +4,8 @@
  * node_modules/.cache/sextant/ under a hash of the generator's sources and the lock file, so only
  * the first run after a change pays for the build. The loader bundles the definitions the same way
  * (model/bundle.ts) and reports a definition that does not load as a problem of its file: there is
- * no second run under another loader.
+ * no second run under another loader. A generate whose inputs and output are exactly as the last
+ * successful one left them answers from that run's record before loading anything (run-record.mjs).
  *
  * Plain JavaScript on purpose: it is what runs before any TypeScript can.
  */
@@ -12,12 +13,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshRecord, recordPath, writeRecord } from './run-record.mjs';
 
 const GENERATOR = dirname(fileURLToPath(import.meta.url));
 const REPO = dirname(GENERATOR);
 const CLI = join(GENERATOR, 'cli.ts');
 const CACHE = join(REPO, 'node_modules', '.cache', 'sextant');
 const args = process.argv.slice(2);
+const NO_CACHE = '--no-cache';
+/** generate and generate --check only: verify and check look at the world outside the project. */
+const recordable = !['verify', 'check'].includes(args[0]) && !args.some((arg) => ['-h', '--help', NO_CACHE].includes(arg));
 
 /** Every input of the bundle: the generator's sources and place, this file, the installed packages. */
 function sourceHash() {
@@ -34,8 +39,7 @@ function sourceHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function bundledCli() {
-  const hash = sourceHash();
+async function bundledCli(hash) {
   const file = join(CACHE, `cli-${hash}.mjs`);
   if (!existsSync(file)) {
     const { build } = await import('esbuild');
@@ -65,9 +69,13 @@ async function bundledCli() {
 
 const describe = (error) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
+const hash = sourceHash();
+const record = recordable ? recordPath(CACHE, hash, args) : undefined;
+const unchanged = record && freshRecord(record);
 let cli;
 try {
-  cli = await bundledCli();
+  if (unchanged) process.stdout.write(`${unchanged.summary}\n`);
+  else cli = await bundledCli(hash);
 } catch (error) {
   // The definitions are bundled by the same esbuild: without it nothing could load them either.
   process.stderr.write(`sextant: cannot build the generator with esbuild (is it installed? run npm ci): ${describe(error)}\n`);
@@ -75,7 +83,13 @@ try {
 }
 if (cli) {
   try {
-    process.exitCode = await cli.main(args);
+    // A record that cannot be written (a read-only cache) only costs the next run its shortcut.
+    const generated = (run) => {
+      try {
+        if (record) writeRecord(record, run);
+      } catch {}
+    };
+    process.exitCode = await cli.main(args, undefined, { generated });
   } catch (error) {
     process.stderr.write(`sextant: internal error: ${describe(error)}\n`);
     process.exitCode = 1;

@@ -14,12 +14,35 @@ import { CHECKS, validate } from './validate/index.ts';
 import { findTool } from './tools.ts';
 import { promtoolRuleProblems } from './validate/promtool.ts';
 
+/** Milliseconds each phase took, for `npm run bench`'s breakdown. */
+export interface PipelineTimings {
+  /** Bundling and importing the definitions. */
+  readonly load: number;
+  /** Building the model: SLOs compiled, rules, dashboards and scrape jobs built. */
+  readonly model: number;
+  readonly validate: number;
+  readonly render: number;
+  /** promtool check rules over the rendered rule files (0 without promtool). */
+  readonly promtool: number;
+}
+
 export type PipelineResult =
-  | { readonly ok: true; readonly model: Model; readonly files: GeneratedFile[] }
+  | {
+      readonly ok: true;
+      readonly model: Model;
+      readonly files: GeneratedFile[];
+      /** Every file the definitions were read from: what the output depends on, besides the generator. */
+      readonly inputs: readonly string[];
+      /** The promtool that checked the rule files, if one was found. */
+      readonly promtool: string | undefined;
+      readonly timings: PipelineTimings;
+    }
   | { readonly ok: false; readonly problems: Problem[]; /** Why some checks did not run, if they did not. */ readonly notRun?: string };
 
 export async function runPipeline(root: string): Promise<PipelineResult> {
+  const clock = stopwatch();
   const project = await loadProject(root);
+  const load = clock();
   const guard = guarded(root);
   const catalog = guard(CATALOG_DIR, () => buildModel(project.catalog, project.config), { model: { config: project.config, domains: [], metrics: [], rules: [], dashboards: [], scrapeJobs: [], slos: [] } });
   // SLOs compile into rule files and a dashboard: from here on they are checked and rendered as written ones.
@@ -29,22 +52,38 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
   const partial = { ...catalog.model, rules: rules.rules, dashboards: dashboards.dashboards, slos: slos.slos };
   const scrape = guard(SCRAPE_DIR, () => buildScrapeJobs(project.scrape, partial), { jobs: [] });
   const model = { ...partial, scrapeJobs: scrape.jobs };
+  const built = clock();
   // Every other check reads the config (the namespace names every metric): with an invalid one they
   // would report hundreds of consequences of one cause, so they wait until it is fixed.
   const checks = CHECKS.map(guardedCheck);
   const configChecks = checks.filter((check) => isConfigRule(check.id));
   const configProblems = validate(model, configChecks);
   const checked = configProblems.length > 0 ? configProblems : validate(model, checks.filter((check) => !configChecks.includes(check)));
+  const validated = clock();
   const problems = sortProblems([...project.problems, ...catalog.problems, ...slos.problems, ...rules.problems, ...dashboards.problems, ...scrape.problems, ...checked]);
   if (problems.length > 0) {
     const notRun = configProblems.length > 0 ? `${checks.length - configChecks.length} checks that depend on the config did not run; fix sextant.config.ts first.` : undefined;
     return { ok: false, problems: causesFirst(problems), notRun };
   }
   const files = render(model);
+  const rendered = clock();
   // The rendered rule files as Prometheus itself loads them, when promtool is installed (found as `check` finds it).
-  const refused = promtoolRuleProblems(model, files, findTool('promtool', root));
+  const promtool = findTool('promtool', root);
+  const refused = promtoolRuleProblems(model, files, promtool);
   if (refused.length > 0) return { ok: false, problems: sortProblems(refused) };
-  return { ok: true, model, files };
+  const timings = { load, model: built, validate: validated, render: rendered, promtool: clock() };
+  return { ok: true, model, files, inputs: project.inputs, promtool, timings };
+}
+
+/** Each call answers the milliseconds since the previous one (or since the stopwatch started). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = now - last;
+    last = now;
+    return elapsed;
+  };
 }
 
 /**

@@ -26,6 +26,11 @@ export function onPath(name: string, path = process.env.PATH ?? ''): string | un
   return undefined;
 }
 
+/** Every path findTool() looks at for `name`, in order: what decides which program a run uses. */
+export function toolCandidates(name: string, root: string, path = process.env.PATH ?? ''): string[] {
+  return [join(root, FETCHED_TOOLS_DIR), ...path.split(delimiter).filter(Boolean)].map((dir) => join(dir, name));
+}
+
 /** The project's fetched copy of `name`, else the first on PATH. */
 export function findTool(name: string, root: string, path = process.env.PATH ?? ''): string | undefined {
   return onPath(name, `${join(root, FETCHED_TOOLS_DIR)}${delimiter}${path}`);

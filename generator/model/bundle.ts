@@ -35,6 +35,8 @@ export interface BundleResult {
   /** Definition files that did not → why (the error, or where esbuild stopped). */
   readonly failures: ReadonlyMap<string, unknown>;
   readonly duplicateKeys: readonly DuplicateKey[];
+  /** Every file the bundle read (absolute paths, sorted): the definitions and what they import, packages aside. */
+  readonly inputs: readonly string[];
 }
 
 /** A build error, as a load failure names it: esbuild's text and the place, project-relative. */
@@ -68,7 +70,7 @@ export async function importBundled(root: string, files: readonly string[]): Pro
         failures.set(file, withSourceFrames(error));
       }
     }
-    return { modules, failures, duplicateKeys: duplicateKeysOf(root, result.warnings) };
+    return { modules, failures, duplicateKeys: duplicateKeysOf(root, result.warnings), inputs: result.inputs };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -82,7 +84,7 @@ function nearestNodeModules(root: string): string {
   }
 }
 
-type Built = { readonly entries: ReadonlyMap<string, string>; readonly warnings: readonly Message[] } | { readonly errors: readonly Message[] };
+type Built = { readonly entries: ReadonlyMap<string, string>; readonly warnings: readonly Message[]; readonly inputs: readonly string[] } | { readonly errors: readonly Message[] };
 
 /** Bundles files as entries `d<i>.js` into outdir; their shared modules become chunks beside them. */
 async function bundle(root: string, files: readonly string[], outdir: string): Promise<Built> {
@@ -99,9 +101,11 @@ async function bundle(root: string, files: readonly string[], outdir: string): P
       packages: 'external',
       sourcemap: 'inline',
       write: true,
+      metafile: true,
       logLevel: 'silent',
     });
-    return { entries: new Map(files.map((file, i) => [file, join(outdir, `d${i}.js`)])), warnings: result.warnings };
+    const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(root, input)).sort();
+    return { entries: new Map(files.map((file, i) => [file, join(outdir, `d${i}.js`)])), warnings: result.warnings, inputs };
   } catch (error) {
     const errors = (error as Partial<BuildFailure>).errors;
     if (Array.isArray(errors) && errors.length > 0) return { errors };

@@ -33,9 +33,11 @@ export interface LoadedProject {
   /** SLO files; the slos/ directory is optional. */
   readonly slos: DefinitionSource[];
   readonly problems: Problem[];
+  /** Every file the definitions were read from (absolute paths): what a run of them depends on. */
+  readonly inputs: readonly string[];
 }
 
-type Importer = (path: string, problems: Problem[]) => Promise<ImportedModule | undefined>;
+type Importer = ((path: string, problems: Problem[]) => Promise<ImportedModule | undefined>) & { readonly inputs: readonly string[] };
 
 export async function loadProject(root: string): Promise<LoadedProject> {
   const problems: Problem[] = [];
@@ -47,10 +49,10 @@ export async function loadProject(root: string): Promise<LoadedProject> {
   const config = await loadConfig(root, importer, problems);
   if (!existsSync(catalogDir)) {
     problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', rule: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
-    return { config, catalog: [], rules: [], dashboards: [], scrape: [], slos: [], problems };
+    return { config, catalog: [], rules: [], dashboards: [], scrape: [], slos: [], problems, inputs: importer.inputs };
   }
   const load = (dir: string) => importAll(root, files.get(dir) ?? [], importer, problems);
-  return { config, catalog: await load(CATALOG_DIR), rules: await load(RULES_DIR), dashboards: await load(DASHBOARDS_DIR), scrape: await load(SCRAPE_DIR), slos: await load(SLOS_DIR), problems };
+  return { config, catalog: await load(CATALOG_DIR), rules: await load(RULES_DIR), dashboards: await load(DASHBOARDS_DIR), scrape: await load(SCRAPE_DIR), slos: await load(SLOS_DIR), problems, inputs: importer.inputs };
 }
 
 /** All definitions in one bundle; a file that failed is a `load` problem when it is asked for. */
@@ -65,10 +67,11 @@ async function importerFor(root: string, problems: Problem[], files: readonly st
       message: `'${key}' is written twice in one object${first}; JavaScript silently keeps only the last one, so the earlier definition is lost. Rename or remove one of them`,
     });
   }
-  return async (path, problems) => {
+  const importer = async (path: string, problems: Problem[]) => {
     if (bundled.failures.has(path)) problems.push({ file: relativePath(root, path), definition: 'file', rule: 'load', message: describeLoadError(root, bundled.failures.get(path)) });
     return bundled.modules.get(path);
   };
+  return Object.assign(importer, { inputs: bundled.inputs });
 }
 
 async function importAll(root: string, files: readonly string[], importer: Importer, problems: Problem[]): Promise<DefinitionSource[]> {
