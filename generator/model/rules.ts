@@ -84,6 +84,7 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
       if (expr === undefined) continue;
       const where = `recording rule ${rule.record}`;
       for (const key of rememberedUnknownKeys(rule)) report(where, unknownKeyMessage(key, RECORDING_OPTIONS, 'recordingRule()'));
+      if (rule.exported !== undefined && typeof rule.exported !== 'string') report(where, "exported must be a sentence saying who reads the rule outside the project (exported: 'federated to the global Prometheus')");
       const tests = list<ExprTest>(where, rule.tests, 'tests must be a list of evaluates(name, { at, series, samples })').filter((test) => {
         if (!isTest(test, [])) report(where, 'tests must be a list of evaluates(name, { at, series, samples })');
         else reportTestKeys(where, test);
@@ -94,6 +95,7 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
         written: rule.record,
         record: rule.qualifiedRecord(config.namespace),
         expr,
+        exported: typeof rule.exported === 'string' ? rule.exported : undefined,
         tests: tests.map((test) => ({
           name: String(test.name),
           at: String(test.at),

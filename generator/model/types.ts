@@ -119,6 +119,8 @@ export interface ModelRecordingRule {
   readonly record: string;
   readonly expr: string;
   readonly tests: readonly ModelExprTest[];
+  /** Why it exists though nothing of the project reads it (check `recording-rules-read`). */
+  readonly exported: string | undefined;
 }
 
 export interface ModelAlert {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GrafanaDashboardJson, GrafanaPanelJson, ModelDashboard, ModelPanel } from '../../generator/model/types.ts';
+import type { RecordingRuleDef } from '../../generator/dsl/rules.ts';
 import type { Check } from '../../generator/validate/check.ts';
 import { rulesModelOf, validAlert } from './rules-table.ts';
 
@@ -50,6 +51,8 @@ export interface DashboardCase {
   }[];
   /** The config's faultSwitches (none by default). */
   readonly faultSwitches?: readonly string[];
+  /** Recording rules beside the dashboards, for the checks that follow panels into rules. */
+  readonly recording?: readonly RecordingRuleDef[];
   readonly expect: readonly string[];
 }
 
@@ -81,8 +84,8 @@ function modelDashboard(spec: DashboardCase['dashboards'][number], index: number
 
 export function dashboardTable(check: Check, cases: readonly DashboardCase[]): void {
   describe(`check ${check.id}`, () => {
-    it.each(cases)('$name', ({ dashboards, faultSwitches, expect: expected }) => {
-      const base = rulesModelOf([validAlert()]);
+    it.each(cases)('$name', ({ dashboards, faultSwitches, recording, expect: expected }) => {
+      const base = rulesModelOf([validAlert()], recording ?? []);
       const model = { ...base, config: { ...base.config, faultSwitches: faultSwitches ?? [] }, dashboards: dashboards.map(modelDashboard) };
       const messages = check.run(model).map((p) => `${p.definition}: ${p.message}`);
       expect(messages).toHaveLength(expected.length);
