@@ -50,9 +50,9 @@ dashboardTable(recordingRulesReadCheck, [
     expect: [],
   },
   {
-    name: 'a rule a panel in a collapsed row reads is read',
+    name: 'a rule a panel inside a row reads is read',
     recording: [baskets],
-    dashboards: [{ panels: [{ id: 3, type: 'row', title: 'More', gridPos: { x: 0, y: 9, w: 24, h: 1 }, collapsed: true, panels: [panel({ id: 4, targets: [{ refId: 'A', expr: 'job:app_baskets:sum' }] })] }] }],
+    dashboards: [{ panels: [{ id: 3, type: 'row', title: 'More', gridPos: { x: 0, y: 9, w: 24, h: 1 }, panels: [panel({ id: 4, targets: [{ refId: 'A', expr: 'job:app_baskets:sum' }] })] }] }],
     expect: [],
   },
   {
