@@ -225,6 +225,8 @@ export interface ModelScrapeJob {
   /** Sample names kept at scrape time (keepOnlyCatalogued); undefined keeps everything. */
   readonly keepMetrics: readonly string[] | undefined;
   readonly honorLabels: boolean;
+  /** Its targets are the Alertmanager Prometheus sends alerts to (`alertmanagerTarget()`). */
+  readonly receivesAlerts: boolean;
   /** How targets are found in Kubernetes, defaults resolved. */
   readonly kubernetes: {
     readonly role: 'pod' | 'node';
