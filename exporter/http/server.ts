@@ -7,14 +7,12 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { HTTP_METHODS, HTTP_STATUS_CODES, type HTTP_ROUTES } from '../../catalog/shared/labels.ts';
 import type { AppInstruments } from '../instruments/index.ts';
 import type { Tracer } from '../sim/tracing.ts';
-import { oneOf, withoutOther, type KnownOf } from '../vocabulary.ts';
+import { oneOf, type KnownOf } from '../vocabulary.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** A route template of the catalogue; `unmatched` is what the middleware records when no route takes a request. */
 export type RouteTemplate = Exclude<(typeof HTTP_ROUTES)[number], 'unmatched'>;
 type Method = KnownOf<typeof HTTP_METHODS>;
-const METHODS = withoutOther(HTTP_METHODS);
-const STATUS_CODES = withoutOther(HTTP_STATUS_CODES);
 
 export interface Request {
   readonly method: string;
@@ -154,10 +152,11 @@ async function handle(routes: readonly CompiledRoute[], options: ServerOptions, 
     // The bad_labels fault is the bug the label guard exists for: a raw path past the types, as a
     // middleware written without them would record it. The guard drops it and counts the drop.
     const route = options.rawPathLabels?.() ? (url.pathname as RouteTemplate) : template;
-    const labels = { method: oneOf(METHODS, method) ? method : 'other', route } as const;
+    // A method or status outside the vocabulary (a scanner's PROPFIND, a 418) is `other` by design, not a bug to count.
+    const labels = { method: oneOf(HTTP_METHODS, method) ? method : 'other', route } as const;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const status = String(reply.status);
-    instruments.http.requests.inc({ ...labels, status_code: oneOf(STATUS_CODES, status) ? status : 'other' });
+    instruments.http.requests.inc({ ...labels, status_code: oneOf(HTTP_STATUS_CODES, status) ? status : 'other' });
     instruments.http.requestDuration.observe(labels, seconds);
     instruments.http.requestSize.observe(labels, requestBytes);
     instruments.http.responseSize.observe(labels, bytes);
