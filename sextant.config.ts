@@ -5,6 +5,7 @@
  */
 import { defineConfig } from '#sextant';
 import { FAULT_SWITCHES } from './exporter/faults.ts';
+import { imageOf } from './versions.ts';
 
 export default defineConfig({
   // Prefix of every application metric and recording rule: taskforge_http_requests_total.
@@ -18,8 +19,12 @@ export default defineConfig({
   prometheus: { scrapeInterval: '15s', evaluationInterval: '15s' },
   // The reference exporter's fault switches: the panels quiet when healthy name the one they show data under.
   faultSwitches: FAULT_SWITCHES.map((fault) => fault.name),
-  // The operator output targets kube-prometheus-stack, which already scrapes these two programs.
-  kubernetes: { operatorProvidedJobs: ['kube-state-metrics', 'cadvisor'] },
+  kubernetes: {
+    // The operator output targets kube-prometheus-stack, which already scrapes these two programs.
+    operatorProvidedJobs: ['kube-state-metrics', 'cadvisor'],
+    // The plain manifests run the versions pinned in versions.json, as the compose stack does.
+    images: { prometheus: imageOf('prometheus'), alertmanager: imageOf('alertmanager') },
+  },
   alerts: {
     // Where generated/docs/alerts.md is served; runbook_url = this + '#<alertname in lower case>'.
     runbookBaseUrl: 'https://github.com/taskforge/monitoring/blob/main/generated/docs/alerts.md',

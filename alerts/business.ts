@@ -7,9 +7,9 @@ import { API } from './shared/targets.ts';
 const t = config.alerts.thresholds;
 const { usersOnline, sseConnections, messageProcessingDuration, notificationProcessingDuration, userSearchDuration } = business.metrics;
 
-export const messageLatency = latencyRules(messageProcessingDuration, [], { ...API });
-export const notificationLatency = latencyRules(notificationProcessingDuration, [], { ...API });
-export const searchLatency = latencyRules(userSearchDuration, [], { ...API });
+export const messageLatency = latencyRules(messageProcessingDuration, [], { ...API }, ['p95']);
+export const notificationLatency = latencyRules(notificationProcessingDuration, [], { ...API }, ['p95']);
+export const searchLatency = latencyRules(userSearchDuration, [], { ...API }, ['p95']);
 
 export default defineRules({
   name: 'business',

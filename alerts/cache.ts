@@ -12,7 +12,7 @@ const gets = (hits: number, misses: number) => [
   input(operations, { ...API, cache: 'task_cache', operation: 'set', result: 'success' }, '0+50x30'),
 ];
 
-export const operationLatency = latencyRules(cache.metrics.operationDuration, ['cache', 'operation'], { ...API, cache: 'task_cache', operation: 'get' });
+export const operationLatency = latencyRules(cache.metrics.operationDuration, ['cache', 'operation'], { ...API, cache: 'task_cache', operation: 'get' }, ['p95']);
 
 export const hitRatio = recordingRule({
   record: 'job_cache:cache_gets_hit:ratio_rate5m',

@@ -18,7 +18,7 @@ const pool = (inUse: number, idle: number, max: number) => [
   input(maxConnections, { ...API }, `${max}x30`),
 ];
 
-export const queryLatency = latencyRules(queryDuration, ['query_type'], { ...API, query_type: 'select', table: 'tasks' });
+export const queryLatency = latencyRules(queryDuration, ['query_type'], { ...API, query_type: 'select', table: 'tasks' }, ['p50', 'p95', 'p99']);
 
 export const poolUsage = recordingRule({
   record: 'job_instance:database_connections_in_use:ratio',

@@ -3,7 +3,7 @@ import errors from '../catalog/errors.ts';
 import { latencyRules } from './shared/latency.ts';
 import { API } from './shared/targets.ts';
 
-export const spanLatency = latencyRules(errors.metrics.spanDuration, ['operation'], { ...API, operation: 'http_request' });
+export const spanLatency = latencyRules(errors.metrics.spanDuration, ['operation'], { ...API, operation: 'http_request' }, ['p95']);
 
 export default defineRules({
   name: 'errors',

@@ -15,8 +15,8 @@ const lags = (lower: string, upper: string) => [
   input(bucketOf(lag), { ...WORKER, event_type: 'task_created', le: '+Inf' }, '0+100x30'),
 ];
 
-export const lagLatency = latencyRules(lag, ['event_type'], { ...WORKER, event_type: 'task_created' });
-export const processingLatency = latencyRules(eventbus.metrics.processingDuration, ['handler'], { ...WORKER, event_type: 'task_created', handler: 'index_handler' });
+export const lagLatency = latencyRules(lag, ['event_type'], { ...WORKER, event_type: 'task_created' }, ['p95', 'p99']);
+export const processingLatency = latencyRules(eventbus.metrics.processingDuration, ['handler'], { ...WORKER, event_type: 'task_created', handler: 'index_handler' }, ['p95']);
 
 const runbook = {
   meaning: 'Events are published faster than handlers dispatch them; the in-memory transport holds at most 10,000.',

@@ -43,18 +43,12 @@ export const errorRatio = recordingRule({
   tests: [evaluates('is 5xx over all answers', { at: '10m', series: [ok('0+90x20'), failed('0+30x20')], samples: [{ labels: { job: 'api' }, value: 0.25 }] })],
 });
 
-export const routeRate = recordingRule({
-  record: 'job_route:http_requests:rate5m',
-  expr: promql`sum by (job, route) (rate(${requests}[5m]))`,
-  tests: [evaluates('keeps the route', { at: '10m', series: [ok('0+60x20')], samples: [{ labels: { job: 'api', route: '/api/v1/tasks' }, value: 1 }] })],
-});
-
-export const latency = latencyRules(requestDuration, ['route'], { ...API, method: 'GET', route: '/api/v1/tasks' });
+export const latency = latencyRules(requestDuration, ['route'], { ...API, method: 'GET', route: '/api/v1/tasks' }, ['p50', 'p95', 'p99']);
 
 export default defineRules({
   name: 'http',
   title: 'HTTP API',
-  recording: [requestRate, errorRate, errorRatio, routeRate, ...latency.all],
+  recording: [requestRate, errorRate, errorRatio, ...latency.all],
   alerts: [
     alert({
       name: 'HttpErrorRatioHigh',

@@ -42,7 +42,7 @@ export const failedRate = recordingRule({
   tests: [evaluates('counts failed attempts', { at: '10m', series: [failedAttempts('0+120x20')], samples: [{ labels: { job: 'worker', queue: 'default' }, value: 2 }] })],
 });
 
-export const duration = latencyRules(processingDuration, ['queue'], { ...email });
+export const duration = latencyRules(processingDuration, ['queue'], { ...email }, ['p95']);
 
 export default defineRules({
   name: 'jobs',

@@ -11,7 +11,7 @@ const onDefault = { ...WORKER, queue: 'default' } as const;
 const waiting = (values: string) => input(length, onDefault, values);
 const taken = (values: string) => input(dequeued, onDefault, values);
 
-export const waitLatency = latencyRules(queue.metrics.waitDuration, ['queue'], { ...onDefault });
+export const waitLatency = latencyRules(queue.metrics.waitDuration, ['queue'], { ...onDefault }, ['p95']);
 
 export const dequeueRate = recordingRule({
   record: 'job_queue:queue_dequeued:rate5m',

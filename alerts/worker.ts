@@ -3,7 +3,7 @@ import worker from '../catalog/worker.ts';
 import { latencyRules } from './shared/latency.ts';
 import { WORKER } from './shared/targets.ts';
 
-export const processingLatency = latencyRules(worker.metrics.processingDuration, ['queue'], { ...WORKER, queue: 'default', job_type: 'email' });
+export const processingLatency = latencyRules(worker.metrics.processingDuration, ['queue'], { ...WORKER, queue: 'default', job_type: 'email' }, ['p95']);
 
 const running = (values: string) => input(worker.metrics.running, { ...WORKER, queue: 'default' }, values);
 

@@ -1,4 +1,5 @@
 import { bounded, defineDomain, gauge, upstream } from '#sextant';
+import { VERSIONS } from '../versions.ts';
 
 export default defineDomain({
   name: 'alert_series',
@@ -6,7 +7,7 @@ export default defineDomain({
   description:
     'The series Prometheus writes for every pending or firing alert; the firing-alerts panels read them. Besides these ' +
     'labels, each series carries the labels of its alert (job, instance, queue…), which vary from alert to alert.',
-  owner: upstream('prometheus', '2.53.3', 'the ALERTS series of Prometheus alerting rules (prometheus.io/docs, "Inspecting alerts during runtime")', {
+  owner: upstream('prometheus', VERSIONS.prometheus, 'the ALERTS series of Prometheus alerting rules (prometheus.io/docs, "Inspecting alerts during runtime")', {
     synthetic: true,
   }),
   metrics: {

@@ -1,4 +1,5 @@
 import { bounded, counter, defineDomain, gauge, histogram, upstream } from '#sextant';
+import { VERSIONS } from '../versions.ts';
 
 const integration = bounded(16, 'one per receiver integration Alertmanager supports (email, webhook, slack…)');
 const apiVersion = ['v1', 'v2'] as const;
@@ -7,7 +8,7 @@ export default defineDomain({
   name: 'alertmanager',
   title: 'Alertmanager (meta-monitoring)',
   description: "Alertmanager's own metrics: config reloads, notification delivery and the alerts it holds.",
-  owner: upstream('alertmanager', '0.28.1', "a live Alertmanager 0.28.1 (Debian trixie's, the compose image's version), compared in test/upstream/servers.test.ts", {
+  owner: upstream('alertmanager', VERSIONS.alertmanager, `a live Alertmanager ${VERSIONS.alertmanager} (Debian trixie's, the compose image's version), compared in test/upstream/servers.test.ts`, {
     uncataloguedPrefixes: ['alertmanager_', 'go_', 'process_', 'promhttp_', 'net_conntrack_'],
   }),
   metrics: {

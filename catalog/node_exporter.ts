@@ -1,4 +1,5 @@
 import { bounded, counter, defineDomain, gauge, upstream } from '#sextant';
+import { VERSIONS } from '../versions.ts';
 
 const cpu = bounded(128, 'one per logical CPU');
 const netDevice = bounded(32, 'one per network interface');
@@ -24,7 +25,7 @@ export default defineDomain({
   description:
     'Host metrics from node_exporter used by the infrastructure alerts and dashboards: CPU, memory, ' +
     'file systems, network, disks and load.',
-  owner: upstream('node_exporter', '1.9.0', "a live node_exporter 1.9.0 (Debian trixie's, the compose image's version), compared in test/upstream/servers.test.ts", {
+  owner: upstream('node_exporter', VERSIONS.nodeExporter, `a live node_exporter ${VERSIONS.nodeExporter} (Debian trixie's, the compose image's version), compared in test/upstream/servers.test.ts`, {
     uncataloguedPrefixes: ['node_', 'go_', 'process_', 'promhttp_'],
   }),
   metrics: {

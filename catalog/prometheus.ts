@@ -1,4 +1,5 @@
 import { bounded, counter, defineDomain, gauge, summary, upstream } from '#sextant';
+import { minorOf, VERSIONS } from '../versions.ts';
 
 const ruleGroup = bounded(64, 'one per rule group loaded');
 const alertmanager = bounded(8, 'one per Alertmanager Prometheus sends to');
@@ -8,7 +9,7 @@ export default defineDomain({
   name: 'prometheus',
   title: 'Prometheus (meta-monitoring)',
   description: "Prometheus's own metrics, for the meta-monitoring alerts: config reloads, rule evaluation, notification delivery and the TSDB.",
-  owner: upstream('prometheus', '2.53.3', "a live Prometheus 2.53 (Debian trixie's, the compose image's minor), compared in test/upstream/servers.test.ts", {
+  owner: upstream('prometheus', VERSIONS.prometheus, `a live Prometheus ${minorOf(VERSIONS.prometheus)} (Debian trixie's, the compose image's minor), compared in test/upstream/servers.test.ts`, {
     uncataloguedPrefixes: ['prometheus_', 'go_', 'process_', 'promhttp_', 'net_conntrack_'],
   }),
   metrics: {

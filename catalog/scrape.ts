@@ -1,4 +1,5 @@
 import { defineDomain, gauge, upstream } from '#sextant';
+import { VERSIONS } from '../versions.ts';
 
 export default defineDomain({
   name: 'scrape',
@@ -6,7 +7,7 @@ export default defineDomain({
   description:
     'Series Prometheus writes for every target it scrapes, labelled only with the target labels (job, instance). ' +
     '`up == 0` is the target-down alert: a scraped service is unreachable.',
-  owner: upstream('prometheus', '2.53.3', 'the series Prometheus records for every scrape (prometheus.io/docs, "Jobs and instances")', { synthetic: true }),
+  owner: upstream('prometheus', VERSIONS.prometheus, 'the series Prometheus records for every scrape (prometheus.io/docs, "Jobs and instances")', { synthetic: true }),
   metrics: {
     up: gauge({ name: 'up', help: '1 if the last scrape of the target succeeded, 0 if it failed.' }),
     scrapeDuration: gauge({ name: 'scrape_duration_seconds', help: 'How long the last scrape of the target took.', unit: 'seconds' }),

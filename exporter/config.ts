@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseFaultList, type FaultState } from './faults.ts';
+import { isRole, ROLES, type Role } from './role-map.ts';
 
-export type Role = 'api' | 'worker';
+const ROLE_NAMES = Object.keys(ROLES).join(' or ');
 
 export interface ExporterConfig {
   readonly role: Role;
@@ -28,9 +29,9 @@ export interface ExporterConfig {
 export const MIN_ADMIN_TOKEN_LENGTH = 16;
 
 const VARIABLES = {
-  EXPORTER_ROLE: 'api or worker (required)',
+  EXPORTER_ROLE: `${ROLE_NAMES} (required)`,
   EXPORTER_HOST: 'address to listen on (default 127.0.0.1; 0.0.0.0 in a container)',
-  EXPORTER_PORT: 'port to listen on (default 8080 for api, 8081 for worker)',
+  EXPORTER_PORT: `port to listen on (default ${Object.entries(ROLES).map(([role, { port }]) => `${port} for ${role}`).join(', ')})`,
   EXPORTER_WORKER_URL: 'base URL of the worker role, for the api to forward tasks to',
   EXPORTER_LOAD: 'requests (api) or jobs (worker) per second of built-in load (default 5; 0 for none)',
   EXPORTER_WORKERS: 'workers per queue (default 4)',
@@ -54,7 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ExporterConfig {
     if (name.startsWith('EXPORTER_') && !Object.hasOwn(VARIABLES, name)) problems.push(`${name} is not a setting of the exporter`);
   }
   const role = env.EXPORTER_ROLE;
-  if (role !== 'api' && role !== 'worker') problems.push(`EXPORTER_ROLE must be api or worker, got ${JSON.stringify(role ?? '')}`);
+  if (!isRole(role)) problems.push(`EXPORTER_ROLE must be ${ROLE_NAMES}, got ${JSON.stringify(role ?? '')}`);
   const integer = (name: keyof typeof VARIABLES, fallback: number, min: number, max: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -63,7 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ExporterConfig {
     if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
     return value;
   };
-  const port = integer('EXPORTER_PORT', role === 'worker' ? 8081 : 8080, 1, 65_535);
+  const port = integer('EXPORTER_PORT', isRole(role) ? ROLES[role].port : 0, 1, 65_535);
   const load = integer('EXPORTER_LOAD', 5, 0, 1_000);
   const workers = integer('EXPORTER_WORKERS', 4, 1, 64);
   const tickMs = integer('EXPORTER_TICK_MS', 1_000, 50, 60_000);

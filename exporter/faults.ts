@@ -2,12 +2,13 @@
  * Fault switches: ways to make the reference system misbehave on purpose, each naming the alerts it
  * should fire. Set at start-up from EXPORTER_FAULTS or at run time through /admin/faults.
  */
+import type { Role } from './role-map.ts';
 
 export interface FaultSwitch {
   readonly name: string;
   readonly description: string;
   /** Which role acts on it; the other ignores it. */
-  readonly role: 'api' | 'worker' | 'both';
+  readonly role: Role | 'both';
   readonly kind: 'ratio' | 'seconds' | 'flag';
   /** Alerts this switch is expected to fire (the live tests hold it to that). */
   readonly alerts: readonly string[];

@@ -2,8 +2,10 @@
  * The built-in load generator: real HTTP requests to the api role's own task API (so every
  * request goes through the same middleware as a user's), or jobs submitted to the worker's queues.
  */
+import type auth from '../catalog/auth.ts';
 import { pick, type SimulationContext } from './sim/context.ts';
-import { JOB_TYPES, QUEUE_NAMES, type JobSystem } from './sim/jobs.ts';
+import { JOB_TYPES, QUEUE_NAMES, type JobSystem, type QueueName } from './sim/jobs.ts';
+import type { Known } from './vocabulary.ts';
 
 export function startApiLoad(context: SimulationContext, baseUrl: string, knownTasks: () => readonly string[]): void {
   const { load, tickMs } = context.config;
@@ -28,7 +30,7 @@ export function startApiLoad(context: SimulationContext, baseUrl: string, knownT
       const tasks = knownTasks();
       switch (action) {
         case 'create':
-          void request('POST', '/api/v1/tasks', { type: JOB_TYPES[Math.floor(Math.random() * JOB_TYPES.length)], queue: pick([['default', 6], ['critical', 2], ['bulk', 2]]) });
+          void request('POST', '/api/v1/tasks', { type: JOB_TYPES[Math.floor(Math.random() * JOB_TYPES.length)], queue: pick<QueueName>([['default', 6], ['critical', 2], ['bulk', 2]]) });
           break;
         case 'read': {
           const known = tasks.length > 0 && Math.random() < 0.9;
@@ -42,7 +44,7 @@ export function startApiLoad(context: SimulationContext, baseUrl: string, knownT
           void request('POST', '/auth/login', {
             username: 'demo',
             password: Math.random() < 0.12 ? 'wrong' : 'correct-horse',
-            method: pick([['password', 6], ['oauth', 3], ['api_token', 1]]),
+            method: pick<Known<typeof auth.metrics.loginAttempts, 'method'>>([['password', 6], ['oauth', 3], ['api_token', 1]]),
           });
           break;
         case 'register':

@@ -9,10 +9,11 @@ import { startBusiness } from './sim/business.ts';
 import { SimulationContext } from './sim/context.ts';
 import { Cache, Database } from './sim/dependencies.ts';
 import { EventBus } from './sim/eventbus.ts';
-import { JOB_TYPES, JobSystem, QUEUE_NAMES, type JobType, type QueueName } from './sim/jobs.ts';
+import { JOB_TYPES, JobSystem, QUEUE_NAMES } from './sim/jobs.ts';
 import { startLifecycle } from './sim/lifecycle.ts';
 import { Tracer } from './sim/tracing.ts';
 import type { ExporterConfig } from './config.ts';
+import { oneOf } from './vocabulary.ts';
 
 export interface RunningRole {
   readonly server: Server;
@@ -61,10 +62,10 @@ export function startRole(config: ExporterConfig, metrics: Metrics): RunningRole
     path: '/internal/jobs',
     handler: ({ body }) => {
       const input = (typeof body === 'object' && body !== null ? body : {}) as { type?: unknown; queue?: unknown };
-      if (!(JOB_TYPES as readonly unknown[]).includes(input.type) || !(QUEUE_NAMES as readonly unknown[]).includes(input.queue)) {
+      if (!oneOf(JOB_TYPES, input.type) || !oneOf(QUEUE_NAMES, input.queue)) {
         throw new HttpError(422, `type must be one of ${JOB_TYPES.join(', ')} and queue one of ${QUEUE_NAMES.join(', ')}`);
       }
-      jobs.submit(input.type as JobType, input.queue as QueueName);
+      jobs.submit(input.type, input.queue);
       bus.publish('task_created');
       return { status: 202, body: { accepted: true } };
     },

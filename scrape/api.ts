@@ -1,5 +1,5 @@
 import { defineScrapeJob } from '#sextant';
-import { APP_CATALOGUE, ROLE_DOMAINS } from '../exporter/instruments/catalogue.ts';
+import { roleDomains, ROLES } from '../exporter/role-map.ts';
 import runtime from '../catalog/runtime.ts';
 
 export default defineScrapeJob({
@@ -7,7 +7,7 @@ export default defineScrapeJob({
   // The application is scraped every 10 s: spikes show, the load stays small.
   interval: '10s',
   timeout: '5s',
-  targets: { compose: ['api:8080'], hosts: ['127.0.0.1:8080'] },
+  targets: { compose: [`api:${ROLES.api.port}`], hosts: [`127.0.0.1:${ROLES.api.port}`] },
   // The api role registers its own domains of the catalogue, and prom-client's runtime metrics.
-  exposes: [...ROLE_DOMAINS.api.map((domain) => APP_CATALOGUE[domain]), runtime],
+  exposes: [...roleDomains('api'), runtime],
 });

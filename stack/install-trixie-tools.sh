@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fetches Debian trixie's Prometheus 2.53, promtool, Alertmanager 0.28 and node_exporter 1.9 into
-# .tools/trixie/ (programs in .tools/trixie/usr/bin), the versions the compose stack runs.
+# Fetches Debian trixie's Prometheus, promtool, Alertmanager and node_exporter into .tools/trixie/
+# (programs in .tools/trixie/usr/bin): the packages versions.json lists, at the minor it pins, the
+# versions the compose stack and the Kubernetes manifests run.
 #
 # Why trixie's and not the machine's: Debian bookworm ships Prometheus 2.42, Alertmanager 0.25 and
 # node_exporter 1.5, whose metrics differ from the compose images' (new labels), and its promtool is
@@ -11,8 +12,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(promtool prometheus prometheus-alertmanager prometheus-node-exporter)
-binaries=(promtool prometheus prometheus-alertmanager amtool prometheus-node-exporter)
+# versions.json, read with node (the project's runtime; no npm packages needed): "package binary..." per line.
+tools=$(node -e '
+  const pins = require("./versions.json");
+  for (const [name, pin] of Object.entries(pins)) {
+    if (name === "$comment") continue;
+    for (const [pkg, binaries] of Object.entries(pin.debian ?? {})) console.log(pkg, pin.version.split(".").slice(0, 2).join("."), ...binaries);
+  }
+')
+packages=() minors=() binaries=()
+while read -r package minor bins; do
+  packages+=("$package")
+  for binary in $bins; do binaries+=("$binary"); minors+=("$minor"); done
+done <<<"$tools"
 dest=.tools/trixie
 
 complete=true
@@ -35,14 +47,19 @@ apt_options=(
   -o "APT::Sandbox::User=root"
 )
 apt-get "${apt_options[@]}" update -qq
-# No version pins: trixie is a stable release, so these stay 2.53.x, 0.28.x and 1.9.x, and an exact
-# pin would break when a point release replaces a package in the archive.
+# No exact pins: trixie is a stable release, so each stays at its minor, and an exact pin would break
+# when a point release replaces a package in the archive. The minor is checked after unpacking.
 (cd "$apt_dir/archives" && rm -f ./*.deb && apt-get "${apt_options[@]}" download "${packages[@]/%//trixie}")
 
 staging="$dest.staging"
 rm -rf "$staging" && mkdir -p "$staging"
 for deb in "$apt_dir"/archives/*.deb; do dpkg-deb -x "$deb" "$staging"; done
-for binary in "${binaries[@]}"; do "$staging/usr/bin/$binary" --version >/dev/null 2>&1 || { echo "install-trixie-tools: $binary does not run" >&2; exit 1; }; done
+for i in "${!binaries[@]}"; do
+  binary=${binaries[$i]} minor=${minors[$i]}
+  version=$("$staging/usr/bin/$binary" --version 2>&1 | head -1) || { echo "install-trixie-tools: $binary does not run" >&2; exit 1; }
+  # The minor versions.json pins, which the images run: the catalogue is checked against these programs.
+  [[ $version == *"version $minor."* ]] || { echo "install-trixie-tools: $binary is '$version', not the $minor versions.json pins" >&2; exit 1; }
+done
 rm -rf "$dest" && mv "$staging" "$dest"
 rm -f "$apt_dir"/archives/*.deb
 for binary in prometheus prometheus-alertmanager prometheus-node-exporter; do

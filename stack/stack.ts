@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Role } from '../exporter/role-map.ts';
 import type { ScrapeJobDef } from '../generator/dsl/scrape.ts';
 import type { Model } from '../generator/model/types.ts';
 import { runPipeline } from '../generator/pipeline.ts';
@@ -76,8 +77,6 @@ export interface StackOptions {
   readonly exporter?: { readonly load?: number; readonly workerLoad?: number; readonly workers?: number; readonly tickMs?: number };
   readonly log?: (line: string) => void;
 }
-
-export type Role = 'api' | 'worker';
 
 export interface Stack {
   readonly model: Model;

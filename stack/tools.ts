@@ -2,8 +2,8 @@
  * The programs the native stack and the live tests run, and how to tell they are missing.
  *
  * Prometheus, promtool, Alertmanager and node_exporter are Debian trixie's, fetched into the project
- * by stack/install-trixie-tools.sh: the versions the compose stack runs (bookworm's are older, expose
- * other labels, and its promtool lacks Kubernetes discovery). docker-compose, which only validates the
+ * by stack/install-trixie-tools.sh: the minors versions.json pins, which the images run (bookworm's
+ * are older, expose other labels, and its promtool lacks Kubernetes discovery). docker-compose, which only validates the
  * compose file, is the machine's Debian package.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,8 +11,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FETCHED_TOOLS_DIR, TOOLS_FETCHER } from '../generator/tools.ts';
+import { DEBIAN_TOOLS } from '../versions.ts';
 
-export const PROMETHEUS_BINARIES = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'prometheus-node-exporter'];
+export const PROMETHEUS_BINARIES = DEBIAN_TOOLS.flatMap((tool) => tool.binaries);
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the engine looks first too (generator/tools.ts), so `npm run check` runs the same programs. */
 export const TOOLS_BIN = join(PROJECT, FETCHED_TOOLS_DIR);

@@ -51,6 +51,7 @@ export default defineRules({
       record: 'job:requests:rate5m',
       expr: promql\`sum by (job) (rate(\${requests}[5m]))\`,
       tests: [evaluates('one request a second', { at: '10m', series: busy, samples: [{ labels: { job: 'a' }, value: ${expectedRate} }] })],
+      exported: 'Only its promtool test reads it: the failing-test case changes what the test expects.',
     }),
   ],
   alerts: [

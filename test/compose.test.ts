@@ -11,6 +11,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from './helpers/command.ts';
 import { REPO } from './helpers/project.ts';
+import { imageOf, minorOf, VERSIONS } from '../versions.ts';
 
 const FILE = join(REPO, 'docker-compose.yml');
 interface Service {
@@ -95,19 +96,33 @@ function composeConfigs(): { reader: string; file: string }[] {
 const dockerCompose = (env: Record<string, string>) => runCommand('docker-compose', ['-f', FILE, 'config', '-q'], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } });
 
 describe('docker-compose.yml', () => {
-  // The catalogue's upstream domains are checked against the programs the tests run: the images must be those versions.
+  // The file is written by hand (its comments and flags are for people), so its image tags are held
+  // to versions.json here: the Kubernetes manifests and the catalogue read the same pins.
   it.each([
-    { service: 'prometheus', binary: 'prometheus', image: 'prom/prometheus', same: 'minor' },
-    { service: 'alertmanager', binary: 'prometheus-alertmanager', image: 'prom/alertmanager', same: 'patch' },
-    { service: 'node-exporter', binary: 'prometheus-node-exporter', image: 'prom/node-exporter', same: 'patch' },
-  ])('runs $image at the version the tests run ($same)', async ({ service, binary, image, same }) => {
-    const tested = /version (\d+)\.(\d+)\.(\d+)/.exec((await runCommand(binary, ['--version'])).output)!;
-    const [name, tag] = compose.services[service]!.image!.split(':');
-    expect(name).toBe(image);
-    const pinned = /^v(\d+)\.(\d+)\.(\d+)$/.exec(tag ?? '')!;
-    expect(pinned, `${service} image tag ${tag}`).not.toBeNull();
-    const parts = same === 'minor' ? 2 : 3;
-    expect(pinned.slice(1, 1 + parts)).toEqual(tested.slice(1, 1 + parts));
+    { service: 'prometheus', program: 'prometheus' },
+    { service: 'alertmanager', program: 'alertmanager' },
+    { service: 'node-exporter', program: 'nodeExporter' },
+    { service: 'grafana', program: 'grafana' },
+    { service: 'alert-receiver', program: 'alertReceiver' },
+  ] as const)('runs $service at the version versions.json pins', ({ service, program }) => {
+    expect(compose.services[service]!.image).toBe(imageOf(program));
+  });
+
+  it('pins a version for every third-party image it runs', () => {
+    const built = new Set(services.filter(([, service]) => service.build).map(([, service]) => service.image));
+    const thirdParty = services.map(([, service]) => service.image).filter((image) => image !== undefined && !built.has(image));
+    expect(thirdParty.sort()).toEqual(Object.keys(VERSIONS).map((program) => imageOf(program as keyof typeof VERSIONS)).sort());
+  });
+
+  // The catalogue's upstream domains are checked against the programs the tests run (Debian's), so
+  // those must be the pinned versions: the same patch where Debian has it, else the same minor.
+  it.each([
+    { binary: 'prometheus', program: 'prometheus', same: 'minor' },
+    { binary: 'prometheus-alertmanager', program: 'alertmanager', same: 'patch' },
+    { binary: 'prometheus-node-exporter', program: 'nodeExporter', same: 'patch' },
+  ] as const)('pins $program at the version the tests run ($same)', async ({ binary, program, same }) => {
+    const tested = /version (\d+\.\d+\.\d+)/.exec((await runCommand(binary, ['--version'])).output)![1]!;
+    expect(same === 'minor' ? minorOf(VERSIONS[program]) : VERSIONS[program]).toBe(same === 'minor' ? minorOf(tested) : tested);
   });
 
   it('is valid for docker-compose', async () => {
@@ -197,9 +212,9 @@ describe('docker-compose.yml', () => {
 
   it('runs the Grafana the dashboards are built for, with no default admin and no anonymous access', () => {
     const sdk = JSON.parse(readFileSync(join(REPO, 'node_modules/@grafana/grafana-foundation-sdk/package.json'), 'utf8')) as { version: string };
-    const [major, minor] = sdk.version.split('.');
     const grafana = compose.services.grafana!;
-    expect(grafana.image).toMatch(new RegExp(`^grafana/grafana:${major}\\.${minor}\\.\\d+$`));
+    expect(minorOf(VERSIONS.grafana)).toBe(minorOf(sdk.version));
+    expect(grafana.image).toBe(imageOf('grafana'));
     expect(grafana.environment!.GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{GRAFANA_ADMIN_PASSWORD:\?/);
     expect(grafana.environment!.GF_AUTH_ANONYMOUS_ENABLED).toBe('false');
   });

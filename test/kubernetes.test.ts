@@ -12,7 +12,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { ClusterRole, ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defineConfig } from '../generator/config.ts';
+import { DEFAULT_CONFIG, defineConfig } from '../generator/config.ts';
 import { readTree } from '../generator/output/tree.ts';
 import { runPipeline } from '../generator/pipeline.ts';
 import { operatorFiles } from '../generator/render/kubernetes/operator.ts';
@@ -23,6 +23,7 @@ import { prometheusConfig } from '../generator/render/prometheus-config.ts';
 import { toYaml } from '../generator/render/yaml.ts';
 import { runCommand } from './helpers/command.ts';
 import { REPO } from './helpers/project.ts';
+import { imageOf } from '../versions.ts';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   PrometheusRule: PrometheusRule as never,
@@ -216,6 +217,12 @@ describe('the plain manifests\' Prometheus and Alertmanager', () => {
     expect(job.kubernetes_sd_configs[0]!.namespaces!.names).toContain('monitoring');
     const service = plain.find((o) => o.kind === 'Service' && o.metadata.name === name)!;
     expect(service.spec.selector).toEqual(selector.matchLabels);
+  });
+
+  it.each(['prometheus', 'alertmanager'] as const)("%s runs the image versions.json pins, which is the engine's default too", (name) => {
+    expect(deployment(name).template.spec.containers[0]!.image).toBe(imageOf(name));
+    // An adopter who sets no images gets what the reference runs: the engine's defaults follow the pins.
+    expect(DEFAULT_CONFIG.kubernetes.images[name]).toBe(imageOf(name));
   });
 
   it('mounts prometheus.yml and every rule file where the config reads them, and the data claim', () => {

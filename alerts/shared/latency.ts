@@ -1,28 +1,31 @@
 /**
- * The recording rules every latency histogram gets: the per-second bucket rates aggregated to the
- * labels that matter, and p50, p95 and p99 from them. Dashboards and alerts read the quantiles from
- * here instead of running histogram_quantile over raw buckets on every refresh.
+ * The recording rules a latency histogram gets: the per-second bucket rates aggregated to the
+ * labels that matter, and the quantiles read from them. Dashboards and alerts read the quantiles from
+ * here instead of running histogram_quantile over raw buckets on every refresh; a quantile nothing
+ * reads is not recorded (check recording-rules-read), so each caller names those it reads.
  */
 import { bucketOf, evaluates, input, promql, recordingRule, type LabelName, type LabelSet, type MetricDef, type RecordingRuleDef } from '#sextant';
 import { quantileWithin, ratePerSecond } from './expect.ts';
 
-export interface LatencyRules {
+const QUANTILES = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;
+export type Quantile = keyof typeof QUANTILES;
+
+export type LatencyRules<Q extends Quantile> = { readonly [K in Q]: RecordingRuleDef } & {
   readonly buckets: RecordingRuleDef;
-  readonly p50: RecordingRuleDef;
-  readonly p95: RecordingRuleDef;
-  readonly p99: RecordingRuleDef;
   readonly all: readonly RecordingRuleDef[];
-}
+};
 
 /**
  * @param by labels kept besides job, in this order (they name the rule's level).
  * @param sample a full label set of the metric, target labels included, for the rules' tests.
+ * @param quantiles the quantiles alerts and panels read.
  */
-export function latencyRules<M extends MetricDef>(
+export function latencyRules<M extends MetricDef, Q extends Quantile>(
   metric: M,
   by: readonly LabelName<M>[],
   sample: LabelSet<M> & { job: string; instance: string },
-): LatencyRules {
+  quantiles: readonly Q[],
+): LatencyRules<Q> {
   const kept = ['job', ...by];
   const level = kept.join('_');
   const buckets = metric.buckets ?? [];
@@ -38,14 +41,14 @@ export function latencyRules<M extends MetricDef>(
     expr: promql`sum by (${kept.join(', ')}, le) (rate(${bucketOf(metric)}[5m]))`,
     tests: [evaluates('keeps le for quantiles', { at: '10m', series: series.slice(2), samples: [{ labels: { ...keptLabels, le: '+Inf' }, value: ratePerSecond(100) }] })],
   });
-  const quantile = (q: number, name: string) =>
+  const quantile = (name: Quantile) =>
     recordingRule({
       record: `${level}:${metric.name}:${name}`,
-      expr: promql`histogram_quantile(${q}, ${bucketRule})`,
-      tests: [evaluates('interpolates within the bucket', { at: '10m', series, samples: [{ labels: keptLabels, value: quantileWithin(q, lower, upper, ratePerSecond(100)) }] })],
+      expr: promql`histogram_quantile(${QUANTILES[name]}, ${bucketRule})`,
+      tests: [evaluates('interpolates within the bucket', { at: '10m', series, samples: [{ labels: keptLabels, value: quantileWithin(QUANTILES[name], lower, upper, ratePerSecond(100)) }] })],
     });
-  const p50 = quantile(0.5, 'p50');
-  const p95 = quantile(0.95, 'p95');
-  const p99 = quantile(0.99, 'p99');
-  return { buckets: bucketRule, p50, p95, p99, all: [bucketRule, p50, p95, p99] };
+  // In p50, p95, p99 order whatever the caller's, so the rule files keep one order.
+  const read = (Object.keys(QUANTILES) as Quantile[]).filter((name) => (quantiles as readonly Quantile[]).includes(name));
+  const rules = Object.fromEntries(read.map((name) => [name, quantile(name)])) as { [K in Q]: RecordingRuleDef };
+  return { ...rules, buckets: bucketRule, all: [bucketRule, ...read.map((name) => rules[name as Q])] };
 }

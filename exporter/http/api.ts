@@ -3,10 +3,12 @@
  * It talks to the simulated database and cache, and forwards new tasks to the worker role.
  */
 import { randomUUID } from 'node:crypto';
+import auth from '../../catalog/auth.ts';
 import { pick, sleep, type SimulationContext } from '../sim/context.ts';
 import type { Cache, Database } from '../sim/dependencies.ts';
 import { JOB_TYPES, QUEUE_NAMES, type JobType, type QueueName } from '../sim/jobs.ts';
 import type { Tracer } from '../sim/tracing.ts';
+import { known, oneOf } from '../vocabulary.ts';
 import { HttpError, type Route } from './server.ts';
 
 interface Task {
@@ -18,7 +20,7 @@ interface Task {
 }
 
 const MAX_TASKS = 10_000;
-const LOGIN_METHODS = ['password', 'oauth', 'api_token'] as const;
+const LOGIN_METHODS = known(auth.metrics.loginAttempts, 'method');
 
 export class TaskApi {
   readonly tasks = new Map<string, Task>();
@@ -28,7 +30,7 @@ export class TaskApi {
     private readonly deps: { database: Database; taskCache: Cache; sessionCache: Cache; tracer: Tracer },
   ) {
     const { metrics } = context;
-    for (const status of ['success', 'failed'] as const) {
+    for (const status of known(auth.metrics.registrations, 'status')) {
       metrics.auth.registrations.inc({ status }, 0);
       for (const method of LOGIN_METHODS) metrics.auth.loginAttempts.inc({ status, method }, 0);
     }
@@ -55,13 +57,11 @@ export class TaskApi {
   private async create(body: unknown): Promise<{ status: number; body: unknown }> {
     const input = object(body);
     const type = input.type;
-    if (typeof type !== 'string' || !(JOB_TYPES as readonly string[]).includes(type)) {
-      throw new HttpError(422, `type must be one of ${JOB_TYPES.join(', ')}`);
-    }
+    if (!oneOf(JOB_TYPES, type)) throw new HttpError(422, `type must be one of ${JOB_TYPES.join(', ')}`);
     const queue = input.queue ?? 'default';
-    if (typeof queue !== 'string' || !(QUEUE_NAMES as readonly string[]).includes(queue)) throw new HttpError(422, `queue must be one of ${QUEUE_NAMES.join(', ')}`);
+    if (!oneOf(QUEUE_NAMES, queue)) throw new HttpError(422, `queue must be one of ${QUEUE_NAMES.join(', ')}`);
     await this.deps.database.query('insert', 'tasks');
-    const task: Task = { id: randomUUID(), type: type as JobType, queue: queue as QueueName, createdAt: new Date().toISOString(), status: 'queued' };
+    const task: Task = { id: randomUUID(), type, queue, createdAt: new Date().toISOString(), status: 'queued' };
     this.remember(task);
     this.context.metrics.business.billingUsage.inc({ plan: pick([['free', 5], ['pro', 3], ['enterprise', 2]]), job_type: task.type });
     await this.deps.taskCache.set(task.id);
@@ -87,10 +87,8 @@ export class TaskApi {
   private async login(body: unknown): Promise<{ status: number; body: unknown }> {
     const input = object(body);
     const method = input.method ?? 'password';
-    if (typeof method !== 'string' || !(LOGIN_METHODS as readonly string[]).includes(method)) {
-      throw new HttpError(422, `method must be one of ${LOGIN_METHODS.join(', ')}`);
-    }
-    const labels = { method: method as (typeof LOGIN_METHODS)[number] };
+    if (!oneOf(LOGIN_METHODS, method)) throw new HttpError(422, `method must be one of ${LOGIN_METHODS.join(', ')}`);
+    const labels = { method };
     if (typeof input.username !== 'string' || typeof input.password !== 'string') throw new HttpError(400, 'username and password are required');
     await this.deps.sessionCache.get(input.username);
     await this.deps.database.query('select', 'users');

@@ -4,12 +4,15 @@
  * A request can make it answer an error; it cannot make it crash.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HTTP_METHODS, HTTP_STATUS_CODES, type HTTP_ROUTES } from '../../catalog/shared/labels.ts';
 import type { AppInstruments } from '../instruments/index.ts';
 import type { Tracer } from '../sim/tracing.ts';
+import { oneOf, type KnownOf } from '../vocabulary.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-export type RouteTemplate = '/api/v1/tasks' | '/api/v1/tasks/:id' | '/auth/login' | '/auth/register' | '/healthz' | '/readyz';
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** A route template of the catalogue; `unmatched` is what the middleware records when no route takes a request. */
+export type RouteTemplate = Exclude<(typeof HTTP_ROUTES)[number], 'unmatched'>;
+type Method = KnownOf<typeof HTTP_METHODS>;
 
 export interface Request {
   readonly method: string;
@@ -146,10 +149,14 @@ async function handle(routes: readonly CompiledRoute[], options: ServerOptions, 
     res.end(payload);
   }
   if (instruments && template) {
+    // The bad_labels fault is the bug the label guard exists for: a raw path past the types, as a
+    // middleware written without them would record it. The guard drops it and counts the drop.
     const route = options.rawPathLabels?.() ? (url.pathname as RouteTemplate) : template;
-    const labels = { method: method as Method, route };
+    // A method or status outside the vocabulary (a scanner's PROPFIND, a 418) is `other` by design, not a bug to count.
+    const labels = { method: oneOf(HTTP_METHODS, method) ? method : 'other', route } as const;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    instruments.http.requests.inc({ ...labels, status_code: String(reply.status) as '200' });
+    const status = String(reply.status);
+    instruments.http.requests.inc({ ...labels, status_code: oneOf(HTTP_STATUS_CODES, status) ? status : 'other' });
     instruments.http.requestDuration.observe(labels, seconds);
     instruments.http.requestSize.observe(labels, requestBytes);
     instruments.http.responseSize.observe(labels, bytes);

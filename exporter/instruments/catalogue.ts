@@ -15,9 +15,3 @@ import worker from '../../catalog/worker.ts';
 
 export const APP_CATALOGUE = { auth, business, cache, circuitBreaker, database, errors, eventbus, http, instrumentation, jobs, queue, service, worker } as const;
 export type AppCatalogue = typeof APP_CATALOGUE;
-
-/** The domains each role records; its registry exposes only these (and prom-client's runtime metrics). */
-export const ROLE_DOMAINS = {
-  api: ['http', 'auth', 'business', 'cache', 'database', 'circuitBreaker', 'errors', 'service', 'instrumentation'],
-  worker: ['jobs', 'queue', 'worker', 'eventbus', 'cache', 'database', 'circuitBreaker', 'errors', 'service', 'instrumentation'],
-} as const satisfies Record<string, readonly (keyof AppCatalogue)[]>;

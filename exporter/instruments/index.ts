@@ -1,7 +1,8 @@
 /** The exporter's metrics: a registry of its own, the catalogue's instruments, prom-client's runtime metrics. */
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import config from '../../sextant.config.ts';
-import { APP_CATALOGUE, ROLE_DOMAINS, type AppCatalogue } from './catalogue.ts';
+import { ROLES, type Role } from '../role-map.ts';
+import { APP_CATALOGUE, type AppCatalogue } from './catalogue.ts';
 import { createInstruments, type Instruments } from './registry.ts';
 
 export type AppInstruments = Instruments<AppCatalogue>;
@@ -12,11 +13,11 @@ export interface Metrics {
 }
 
 /** A registry for one role (only its domains), or for the whole application catalogue. */
-export function createMetrics(options: { runtime?: boolean; role?: keyof typeof ROLE_DOMAINS } = {}): Metrics {
+export function createMetrics(options: { runtime?: boolean; role?: Role } = {}): Metrics {
   const registry = new Registry();
   const instruments = createInstruments(APP_CATALOGUE, registry, {
     namespace: config.namespace,
-    ...(options.role ? { exposed: ROLE_DOMAINS[options.role] } : {}),
+    ...(options.role ? { exposed: ROLES[options.role].domains } : {}),
     foldCounter: { metric: APP_CATALOGUE.instrumentation.metrics.labelValuesFolded, domain: 'instrumentation', key: 'labelValuesFolded' },
   });
   // The runtime domain of the catalogue is exactly prom-client's default metrics (a test keeps it so).

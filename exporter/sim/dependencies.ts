@@ -2,9 +2,14 @@
  * The downstream dependencies both roles call: a database behind a circuit breaker, and a cache.
  * Their metrics are the catalogue's database, circuit_breaker and cache domains.
  */
+import cacheDomain from '../../catalog/cache.ts';
+import circuitBreaker from '../../catalog/circuit_breaker.ts';
+import database from '../../catalog/database.ts';
+import type { DEPENDENCIES } from '../../catalog/shared/labels.ts';
+import { known, type Known, type KnownOf } from '../vocabulary.ts';
 import { latency, sleep, type SimulationContext } from './context.ts';
 
-type BreakerState = 'closed' | 'open' | 'half_open';
+type BreakerState = Known<typeof circuitBreaker.metrics.transitions, 'to_state'>;
 const STATE_VALUE: Record<BreakerState, number> = { closed: 0, open: 1, half_open: 2 };
 const FAILURES_TO_OPEN = 5;
 const OPEN_SECONDS = 10;
@@ -18,12 +23,12 @@ export class CircuitBreaker {
 
   constructor(
     private readonly context: SimulationContext,
-    private readonly service: 'database' | 'cache' | 'email_provider' | 'payment_api',
+    private readonly service: KnownOf<typeof DEPENDENCIES>,
   ) {
     const { metrics } = context;
     metrics.circuitBreaker.state.set({ service }, 0);
     metrics.circuitBreaker.failures.set({ service }, 0);
-    for (const result of ['success', 'failure', 'rejected'] as const) metrics.circuitBreaker.calls.inc({ service, result }, 0);
+    for (const result of known(circuitBreaker.metrics.calls, 'result')) metrics.circuitBreaker.calls.inc({ service, result }, 0);
     metrics.circuitBreaker.transitions.inc({ service, from_state: 'closed', to_state: 'open' }, 0);
   }
 
@@ -61,8 +66,8 @@ export class CircuitBreaker {
   }
 }
 
-export type QueryType = 'select' | 'insert' | 'update' | 'delete';
-export type Table = 'tasks' | 'users' | 'events' | 'sessions';
+export type QueryType = Known<typeof database.metrics.queryDuration, 'query_type'>;
+export type Table = Known<typeof database.metrics.queryDuration, 'table'>;
 const POOL_SIZE = 20;
 const QUERY_SECONDS: Record<QueryType, number> = { select: 0.003, insert: 0.006, update: 0.005, delete: 0.004 };
 
@@ -76,7 +81,7 @@ export class Database {
     this.breaker = new CircuitBreaker(context, 'database');
     context.metrics.database.maxConnections.set({}, POOL_SIZE);
     this.report();
-    for (const query_type of ['select', 'insert', 'update', 'delete'] as const) {
+    for (const query_type of known(database.metrics.queryErrors, 'query_type')) {
       context.metrics.database.queryErrors.inc({ query_type, error_type: 'timeout' }, 0);
     }
   }
@@ -108,7 +113,7 @@ export class Database {
   }
 }
 
-type CacheName = 'task_cache' | 'session_cache' | 'tenant_cache';
+type CacheName = Known<typeof cacheDomain.metrics.entries, 'cache'>;
 const CAPACITY = 5_000;
 
 export class Cache {
@@ -120,7 +125,7 @@ export class Cache {
     private readonly context: SimulationContext,
     private readonly name: CacheName,
   ) {
-    for (const reason of ['ttl', 'capacity', 'manual'] as const) context.metrics.cache.evictions.inc({ cache: name, reason }, 0);
+    for (const reason of known(cacheDomain.metrics.evictions, 'reason')) context.metrics.cache.evictions.inc({ cache: name, reason }, 0);
     context.every(context.config.tickMs, () => this.expire());
     this.report();
   }

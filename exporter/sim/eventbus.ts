@@ -2,11 +2,13 @@
  * The event bus: events published onto an in-memory transport and dispatched to
  * handlers by a dispatcher loop, with depth, lag, processing time and errors measured.
  */
+import eventbus from '../../catalog/eventbus.ts';
+import { known, type Known } from '../vocabulary.ts';
 import { latency, pick, sleep, type SimulationContext } from './context.ts';
 import type { Tracer } from './tracing.ts';
 
-export type EventType = 'task_created' | 'task_completed' | 'task_failed' | 'user_registered' | 'notification_requested';
-type Handler = 'index_handler' | 'notification_handler' | 'audit_handler' | 'webhook_handler';
+export type EventType = Known<typeof eventbus.metrics.dispatched, 'event_type'>;
+type Handler = Known<typeof eventbus.metrics.dispatched, 'handler'>;
 
 const HANDLERS: Record<EventType, readonly Handler[]> = {
   task_created: ['index_handler', 'audit_handler'],
@@ -30,7 +32,7 @@ export class EventBus {
     private readonly tracer: Tracer,
   ) {
     const { metrics } = context;
-    for (const event_type of Object.keys(HANDLERS) as EventType[]) metrics.eventbus.errors.inc({ event_type, error_type: 'handler_error' }, 0);
+    for (const event_type of known(eventbus.metrics.errors, 'event_type')) metrics.eventbus.errors.inc({ event_type, error_type: 'handler_error' }, 0);
     this.report();
     void this.dispatchLoop();
     // The outbox and Kafka transports of a real deployment, kept shallow.

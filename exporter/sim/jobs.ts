@@ -2,15 +2,17 @@
  * The task platform's worker side: queues, a pool of workers per queue,
  * retries, failures by error type, durations, and the events and billing a finished job produces.
  */
+import * as vocabulary from '../../catalog/shared/labels.ts';
+import { withoutOther, type KnownOf } from '../vocabulary.ts';
 import { latency, pick, sleep, type SimulationContext } from './context.ts';
 import type { Cache, Database } from './dependencies.ts';
 import type { EventBus } from './eventbus.ts';
-import { classify, type Tracer } from './tracing.ts';
+import { classify, type ErrorType, type Tracer } from './tracing.ts';
 
-export const QUEUE_NAMES = ['default', 'critical', 'bulk'] as const;
-export const JOB_TYPES = ['email', 'report', 'notification', 'export', 'webhook'] as const;
-export type QueueName = (typeof QUEUE_NAMES)[number];
-export type JobType = (typeof JOB_TYPES)[number];
+export const QUEUE_NAMES = withoutOther(vocabulary.QUEUES);
+export const JOB_TYPES = withoutOther(vocabulary.JOB_TYPES);
+export type QueueName = KnownOf<typeof vocabulary.QUEUES>;
+export type JobType = KnownOf<typeof vocabulary.JOB_TYPES>;
 
 const MEDIAN_SECONDS: Record<JobType, number> = { email: 0.05, report: 0.4, notification: 0.02, export: 0.8, webhook: 0.1 };
 const MAX_ATTEMPTS = 3;
@@ -24,7 +26,7 @@ interface Job {
 }
 
 class JobError extends Error {
-  constructor(readonly errorType: 'timeout' | 'validation' | 'dependency' | 'internal', message: string) {
+  constructor(readonly errorType: ErrorType, message: string) {
     super(message);
   }
 }

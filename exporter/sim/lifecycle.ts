@@ -2,11 +2,14 @@
  * Service lifecycle: the role reports its own state and uptime, and simulates the
  * scheduler and notifier beside it, which restart now and then.
  */
+import serviceDomain from '../../catalog/service.ts';
+import type { SERVICES } from '../../catalog/shared/labels.ts';
+import { known, type Known, type KnownOf } from '../vocabulary.ts';
 import type { SimulationContext } from './context.ts';
 
-type Service = 'api' | 'worker' | 'scheduler' | 'notifier';
-type State = 'active' | 'inactive' | 'failed';
-const STATES: readonly State[] = ['active', 'inactive', 'failed'];
+type Service = KnownOf<typeof SERVICES>;
+type State = Known<typeof serviceDomain.metrics.state, 'state'>;
+const STATES = known(serviceDomain.metrics.state, 'state');
 
 export function startLifecycle(context: SimulationContext): { setState(state: State): void } {
   const { metrics, config } = context;

@@ -1,9 +1,13 @@
 /** Spans and module errors (the errors domain): every unit of work is a span; failures are module errors. */
+import type errors from '../../catalog/errors.ts';
+import type { ERROR_TYPES } from '../../catalog/shared/labels.ts';
+import type { Known, KnownOf } from '../vocabulary.ts';
 import type { SimulationContext } from './context.ts';
 
-export type Operation = 'http_request' | 'job_process' | 'event_dispatch' | 'db_query' | 'cache_call';
-export type Module = 'api' | 'worker' | 'eventbus' | 'cache' | 'database' | 'auth';
-export type ErrorType = 'timeout' | 'validation' | 'dependency' | 'internal';
+export type Operation = Known<typeof errors.metrics.spansCreated, 'operation'>;
+export type Module = Known<typeof errors.metrics.moduleErrors, 'module'>;
+export type ErrorType = KnownOf<typeof ERROR_TYPES>;
+type Severity = Known<typeof errors.metrics.moduleErrors, 'severity'>;
 
 export class Tracer {
   constructor(private readonly context: SimulationContext) {
@@ -28,7 +32,7 @@ export class Tracer {
     }
   }
 
-  error(module: Module, error: unknown, severity: 'warning' | 'error' | 'critical' = 'error'): void {
+  error(module: Module, error: unknown, severity: Severity = 'error'): void {
     this.context.metrics.errors.moduleErrors.inc({ module, error_type: classify(error), severity });
   }
 }

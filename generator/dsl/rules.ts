@@ -93,21 +93,30 @@ export interface RecordingRuleDef extends Named {
   readonly record: string;
   readonly expr: Query;
   readonly tests: readonly ExprTest[];
+  /**
+   * Why the rule exists when no alert, recording rule, panel or variable of the project reads it:
+   * who reads it outside (a federating Prometheus, a remote-write receiver, a documented query).
+   * Check `recording-rules-read`.
+   */
+  readonly exported?: string;
 }
 
 /** Every option recordingRule() reads. */
-export const RECORDING_OPTIONS = ['record', 'expr', 'tests'];
+export const RECORDING_OPTIONS = ['record', 'expr', 'tests', 'exported'];
 
-export function recordingRule(rule: { record: string; expr: Query; tests: readonly ExprTest[] }): RecordingRuleDef {
+type RecordingRuleInput = { record: string; expr: Query; tests: readonly ExprTest[]; exported?: string };
+
+export function recordingRule(rule: RecordingRuleInput): RecordingRuleDef {
   return rememberUnknownKeys(defineRecordingRule(rule), rule, RECORDING_OPTIONS);
 }
 
-function defineRecordingRule(rule: { record: string; expr: Query; tests: readonly ExprTest[] }): RecordingRuleDef {
+function defineRecordingRule(rule: RecordingRuleInput): RecordingRuleDef {
   return Object.freeze({
     kind: 'recording' as const,
     record: rule.record,
     expr: rule.expr,
     tests: rule.tests,
+    ...(rule.exported !== undefined ? { exported: rule.exported } : {}),
   });
 }
 

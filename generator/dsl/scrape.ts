@@ -59,6 +59,11 @@ export interface ScrapeJobDef {
   readonly keepOnlyCatalogued: boolean;
   /** Keep the exporter's own job/instance/namespace/pod labels where they clash with the target's (kube-state-metrics). */
   readonly honorLabels: boolean;
+  /**
+   * The job scrapes the Alertmanager Prometheus sends its alerts to: its targets are that address in
+   * each environment (and its port the generated Kubernetes Alertmanager's), written nowhere else.
+   */
+  readonly receivesAlerts: boolean;
   /** How the job's targets are found in Kubernetes; defaults: pods labelled app=<name>, container port named metrics. */
   readonly kubernetes: KubernetesScrapeDef | undefined;
 }
@@ -66,7 +71,7 @@ export interface ScrapeJobDef {
 /** The keys each part of a scrape job is read from; the compiler keeps the lists complete. */
 export const SCRAPE_JOB_KEYS = {
   job: Object.keys({
-    kind: true, name: true, runsIn: true, notIn: true, targets: true, metricsPath: true, interval: true, timeout: true, exposes: true, sampleLimit: true, keepOnlyCatalogued: true, honorLabels: true, kubernetes: true,
+    kind: true, name: true, runsIn: true, notIn: true, targets: true, metricsPath: true, interval: true, timeout: true, exposes: true, sampleLimit: true, keepOnlyCatalogued: true, honorLabels: true, receivesAlerts: true, kubernetes: true,
   } satisfies Record<keyof ScrapeJobDef, true>),
   kubernetes: Object.keys({ role: true, podLabels: true, port: true, portName: true, namespaces: true, onlyAppNamespaces: true } satisfies Record<keyof KubernetesScrapeDef, true>),
   sampleLimit: Object.keys({ samples: true, reason: true } satisfies Record<keyof NonNullable<ScrapeJobDef['sampleLimit']>, true>),
@@ -74,7 +79,7 @@ export const SCRAPE_JOB_KEYS = {
   notIn: [...DEPLOYMENTS],
 } as const;
 
-type Defaulted = 'kind' | 'runsIn' | 'notIn' | 'targets' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'keepOnlyCatalogued' | 'honorLabels' | 'kubernetes';
+type Defaulted = 'kind' | 'runsIn' | 'notIn' | 'targets' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'keepOnlyCatalogued' | 'honorLabels' | 'receivesAlerts' | 'kubernetes';
 
 export function defineScrapeJob(job: Omit<ScrapeJobDef, Defaulted> & Partial<Omit<ScrapeJobDef, 'kind'>>): ScrapeJobDef {
   return Object.freeze({
@@ -89,6 +94,7 @@ export function defineScrapeJob(job: Omit<ScrapeJobDef, Defaulted> & Partial<Omi
     sampleLimit: undefined,
     keepOnlyCatalogued: false,
     honorLabels: false,
+    receivesAlerts: false,
     kubernetes: undefined,
     ...job,
   });

@@ -87,6 +87,7 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
       if (query === undefined) continue;
       const where = `recording rule ${rule.record}`;
       for (const key of rememberedUnknownKeys(rule)) report(where, unknownKeyMessage(key, RECORDING_OPTIONS, 'recordingRule()'));
+      if (rule.exported !== undefined && typeof rule.exported !== 'string') report(where, "exported must be a sentence saying who reads the rule outside the project (exported: 'federated to the global Prometheus')");
       const tests = list<ExprTest>(where, rule.tests, 'tests must be a list of evaluates(name, { at, series, samples })').filter((test) => {
         if (!isTest(test, [])) report(where, 'tests must be a list of evaluates(name, { at, series, samples })');
         else reportTestKeys(where, test);
@@ -98,6 +99,7 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
         record: resolver.name(rule),
         expr: query.text,
         reads: query.reads,
+        exported: typeof rule.exported === 'string' ? rule.exported : undefined,
         tests: tests.map((test) => ({
           name: String(test.name),
           at: String(test.at),

@@ -63,6 +63,7 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
       labelLimit: definition.sampleLimit ? DEFAULT_LABEL_LIMIT : widest + EXTRA_LABELS,
       keepMetrics: definition.keepOnlyCatalogued ? [...new Set(metrics.flatMap(exposedNames))].sort() : undefined,
       honorLabels: definition.honorLabels ?? false,
+      receivesAlerts: definition.receivesAlerts === true,
       kubernetes: {
         role: k8s.role ?? 'pod',
         podLabels: k8s.podLabels ?? { app: String(definition.name) },

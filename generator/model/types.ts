@@ -134,6 +134,8 @@ export interface ModelRecordingRule {
   readonly expr: string;
   readonly reads: QueryReads;
   readonly tests: readonly ModelExprTest[];
+  /** Why it exists though nothing of the project reads it (check `recording-rules-read`). */
+  readonly exported: string | undefined;
 }
 
 export interface ModelAlert {
@@ -262,6 +264,8 @@ export interface ModelScrapeJob {
   /** Sample names kept at scrape time (keepOnlyCatalogued); undefined keeps everything. */
   readonly keepMetrics: readonly string[] | undefined;
   readonly honorLabels: boolean;
+  /** Its targets are the Alertmanager Prometheus sends alerts to (`alertmanagerTarget()`). */
+  readonly receivesAlerts: boolean;
   /** How targets are found in Kubernetes, defaults resolved. */
   readonly kubernetes: {
     readonly role: 'pod' | 'node';

@@ -43,8 +43,13 @@ export function everyQuery(model: Model): ReadingQuery[] {
 
 /** Recording rules (full record names) some alert, recording rule or panel reads, interpolated or typed. */
 export function recordingsRead(model: Model): Set<string> {
+  return new Set(everyQuery(model).flatMap((query) => [...rulesSelected(model, query)]));
+}
+
+/** The recording rules (full record names) a query selects itself, interpolated or typed by hand. */
+export function rulesSelected(model: Model, query: ReadingQuery): Set<string> {
   const rules = recordingRulesByName(model);
-  return new Set(everyQuery(model).flatMap((query) => [...query.reads.recordings, ...namesTyped(model, query.expr).filter((name) => rules.has(name))]));
+  return new Set([...query.reads.recordings, ...namesTyped(model, query.expr).filter((name) => rules.has(name))]);
 }
 
 /**

@@ -9,8 +9,22 @@ import { ruleFilePath } from './rules.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
 
-/** Where Alertmanager listens in each environment. */
-export const ALERTMANAGER_TARGETS: Record<Environment, string> = { compose: 'alertmanager:9093', hosts: '127.0.0.1:9093' };
+/** Alertmanager on its default port, for a project without a scrape job that receivesAlerts. */
+const DEFAULT_ALERTMANAGER: Record<Environment, string> = { compose: 'alertmanager:9093', hosts: '127.0.0.1:9093' };
+export const DEFAULT_ALERTMANAGER_PORT = 9093;
+
+/** The scrape job of the Alertmanager Prometheus sends alerts to (`receivesAlerts`), if the project has one. */
+const alertReceiver = (model: Model) => model.scrapeJobs.find((job) => job.receivesAlerts);
+
+/** Where Prometheus sends alerts in an environment: the target of the job that receives them. */
+export function alertmanagerTarget(model: Model, environment: Environment): string {
+  return alertReceiver(model)?.targets[environment]?.[0] ?? DEFAULT_ALERTMANAGER[environment];
+}
+
+/** The port Alertmanager listens on in Kubernetes: that job's. */
+export function alertmanagerPort(model: Model): number {
+  return alertReceiver(model)?.kubernetes.port || DEFAULT_ALERTMANAGER_PORT;
+}
 const FILES: Record<Environment, string> = { compose: 'prometheus/prometheus.yml', hosts: 'prometheus/prometheus.hosts.yml' };
 
 export const prometheusConfigStage: Stage = {
@@ -50,7 +64,7 @@ export function prometheusConfig(model: Model, environment: Environment, overrid
     alerting: {
       // Alertmanager groups by service: an alert's own service label, else the job it came from.
       alert_relabel_configs: [{ source_labels: ['service', 'job'], separator: ';', regex: ';(.+)', target_label: 'service', replacement: '$1' }],
-      alertmanagers: [{ static_configs: [{ targets: [overrides.alertmanager ?? ALERTMANAGER_TARGETS[environment]] }] }],
+      alertmanagers: [{ static_configs: [{ targets: [overrides.alertmanager ?? alertmanagerTarget(model, environment)] }] }],
     },
     ...remoteWrite(model),
     scrape_configs: jobs.map((job) => scrapeConfig(model, job, environment, overrides)),

@@ -30,6 +30,7 @@ import { labelNamesCheck } from './checks/label-names.ts';
 import { labelValuesCheck } from './checks/label-values.ts';
 import { metricNameCheck } from './checks/metric-name.ts';
 import { quantilesCheck } from './checks/quantiles.ts';
+import { recordingRulesReadCheck } from './checks/recording-rules-read.ts';
 import { ruleCyclesCheck } from './checks/rule-cycles.ts';
 import { ruleLevelsCheck } from './checks/rule-levels.ts';
 import { ruleNamesCheck } from './checks/rule-names.ts';
@@ -62,6 +63,7 @@ export const CHECKS: readonly Check[] = [
   ruleNamesCheck,
   ruleLevelsCheck,
   ruleCyclesCheck,
+  recordingRulesReadCheck,
   alertFieldsCheck,
   ruleTestsCheck,
   ruleQueriesCheck,

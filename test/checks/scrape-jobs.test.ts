@@ -13,6 +13,12 @@ const CASES: { name: string; jobs: Partial<JobInput>[]; expect: string[] }[] = [
   { name: 'a job with targets everywhere, a stated limit and the Kubernetes defaults passes', jobs: [{}], expect: [] },
   { name: 'a job name with a dot is rejected', jobs: [{ name: 'shop.v2' }], expect: ['letters, digits, _ and -'] },
   { name: 'a job defined twice is rejected', jobs: [{}, {}], expect: ['job shop is already defined in scrape/job0.ts'] },
+  { name: 'one job receiving alerts passes', jobs: [{ receivesAlerts: true }, { name: 'am' }], expect: [] },
+  {
+    name: 'two jobs receiving alerts are rejected: Prometheus has one Alertmanager address',
+    jobs: [{ receivesAlerts: true }, { name: 'am', receivesAlerts: true }],
+    expect: ['receivesAlerts is already set on scrape job shop (scrape/job0.ts); Prometheus sends alerts to one Alertmanager address, so set it on one job'],
+  },
   { name: 'a job without hosts targets is rejected', jobs: [{ targets: { compose: ['shop:8080'], hosts: [] } }], expect: ['no targets for the hosts environment'] },
   { name: 'a target without a port is rejected', jobs: [{ targets: { compose: ['shop:8080'], hosts: ['127.0.0.1'] } }], expect: ["target '127.0.0.1' (hosts) is not host:port"] },
   { name: 'a target on port 0 is rejected', jobs: [{ targets: { compose: ['shop:8080'], hosts: ['127.0.0.1:0'] } }], expect: ["target '127.0.0.1:0' (hosts) has port 0, outside 1–65535"] },

@@ -80,6 +80,16 @@ describe('the exporter roles against the catalogue', () => {
     expect(routes.has('/api/v1/tasks/:id')).toBe(true);
   });
 
+  it('record a method outside the vocabulary as other, by design: no instrumentation bug is counted', async () => {
+    const response = await fetch(`${api.url}/api/v1/tasks`, { method: 'PROPFIND' });
+    expect(response.status).toBe(405);
+    const families = await scrape(api);
+    const requests = families.get(`${config.namespace}_http_requests_total`)!.samples;
+    expect(requests.some((s) => s.labels.method === 'other' && s.labels.route === '/api/v1/tasks' && s.labels.status_code === '405')).toBe(true);
+    const folded = families.get(resolver.name(APP_CATALOGUE.instrumentation.metrics.labelValuesFolded))?.samples ?? [];
+    expect(folded.filter((s) => s.labels.label === 'method')).toEqual([]);
+  });
+
   it('leave /metrics itself out of the HTTP metrics', async () => {
     const families = await scrape(api);
     expect(families.get(`${config.namespace}_http_requests_total`)!.samples.some((s) => s.labels.route === '/metrics')).toBe(false);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ModelDashboard, ModelDashboardLink, ModelPanel, ModelRow, ModelTarget, ModelVariable } from '../../generator/model/types.ts';
+import type { RecordingRuleDef } from '../../generator/dsl/rules.ts';
 import type { Check } from '../../generator/validate/check.ts';
 import { rulesModelOf, validAlert } from './rules-table.ts';
 
@@ -69,6 +70,8 @@ export interface DashboardCase {
   readonly faultSwitches?: readonly string[];
   /** The config's runbook base url (the runbook links of alert panels start with it). */
   readonly runbookBaseUrl?: string;
+  /** Recording rules beside the dashboards, for the checks that follow panels into rules. */
+  readonly recording?: readonly RecordingRuleDef[];
   readonly expect: readonly string[];
 }
 
@@ -92,8 +95,8 @@ function modelDashboard(spec: DashboardCase['dashboards'][number], index: number
 
 export function dashboardTable(check: Check, cases: readonly DashboardCase[]): void {
   describe(`check ${check.id}`, () => {
-    it.each(cases)('$name', ({ dashboards, faultSwitches, runbookBaseUrl, expect: expected }) => {
-      const base = rulesModelOf([validAlert()]);
+    it.each(cases)('$name', ({ dashboards, faultSwitches, runbookBaseUrl, recording, expect: expected }) => {
+      const base = rulesModelOf([validAlert()], recording ?? []);
       const alerts = runbookBaseUrl === undefined ? base.config.alerts : { ...base.config.alerts, runbookBaseUrl };
       const model = { ...base, config: { ...base.config, alerts, faultSwitches: faultSwitches ?? [] }, dashboards: dashboards.map(modelDashboard) };
       const messages = check.run(model).map((p) => `${p.definition}: ${p.message}`);

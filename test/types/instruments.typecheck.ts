@@ -1,5 +1,9 @@
 /** Compile-time tests of the exporter's typed instruments (checked by `tsc --noEmit` in `npm test`). */
+import type { RouteTemplate } from '../../exporter/http/server.ts';
 import type { AppInstruments } from '../../exporter/instruments/index.ts';
+import type { Role } from '../../exporter/role-map.ts';
+import type { QueryType } from '../../exporter/sim/dependencies.ts';
+import type { JobType, QueueName } from '../../exporter/sim/jobs.ts';
 
 export function instrumentUses(i: AppInstruments): void {
   i.http.requests.inc({ method: 'GET', route: '/api/v1/tasks/:id', status_code: '404' });
@@ -15,4 +19,23 @@ export function instrumentUses(i: AppInstruments): void {
   i.database.queryDuration.observe({ query_type: 'select', table: 'tasks' }, 0.01);
   // @ts-expect-error: histograms observe, they do not count.
   i.database.queryDuration.inc({ query_type: 'select', table: 'tasks' });
+}
+
+/** The exporter's own names for label values are the catalogue's, without `other`: nothing else compiles. */
+export function vocabularyUses(): void {
+  const queue: QueueName = 'critical';
+  // @ts-expect-error: no queue of catalog/shared/labels.ts is called urgent.
+  const urgent: QueueName = 'urgent';
+  // @ts-expect-error: `other` is the guard's fold, never recorded on purpose.
+  const other: JobType = 'other';
+  const route: RouteTemplate = '/api/v1/tasks/:id';
+  // @ts-expect-error: a raw path is not a route template.
+  const raw: RouteTemplate = '/api/v1/tasks/42';
+  const query: QueryType = 'select';
+  // @ts-expect-error: the catalogue declares no upsert queries.
+  const upsert: QueryType = 'upsert';
+  const roles: Role[] = ['api', 'worker'];
+  // @ts-expect-error: the exporter has no scheduler role.
+  const scheduler: Role = 'scheduler';
+  void [queue, urgent, other, route, raw, query, upsert, roles, scheduler];
 }

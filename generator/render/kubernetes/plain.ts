@@ -7,7 +7,7 @@
  */
 import { basename, dirname } from 'node:path';
 import type { Model, ModelScrapeJob } from '../../model/types.ts';
-import { prometheusConfig } from '../prometheus-config.ts';
+import { alertmanagerPort, DEFAULT_ALERTMANAGER_PORT, prometheusConfig } from '../prometheus-config.ts';
 import { renderRuleFile, ruleFilePath } from '../rules.ts';
 import type { GeneratedFile } from '../stage.ts';
 import { toYaml } from '../yaml.ts';
@@ -77,7 +77,7 @@ export function kubernetesPrometheusConfig(model: Model) {
   const discovery = (job: ModelScrapeJob) => (job.kubernetes.role === 'node' ? nodeDiscovery(model) : podDiscovery(job));
   const jobs = model.scrapeJobs.filter((job) => job.runsIn.includes('kubernetes')).map((job) => job.name);
   // namespace and pod (or node), added by the relabelling above.
-  return prometheusConfig(model, 'compose', { alertmanager: `alertmanager.${k8s.namespace}.svc:9093`, jobs, discovery, extraTargetLabels: 2 });
+  return prometheusConfig(model, 'compose', { alertmanager: `alertmanager.${k8s.namespace}.svc:${alertmanagerPort(model)}`, jobs, discovery, extraTargetLabels: 2 });
 }
 
 /**
@@ -133,13 +133,20 @@ function prometheusServer(model: Model, labels: Record<string, string>, promethe
 
 /** One replica, so no gossip; silences live in an emptyDir and go with the pod. */
 function alertmanagerServer(model: Model, labels: Record<string, string>, alertmanagerYml: string): KubernetesObject[] {
+  const port = alertmanagerPort(model);
   return serverObjects(
     model,
     {
       name: 'alertmanager',
       image: model.config.kubernetes.images.alertmanager,
-      port: 9093,
-      args: ['--config.file=/etc/alertmanager/alertmanager.yml', '--storage.path=/alertmanager', '--cluster.listen-address='],
+      port,
+      args: [
+        '--config.file=/etc/alertmanager/alertmanager.yml',
+        '--storage.path=/alertmanager',
+        '--cluster.listen-address=',
+        // Alertmanager listens on its default port unless told: the port its scrape job names.
+        ...(port === DEFAULT_ALERTMANAGER_PORT ? [] : [`--web.listen-address=:${port}`]),
+      ],
       volumes: [
         { name: 'config', mountPath: '/etc/alertmanager', source: { configMap: { name: ALERTMANAGER_CONFIG_MAP } } },
         { name: 'data', mountPath: '/alertmanager', source: { emptyDir: {} } },

@@ -14,12 +14,14 @@ const PORT_NAME = /^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;
 export const scrapeJobsCheck: Check = {
   id: 'scrape-jobs',
   summary:
-    'Scrape jobs have unique names, host:port targets (ports 1–65535) in every environment they run in, a metrics path without query, fragment or percent-encoding, valid intervals with the timeout within the interval, limits from the catalogue or stated, and, for jobs that run in Kubernetes, valid pod labels, port and namespaces.',
+    'Scrape jobs have unique names, host:port targets (ports 1–65535) in every environment they run in, a metrics path without query, fragment or percent-encoding, valid intervals with the timeout within the interval, limits from the catalogue or stated, at most one job receiving alerts, and, for jobs that run in Kubernetes, valid pod labels, port and namespaces.',
   run(model) {
     const problems: Problem[] = [];
     const seen = new Map<string, string>();
+    const receiver = model.scrapeJobs.find((job) => job.receivesAlerts);
     for (const job of model.scrapeJobs) {
       const report = (message: string) => problems.push({ file: job.file, definition: `scrape job ${job.name}`, rule: this.id, message });
+      if (job.receivesAlerts && receiver !== job) report(`receivesAlerts is already set on scrape job ${receiver!.name} (${receiver!.file}); Prometheus sends alerts to one Alertmanager address, so set it on one job`);
       if (!JOB_NAME.test(job.name)) report('job names are letters, digits, _ and -');
       const earlier = seen.get(job.name);
       if (earlier) report(`job ${job.name} is already defined in ${earlier}`);
