@@ -68,14 +68,10 @@ export function edgePlan(model: Model, alert: ModelAlert): EdgeVerdict {
       ? { kind: 'none', reason: alert.noScenario }
       : { kind: 'problem', message: 'has no scenario, so no edge-case tests can be generated: give scenario: { target, series: (value, s) => [input(…)] } (the series at which the compared quantity is value), or noScenario: why (a heartbeat, an absent() alert)' };
   }
-  const expr = alert.expr;
-  const comparison = valueRanges(expr, seriesRangesOf(model)).comparisons.find((c) => !c.bool && (constant(c.left.range) || constant(c.right.range)));
+  const comparison = thresholdOf(model, alert);
   if (!comparison) return { kind: 'problem', message: 'has a scenario but no comparison with a number to derive edge cases from: compare the quantity with a threshold, or drop the scenario and give noScenario: why' };
-  const mirrored = constant(comparison.left.range) && !constant(comparison.right.range);
-  const quantity = mirrored ? comparison.right : comparison.left;
-  const op = mirrored ? MIRROR[comparison.op] : comparison.op;
-  const threshold = (mirrored ? comparison.left : comparison.right).range.lo;
-  const facts = readFacts(model, expr);
+  const { quantity, op, threshold } = comparison;
+  const facts = readFacts(model, alert.expr);
   // Exact values only where no arithmetic over rates can round them across the threshold.
   const exact = facts.counterWindow === 0 && !facts.divides;
   const step = threshold === 0 ? NEAR : Math.abs(threshold) * NEAR;
@@ -93,6 +89,23 @@ export function edgePlan(model: Model, alert: ModelAlert): EdgeVerdict {
     kind: 'plan',
     plan: { quantity, op, threshold, fires, silent, forSeconds: durationSeconds(alert.for) ?? 0, ...facts },
   };
+}
+
+/** The alert's first comparison of a quantity with a number, the quantity on the left (`0.5 < x` is `x > 0.5`). */
+export function thresholdOf(model: Model, alert: ModelAlert): { quantity: EdgePlan['quantity']; op: Comparison['op']; threshold: number } | undefined {
+  const comparison = valueRanges(alert.expr, seriesRangesOf(model)).comparisons.find((c) => !c.bool && (constant(c.left.range) || constant(c.right.range)));
+  if (!comparison) return undefined;
+  const mirrored = constant(comparison.left.range) && !constant(comparison.right.range);
+  return {
+    quantity: mirrored ? comparison.right : comparison.left,
+    op: mirrored ? MIRROR[comparison.op] : comparison.op,
+    threshold: (mirrored ? comparison.left : comparison.right).range.lo,
+  };
+}
+
+/** Whether the alert also fires when its series are missing: absent(), absent_over_time(), `unless on`, `or on(…)`. */
+export function watchesAbsence(alert: ModelAlert): boolean {
+  return /absent(_over_time)?\s*\(|unless\s+on|or\s+on\s*\(/.test(alert.expr);
 }
 
 /** Why the quantity cannot take the value the firing cases need, or undefined when it can. */
