@@ -83,7 +83,7 @@ async function stateOf(alertname: string, match: Labels = {}) {
 }
 
 describe('the generated Alertmanager configuration on a real Alertmanager', () => {
-  it.each([
+  it.each<{ alertname: string; match: Labels; receiver: string }>([
     { alertname: 'JobDown', match: {}, receiver: 'page' },
     { alertname: 'TargetDown', match: { job: 'node-exporter' }, receiver: 'ticket' },
     { alertname: 'NodeDiskWillFillSoon', match: {}, receiver: 'page' },
@@ -97,7 +97,7 @@ describe('the generated Alertmanager configuration on a real Alertmanager', () =
     expect(delivered(alertname, match)).toBe(receiver);
   });
 
-  it.each([
+  it.each<{ alertname: string; match: Labels; by: string }>([
     { alertname: 'TargetDown', match: { job: 'worker' }, by: 'JobDown on the same job' },
     { alertname: 'NodeDiskFillingUp', match: { mountpoint: '/' }, by: 'NodeDiskWillFillSoon on the same file system' },
   ])('suppresses $alertname $match, superseded by $by, and never delivers it', async ({ alertname, match }) => {
