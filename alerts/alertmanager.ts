@@ -54,6 +54,8 @@ export default defineRules({
       // max_over_time: a scrape that fails (the series missing once) must not restart the for.
       expr: promql`max_over_time(${am.configReloadSuccessful}[5m]) == 0`,
       for: '10m',
+      scenario: { target: ALERTMANAGER, series: (ok, s) => [input(am.configReloadSuccessful, s.target, s.gauge(ok))] },
+      blindSpot: 'The series goes only with Alertmanager\'s own target, which TargetDown reports; with Alertmanager down, the dead man\'s switch no longer hears the Watchdog.',
       summary: 'Alertmanager {{ $labels.instance }} runs on an old configuration',
       description: 'Alertmanager {{ $labels.instance }} could not load its configuration; routes and receivers are the previous ones.',
       runbook: {
@@ -99,6 +101,11 @@ export default defineRules({
       // A floor of three notifications in 5 minutes: one failed retry of a quiet integration is not a failure rate.
       expr: promql`sum without (reason) (rate(${am.notificationsFailed}[5m])) / rate(${am.notifications}[5m]) > ${t.alertmanagerNotificationFailureRatio} and increase(${am.notifications}[5m]) >= 3`,
       for: '5m',
+      scenario: {
+        target: ALERTMANAGER,
+        series: (ratio, s) => [input(am.notifications, { ...s.target, integration: 'webhook' }, s.counter(1)), input(am.notificationsFailed, { ...s.target, integration: 'webhook', reason: 'serverError' }, s.counter(ratio))],
+        idle: (s) => [input(am.notifications, { ...s.target, integration: 'webhook' }, s.counter(0)), input(am.notificationsFailed, { ...s.target, integration: 'webhook', reason: 'serverError' }, s.counter(0))],
+      },
       summary: 'Alertmanager {{ $labels.instance }} fails to send {{ $labels.integration }} notifications',
       description: 'Alertmanager {{ $labels.instance }} fails {{ $value | humanizePercentage }} of its {{ $labels.integration }} notifications.',
       runbook: {

@@ -43,6 +43,7 @@ export default defineRules({
       // The exporter keeps answering while MySQL is down: mysql_up, not up, says so. max_over_time: one failed probe is not an outage.
       expr: promql`max_over_time(${mysql.metrics.up}[1m]) == 0`,
       for: '5m',
+      scenario: { target: MYSQL, series: (up, s) => [input(mysql.metrics.up, s.target, s.gauge(up))] },
       summary: 'MySQL behind {{ $labels.instance }} is down',
       description: 'mysqld_exporter {{ $labels.instance }} has not reached MySQL for 5 minutes.',
       blindSpot: 'When the exporter itself is gone, mysql_up goes with it: TargetDown (up == 0) covers that case.',
@@ -76,6 +77,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${mysql.metrics.threadsConnected} / ${mysql.metrics.maxConnections} > ${t.mysqlConnectionsRatio}`,
       for: '5m',
+      scenario: { target: MYSQL, series: (used, s) => [input(mysql.metrics.threadsConnected, s.target, s.gauge(used * 100)), input(mysql.metrics.maxConnections, s.target, s.gauge(100))] },
       summary: 'MySQL {{ $labels.instance }} is near max_connections',
       description: 'MySQL {{ $labels.instance }} uses {{ $value | humanizePercentage }} of max_connections.',
       runbook: {
@@ -107,6 +109,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`max_over_time(${mongodb.metrics.up}[1m]) == 0`,
       for: '5m',
+      scenario: { target: MONGODB, series: (up, s) => [input(mongodb.metrics.up, s.target, s.gauge(up))] },
       summary: 'MongoDB behind {{ $labels.instance }} is down',
       description: 'mongodb_exporter {{ $labels.instance }} has not reached MongoDB for 5 minutes.',
       blindSpot: 'When the exporter itself is gone, mongodb_up goes with it: TargetDown (up == 0) covers that case.',
@@ -135,6 +138,13 @@ export default defineRules({
       // available is what is left, so the limit is current + available.
       expr: promql`sum without (conn_type) (${mongodb.metrics.connections}{conn_type="current"}) / sum without (conn_type) (${mongodb.metrics.connections}{conn_type=~"current|available"}) > ${t.mongodbConnectionsRatio}`,
       for: '5m',
+      scenario: {
+        target: MONGODB,
+        series: (used, s) => [
+          input(mongodb.metrics.connections, { ...s.target, conn_type: 'current' }, s.gauge(used * 1000)),
+          input(mongodb.metrics.connections, { ...s.target, conn_type: 'available' }, s.gauge(1000 - used * 1000)),
+        ],
+      },
       summary: 'MongoDB {{ $labels.instance }} is near its connection limit',
       description: 'MongoDB {{ $labels.instance }} uses {{ $value | humanizePercentage }} of the connections it accepts.',
       runbook: {
@@ -164,6 +174,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${kafka.metrics.brokers} < ${t.kafkaBrokers}`,
       for: '5m',
+      scenario: { target: KAFKA, series: (count, s) => [input(kafka.metrics.brokers, s.target, s.gauge(count))] },
       summary: `Kafka has {{ $value }} brokers of ${t.kafkaBrokers}`,
       description: `Only {{ $value }} of the ${t.kafkaBrokers} Kafka brokers are in the cluster, as {{ $labels.instance }} sees it.`,
       blindSpot: 'kafka_brokers disappears only with the exporter, which TargetDown covers; the exporter reports the brokers it sees, down to 0.',
@@ -191,6 +202,10 @@ export default defineRules({
       severity: 'warning',
       expr: promql`sum by (job, consumergroup, topic) (${kafka.metrics.consumergroupLag}) > ${t.kafkaConsumerLag}`,
       for: '10m',
+      scenario: {
+        target: KAFKA,
+        series: (behind, s) => [input(kafka.metrics.consumergroupLag, { ...s.target, consumergroup: 'notification-service', topic: 'message.events', partition: '0' }, s.gauge(behind))],
+      },
       summary: 'Consumer group {{ $labels.consumergroup }} lags on {{ $labels.topic }}',
       description: 'Consumer group {{ $labels.consumergroup }} is {{ $value | humanize }} messages behind on {{ $labels.topic }}.',
       runbook: {

@@ -41,8 +41,9 @@ const replicas = (desired: number, available: number, updated = `${available}x60
   input(deploymentAvailableReplicas, deployment, `${available}x60`),
   input(deploymentUpdatedReplicas, deployment, updated),
 ];
-const progressing = (status: 'false', values: string) =>
-  input(deploymentCondition, { ...deployment, condition: 'Progressing', status, reason: 'ProgressDeadlineExceeded' }, values);
+const progressingAt = (target: { job: string; instance: string }, values: string) =>
+  input(deploymentCondition, { ...deployment, ...target, condition: 'Progressing', status: 'false', reason: 'ProgressDeadlineExceeded' }, values);
+const progressing = (values: string) => progressingAt(KUBE_STATE_METRICS, values);
 const memory = (usedMiB: number, limitMiB: number) => [
   input(memoryWorkingSet, cgroup, `${usedMiB * MiB}x60`),
   input(memoryLimit, cgroup, `${limitMiB * MiB}x60`),
@@ -81,6 +82,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`max_over_time(${containerWaitingReason}{reason="CrashLoopBackOff"}[5m]) >= 1`,
       for: '15m',
+      scenario: { target: KUBE_STATE_METRICS, series: (waiting, s) => [input(containerWaitingReason, { ...chat, ...s.target, reason: 'CrashLoopBackOff' }, s.gauge(waiting))] },
       summary: 'Pod {{ $labels.namespace }}/{{ $labels.pod }} is crash-looping',
       description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} has been in CrashLoopBackOff for 15 minutes.',
       runbook: {
@@ -125,6 +127,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`max_over_time(${containerWaitingReason}{reason=~"${STUCK_REASONS}"}[5m]) >= 1`,
       for: '15m',
+      scenario: { target: KUBE_STATE_METRICS, series: (waiting, s) => [input(containerWaitingReason, { ...chat, ...s.target, reason: 'ImagePullBackOff' }, s.gauge(waiting))] },
       summary: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} cannot start ({{ $labels.reason }})',
       description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} has been waiting in {{ $labels.reason }} for 15 minutes.',
       runbook: {
@@ -158,6 +161,11 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${podStatusReady}{condition="true"} == 0 unless on (namespace, pod) (${podStatusPhase}{phase="Succeeded"} == 1)`,
       for: '15m',
+      scenario: {
+        target: KUBE_STATE_METRICS,
+        series: (isReady, s) => [input(podStatusReady, { ...pod, ...s.target, condition: 'true' }, s.gauge(isReady)), input(podStatusPhase, { ...pod, ...s.target, phase: 'Running' }, s.gauge(1))],
+      },
+      blindSpot: 'A deleted pod leaves no series and needs none; kube-state-metrics gone is TargetDown, too few pods DeploymentReplicasUnavailable.',
       summary: 'Pod {{ $labels.namespace }}/{{ $labels.pod }} is not ready',
       description: 'Pod {{ $labels.namespace }}/{{ $labels.pod }} has not been ready for 15 minutes: its Service sends it no traffic.',
       runbook: {
@@ -192,6 +200,8 @@ export default defineRules({
       // Only when the rollout does not move: a rolling update is short of replicas on purpose.
       expr: promql`(${deploymentSpecReplicas} > ${deploymentAvailableReplicas}) and changes(${deploymentUpdatedReplicas}[10m]) == 0`,
       for: '15m',
+      noScenario: 'It compares two series (desired above available) while a third stands still: the hand-written tests cover one short, all available, and one short during a rollout that moves.',
+      blindSpot: 'A deleted deployment has no replicas to miss; kube-state-metrics gone is TargetDown.',
       summary: 'Deployment {{ $labels.namespace }}/{{ $labels.deployment }} is missing replicas',
       description: 'Deployment {{ $labels.namespace }}/{{ $labels.deployment }} wants {{ $value }} replicas and has had fewer available for 15 minutes.',
       runbook: {
@@ -227,6 +237,11 @@ export default defineRules({
       supersedes: ['DeploymentReplicasUnavailable'],
       expr: promql`${deploymentAvailableReplicas} == 0 and ${deploymentSpecReplicas} > 0`,
       for: '5m',
+      scenario: {
+        target: KUBE_STATE_METRICS,
+        series: (available, s) => [input(deploymentAvailableReplicas, { ...deployment, ...s.target }, s.gauge(available)), input(deploymentSpecReplicas, { ...deployment, ...s.target }, s.gauge(3))],
+      },
+      blindSpot: 'A deleted deployment serves nobody on purpose; kube-state-metrics gone is TargetDown, and the users\' symptoms page through the SLO burn-rate alerts.',
       summary: 'Deployment {{ $labels.namespace }}/{{ $labels.deployment }} has no available replica',
       description: 'No replica of {{ $labels.namespace }}/{{ $labels.deployment }} has been available for 5 minutes: nothing serves its requests.',
       runbook: {
@@ -260,6 +275,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${deploymentCondition}{condition="Progressing", status="false"} == 1`,
       for: '15m',
+      scenario: { target: KUBE_STATE_METRICS, series: (stuck, s) => [progressingAt(s.target, s.gauge(stuck))] },
       summary: 'Rollout of {{ $labels.namespace }}/{{ $labels.deployment }} is stuck',
       description: 'The rollout of {{ $labels.namespace }}/{{ $labels.deployment }} exceeded its progress deadline ({{ $labels.reason }}): the new version is not replacing the old.',
       runbook: {
@@ -274,7 +290,7 @@ export default defineRules({
       tests: [
         fires('past its progress deadline', {
           at: '20m',
-          series: [progressing('false', '1x30')],
+          series: [progressing('1x30')],
           alerts: [
             {
               labels: { ...deployment, condition: 'Progressing', status: 'false', reason: 'ProgressDeadlineExceeded' },
@@ -283,15 +299,20 @@ export default defineRules({
             },
           ],
         }),
-        silent('progressing', { at: '20m', series: [progressing('false', '0x30')] }),
-        pending('stuck for less than 15 minutes', { at: '14m', series: [progressing('false', '1x30')] }),
+        silent('progressing', { at: '20m', series: [progressing('0x30')] }),
+        pending('stuck for less than 15 minutes', { at: '14m', series: [progressing('1x30')] }),
       ],
     }),
     alert({
       name: 'ContainerMemoryNearLimit',
       severity: 'warning',
-      expr: promql`${memoryWorkingSet}{${WORKLOADS}} / (${memoryLimit}{${WORKLOADS}} > 0) > ${t.containerMemoryLimitRatio}`,
+      // A container without a limit has limit 0 (and ws / 0 = +Inf): unless leaves it out.
+      expr: promql`${memoryWorkingSet}{${WORKLOADS}} / ${memoryLimit}{${WORKLOADS}} > ${t.containerMemoryLimitRatio} unless ${memoryLimit}{${WORKLOADS}} == 0`,
       for: '15m',
+      scenario: {
+        target: KUBELET,
+        series: (used, s) => [input(memoryWorkingSet, { ...cgroup, ...s.target }, s.gauge(used * 512 * MiB)), input(memoryLimit, { ...cgroup, ...s.target }, s.gauge(512 * MiB))],
+      },
       summary: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} is near its memory limit',
       description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} of its memory limit.',
       runbook: {
@@ -300,7 +321,7 @@ export default defineRules({
         checks: ['Kubernetes pods dashboard: memory of the pod over the last days.', 'kubectl describe pod: a last state OOMKilled.'],
         fix: ['If the working set grows without bound (a leak), restart the pod to buy time and open a bug with a heap profile.', 'If the workload needs it at peak, raise the limit (and the request) in the deployment.'],
         escalation: PLATFORM_ESCALATION,
-        query: promql`topk(5, ${memoryWorkingSet}{${WORKLOADS}} / (${memoryLimit}{${WORKLOADS}} > 0))`,
+        query: promql`topk(5, ${memoryWorkingSet}{${WORKLOADS}} / ${memoryLimit}{${WORKLOADS}} unless ${memoryLimit}{${WORKLOADS}} == 0)`,
         panel: { dashboard: 'kubernetes', panel: 'Memory used of the limit' },
       },
       tests: [

@@ -73,6 +73,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${cpuUtilisation} > ${t.nodeCpuRatio}`,
       for: '10m',
+      scenario: { target: NODE, series: (busy, s) => [input(n.cpuSeconds, { ...s.target, cpu: '0', mode: 'idle' }, s.counter(1 - busy))] },
       summary: 'CPU of {{ $labels.instance }} is busy',
       description: 'The CPUs of {{ $labels.instance }} are {{ $value | humanizePercentage }} busy.',
       runbook: {
@@ -105,6 +106,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${memoryUtilisation} > ${t.nodeMemoryRatio}`,
       for: '10m',
+      scenario: { target: NODE, series: (used, s) => [input(n.memAvailable, s.target, s.gauge((1 - used) * 8 * GiB)), input(n.memTotal, s.target, s.gauge(8 * GiB))] },
       summary: 'Memory of {{ $labels.instance }} is nearly used up',
       description: '{{ $value | humanizePercentage }} of the memory of {{ $labels.instance }} is in use.',
       runbook: {
@@ -131,6 +133,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${n.load5} / on (job, instance) count by (job, instance) (${n.cpuSeconds}{mode="idle"}) > ${t.nodeLoadPerCpu}`,
       for: '15m',
+      scenario: { target: NODE, series: (perCpu, s) => [input(n.load5, s.target, s.gauge(perCpu * 4)), ...['0', '1', '2', '3'].map((cpu) => input(n.cpuSeconds, { ...s.target, cpu, mode: 'idle' }, s.counter(0.5)))] },
       summary: '{{ $labels.instance }} has more runnable work than CPUs',
       description: 'The 5-minute load of {{ $labels.instance }} is {{ $value | humanize }} per CPU: work waits to run.',
       runbook: {
@@ -157,6 +160,8 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${freeRatio} < ${t.nodeDiskFreeRatio} and predict_linear(${n.filesystemAvail}{${REAL_FILESYSTEMS}}[6h], 24 * 3600) < 0 and ${writable}`,
       for: '1h',
+      noScenario: 'Two conditions at once, the share of free space and its trend: the hand-written tests hold one and vary the other, at and under the threshold, read-only and at the production interval.',
+      blindSpot: 'A file system that disappears has nothing left to fill; node_exporter gone is TargetDown.',
       summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} fills up within a day',
       description: `Only {{ $value | humanizePercentage }} of {{ $labels.mountpoint }} on {{ $labels.instance }} is free, and at the rate it has been filling it is full within 24 hours.`,
       runbook: {
@@ -193,6 +198,8 @@ export default defineRules({
       supersedes: ['NodeDiskFillingUp', 'NodeDiskSpaceLow'],
       expr: promql`${freeRatio} < ${t.nodeDiskFreeRatioPage} and predict_linear(${n.filesystemAvail}{${REAL_FILESYSTEMS}}[6h], ${t.nodeDiskFillHours} * 3600) < 0 and ${writable}`,
       for: '30m',
+      noScenario: 'Two conditions at once, the share of free space and its trend: the hand-written tests hold one and vary the other, at and under the threshold.',
+      blindSpot: 'A file system that disappears has nothing left to fill; node_exporter gone is TargetDown.',
       summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is full within hours',
       description: `Only {{ $value | humanizePercentage }} of {{ $labels.mountpoint }} on {{ $labels.instance }} is free, and at the rate it has been filling it is full within ${t.nodeDiskFillHours} hours.`,
       runbook: {
@@ -226,6 +233,8 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${freeRatio} < ${t.nodeDiskFreeRatioLow} and ${writable}`,
       for: '30m',
+      scenario: { target: NODE, series: (free, s) => [input(n.filesystemAvail, { ...root, ...s.target }, s.gauge(free * 100 * GiB)), input(n.filesystemSize, { ...root, ...s.target }, s.gauge(100 * GiB)), input(n.filesystemReadonly, { ...root, ...s.target }, s.gauge(0))] },
+      blindSpot: 'A file system that disappears has nothing left to fill; node_exporter gone is TargetDown.',
       summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is nearly full',
       description: 'Only {{ $value | humanizePercentage }} of {{ $labels.mountpoint }} on {{ $labels.instance }} is free.',
       runbook: {
@@ -254,6 +263,8 @@ export default defineRules({
       impact: 'No file can be created on the file system within hours, whatever space is left: writes fail and data is lost.',
       expr: promql`${n.filesystemFilesFree}{${REAL_FILESYSTEMS}} / ${n.filesystemFiles}{${REAL_FILESYSTEMS}} < ${t.nodeInodesFreeRatio} and predict_linear(${n.filesystemFilesFree}{${REAL_FILESYSTEMS}}[6h], ${t.nodeDiskFillHours} * 3600) < 0 and ${writable}`,
       for: '30m',
+      noScenario: 'Two conditions at once, the share of free inodes and its trend: the hand-written tests hold one and vary the other.',
+      blindSpot: 'A file system that disappears has no inodes to run out of; node_exporter gone is TargetDown.',
       summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} runs out of inodes within hours',
       description: `Only {{ $value | humanizePercentage }} of the inodes of {{ $labels.mountpoint }} on {{ $labels.instance }} are free, and at the current rate none are left within ${t.nodeDiskFillHours} hours.`,
       runbook: {
@@ -286,6 +297,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 1`,
       for: '5m',
+      scenario: { target: NODE, series: (readonly, s) => [input(n.filesystemReadonly, { ...root, ...s.target }, s.gauge(readonly))] },
       summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is read-only',
       description: '{{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} is mounted read-only: every write to it fails.',
       runbook: {
@@ -313,6 +325,11 @@ export default defineRules({
       severity: 'warning',
       expr: promql`rate(${n.networkReceiveErrs}[5m]) / rate(${n.networkReceivePackets}[5m]) > ${t.nodeNetworkErrorRatio} and rate(${n.networkReceivePackets}[5m]) > 1`,
       for: '30m',
+      scenario: {
+        target: NODE,
+        series: (ratio, s) => [input(n.networkReceivePackets, { ...eth0, ...s.target }, s.counter(100)), input(n.networkReceiveErrs, { ...eth0, ...s.target }, s.counter(100 * ratio))],
+        idle: (s) => [input(n.networkReceivePackets, { ...eth0, ...s.target }, s.counter(0)), input(n.networkReceiveErrs, { ...eth0, ...s.target }, s.counter(0))],
+      },
       summary: '{{ $labels.device }} on {{ $labels.instance }} receives damaged packets',
       description: '{{ $value | humanizePercentage }} of the packets {{ $labels.device }} on {{ $labels.instance }} receives have errors.',
       runbook: {
@@ -344,6 +361,7 @@ export default defineRules({
       // Off by more than the threshold either way, and not moving back: abs() and sgn() say ahead or behind in one comparison.
       expr: promql`abs(${n.timexOffset}) > ${t.nodeClockOffsetSeconds} and deriv(${n.timexOffset}[5m]) * sgn(${n.timexOffset}) >= 0`,
       for: '10m',
+      scenario: { target: NODE, series: (offset, s) => [input(n.timexOffset, s.target, s.gauge(offset))] },
       summary: 'The clock of {{ $labels.instance }} is off',
       description: 'The clock of {{ $labels.instance }} is {{ $value | humanizeDuration }} away from its NTP reference, and not coming back.',
       runbook: {
@@ -375,6 +393,8 @@ export default defineRules({
       severity: 'warning',
       expr: promql`min_over_time(${n.timexSyncStatus}[5m]) == 0 and ${n.timexMaxError} >= 16`,
       for: '10m',
+      scenario: { target: NODE, series: (synced, s) => [input(n.timexSyncStatus, s.target, s.gauge(synced)), input(n.timexMaxError, s.target, s.gauge(16))] },
+      blindSpot: 'The timex series go only with node_exporter itself, which TargetDown reports.',
       summary: 'The clock of {{ $labels.instance }} is not synchronised',
       description: 'NTP has not synchronised the clock of {{ $labels.instance }}: its error is no longer bounded.',
       runbook: {

@@ -34,6 +34,8 @@ export default defineRules({
       // max_over_time: a scrape that fails (the series missing once) must not restart the for.
       expr: promql`max_over_time(${p.configReloadSuccessful}[5m]) == 0`,
       for: '10m',
+      scenario: { target: PROMETHEUS, series: (ok, s) => [input(p.configReloadSuccessful, s.target, s.gauge(ok))] },
+      blindSpot: 'The series goes only with Prometheus\'s own target, which TargetDown reports (and the Watchdog, when Prometheus is down).',
       summary: 'Prometheus {{ $labels.instance }} runs on an old configuration',
       description: 'Prometheus {{ $labels.instance }} could not load its configuration; it keeps running on the previous one.',
       runbook: {
@@ -78,6 +80,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`increase(${p.ruleEvaluationFailures}[5m]) > 0`,
       for: '15m',
+      scenario: { target: PROMETHEUS, series: (in5m, s) => [input(p.ruleEvaluationFailures, { ...group, ...s.target }, s.counter(in5m / 300))] },
       summary: 'Prometheus {{ $labels.instance }} fails to evaluate rules',
       description: 'Prometheus {{ $labels.instance }} failed {{ $value | humanize }} evaluations of {{ $labels.rule_group }} in the last 5 minutes.',
       runbook: {
@@ -110,6 +113,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`increase(${p.ruleGroupIterationsMissed}[5m]) > 0`,
       for: '15m',
+      scenario: { target: PROMETHEUS, series: (in5m, s) => [input(p.ruleGroupIterationsMissed, { ...group, ...s.target }, s.counter(in5m / 300))] },
       summary: 'Prometheus {{ $labels.instance }} skips evaluations of {{ $labels.rule_group }}',
       description: 'Prometheus {{ $labels.instance }} missed {{ $value | humanize }} evaluations of {{ $labels.rule_group }} in the last 5 minutes: the group takes longer than its interval.',
       runbook: {
@@ -143,6 +147,8 @@ export default defineRules({
       labels: META,
       expr: promql`max_over_time(${p.alertmanagersDiscovered}[5m]) < 1`,
       for: '10m',
+      scenario: { target: PROMETHEUS, series: (count, s) => [input(p.alertmanagersDiscovered, s.target, s.gauge(count))] },
+      blindSpot: 'The series goes only with Prometheus\'s own target, which TargetDown reports (and the Watchdog, when Prometheus is down).',
       summary: 'Prometheus {{ $labels.instance }} has no Alertmanager',
       description: 'Prometheus {{ $labels.instance }} has not discovered any Alertmanager for 10 minutes: its alerts go nowhere.',
       runbook: {
@@ -178,6 +184,11 @@ export default defineRules({
       // The floor: the Watchdog alone is resent every minute, so a healthy Prometheus always sends.
       expr: promql`rate(${p.notificationsErrors}[5m]) / rate(${p.notificationsSent}[5m]) > ${t.prometheusNotificationErrorRatio} and increase(${p.notificationsSent}[5m]) >= 3`,
       for: '15m',
+      scenario: {
+        target: PROMETHEUS,
+        series: (ratio, s) => [input(p.notificationsSent, { ...toAlertmanager, ...s.target }, s.counter(1)), input(p.notificationsErrors, { ...toAlertmanager, ...s.target }, s.counter(ratio))],
+        idle: (s) => [input(p.notificationsSent, { ...toAlertmanager, ...s.target }, s.counter(0)), input(p.notificationsErrors, { ...toAlertmanager, ...s.target }, s.counter(0))],
+      },
       summary: 'Prometheus {{ $labels.instance }} fails to send alerts to {{ $labels.alertmanager }}',
       description: 'Prometheus {{ $labels.instance }} fails to send {{ $value | humanizePercentage }} of its alerts to {{ $labels.alertmanager }}.',
       runbook: {
@@ -212,6 +223,7 @@ export default defineRules({
       labels: META,
       expr: promql`predict_linear(${p.notificationsQueueLength}[5m], 30 * 60) > min_over_time(${p.notificationsQueueCapacity}[5m])`,
       for: '15m',
+      noScenario: 'It compares two series, the queue\'s predicted length and its capacity, with no number: the hand-written tests grow it faster and slower than the capacity allows.',
       summary: 'The alert queue of Prometheus {{ $labels.instance }} fills up',
       description: 'At its current growth the alert notification queue of Prometheus {{ $labels.instance }} is full within 30 minutes; then alerts are dropped.',
       runbook: {
@@ -246,6 +258,7 @@ export default defineRules({
       labels: META,
       expr: promql`increase(${p.notificationsDropped}[5m]) > 0`,
       for: '5m',
+      scenario: { target: PROMETHEUS, series: (in5m, s) => [input(p.notificationsDropped, s.target, s.counter(in5m / 300))] },
       summary: 'Prometheus {{ $labels.instance }} drops alert notifications',
       description: 'Prometheus {{ $labels.instance }} dropped {{ $value | humanize }} alert notifications in the last 5 minutes.',
       runbook: {
@@ -278,6 +291,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`increase(${p.scrapesExceededSampleLimit}[5m]) > 0`,
       for: '15m',
+      scenario: { target: PROMETHEUS, series: (in5m, s) => [input(p.scrapesExceededSampleLimit, s.target, s.counter(in5m / 300))] },
       summary: 'Prometheus {{ $labels.instance }} rejects scrapes over their sample limit',
       description: 'Prometheus {{ $labels.instance }} rejected {{ $value | humanize }} scrapes in 5 minutes for exceeding their sample_limit: those targets read as down.',
       runbook: {
@@ -310,6 +324,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`increase(${p.compactionsFailed}[3h]) > 0`,
       for: '4h',
+      scenario: { target: PROMETHEUS, series: (in3h, s) => [input(p.compactionsFailed, s.target, s.counter(in3h / 10_800))] },
       summary: 'Prometheus {{ $labels.instance }} fails to compact its storage',
       description: 'Prometheus {{ $labels.instance }} had {{ $value | humanize }} failed compactions in the last 3 hours.',
       runbook: {
