@@ -54,7 +54,7 @@ export default defineRules({
       // max_over_time: a scrape that fails (the series missing once) must not restart the for.
       expr: promql`max_over_time(${am.configReloadSuccessful}[5m]) == 0`,
       for: '10m',
-      scenario: { target: ALERTMANAGER, series: (ok, s) => [input(am.configReloadSuccessful, s.target, s.gauge(ok))] },
+      scenario: { target: ALERTMANAGER, series: (ok, s) => [input(am.configReloadSuccessful, { ...s.target }, s.gauge(ok))] },
       blindSpot: 'The series goes only with Alertmanager\'s own target, which TargetDown reports; with Alertmanager down, the dead man\'s switch no longer hears the Watchdog.',
       summary: 'Alertmanager {{ $labels.instance }} runs on an old configuration',
       description: 'Alertmanager {{ $labels.instance }} could not load its configuration; routes and receivers are the previous ones.',

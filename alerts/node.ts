@@ -106,7 +106,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${memoryUtilisation} > ${t.nodeMemoryRatio}`,
       for: '10m',
-      scenario: { target: NODE, series: (used, s) => [input(n.memAvailable, s.target, s.gauge((1 - used) * 8 * GiB)), input(n.memTotal, s.target, s.gauge(8 * GiB))] },
+      scenario: { target: NODE, series: (used, s) => [input(n.memAvailable, { ...s.target }, s.gauge((1 - used) * 8 * GiB)), input(n.memTotal, { ...s.target }, s.gauge(8 * GiB))] },
       summary: 'Memory of {{ $labels.instance }} is nearly used up',
       description: '{{ $value | humanizePercentage }} of the memory of {{ $labels.instance }} is in use.',
       runbook: {
@@ -133,7 +133,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${n.load5} / on (job, instance) count by (job, instance) (${n.cpuSeconds}{mode="idle"}) > ${t.nodeLoadPerCpu}`,
       for: '15m',
-      scenario: { target: NODE, series: (perCpu, s) => [input(n.load5, s.target, s.gauge(perCpu * 4)), ...['0', '1', '2', '3'].map((cpu) => input(n.cpuSeconds, { ...s.target, cpu, mode: 'idle' }, s.counter(0.5)))] },
+      scenario: { target: NODE, series: (perCpu, s) => [input(n.load5, { ...s.target }, s.gauge(perCpu * 4)), ...['0', '1', '2', '3'].map((cpu) => input(n.cpuSeconds, { ...s.target, cpu, mode: 'idle' }, s.counter(0.5)))] },
       summary: '{{ $labels.instance }} has more runnable work than CPUs',
       description: 'The 5-minute load of {{ $labels.instance }} is {{ $value | humanize }} per CPU: work waits to run.',
       runbook: {
@@ -361,7 +361,7 @@ export default defineRules({
       // Off by more than the threshold either way, and not moving back: abs() and sgn() say ahead or behind in one comparison.
       expr: promql`abs(${n.timexOffset}) > ${t.nodeClockOffsetSeconds} and deriv(${n.timexOffset}[5m]) * sgn(${n.timexOffset}) >= 0`,
       for: '10m',
-      scenario: { target: NODE, series: (offset, s) => [input(n.timexOffset, s.target, s.gauge(offset))] },
+      scenario: { target: NODE, series: (offset, s) => [input(n.timexOffset, { ...s.target }, s.gauge(offset))] },
       summary: 'The clock of {{ $labels.instance }} is off',
       description: 'The clock of {{ $labels.instance }} is {{ $value | humanizeDuration }} away from its NTP reference, and not coming back.',
       runbook: {
@@ -393,7 +393,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`min_over_time(${n.timexSyncStatus}[5m]) == 0 and ${n.timexMaxError} >= 16`,
       for: '10m',
-      scenario: { target: NODE, series: (synced, s) => [input(n.timexSyncStatus, s.target, s.gauge(synced)), input(n.timexMaxError, s.target, s.gauge(16))] },
+      scenario: { target: NODE, series: (synced, s) => [input(n.timexSyncStatus, { ...s.target }, s.gauge(synced)), input(n.timexMaxError, { ...s.target }, s.gauge(16))] },
       blindSpot: 'The timex series go only with node_exporter itself, which TargetDown reports.',
       summary: 'The clock of {{ $labels.instance }} is not synchronised',
       description: 'NTP has not synchronised the clock of {{ $labels.instance }}: its error is no longer bounded.',

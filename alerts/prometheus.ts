@@ -34,7 +34,7 @@ export default defineRules({
       // max_over_time: a scrape that fails (the series missing once) must not restart the for.
       expr: promql`max_over_time(${p.configReloadSuccessful}[5m]) == 0`,
       for: '10m',
-      scenario: { target: PROMETHEUS, series: (ok, s) => [input(p.configReloadSuccessful, s.target, s.gauge(ok))] },
+      scenario: { target: PROMETHEUS, series: (ok, s) => [input(p.configReloadSuccessful, { ...s.target }, s.gauge(ok))] },
       blindSpot: 'The series goes only with Prometheus\'s own target, which TargetDown reports (and the Watchdog, when Prometheus is down).',
       summary: 'Prometheus {{ $labels.instance }} runs on an old configuration',
       description: 'Prometheus {{ $labels.instance }} could not load its configuration; it keeps running on the previous one.',
@@ -147,7 +147,7 @@ export default defineRules({
       labels: META,
       expr: promql`max_over_time(${p.alertmanagersDiscovered}[5m]) < 1`,
       for: '10m',
-      scenario: { target: PROMETHEUS, series: (count, s) => [input(p.alertmanagersDiscovered, s.target, s.gauge(count))] },
+      scenario: { target: PROMETHEUS, series: (count, s) => [input(p.alertmanagersDiscovered, { ...s.target }, s.gauge(count))] },
       blindSpot: 'The series goes only with Prometheus\'s own target, which TargetDown reports (and the Watchdog, when Prometheus is down).',
       summary: 'Prometheus {{ $labels.instance }} has no Alertmanager',
       description: 'Prometheus {{ $labels.instance }} has not discovered any Alertmanager for 10 minutes: its alerts go nowhere.',
@@ -258,7 +258,7 @@ export default defineRules({
       labels: META,
       expr: promql`increase(${p.notificationsDropped}[5m]) > 0`,
       for: '5m',
-      scenario: { target: PROMETHEUS, series: (in5m, s) => [input(p.notificationsDropped, s.target, s.counter(in5m / 300))] },
+      scenario: { target: PROMETHEUS, series: (in5m, s) => [input(p.notificationsDropped, { ...s.target }, s.counter(in5m / 300))] },
       summary: 'Prometheus {{ $labels.instance }} drops alert notifications',
       description: 'Prometheus {{ $labels.instance }} dropped {{ $value | humanize }} alert notifications in the last 5 minutes.',
       runbook: {
@@ -291,7 +291,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`increase(${p.scrapesExceededSampleLimit}[5m]) > 0`,
       for: '15m',
-      scenario: { target: PROMETHEUS, series: (in5m, s) => [input(p.scrapesExceededSampleLimit, s.target, s.counter(in5m / 300))] },
+      scenario: { target: PROMETHEUS, series: (in5m, s) => [input(p.scrapesExceededSampleLimit, { ...s.target }, s.counter(in5m / 300))] },
       summary: 'Prometheus {{ $labels.instance }} rejects scrapes over their sample limit',
       description: 'Prometheus {{ $labels.instance }} rejected {{ $value | humanize }} scrapes in 5 minutes for exceeding their sample_limit: those targets read as down.',
       runbook: {
@@ -324,7 +324,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`increase(${p.compactionsFailed}[3h]) > 0`,
       for: '4h',
-      scenario: { target: PROMETHEUS, series: (in3h, s) => [input(p.compactionsFailed, s.target, s.counter(in3h / 10_800))] },
+      scenario: { target: PROMETHEUS, series: (in3h, s) => [input(p.compactionsFailed, { ...s.target }, s.counter(in3h / 10_800))] },
       summary: 'Prometheus {{ $labels.instance }} fails to compact its storage',
       description: 'Prometheus {{ $labels.instance }} had {{ $value | humanize }} failed compactions in the last 3 hours.',
       runbook: {

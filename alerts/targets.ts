@@ -29,7 +29,7 @@ export default defineRules({
       severity: 'warning',
       expr: promql`count by (job) (${up} == 0) / count by (job) (${up}) > ${t.targetsDownRatio}`,
       for: '5m',
-      scenario: { target: WORKER, series: (isUp, s) => [target(s.target, s.gauge(isUp))] },
+      scenario: { target: WORKER, series: (isUp, s) => [target({ ...s.target }, s.gauge(isUp))] },
       summary: '{{ $labels.job }} targets are down',
       description: '{{ $value | humanizePercentage }} of the targets of job {{ $labels.job }} have not answered scrapes for 5 minutes.',
       blindSpot:
