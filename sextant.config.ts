@@ -25,15 +25,20 @@ export default defineConfig({
     runbookBaseUrl: 'https://github.com/taskforge/monitoring/blob/main/generated/docs/alerts.md',
     thresholds: {
       httpErrorRatio: 0.05, // share of requests answered 5xx; the SLO allows 5 %
-      httpErrorsPerSecond: 0.1, // 5xx answers per second, whatever the traffic
+      httpMinRequestsPerSecond: 1, // traffic floor of the HTTP ratio and latency alerts: 300 requests in 5 minutes
       httpLatencyP95Seconds: 0.5, // p95 request latency; the SLO keeps it under 500 ms
       failedLoginRatio: 0.3, // share of failed logins; above it, suspect an attack or a broken login
       jobFailureRatio: 0.1, // share of finished jobs that did not succeed
-      jobFailuresPerSecond: 10, // failed job attempts per second per queue
-      queueLength: 1_000, // jobs waiting
+      jobsMinPerSecond: 0.1, // traffic floor of the job failure ratio: 30 finished jobs in 5 minutes
+      loginsMinPerSecond: 0.1, // traffic floor of the failed login ratio: 30 attempts in 5 minutes
+      cacheMinGetsPerSecond: 1, // traffic floor of the cache hit ratio
+      databaseMinQueriesPerSecond: 1, // traffic floor of the query latency and error alerts
+      databaseQueryErrorRatio: 0.05, // share of queries that fail
+      queueOldestJobSeconds: 900, // age of the oldest waiting job: users wait this long for their task
+      openFdsRatio: 0.8, // open file descriptors over the process limit
       queueBacklogSeconds: 300, // time to drain the queue at the current rate; the worker pool scales out on it
       eventQueueDepthWarning: 7_000, // 70 % of the in-memory transport's capacity of 10 000 events
-      eventQueueDepthCritical: 10_000, // the capacity itself: a full transport risks memory exhaustion
+      eventQueueDepthCritical: 10_000, // the capacity itself: a full transport dead-letters every new event
       eventBusLagP95Seconds: 5, // p95 publish-to-handle time
       cacheHitRatio: 0.5, // share of gets answered from the cache
       databaseQueryP95Seconds: 0.1, // p95 query time

@@ -3,7 +3,7 @@
  * labels that matter, and p50, p95 and p99 from them. Dashboards and alerts read the quantiles from
  * here instead of running histogram_quantile over raw buckets on every refresh.
  */
-import { bucketOf, evaluates, input, promql, recordingRule, type LabelName, type LabelSet, type MetricDef, type RecordingRuleDef } from '#sextant';
+import { bucketOf, evaluates, input, promql, recordingRule, type LabelName, type LabelSet, type MetricDef, type RecordingRuleDef, type Scenario, type ScenarioContext } from '#sextant';
 import { quantileWithin, ratePerSecond } from './expect.ts';
 
 export interface LatencyRules {
@@ -48,4 +48,30 @@ export function latencyRules<M extends MetricDef>(
   const p95 = quantile(0.95, 'p95');
   const p99 = quantile(0.99, 'p99');
   return { buckets: bucketRule, p50, p95, p99, all: [bucketRule, p50, p95, p99] };
+}
+
+/**
+ * A scenario for an alert on a p95 of `metric`: bucket counters of `perSecond` observations a second
+ * spread so that histogram_quantile(0.95) interpolates to exactly the value asked for. Observations
+ * under the 95th sit in the first bucket, those past it in the bucket after the value's.
+ */
+export function p95Scenario(metric: MetricDef, labels: Readonly<Record<string, string>>, perSecond = 10): Pick<Scenario, 'series' | 'idle'> {
+  const bounds = metric.buckets ?? [];
+  const counters = (s: ScenarioContext, cumulative: (le: number) => number) => [
+    ...bounds.map((le) => input(bucketOf(metric), { ...s.target, ...labels, le: String(le) }, s.counter(perSecond * cumulative(le)))),
+    input(bucketOf(metric), { ...s.target, ...labels, le: '+Inf' }, s.counter(perSecond)),
+  ];
+  return {
+    series: (value, s) => {
+      const index = bounds.findIndex((le) => le >= value);
+      if (index < 0) throw new Error(`a p95 of ${value} is past the last bucket (${bounds.at(-1)}) of ${metric.name}`);
+      const [lo, hi] = [bounds[index - 1] ?? 0, bounds[index]!];
+      const x = (value - lo) / (hi - lo);
+      // p: the share under lo; q: the share past hi. The 95th then falls at x of the bucket.
+      const p = x <= 0.95 ? (0.95 - x) / (1 - x) : 0;
+      const q = x > 0.95 ? 1 - 0.95 / x : 0;
+      return counters(s, (le) => (le < hi ? p : le === hi ? 1 - q : 1));
+    },
+    idle: (s) => counters(s, () => 0).map((series) => ({ ...series, values: s.counter(0) })),
+  };
 }

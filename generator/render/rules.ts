@@ -5,7 +5,7 @@
 import { formatSeries, TEST_INTERVAL } from '../dsl/rules.ts';
 import type { Model, ModelAlert, ModelAlertTest, ModelExprTest, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
 import { durationText, edgeCases, edgePlan, type EdgeCase } from '../rules/edges.ts';
-import { runbookUrl } from './runbook.ts';
+import { runbookPanel, runbookUrl } from './runbook.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
 
@@ -52,7 +52,8 @@ function alertRule(model: Model, alert: ModelAlert) {
 }
 
 function annotations(model: Model, alert: ModelAlert, text: { summary: string; description: string }) {
-  return { summary: text.summary, description: text.description, runbook_url: runbookUrl(model.config, alert.name) };
+  const panel = runbookPanel(model, alert);
+  return { summary: text.summary, description: text.description, runbook_url: runbookUrl(model.config, alert.name), ...(panel && { dashboard_url: panel.url }) };
 }
 
 /** A test group's name in the test file: what promtool names when it fails, traced back by `check`. */

@@ -45,6 +45,8 @@ export interface EdgePlan {
   readonly counterWindow: number;
   /** Whether any range window reads the series (a gauge's _over_time or deriv too). */
   readonly windowed: boolean;
+  /** How many recording rules deep the alert reads: each delays what it sees by an evaluation. */
+  readonly recordingDepth: number;
   readonly divides: boolean;
   readonly aggregates: boolean;
   /** Whether the result keeps `instance`: undefined when the labels cannot be inferred. */
@@ -105,7 +107,7 @@ export function thresholdOf(model: Model, alert: ModelAlert): { quantity: EdgePl
 
 /** Whether the alert also fires when its series are missing: absent(), absent_over_time(), `unless on`, `or on(…)`. */
 export function watchesAbsence(alert: ModelAlert): boolean {
-  return /absent(_over_time)?\s*\(|unless\s+on|or\s+on\s*\(/.test(alert.expr);
+  return /\babsent(_over_time)?\s*\(|\bunless\s+on\b|\bor\s+on\s*\(/.test(alert.expr);
 }
 
 /** Why the quantity cannot take the value the firing cases need, or undefined when it can. */
@@ -122,10 +124,12 @@ export function edgeCases(model: Model, scenario: ModelScenario, plan: EdgePlan)
   const evaluation = durationSeconds(model.config.prometheus.evaluationInterval) ?? 15;
   const onEvaluation = (seconds: number) => Math.ceil(seconds / evaluation) * evaluation;
   const high = plan.op === '>' || plan.op === '>=' || plan.op === '!=';
-  // When the condition starts to hold in the firing cases: a gauge at once; a rate needs two samples,
-  // and a counter's rising rate may only cross a high threshold once its window is full.
+  // When the condition starts to hold in the firing cases: a gauge at the first evaluation; a rate
+  // needs two samples, and a counter's rate ramps up over its window, so a threshold on it (or on a
+  // traffic floor beside it) may only be crossed once the window is full. Each recording rule read
+  // on the way adds an evaluation: the alert reads what the rule recorded one evaluation earlier.
   const earliest = 0;
-  const latest = onEvaluation(high && plan.counterWindow > 0 ? plan.counterWindow : plan.windowed ? scrape : 0);
+  const latest = onEvaluation((plan.counterWindow > 0 ? plan.counterWindow : plan.windowed ? scrape : 0) + plan.recordingDepth * evaluation);
   // Fires just after `for` from the latest start; by then every window holds only the scenario's value.
   const at = onEvaluation(Math.max(latest + plan.forSeconds, plan.counterWindow + scrape));
   const samples = Math.ceil(at / scrape) + 1;
@@ -145,7 +149,10 @@ export function edgeCases(model: Model, scenario: ModelScenario, plan: EdgePlan)
     if (scenario.idle) cases.push({ name: 'stays silent at zero traffic', at, series: scenario.idle(target, scrape, samples), expect: undefined });
     cases.push({ name: `${plan.absent ? 'fires' : 'stays silent'} with no series at all`, at, series: [], expect: plan.absent ? firing(1) : undefined });
     if (plan.perInstance === false) {
-      cases.push({ name: 'fires once for the job when two instances cross the threshold', at, series: [...series(plan.fires), ...series(plan.fires, second)], expect: firing(1) });
+      // The other instance idle (or at 0 when the scenario has no idle series): it neither masks the
+      // first nor adds an alert of its own.
+      const other = scenario.idle ? scenario.idle(second, scrape, samples) : series(0, second);
+      cases.push({ name: 'fires once for the job when one of two instances crosses the threshold', at, series: [...series(plan.fires), ...other], expect: firing(1) });
     }
   }
   if (plan.perInstance === true) {
@@ -160,9 +167,11 @@ function readFacts(model: Model, expr: string) {
   const recorded = new Map(model.rules.flatMap((file) => file.recording).map((rule) => [rule.record, rule.expr]));
   let counterWindow = 0;
   let windowed = false;
+  let recordingDepth = 0;
   const seen = new Set<string>();
   // Windows inside the recording rules an alert reads count as the alert's own.
-  const visit = (text: string) => {
+  const visit = (text: string, depth: number) => {
+    recordingDepth = Math.max(recordingDepth, depth);
     if (seen.has(text)) return;
     seen.add(text);
     const analysis = analyze(text, context);
@@ -173,14 +182,15 @@ function readFacts(model: Model, expr: string) {
     }
     for (const selector of analysis.selectors) {
       const rule = recorded.get(selector.name);
-      if (rule !== undefined) visit(rule);
+      if (rule !== undefined) visit(rule, depth + 1);
     }
   };
-  visit(expr);
+  visit(expr, 0);
   const analysis = analyze(expr, context);
   return {
     counterWindow,
     windowed,
+    recordingDepth,
     divides: /[^/]\/[^/]/.test(expr) || /histogram_quantile|ratio/.test(expr),
     aggregates: analysis.groupings.length > 0 || /\b(sum|avg|min|max|count)\s*(by|without)?\s*\(/.test(expr),
     perInstance: analysis.labels === undefined ? undefined : analysis.labels.has('instance'),
