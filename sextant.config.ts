@@ -49,13 +49,22 @@ export default defineConfig({
       eventLoopLagSeconds: 0.5, // p99 event loop delay of a Node.js process
       nodeCpuRatio: 0.8, // host CPU busy
       nodeMemoryRatio: 0.85, // host memory in use
-      nodeDiskFreeRatio: 0.15, // free space left on a file system
+      nodeLoadPerCpu: 2, // 5 m load average per CPU: runnable work twice what the CPUs can run
+      nodeDiskFreeRatio: 0.15, // free space below which a file system that fills within a day opens a ticket
       nodeDiskFillHours: 4, // hours until a file system fills at its current rate
+      nodeDiskFreeRatioPage: 0.1, // free space below which a file system that fills within nodeDiskFillHours pages
+      nodeDiskFreeRatioLow: 0.05, // free space left on a file system whatever its trend
+      nodeInodesFreeRatio: 0.1, // free inodes below which a file system that runs out within hours pages
+      nodeNetworkErrorRatio: 0.01, // share of packets received or sent with errors
+      nodeClockOffsetSeconds: 0.05, // clock offset from the NTP reference
       mysqlConnectionsRatio: 0.8, // connections over max_connections
-      mongodbConnections: 500, // open connections
+      mongodbConnectionsRatio: 0.8, // current connections over current + available
       kafkaConsumerLag: 1_000, // messages a consumer group is behind
+      kafkaBrokers: 3, // brokers the cluster runs
       usersOnlineMin: 10, // fewer users online than this is worth a look
-      podRestartsIn15m: 0, // container restarts in 15 minutes above which it alerts: any restart
+      targetsDownRatio: 0.1, // share of a job's targets down
+      prometheusNotificationErrorRatio: 0.01, // share of alerts Prometheus fails to send to an Alertmanager
+      alertmanagerNotificationFailureRatio: 0.01, // share of notifications of an integration that fail
       containerMemoryLimitRatio: 0.9, // working set over the memory limit; at 1 the kernel OOM-kills
     },
   },

@@ -49,7 +49,7 @@ export default defineDashboard({
         unit: UNITS.ratio,
         min: 0,
         max: 1,
-        alerts: ['NodeDiskSpaceLow', 'NodeDiskWillFillSoon'],
+        alerts: ['NodeDiskFillingUp', 'NodeDiskWillFillSoon', 'NodeDiskSpaceLow'],
         targets: [target(promql`1 - ${sel(n.filesystemAvail, realFilesystems)} / ${sel(n.filesystemSize, realFilesystems)}`, '{{instance}} {{mountpoint}}')],
       }),
       timeseries({

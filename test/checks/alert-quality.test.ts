@@ -53,7 +53,7 @@ rulesTable(alertScenariosCheck, [
   { name: 'an alert at the capacity can fire (the queue is full)', alerts: [validAlert({ expr: promql`${shop.metrics.queued} >= 500`, scenario: queued })], expect: [] },
   {
     name: 'a ratio past 1 cannot fire either',
-    alerts: [validAlert({ expr: promql`${shop.metrics.fill} > 1`, scenario: { target, series: (value, s) => [input(shop.metrics.fill, s.target, s.gauge(value))] } })],
+    alerts: [validAlert({ expr: promql`${shop.metrics.fill} > 1`, scenario: { target, series: (value, s) => [input(shop.metrics.fill, { ...s.target }, s.gauge(value))] } })],
     expect: ['cannot fire: \'app_warehouse_fill_ratio > 1\' needs app_warehouse_fill_ratio = 1.01'],
   },
 ]);
