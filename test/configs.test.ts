@@ -98,7 +98,7 @@ describe('Alertmanager configuration', () => {
     expect(config.inhibit_rules).toContainEqual({
       source_matchers: ['alertname="EventQueueDepthCritical"'],
       target_matchers: ['alertname="EventQueueDepthHigh"'],
-      equal: ['instance', 'job', 'transport'],
+      equal: ['job', 'transport'],
     });
   });
 });
