@@ -98,7 +98,8 @@ describe('Alertmanager configuration', () => {
     expect(config.inhibit_rules).toContainEqual({
       source_matchers: ['alertname="EventQueueDepthCritical"'],
       target_matchers: ['alertname="EventQueueDepthHigh"'],
-      equal: ['instance', 'job', 'transport'],
+      equal: ['job', 'transport'],
     });
+    expect(config.inhibit_rules).toContainEqual({ source_matchers: ['alertname="JobDown"'], target_matchers: ['alertname="TargetDown"'], equal: ['job'] });
   });
 });
