@@ -100,5 +100,6 @@ describe('Alertmanager configuration', () => {
       target_matchers: ['alertname="EventQueueDepthHigh"'],
       equal: ['job', 'transport'],
     });
+    expect(config.inhibit_rules).toContainEqual({ source_matchers: ['alertname="JobDown"'], target_matchers: ['alertname="TargetDown"'], equal: ['job'] });
   });
 });
