@@ -119,7 +119,7 @@ function edgeTestFile(model: Model, file: ModelRuleFile) {
       input_series: inputSeries(edge.series),
       promql_expr_test: [
         {
-          expr: `count by (alertstate) (ALERTS{alertname="${alert.name}"})`,
+          expr: edgeExpr(alert),
           eval_time: durationText(edge.at),
           exp_samples: edge.expect ? [{ labels: `{alertstate="${edge.expect.state}"}`, value: edge.expect.count }] : [],
         },
@@ -135,6 +135,8 @@ function edgeTestFile(model: Model, file: ModelRuleFile) {
 }
 
 export const edgeTestName = (alert: ModelAlert, edge: EdgeCase): string => `${alert.name} ${edge.name}`;
+/** What an edge case asserts: the alert's ALERTS series counted by state; `check` traces failures back by it. */
+export const edgeExpr = (alert: ModelAlert): string => `count by (alertstate) (ALERTS{alertname="${alert.name}"})`;
 
 function inputSeries(series: readonly ModelSeriesInput[]) {
   return series.map((input) => ({ series: input.series, values: input.values }));
