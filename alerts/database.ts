@@ -90,7 +90,7 @@ export default defineRules({
         query: promql`${poolUsage}`,
         panel: { dashboard: 'database', panel: 'Pool in use' },
       },
-      // Per instance on purpose: each process has its own pool, and one exhausted pool stalls its requests.
+      perInstance: 'Each process has its own pool: one exhausted pool stalls the requests sent to that process while the others serve.',
       scenario: {
         target: API,
         series: (ratio, s) => [input(connections, { ...s.target, state: 'in_use' }, s.gauge(20 * ratio)), input(maxConnections, { ...s.target }, s.gauge(20))],

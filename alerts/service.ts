@@ -44,10 +44,11 @@ export default defineRules({
       name: 'ServiceFailed',
       // A cause: what users feel of it (jobs not run, errors) pages through the symptom alerts.
       severity: 'warning',
-      expr: promql`${state}{state="failed"} == 1`,
+      // Once per job: a service failed in any replica, not one alert per replica.
+      expr: promql`max by (job, service) (${state}{state="failed"}) == 1`,
       for: '1m',
       summary: '{{ $labels.service }} has failed',
-      description: '{{ $labels.service }} on {{ $labels.instance }} is in the failed state.',
+      description: '{{ $labels.service }} of {{ $labels.job }} is in the failed state.',
       runbook: {
         meaning: 'A service of the system stopped working and did not recover by itself.',
         causes: ['A crash the supervisor gave up restarting.', 'A dependency it cannot start without.'],
@@ -62,7 +63,7 @@ export default defineRules({
         fires('the scheduler failed', {
           at: '5m',
           series: [failedState('1x10')],
-          alerts: [{ labels: { ...WORKER, service: 'scheduler', state: 'failed' }, summary: 'scheduler has failed', description: 'scheduler on worker:9464 is in the failed state.' }],
+          alerts: [{ labels: { job: 'worker', service: 'scheduler' }, summary: 'scheduler has failed', description: 'scheduler of worker is in the failed state.' }],
         }),
         silent('the scheduler is not failed', { at: '5m', series: [failedState('0x10')] }),
         pending('failed for less than a minute', { at: '30s', series: [failedState('1x10')] }),

@@ -62,6 +62,7 @@ export default defineRules({
       ...text,
       runbook: { meaning: 'm', causes: ['c'], checks: ['k'], fix: ['f'], escalation: 'e' },
       scenario: { target, series: (value, s) => [input(requests, { ...s.target, route: '/a' }, s.counter(value))] },
+      perInstance: 'A test project: one process, its rate alone.',
       tests: [
         fires('one request a second', { at: '10m', series: busy, alerts: [{ labels: { ...target, route: '${expectedRoute}' }, ...text }] }),
         pending('not yet for five minutes', { at: '3m', series: busy }),

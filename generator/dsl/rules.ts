@@ -199,6 +199,11 @@ export interface AlertDef {
    * series never has): another alert covers the missing series, say which.
    */
   readonly blindSpot?: string;
+  /**
+   * Why the alert fires per instance although the application runs replicas (a resource each process
+   * has its own of, such as its connection pool): otherwise one replica's trouble pages while the others serve.
+   */
+  readonly perInstance?: string;
 }
 
 export function alert(definition: Omit<AlertDef, 'kind' | 'labels' | 'supersedes'> & { labels?: Labels; supersedes?: readonly string[] }): AlertDef {
@@ -207,7 +212,7 @@ export function alert(definition: Omit<AlertDef, 'kind' | 'labels' | 'supersedes
 /** Every key of an alert definition and of its runbook; the compiler keeps the lists complete. */
 export const ALERT_KEYS = Object.keys({
   kind: true, name: true, severity: true, expr: true, for: true, labels: true, summary: true, description: true, runbook: true, tests: true, supersedes: true,
-  impact: true, scenario: true, noScenario: true, blindSpot: true,
+  impact: true, scenario: true, noScenario: true, blindSpot: true, perInstance: true,
 } satisfies Record<keyof AlertDef, true>);
 export const RUNBOOK_KEYS = Object.keys({
   meaning: true, causes: true, checks: true, fix: true, escalation: true, query: true, panel: true,

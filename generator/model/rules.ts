@@ -144,6 +144,7 @@ export function buildRules(sources: readonly DefinitionSource[], config: Sextant
         scenario: scenarioOf(definition.scenario, config.namespace, (message) => report(where, message)),
         noScenario: optionalText(definition.noScenario),
         blindSpot: optionalText(definition.blindSpot),
+        perInstance: optionalText(definition.perInstance),
         tests: tests.map((test) => ({
           kind: test.kind,
           name: String(test.name),

@@ -142,6 +142,8 @@ export interface ModelAlert {
   readonly scenario: ModelScenario | undefined;
   readonly noScenario: string | undefined;
   readonly blindSpot: string | undefined;
+  /** Why it fires per instance of a replicated application job. */
+  readonly perInstance: string | undefined;
 }
 
 export interface ModelRunbook {

@@ -110,6 +110,27 @@ export function watchesAbsence(alert: ModelAlert): boolean {
   return /\babsent(_over_time)?\s*\(|\bunless\s+on\b|\bor\s+on\s*\(/.test(alert.expr);
 }
 
+/**
+ * Whether the alert reads the application's own series (directly or through recording rules), and
+ * whether its result keeps `instance` (undefined when the labels cannot be inferred).
+ */
+export function aggregationOf(model: Model, alert: ModelAlert): { readonly application: boolean; readonly perInstance: boolean | undefined } {
+  const context = queryContextOf(model);
+  const application = new Set(model.metrics.filter((metric) => metric.strict).map((metric) => metric.name));
+  const recorded = new Map(model.rules.flatMap((file) => file.recording).map((rule) => [rule.record, rule.expr]));
+  const seen = new Set<string>();
+  const reads = (text: string): boolean => {
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return analyze(text, context).selectors.some((selector) => {
+      const rule = recorded.get(selector.name);
+      return rule !== undefined ? reads(rule) : application.has(selector.name.replace(/_(bucket|sum|count)$/, '')) || application.has(selector.name);
+    });
+  };
+  const labels = analyze(alert.expr, context).labels;
+  return { application: reads(alert.expr), perInstance: labels === undefined ? undefined : labels.has('instance') };
+}
+
 /** Why the quantity cannot take the value the firing cases need, or undefined when it can. */
 export function cannotFire(plan: EdgePlan): string | undefined {
   const { lo, hi, why } = plan.quantity.range;

@@ -2,6 +2,7 @@
 import type { Model } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
 import type { Check } from './check.ts';
+import { alertAggregationCheck } from './checks/alert-aggregation.ts';
 import { alertBlindSpotsCheck } from './checks/alert-blind-spots.ts';
 import { alertConditionCheck } from './checks/alert-condition.ts';
 import { alertFieldsCheck } from './checks/alert-fields.ts';
@@ -79,6 +80,7 @@ export const CHECKS: readonly Check[] = [
   alertRunbooksCheck,
   alertScenariosCheck,
   alertBlindSpotsCheck,
+  alertAggregationCheck,
   dashboardQueriesCheck,
   dashboardDatasourceCheck,
   dashboardRateIntervalCheck,

@@ -1,5 +1,6 @@
-/** The checks of issue #17: severity policy, runbooks, scenarios (and alerts that cannot fire), blind spots. */
+/** The checks of issue #17: severity policy, runbooks, scenarios (and alerts that cannot fire), blind spots, per-job aggregation. */
 import { input, promql, type AlertDef } from '../../generator/index.ts';
+import { alertAggregationCheck } from '../../generator/validate/checks/alert-aggregation.ts';
 import { alertBlindSpotsCheck } from '../../generator/validate/checks/alert-blind-spots.ts';
 import { alertRunbooksCheck } from '../../generator/validate/checks/alert-runbooks.ts';
 import { alertScenariosCheck } from '../../generator/validate/checks/alert-scenarios.ts';
@@ -69,4 +70,14 @@ rulesTable(alertBlindSpotsCheck, [
   { name: 'paired with absent() it passes', alerts: [validAlert({ expr: promql`sum by (job) (${shop.metrics.basket}) < 1 or absent(${shop.metrics.basket}{job="shop"})` })], expect: [] },
   { name: 'paired with absent_over_time() it passes', alerts: [validAlert({ expr: promql`sum by (job) (${shop.metrics.basket}) < 1 or absent_over_time(${shop.metrics.basket}{job="shop"}[5m])` })], expect: [] },
   { name: 'saying which alert covers the missing series passes', alerts: [validAlert({ expr: promql`sum by (job) (${shop.metrics.basket}) < 1`, blindSpot: 'JobDown covers the shop job.' })], expect: [] },
+]);
+
+rulesTable(alertAggregationCheck, [
+  {
+    name: "a per-instance alert on the application's series is refused: one idle replica would page while another works",
+    alerts: [validAlert({ expr: promql`${shop.metrics.basket} > 100` })],
+    expect: ['fires once per instance (its result keeps the instance label), but the application\'s jobs run replicas: aggregate by job'],
+  },
+  { name: 'aggregated per job it passes', alerts: [validAlert({ expr: promql`sum by (job, region) (${shop.metrics.basket}) > 100` })], expect: [] },
+  { name: 'a per-process resource that says so passes', alerts: [validAlert({ perInstance: 'Each process holds its own baskets.' })], expect: [] },
 ]);

@@ -1,7 +1,8 @@
 /**
  * Alerts a production team cannot trust, through the real CLI (issue #17): a page on a cause, a
  * runbook without a fix or an escalation, no edge-case scenario, an alert that cannot fire because the
- * system never reaches its threshold, and one that goes blind when its series disappear.
+ * system never reaches its threshold, one that goes blind when its series disappear, and one that
+ * pages for one replica of many.
  */
 import { invalidDefinitionSuite, metric, rulesFile, type InvalidCase } from '../helpers/invalid.ts';
 
@@ -81,6 +82,13 @@ const CASES: InvalidCase[] = [
     where: 'alerts/queue.ts: alert QueueFull',
     rule: 'alert-scenarios',
     message: "cannot fire: 'app_queue_depth > 100' needs app_queue_depth = 101, but it is the depth of a queue with 100 slots (0–100)",
+  },
+  {
+    name: 'an alert per instance of a replicated job: one idle replica pages while another works',
+    files: rulesFile('perInstance: undefined'),
+    where,
+    rule: 'alert-aggregation',
+    message: "fires once per instance (its result keeps the instance label), but the application's jobs run replicas",
   },
   {
     name: 'an alert on too little traffic, silent when the series disappear',
