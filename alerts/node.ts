@@ -57,7 +57,7 @@ export const memoryUtilisation = recordingRule({
 const freeRatio = promql`${n.filesystemAvail}{${REAL_FILESYSTEMS}} / ${n.filesystemSize}{${REAL_FILESYSTEMS}}`;
 const writable = promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 0`;
 const diskFix = [
-  'Find what grew: du -xh --max-depth=2 <mountpoint> | sort -h | tail.',
+  'Find what grew: `du -xh --max-depth=2 <mountpoint> | sort -h | tail`.',
   'Free space safely: rotate or compress logs, drop old backups and core dumps, shorten the retention of what writes there.',
   'If the growth is legitimate, grow the volume (resize the disk, then resize2fs or xfs_growfs).',
 ];
@@ -205,8 +205,8 @@ export default defineRules({
       runbook: {
         meaning: 'A nearly full file system fills within hours: when it is full, writes fail and the data written there is lost.',
         causes: ['A runaway log or data file.', 'A large temporary file or a backup written to the wrong volume.'],
-        checks: ['Host dashboard: file system space used over the last hours.', 'du on the mount point for what grows; lsof +L1 for deleted files still held open.'],
-        fix: [...diskFix, 'A deleted file still held open keeps its space: restart the process holding it (lsof +L1).'],
+        checks: ['Host dashboard: file system space used over the last hours.', 'du on the mount point for what grows; `lsof +L1` for deleted files still held open.'],
+        fix: [...diskFix, 'A deleted file still held open keeps its space: restart the process holding it (`lsof +L1`).'],
         escalation: PLATFORM_ESCALATION,
         query: promql`predict_linear(${n.filesystemAvail}{${REAL_FILESYSTEMS}}[6h], ${t.nodeDiskFillHours} * 3600)`,
         panel: diskPanel,
@@ -270,8 +270,8 @@ export default defineRules({
       runbook: {
         meaning: 'Every file takes an inode; when none are left, creating a file fails with "No space left on device" although df shows space.',
         causes: ['Millions of small files: a cache, session or mail spool directory never cleaned.', 'A job creating a temporary file per item and never deleting them.'],
-        checks: ['Host dashboard: free bytes and inodes.', 'df -i; then find <mountpoint> -xdev -type d -size +1M to find the directories holding the most entries.'],
-        fix: ['Delete the files nobody needs (old sessions, cache entries), in batches: find <dir> -mindepth 1 -mtime +7 -delete.', 'Fix what creates them without cleaning up.', 'If the files are needed, move them to a file system with more inodes (mkfs -i or xfs, which allocates them dynamically).'],
+        checks: ['Host dashboard: free bytes and inodes.', '`df -i`; then `find <mountpoint> -xdev -type d -size +1M` finds the directories holding the most entries.'],
+        fix: ['Delete the files nobody needs (old sessions, cache entries), in batches: `find <dir> -mindepth 1 -mtime +7 -delete`.', 'Fix what creates them without cleaning up.', 'If the files are needed, move them to a file system with more inodes (mkfs -i or xfs, which allocates them dynamically).'],
         escalation: PLATFORM_ESCALATION,
         query: promql`${n.filesystemFilesFree}{${REAL_FILESYSTEMS}} / ${n.filesystemFiles}{${REAL_FILESYSTEMS}}`,
         panel: { dashboard: 'hosts', panel: 'Free bytes and inodes' },
@@ -303,8 +303,8 @@ export default defineRules({
       runbook: {
         meaning: 'The kernel remounts a file system read-only when it finds errors (ext4 errors=remount-ro), or the disk below it fails: writes fail until it is repaired.',
         causes: ['I/O errors on the disk or the volume behind it.', 'File system corruption found by the kernel.', 'A mount that is read-only by design: exclude its mountpoint from the alert.'],
-        checks: ['dmesg | grep -i -e "remount" -e "I/O error" -e EXT4-fs.', 'Host dashboard: read-only or failing file systems.', 'The cloud provider\'s status of the volume.'],
-        fix: ['Move the services writing there elsewhere, or stop them cleanly.', 'Unmount, run fsck, remount read-write (mount -o remount,rw); replace the disk if the errors are hardware.'],
+        checks: ['`dmesg | grep -i -e remount -e "I/O error" -e EXT4-fs`.', 'Host dashboard: read-only or failing file systems.', 'The cloud provider\'s status of the volume.'],
+        fix: ['Move the services writing there elsewhere, or stop them cleanly.', 'Unmount, run fsck, remount read-write (`mount -o remount,rw`); replace the disk if the errors are hardware.'],
         escalation: PLATFORM_ESCALATION,
         query: promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 1`,
         panel: { dashboard: 'hosts', panel: 'Read-only or failing file systems' },
@@ -335,7 +335,7 @@ export default defineRules({
       runbook: {
         meaning: 'Packets arrive damaged and are dropped: TCP retransmits them, so connections slow down before they fail. (Quiet below one packet a second: a few errors of an idle link say nothing.)',
         causes: ['A bad cable, transceiver or switch port (CRC errors).', 'A duplex or MTU mismatch.', 'A driver or virtual NIC problem.'],
-        checks: ['Host dashboard: network errors and drops.', 'ethtool -S <device> for which error counter grows; ip -s link.'],
+        checks: ['Host dashboard: network errors and drops.', '`ethtool -S <device>` for which error counter grows; `ip -s link`.'],
         fix: ['Fix the MTU or duplex mismatch if ethtool shows one.', 'Otherwise have the cable, port or NIC replaced, or migrate the VM to another host.'],
         escalation: PLATFORM_ESCALATION,
         query: promql`rate(${n.networkReceiveErrs}[5m]) / rate(${n.networkReceivePackets}[5m])`,

@@ -72,7 +72,7 @@ export default defineRules({
       runbook: {
         meaning: 'The whole job is gone: every replica is down, or service discovery finds none. Its users get nothing, and every alert on its own metrics has gone silent with it.',
         causes: ['A release whose processes all fail to start.', 'The deployment scaled to zero or deleted; the pods\' labels no longer match the scrape configuration.', 'The network between Prometheus and the job.'],
-        checks: ['Prometheus targets page and service discovery page for the job.', 'kubectl get pods -l app=<job> (or docker compose ps).', 'The last deploy.'],
+        checks: ['Prometheus targets page and service discovery page for the job.', '`kubectl get pods -l app=<job>` (or `docker compose ps`).', 'The last deploy.'],
         fix: ['If a release caused it, roll it back.', 'Start the processes again (kubectl rollout restart, docker compose up -d).', 'If they run but are not discovered, fix the labels or the scrape configuration.'],
         escalation: PLATFORM_ESCALATION,
         query: promql`sum by (job) (${up}{job=~"${api}|${worker}"})`,
