@@ -28,10 +28,6 @@ const inodes = (free: number, perMinute: number) => [
   input(n.filesystemFiles, root, '1000000x300'),
   input(n.filesystemReadonly, root, '0x300'),
 ];
-const packets = (perMinute: number, errorsPerMinute: number) => [
-  input(n.networkReceivePackets, eth0, `0+${perMinute}x90`),
-  input(n.networkReceiveErrs, eth0, `0+${errorsPerMinute}x90`),
-];
 const clock = (offset: string, synced = 1, maxError = 0.01) => [
   input(n.timexOffset, { ...NODE }, offset),
   input(n.timexSyncStatus, { ...NODE }, `${synced}x40`),
@@ -320,41 +316,8 @@ export default defineRules({
         pending('read-only for less than 5 minutes', { at: '6m', series: [input(n.filesystemReadonly, root, '0x2 1x20')] }),
       ],
     }),
-    alert({
-      name: 'NodeNetworkReceiveErrors',
-      severity: 'warning',
-      expr: promql`rate(${n.networkReceiveErrs}[5m]) / rate(${n.networkReceivePackets}[5m]) > ${t.nodeNetworkErrorRatio} and rate(${n.networkReceivePackets}[5m]) > 1`,
-      for: '30m',
-      scenario: {
-        target: NODE,
-        series: (ratio, s) => [input(n.networkReceivePackets, { ...eth0, ...s.target }, s.counter(100)), input(n.networkReceiveErrs, { ...eth0, ...s.target }, s.counter(100 * ratio))],
-        idle: (s) => [input(n.networkReceivePackets, { ...eth0, ...s.target }, s.counter(0)), input(n.networkReceiveErrs, { ...eth0, ...s.target }, s.counter(0))],
-      },
-      summary: '{{ $labels.device }} on {{ $labels.instance }} receives damaged packets',
-      description: '{{ $value | humanizePercentage }} of the packets {{ $labels.device }} on {{ $labels.instance }} receives have errors.',
-      runbook: {
-        meaning: 'Packets arrive damaged and are dropped: TCP retransmits them, so connections slow down before they fail. (Quiet below one packet a second: a few errors of an idle link say nothing.)',
-        causes: ['A bad cable, transceiver or switch port (CRC errors).', 'A duplex or MTU mismatch.', 'A driver or virtual NIC problem.'],
-        checks: ['Host dashboard: network errors and drops.', '`ethtool -S <device>` for which error counter grows; `ip -s link`.'],
-        fix: ['Fix the MTU or duplex mismatch if ethtool shows one.', 'Otherwise have the cable, port or NIC replaced, or migrate the VM to another host.'],
-        escalation: PLATFORM_ESCALATION,
-        query: promql`rate(${n.networkReceiveErrs}[5m]) / rate(${n.networkReceivePackets}[5m])`,
-        panel: { dashboard: 'hosts', panel: 'Network errors and drops' },
-      },
-      tests: [
-        fires('2 % of 6,000 packets a minute with errors', {
-          at: '40m',
-          series: packets(6000, 120),
-          alerts: [
-            { labels: { ...eth0 }, summary: 'eth0 on host-1:9100 receives damaged packets', description: '2% of the packets eth0 on host-1:9100 receives have errors.' },
-          ],
-        }),
-        silent('just under 1 % with errors', { at: '40m', series: packets(6000, 59) }),
-        silent('half of 30 packets a minute with errors: below the traffic floor', { at: '40m', series: packets(30, 15) }),
-        silent('no traffic at all', { at: '40m', series: packets(0, 0) }),
-        pending('errors for less than 30 minutes', { at: '29m', series: packets(6000, 120) }),
-      ],
-    }),
+    networkErrors('receive'),
+    networkErrors('transmit'),
     alert({
       name: 'NodeClockSkew',
       severity: 'warning',
@@ -418,3 +381,45 @@ export default defineRules({
     }),
   ],
 });
+
+/** Damaged packets in one direction, as a share of the packets: node-mixin's NodeNetworkReceiveErrs and NodeNetworkTransmitErrs, with a floor. */
+function networkErrors(direction: 'receive' | 'transmit') {
+  const [Direction, verb, verbs] = direction === 'receive' ? ['Receive', 'receive', 'receives'] : ['Transmit', 'send', 'sends'];
+  const errors = direction === 'receive' ? n.networkReceiveErrs : n.networkTransmitErrs;
+  const packets = direction === 'receive' ? n.networkReceivePackets : n.networkTransmitPackets;
+  const traffic = (perMinute: number, errorsPerMinute: number) => [input(packets, eth0, `0+${perMinute}x90`), input(errors, eth0, `0+${errorsPerMinute}x90`)];
+  const description = (share: string, device: string, instance: string) => `${share} of the packets ${device} on ${instance} ${verbs} have errors.`;
+  return alert({
+    name: `NodeNetwork${Direction}Errors`,
+    severity: 'warning',
+    expr: promql`rate(${errors}[5m]) / rate(${packets}[5m]) > ${t.nodeNetworkErrorRatio} and rate(${packets}[5m]) > 1`,
+    for: '30m',
+    scenario: {
+      target: NODE,
+      series: (ratio, s) => [input(packets, { ...eth0, ...s.target }, s.counter(100)), input(errors, { ...eth0, ...s.target }, s.counter(100 * ratio))],
+      idle: (s) => [input(packets, { ...eth0, ...s.target }, s.counter(0)), input(errors, { ...eth0, ...s.target }, s.counter(0))],
+    },
+    summary: `{{ $labels.device }} on {{ $labels.instance }} ${verbs} damaged packets`,
+    description: description('{{ $value | humanizePercentage }}', '{{ $labels.device }}', '{{ $labels.instance }}'),
+    runbook: {
+      meaning: `Packets it ${verbs} are damaged and dropped: TCP retransmits them, so connections slow down before they fail. (Quiet below one packet a second: a few errors of an idle link say nothing.)`,
+      causes: ['A bad cable, transceiver or switch port (CRC errors).', 'A duplex or MTU mismatch.', 'A driver or virtual NIC problem.'],
+      checks: ['Host dashboard: network errors and drops.', '`ethtool -S <device>` for which error counter grows; `ip -s link`.'],
+      fix: ['Fix the MTU or duplex mismatch if ethtool shows one.', 'Otherwise have the cable, port or NIC replaced, or migrate the VM to another host.'],
+      escalation: PLATFORM_ESCALATION,
+      query: promql`rate(${errors}[5m]) / rate(${packets}[5m])`,
+      panel: { dashboard: 'hosts', panel: 'Network errors and drops' },
+    },
+    tests: [
+      fires('2 % of 6,000 packets a minute with errors', {
+        at: '40m',
+        series: traffic(6000, 120),
+        alerts: [{ labels: { ...eth0 }, summary: `eth0 on host-1:9100 ${verbs} damaged packets`, description: description('2%', 'eth0', 'host-1:9100') }],
+      }),
+      silent('just under 1 % with errors', { at: '40m', series: traffic(6000, 59) }),
+      silent(`half of 30 packets a minute it ${verbs} with errors: below the traffic floor`, { at: '40m', series: traffic(30, 15) }),
+      silent(`nothing to ${verb}`, { at: '40m', series: traffic(0, 0) }),
+      pending('errors for less than 30 minutes', { at: '29m', series: traffic(6000, 120) }),
+    ],
+  });
+}

@@ -21,7 +21,7 @@ const REQUIRED_ALERTS = [
   // What the mixins alert on and the review found missing (issue #17); PodRestarting went: any restart was a ticket, PodCrashLooping the signal.
   'Watchdog', 'JobDown', 'PrometheusNotConnectedToAlertmanagers', 'PrometheusErrorSendingAlerts', 'PrometheusNotificationQueueFull',
   'PrometheusMissingRuleEvaluations', 'PrometheusSampleLimitHit', 'PrometheusTsdbCompactionsFailing', 'AlertmanagerNotificationsFailing',
-  'NodeDiskFillingUp', 'NodeInodesWillRunOut', 'NodeFilesystemReadOnly', 'NodeNetworkReceiveErrors', 'NodeClockSkew', 'NodeLoadHigh',
+  'NodeDiskFillingUp', 'NodeInodesWillRunOut', 'NodeFilesystemReadOnly', 'NodeNetworkReceiveErrors', 'NodeNetworkTransmitErrors', 'NodeClockSkew', 'NodeLoadHigh',
   'MysqlDown', 'MongodbDown', 'KafkaBrokersMissing', 'PodNotReady', 'ContainerWaiting', 'DeploymentRolloutStuck', 'DeploymentUnavailable',
 ];
 
