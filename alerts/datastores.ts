@@ -84,7 +84,7 @@ export default defineRules({
         meaning: 'MySQL is about to refuse new connections: services will fail to get one.',
         causes: ['Connection pools sized above what MySQL allows.', 'Connections leaked or held by long transactions.'],
         checks: ['Data stores dashboard: MySQL connections against max_connections.', 'SHOW PROCESSLIST for who holds connections.', 'Pool sizes of the services that connect.'],
-        fix: ['Kill the idle or stuck sessions holding connections (KILL <id>); restart the service that leaks them.', 'Make the sum of the pools\' maximums fit max_connections, or raise it (SET GLOBAL max_connections, then my.cnf).'],
+        fix: ['Kill the idle or stuck sessions holding connections (`KILL <id>`); restart the service that leaks them.', 'Make the sum of the pools\' maximums fit max_connections, or raise it (SET GLOBAL max_connections, then my.cnf).'],
         escalation: DATASTORE_ESCALATION,
         query: promql`${mysql.metrics.threadsConnected} / ${mysql.metrics.maxConnections}`,
         panel: { dashboard: 'datastores', panel: 'MySQL connections' },
@@ -181,7 +181,7 @@ export default defineRules({
       runbook: {
         meaning: 'A broker left the cluster: partitions it led moved to others (more load), and those it replicated are under-replicated until it returns.',
         causes: ['A broker crashed or its host is down.', 'A broker lost its session with ZooKeeper or the KRaft controllers.'],
-        checks: ['Data stores dashboard: Kafka brokers.', 'kafka-broker-api-versions.sh --bootstrap-server <broker> or the broker pods.', 'The broker log.'],
+        checks: ['Data stores dashboard: Kafka brokers.', '`kafka-broker-api-versions.sh --bootstrap-server <broker>`, or the broker pods.', 'The broker log.'],
         fix: ['Start the broker again; if its disk is lost, replace it with the same broker.id and let it replicate.'],
         escalation: DATASTORE_ESCALATION,
         query: promql`${kafka.metrics.brokers}`,

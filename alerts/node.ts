@@ -28,10 +28,6 @@ const inodes = (free: number, perMinute: number) => [
   input(n.filesystemFiles, root, '1000000x300'),
   input(n.filesystemReadonly, root, '0x300'),
 ];
-const packets = (perMinute: number, errorsPerMinute: number) => [
-  input(n.networkReceivePackets, eth0, `0+${perMinute}x90`),
-  input(n.networkReceiveErrs, eth0, `0+${errorsPerMinute}x90`),
-];
 const clock = (offset: string, synced = 1, maxError = 0.01) => [
   input(n.timexOffset, { ...NODE }, offset),
   input(n.timexSyncStatus, { ...NODE }, `${synced}x40`),
@@ -57,7 +53,7 @@ export const memoryUtilisation = recordingRule({
 const freeRatio = promql`${n.filesystemAvail}{${REAL_FILESYSTEMS}} / ${n.filesystemSize}{${REAL_FILESYSTEMS}}`;
 const writable = promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 0`;
 const diskFix = [
-  'Find what grew: du -xh --max-depth=2 <mountpoint> | sort -h | tail.',
+  'Find what grew: `du -xh --max-depth=2 <mountpoint> | sort -h | tail`.',
   'Free space safely: rotate or compress logs, drop old backups and core dumps, shorten the retention of what writes there.',
   'If the growth is legitimate, grow the volume (resize the disk, then resize2fs or xfs_growfs).',
 ];
@@ -205,8 +201,8 @@ export default defineRules({
       runbook: {
         meaning: 'A nearly full file system fills within hours: when it is full, writes fail and the data written there is lost.',
         causes: ['A runaway log or data file.', 'A large temporary file or a backup written to the wrong volume.'],
-        checks: ['Host dashboard: file system space used over the last hours.', 'du on the mount point for what grows; lsof +L1 for deleted files still held open.'],
-        fix: [...diskFix, 'A deleted file still held open keeps its space: restart the process holding it (lsof +L1).'],
+        checks: ['Host dashboard: file system space used over the last hours.', 'du on the mount point for what grows; `lsof +L1` for deleted files still held open.'],
+        fix: [...diskFix, 'A deleted file still held open keeps its space: restart the process holding it (`lsof +L1`).'],
         escalation: PLATFORM_ESCALATION,
         query: promql`predict_linear(${n.filesystemAvail}{${REAL_FILESYSTEMS}}[6h], ${t.nodeDiskFillHours} * 3600)`,
         panel: diskPanel,
@@ -270,8 +266,8 @@ export default defineRules({
       runbook: {
         meaning: 'Every file takes an inode; when none are left, creating a file fails with "No space left on device" although df shows space.',
         causes: ['Millions of small files: a cache, session or mail spool directory never cleaned.', 'A job creating a temporary file per item and never deleting them.'],
-        checks: ['Host dashboard: free bytes and inodes.', 'df -i; then find <mountpoint> -xdev -type d -size +1M to find the directories holding the most entries.'],
-        fix: ['Delete the files nobody needs (old sessions, cache entries), in batches: find <dir> -mindepth 1 -mtime +7 -delete.', 'Fix what creates them without cleaning up.', 'If the files are needed, move them to a file system with more inodes (mkfs -i or xfs, which allocates them dynamically).'],
+        checks: ['Host dashboard: free bytes and inodes.', '`df -i`; then `find <mountpoint> -xdev -type d -size +1M` finds the directories holding the most entries.'],
+        fix: ['Delete the files nobody needs (old sessions, cache entries), in batches: `find <dir> -mindepth 1 -mtime +7 -delete`.', 'Fix what creates them without cleaning up.', 'If the files are needed, move them to a file system with more inodes (mkfs -i or xfs, which allocates them dynamically).'],
         escalation: PLATFORM_ESCALATION,
         query: promql`${n.filesystemFilesFree}{${REAL_FILESYSTEMS}} / ${n.filesystemFiles}{${REAL_FILESYSTEMS}}`,
         panel: { dashboard: 'hosts', panel: 'Free bytes and inodes' },
@@ -303,8 +299,8 @@ export default defineRules({
       runbook: {
         meaning: 'The kernel remounts a file system read-only when it finds errors (ext4 errors=remount-ro), or the disk below it fails: writes fail until it is repaired.',
         causes: ['I/O errors on the disk or the volume behind it.', 'File system corruption found by the kernel.', 'A mount that is read-only by design: exclude its mountpoint from the alert.'],
-        checks: ['dmesg | grep -i -e "remount" -e "I/O error" -e EXT4-fs.', 'Host dashboard: read-only or failing file systems.', 'The cloud provider\'s status of the volume.'],
-        fix: ['Move the services writing there elsewhere, or stop them cleanly.', 'Unmount, run fsck, remount read-write (mount -o remount,rw); replace the disk if the errors are hardware.'],
+        checks: ['`dmesg | grep -i -e remount -e "I/O error" -e EXT4-fs`.', 'Host dashboard: read-only or failing file systems.', 'The cloud provider\'s status of the volume.'],
+        fix: ['Move the services writing there elsewhere, or stop them cleanly.', 'Unmount, run fsck, remount read-write (`mount -o remount,rw`); replace the disk if the errors are hardware.'],
         escalation: PLATFORM_ESCALATION,
         query: promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 1`,
         panel: { dashboard: 'hosts', panel: 'Read-only or failing file systems' },
@@ -320,41 +316,8 @@ export default defineRules({
         pending('read-only for less than 5 minutes', { at: '6m', series: [input(n.filesystemReadonly, root, '0x2 1x20')] }),
       ],
     }),
-    alert({
-      name: 'NodeNetworkReceiveErrors',
-      severity: 'warning',
-      expr: promql`rate(${n.networkReceiveErrs}[5m]) / rate(${n.networkReceivePackets}[5m]) > ${t.nodeNetworkErrorRatio} and rate(${n.networkReceivePackets}[5m]) > 1`,
-      for: '30m',
-      scenario: {
-        target: NODE,
-        series: (ratio, s) => [input(n.networkReceivePackets, { ...eth0, ...s.target }, s.counter(100)), input(n.networkReceiveErrs, { ...eth0, ...s.target }, s.counter(100 * ratio))],
-        idle: (s) => [input(n.networkReceivePackets, { ...eth0, ...s.target }, s.counter(0)), input(n.networkReceiveErrs, { ...eth0, ...s.target }, s.counter(0))],
-      },
-      summary: '{{ $labels.device }} on {{ $labels.instance }} receives damaged packets',
-      description: '{{ $value | humanizePercentage }} of the packets {{ $labels.device }} on {{ $labels.instance }} receives have errors.',
-      runbook: {
-        meaning: 'Packets arrive damaged and are dropped: TCP retransmits them, so connections slow down before they fail. (Quiet below one packet a second: a few errors of an idle link say nothing.)',
-        causes: ['A bad cable, transceiver or switch port (CRC errors).', 'A duplex or MTU mismatch.', 'A driver or virtual NIC problem.'],
-        checks: ['Host dashboard: network errors and drops.', 'ethtool -S <device> for which error counter grows; ip -s link.'],
-        fix: ['Fix the MTU or duplex mismatch if ethtool shows one.', 'Otherwise have the cable, port or NIC replaced, or migrate the VM to another host.'],
-        escalation: PLATFORM_ESCALATION,
-        query: promql`rate(${n.networkReceiveErrs}[5m]) / rate(${n.networkReceivePackets}[5m])`,
-        panel: { dashboard: 'hosts', panel: 'Network errors and drops' },
-      },
-      tests: [
-        fires('2 % of 6,000 packets a minute with errors', {
-          at: '40m',
-          series: packets(6000, 120),
-          alerts: [
-            { labels: { ...eth0 }, summary: 'eth0 on host-1:9100 receives damaged packets', description: '2% of the packets eth0 on host-1:9100 receives have errors.' },
-          ],
-        }),
-        silent('just under 1 % with errors', { at: '40m', series: packets(6000, 59) }),
-        silent('half of 30 packets a minute with errors: below the traffic floor', { at: '40m', series: packets(30, 15) }),
-        silent('no traffic at all', { at: '40m', series: packets(0, 0) }),
-        pending('errors for less than 30 minutes', { at: '29m', series: packets(6000, 120) }),
-      ],
-    }),
+    networkErrors('receive'),
+    networkErrors('transmit'),
     alert({
       name: 'NodeClockSkew',
       severity: 'warning',
@@ -418,3 +381,45 @@ export default defineRules({
     }),
   ],
 });
+
+/** Damaged packets in one direction, as a share of the packets: node-mixin's NodeNetworkReceiveErrs and NodeNetworkTransmitErrs, with a floor. */
+function networkErrors(direction: 'receive' | 'transmit') {
+  const [Direction, verb, verbs] = direction === 'receive' ? ['Receive', 'receive', 'receives'] : ['Transmit', 'send', 'sends'];
+  const errors = direction === 'receive' ? n.networkReceiveErrs : n.networkTransmitErrs;
+  const packets = direction === 'receive' ? n.networkReceivePackets : n.networkTransmitPackets;
+  const traffic = (perMinute: number, errorsPerMinute: number) => [input(packets, eth0, `0+${perMinute}x90`), input(errors, eth0, `0+${errorsPerMinute}x90`)];
+  const description = (share: string, device: string, instance: string) => `${share} of the packets ${device} on ${instance} ${verbs} have errors.`;
+  return alert({
+    name: `NodeNetwork${Direction}Errors`,
+    severity: 'warning',
+    expr: promql`rate(${errors}[5m]) / rate(${packets}[5m]) > ${t.nodeNetworkErrorRatio} and rate(${packets}[5m]) > 1`,
+    for: '30m',
+    scenario: {
+      target: NODE,
+      series: (ratio, s) => [input(packets, { ...eth0, ...s.target }, s.counter(100)), input(errors, { ...eth0, ...s.target }, s.counter(100 * ratio))],
+      idle: (s) => [input(packets, { ...eth0, ...s.target }, s.counter(0)), input(errors, { ...eth0, ...s.target }, s.counter(0))],
+    },
+    summary: `{{ $labels.device }} on {{ $labels.instance }} ${verbs} damaged packets`,
+    description: description('{{ $value | humanizePercentage }}', '{{ $labels.device }}', '{{ $labels.instance }}'),
+    runbook: {
+      meaning: `Packets it ${verbs} are damaged and dropped: TCP retransmits them, so connections slow down before they fail. (Quiet below one packet a second: a few errors of an idle link say nothing.)`,
+      causes: ['A bad cable, transceiver or switch port (CRC errors).', 'A duplex or MTU mismatch.', 'A driver or virtual NIC problem.'],
+      checks: ['Host dashboard: network errors and drops.', '`ethtool -S <device>` for which error counter grows; `ip -s link`.'],
+      fix: ['Fix the MTU or duplex mismatch if ethtool shows one.', 'Otherwise have the cable, port or NIC replaced, or migrate the VM to another host.'],
+      escalation: PLATFORM_ESCALATION,
+      query: promql`rate(${errors}[5m]) / rate(${packets}[5m])`,
+      panel: { dashboard: 'hosts', panel: 'Network errors and drops' },
+    },
+    tests: [
+      fires('2 % of 6,000 packets a minute with errors', {
+        at: '40m',
+        series: traffic(6000, 120),
+        alerts: [{ labels: { ...eth0 }, summary: `eth0 on host-1:9100 ${verbs} damaged packets`, description: description('2%', 'eth0', 'host-1:9100') }],
+      }),
+      silent('just under 1 % with errors', { at: '40m', series: traffic(6000, 59) }),
+      silent(`half of 30 packets a minute it ${verbs} with errors: below the traffic floor`, { at: '40m', series: traffic(30, 15) }),
+      silent(`nothing to ${verb}`, { at: '40m', series: traffic(0, 0) }),
+      pending('errors for less than 30 minutes', { at: '29m', series: traffic(6000, 120) }),
+    ],
+  });
+}

@@ -42,7 +42,7 @@ export default defineRules({
         meaning: 'The last configuration reload failed: changes to scrape jobs or rules are not in effect.',
         causes: ['A syntax or validation error in prometheus.yml or a rule file.', 'A rule file that is missing.'],
         checks: ['promtool check config on the deployed files.', 'The Prometheus log around the reload.'],
-        fix: ['Fix the file promtool names (or deploy the last generated one: npm run generate, then npm run check), then reload: curl -X POST <prometheus>/-/reload.'],
+        fix: ['Fix the file promtool names (or deploy the last generated one: npm run generate, then npm run check), then reload: `curl -X POST <prometheus>/-/reload`.'],
         escalation: MONITORING_ESCALATION,
         query: promql`${p.configReloadSuccessful}`,
         panel: panel('Prometheus config loaded'),

@@ -15,8 +15,8 @@ export default defineDomain({
   name: 'kube_state_metrics',
   title: 'Kubernetes objects (kube-state-metrics)',
   description:
-    "Pod and deployment state of the chat services deployed on Kubernetes: the PodRestarting alert counts " +
-    'container restarts from kube-state-metrics. Every pod metric carries the pod uid since 2.x.',
+    'Pod and deployment state of the chat services deployed on Kubernetes, for the pod and deployment alerts (crash loops, ' +
+    'containers waiting, readiness, replicas, rollouts). Every pod metric carries the pod uid since 2.x.',
   owner: upstream('kube-state-metrics', '2.13.0', 'kubernetes/kube-state-metrics docs/metrics/workload/pod-metrics.md and deployment-metrics.md', {
     uncataloguedPrefixes: ['kube_', 'go_', 'process_'],
   }),

@@ -36,7 +36,7 @@ export default defineDashboard({
       stat({ title: 'Head series', unit: UNITS.count, width: 6, targets: [target(promql`sum(${sel(p.headSeries)})`)] }),
     ]),
     row('Scrapes', [
-      timeseries({ title: 'Targets up by job', unit: UNITS.count, alerts: ['TargetDown', 'JobDown'], targets: [target(promql`sum by (job) (${sel(scrape.metrics.up)})`, '{{job}}')] }),
+      timeseries({ title: 'Targets up by job', unit: UNITS.count, alerts: ['TargetDown', 'JobDown', 'JobMissing'], targets: [target(promql`sum by (job) (${sel(scrape.metrics.up)})`, '{{job}}')] }),
       timeseries({ title: 'Scrape duration', unit: UNITS.seconds, targets: [target(promql`max by (job) (${sel(scrape.metrics.scrapeDuration)})`, '{{job}}')] }),
       timeseries({
         title: 'Samples per scrape',

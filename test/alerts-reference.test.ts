@@ -19,9 +19,9 @@ const REQUIRED_ALERTS = [
   'NodeDiskWillFillSoon', 'PrometheusConfigReloadFailed', 'PrometheusRuleEvaluationFailures', 'PrometheusNotificationsDropped',
   'AlertmanagerConfigReloadFailed', 'PodCrashLooping',
   // What the mixins alert on and the review found missing (issue #17); PodRestarting went: any restart was a ticket, PodCrashLooping the signal.
-  'Watchdog', 'JobDown', 'PrometheusNotConnectedToAlertmanagers', 'PrometheusErrorSendingAlerts', 'PrometheusNotificationQueueFull',
+  'Watchdog', 'JobDown', 'JobMissing', 'PrometheusNotConnectedToAlertmanagers', 'PrometheusErrorSendingAlerts', 'PrometheusNotificationQueueFull',
   'PrometheusMissingRuleEvaluations', 'PrometheusSampleLimitHit', 'PrometheusTsdbCompactionsFailing', 'AlertmanagerNotificationsFailing',
-  'NodeDiskFillingUp', 'NodeInodesWillRunOut', 'NodeFilesystemReadOnly', 'NodeNetworkReceiveErrors', 'NodeClockSkew', 'NodeLoadHigh',
+  'NodeDiskFillingUp', 'NodeInodesWillRunOut', 'NodeFilesystemReadOnly', 'NodeNetworkReceiveErrors', 'NodeNetworkTransmitErrors', 'NodeClockSkew', 'NodeLoadHigh',
   'MysqlDown', 'MongodbDown', 'KafkaBrokersMissing', 'PodNotReady', 'ContainerWaiting', 'DeploymentRolloutStuck', 'DeploymentUnavailable',
 ];
 
