@@ -1,5 +1,5 @@
 /** The checks of issue #17: severity policy, runbooks, scenarios (and alerts that cannot fire), blind spots, per-job aggregation. */
-import { input, promql, type AlertDef } from '../../generator/index.ts';
+import { fires, input, promql, type AlertDef } from '../../generator/index.ts';
 import { alertAggregationCheck } from '../../generator/validate/checks/alert-aggregation.ts';
 import { alertBlindSpotsCheck } from '../../generator/validate/checks/alert-blind-spots.ts';
 import { alertRunbooksCheck } from '../../generator/validate/checks/alert-runbooks.ts';
@@ -50,6 +50,17 @@ rulesTable(alertScenariosCheck, [
     name: 'an alert past a gauge\'s declared capacity cannot fire: its firing test needs a value the system never reaches',
     alerts: [validAlert({ expr: promql`${shop.metrics.queued} > 500`, scenario: queued })],
     expect: ["cannot fire: 'app_orders_queued > 500' needs app_orders_queued = 505, but it is the depth of a queue that holds at most 500 orders (0–500)"],
+  },
+  {
+    name: 'a hand-written firing test on a depth past the capacity is refused: it proves the alert on a value the system never produces',
+    alerts: [
+      validAlert({
+        expr: promql`${shop.metrics.queued} >= 500`,
+        scenario: queued,
+        tests: [...validAlert().tests, fires('overfull', { at: '10m', series: [input(shop.metrics.queued, target, '600x20')], alerts: [{ labels: target, summary: 's', description: 'd' }] })],
+      }),
+    ],
+    expect: ["test 'overfull': input series app_orders_queued{job=\"shop\", instance=\"shop:80\"} takes 600, which the system never produces: it is the depth of a queue that holds at most 500 orders (0–500)"],
   },
   { name: 'an alert at the capacity can fire (the queue is full)', alerts: [validAlert({ expr: promql`${shop.metrics.queued} >= 500`, scenario: queued })], expect: [] },
   {
