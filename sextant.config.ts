@@ -30,15 +30,20 @@ export default defineConfig({
     runbookBaseUrl: 'https://github.com/taskforge/monitoring/blob/main/generated/docs/alerts.md',
     thresholds: {
       httpErrorRatio: 0.05, // share of requests answered 5xx; the SLO allows 5 %
-      httpErrorsPerSecond: 0.1, // 5xx answers per second, whatever the traffic
+      httpMinRequestsPerSecond: 1, // traffic floor of the HTTP ratio and latency alerts: 300 requests in 5 minutes
       httpLatencyP95Seconds: 0.5, // p95 request latency; the SLO keeps it under 500 ms
       failedLoginRatio: 0.3, // share of failed logins; above it, suspect an attack or a broken login
       jobFailureRatio: 0.1, // share of finished jobs that did not succeed
-      jobFailuresPerSecond: 10, // failed job attempts per second per queue
-      queueLength: 1_000, // jobs waiting
+      jobsMinPerSecond: 0.1, // traffic floor of the job failure ratio: 30 finished jobs in 5 minutes
+      loginsMinPerSecond: 0.1, // traffic floor of the failed login ratio: 30 attempts in 5 minutes
+      cacheMinGetsPerSecond: 1, // traffic floor of the cache hit ratio
+      databaseMinQueriesPerSecond: 1, // traffic floor of the query latency and error alerts
+      databaseQueryErrorRatio: 0.05, // share of queries that fail
+      queueOldestJobSeconds: 900, // age of the oldest waiting job: users wait this long for their task
+      openFdsRatio: 0.8, // open file descriptors over the process limit
       queueBacklogSeconds: 300, // time to drain the queue at the current rate; the worker pool scales out on it
       eventQueueDepthWarning: 7_000, // 70 % of the in-memory transport's capacity of 10 000 events
-      eventQueueDepthCritical: 10_000, // the capacity itself: a full transport risks memory exhaustion
+      eventQueueDepthCritical: 10_000, // the capacity itself: a full transport dead-letters every new event
       eventBusLagP95Seconds: 5, // p95 publish-to-handle time
       cacheHitRatio: 0.5, // share of gets answered from the cache
       databaseQueryP95Seconds: 0.1, // p95 query time
@@ -49,13 +54,22 @@ export default defineConfig({
       eventLoopLagSeconds: 0.5, // p99 event loop delay of a Node.js process
       nodeCpuRatio: 0.8, // host CPU busy
       nodeMemoryRatio: 0.85, // host memory in use
-      nodeDiskFreeRatio: 0.15, // free space left on a file system
+      nodeLoadPerCpu: 2, // 5 m load average per CPU: runnable work twice what the CPUs can run
+      nodeDiskFreeRatio: 0.15, // free space below which a file system that fills within a day opens a ticket
       nodeDiskFillHours: 4, // hours until a file system fills at its current rate
+      nodeDiskFreeRatioPage: 0.1, // free space below which a file system that fills within nodeDiskFillHours pages
+      nodeDiskFreeRatioLow: 0.05, // free space left on a file system whatever its trend
+      nodeInodesFreeRatio: 0.1, // free inodes below which a file system that runs out within hours pages
+      nodeNetworkErrorRatio: 0.01, // share of packets received or sent with errors
+      nodeClockOffsetSeconds: 0.05, // clock offset from the NTP reference
       mysqlConnectionsRatio: 0.8, // connections over max_connections
-      mongodbConnections: 500, // open connections
+      mongodbConnectionsRatio: 0.8, // current connections over current + available
       kafkaConsumerLag: 1_000, // messages a consumer group is behind
+      kafkaBrokers: 3, // brokers the cluster runs
       usersOnlineMin: 10, // fewer users online than this is worth a look
-      podRestartsIn15m: 0, // container restarts in 15 minutes above which it alerts: any restart
+      targetsDownRatio: 0.1, // share of a job's targets down
+      prometheusNotificationErrorRatio: 0.01, // share of alerts Prometheus fails to send to an Alertmanager
+      alertmanagerNotificationFailureRatio: 0.01, // share of notifications of an integration that fail
       containerMemoryLimitRatio: 0.9, // working set over the memory limit; at 1 the kernel OOM-kills
     },
   },

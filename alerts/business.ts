@@ -2,6 +2,7 @@ import { alert, defineRules, fires, input, pending, promql, silent } from '#sext
 import business from '../catalog/business.ts';
 import config from '../sextant.config.ts';
 import { latencyRules } from './shared/latency.ts';
+import { APP_ESCALATION } from './shared/escalation.ts';
 import { API } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
@@ -27,7 +28,13 @@ export default defineRules({
         meaning: 'Usage is unusually low. Informational: worth a look during business hours, never a page.',
         causes: ['Users cannot log in or reach the service.', 'A quiet period.'],
         checks: ['FailedLoginRatioHigh and HTTP error alerts.', 'Business dashboard trends.'],
+        fix: ['If logins or the API fail, follow those alerts.', 'Otherwise nothing to fix: note the dip for the product team.'],
+        escalation: 'The product team during business hours; never the on-call.',
+        query: promql`sum by (job) (${usersOnline})`,
+        panel: { dashboard: 'business', panel: 'Users online' },
       },
+      blindSpot: 'The gauge vanishes only with the API process: TargetDown covers that.',
+      scenario: { target: API, series: (users, s) => [input(usersOnline, { ...s.target }, s.gauge(users))] },
       tests: [
         fires('five users online', {
           at: '40m',
@@ -49,7 +56,17 @@ export default defineRules({
         meaning: 'No client listens for notifications; usually the stream endpoint is broken, not the users gone.',
         causes: ['The SSE endpoint fails or a proxy buffers or cuts the streams.', 'The notification service restarted and clients did not reconnect.'],
         checks: ['HTTP errors on the stream route.', 'Proxy timeouts and buffering settings.'],
+        fix: [
+          'If the stream route answers errors, fix or roll back the notification service.',
+          'If a proxy cuts or buffers the streams, restore its streaming settings (no buffering, long read timeout).',
+          'After a restart, clients reconnect on their own within a minute; if they do not, ship the client fix.',
+        ],
+        escalation: APP_ESCALATION,
+        query: promql`sum by (job, instance) (${sseConnections})`,
+        panel: { dashboard: 'business', panel: 'Notification streams' },
       },
+      blindSpot: 'The gauge vanishes only with the API process: TargetDown covers that.',
+      scenario: { target: API, series: (streams, s) => [input(sseConnections, { ...s.target }, s.gauge(streams))] },
       tests: [
         fires('no streams', {
           at: '15m',

@@ -1,5 +1,6 @@
 import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
 import instrumentation from '../catalog/instrumentation.ts';
+import { APP_ESCALATION } from './shared/escalation.ts';
 import { API } from './shared/targets.ts';
 
 const { labelValuesFolded } = instrumentation.metrics;
@@ -20,6 +21,17 @@ export default defineRules({
         meaning: 'Code records a label value the catalogue does not declare: a bug. The guard kept it from creating new series, so the metric undercounts or lumps values into other.',
         causes: ['A raw value (a path, an id, an error message) passed where a declared value belongs.', 'A new value the code now produces but the catalogue does not list yet.'],
         checks: ['Debugging dashboard: label values folded by the instrumentation guard.', 'The code recording that metric; declare the value in the catalogue if it is legitimate.'],
+        fix: [
+          'If the value is legitimate, declare it in the catalogue (catalog/*.ts), run npm run generate and deploy.',
+          'Otherwise fix the code to record a declared value (a route template, not the raw path).',
+        ],
+        escalation: 'The team owning the code that records the metric, in working hours.',
+        query: promql`sum by (job, metric, label, action) (increase(${labelValuesFolded}[1h]))`,
+        panel: { dashboard: 'debugging', panel: 'Label values folded by the instrumentation guard' },
+      },
+      scenario: {
+        target: API,
+        series: (folded, s) => [input(labelValuesFolded, { ...s.target, metric: 'taskforge_http_requests_total', label: 'route', action: 'dropped' }, s.counter(folded / 600))],
       },
       tests: [
         fires('a value dropped every minute', {

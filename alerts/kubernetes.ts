@@ -2,10 +2,12 @@ import { alert, defineRules, evaluates, fires, input, pending, promql, recording
 import cadvisor from '../catalog/cadvisor.ts';
 import ksm from '../catalog/kube_state_metrics.ts';
 import config from '../sextant.config.ts';
+import { PLATFORM_ESCALATION } from './shared/platform.ts';
 import { KUBE_STATE_METRICS, KUBELET } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
-const { containerRestarts, containerWaitingReason, deploymentSpecReplicas, deploymentAvailableReplicas } = ksm.metrics;
+const { containerRestarts, containerWaitingReason, deploymentSpecReplicas, deploymentAvailableReplicas, deploymentUpdatedReplicas, deploymentCondition, podStatusReady, podStatusPhase } =
+  ksm.metrics;
 const { cpuUsage, memoryWorkingSet, memoryLimit } = cadvisor.metrics;
 const MiB = 1024 ** 2;
 /** container="" is the pod's own cgroup and "POD" the pause container: neither is a workload. */
@@ -23,12 +25,25 @@ const cgroup = {
   image: 'registry.example.com/chat-service:1.4.2',
 } as const;
 
-const restarts = (values: string) => input(containerRestarts, chat, values);
-const crashLooping = (values: string) => input(containerWaitingReason, { ...chat, reason: 'CrashLoopBackOff' }, values);
-const replicas = (desired: number, available: number) => {
-  const labels = { ...KUBE_STATE_METRICS, namespace: 'chat', deployment: 'chat-service' };
-  return [input(deploymentSpecReplicas, labels, `${desired}x60`), input(deploymentAvailableReplicas, labels, `${available}x60`)];
-};
+const deployment = { ...KUBE_STATE_METRICS, namespace: 'chat', deployment: 'chat-service' } as const;
+/** Waiting reasons that never end by themselves; ContainerCreating usually does, CrashLoopBackOff has its own alert. */
+const STUCK_REASONS = 'ErrImagePull|ImagePullBackOff|CreateContainerConfigError|InvalidImageName|CreateContainerError';
+
+const waiting = (reason: 'ContainerCreating' | 'CrashLoopBackOff' | 'ImagePullBackOff', values: string) => input(containerWaitingReason, { ...chat, reason }, values);
+const crashLooping = (values: string) => waiting('CrashLoopBackOff', values);
+const ready = (isReady: 0 | 1, phase: 'Running' | 'Succeeded') => [
+  input(podStatusReady, { ...KUBE_STATE_METRICS, ...pod, condition: 'true' }, `${isReady}x30`),
+  input(podStatusPhase, { ...KUBE_STATE_METRICS, ...pod, phase }, '1x30'),
+];
+/** Desired and available replicas; `updated` moves during a rollout. */
+const replicas = (desired: number, available: number, updated = `${available}x60`) => [
+  input(deploymentSpecReplicas, deployment, `${desired}x60`),
+  input(deploymentAvailableReplicas, deployment, `${available}x60`),
+  input(deploymentUpdatedReplicas, deployment, updated),
+];
+const progressingAt = (target: { job: string; instance: string }, values: string) =>
+  input(deploymentCondition, { ...deployment, ...target, condition: 'Progressing', status: 'false', reason: 'ProgressDeadlineExceeded' }, values);
+const progressing = (values: string) => progressingAt(KUBE_STATE_METRICS, values);
 const memory = (usedMiB: number, limitMiB: number) => [
   input(memoryWorkingSet, cgroup, `${usedMiB * MiB}x60`),
   input(memoryLimit, cgroup, `${limitMiB * MiB}x60`),
@@ -63,44 +78,21 @@ export default defineRules({
   recording: [podCpu, podMemory],
   alerts: [
     alert({
-      name: 'PodRestarting',
-      severity: 'warning',
-      expr: promql`sum by (namespace, pod, container) (increase(${containerRestarts}[15m])) > ${t.podRestartsIn15m}`,
-      for: '5m',
-      summary: 'Pod {{ $labels.namespace }}/{{ $labels.pod }} is restarting',
-      description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} restarted {{ $value | humanize }} times in 15 minutes.',
-      runbook: {
-        meaning: 'A container keeps exiting and the kubelet restarts it: requests to it fail while it starts.',
-        causes: ['The process crashes (a panic, an unhandled error) or is OOM-killed.', 'A liveness probe that fails under load.'],
-        checks: ['Kubernetes pods dashboard: restarts and memory of the pod.', 'kubectl describe pod for the last state and exit code.', 'kubectl logs --previous for the crash.'],
-      },
-      tests: [
-        fires('a restart a minute', {
-          at: '20m',
-          series: [restarts('0+1x30')],
-          alerts: [
-            {
-              labels: { namespace: 'chat', pod: pod.pod, container: 'chat-service' },
-              summary: 'Pod chat/chat-service-7d9f8-x2k4q is restarting',
-              description: 'Container chat-service of chat/chat-service-7d9f8-x2k4q restarted 15 times in 15 minutes.',
-            },
-          ],
-        }),
-        silent('no restart for 15 minutes', { at: '30m', series: [restarts('0+1x4 4+0x40')] }),
-        pending('restarting for less than 5 minutes', { at: '3m', series: [restarts('0+1x10')] }),
-      ],
-    }),
-    alert({
       name: 'PodCrashLooping',
-      severity: 'critical',
+      severity: 'warning',
       expr: promql`max_over_time(${containerWaitingReason}{reason="CrashLoopBackOff"}[5m]) >= 1`,
       for: '15m',
+      scenario: { target: KUBE_STATE_METRICS, series: (waiting, s) => [input(containerWaitingReason, { ...chat, ...s.target, reason: 'CrashLoopBackOff' }, s.gauge(waiting))] },
       summary: 'Pod {{ $labels.namespace }}/{{ $labels.pod }} is crash-looping',
       description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} has been in CrashLoopBackOff for 15 minutes.',
       runbook: {
-        meaning: 'The container fails at every start; Kubernetes waits longer and longer between tries and the pod serves nothing.',
-        causes: ['A bad release or configuration.', 'A dependency it needs at start (database, secret) is missing.'],
-        checks: ['kubectl logs --previous and describe pod.', 'The last deploy of that workload.'],
+        meaning: 'The container fails at every start; Kubernetes waits longer and longer between tries and the pod serves nothing. Its replicas carry the load: users feel it only when DeploymentUnavailable pages.',
+        causes: ['A bad release or configuration.', 'A dependency it needs at start (database, secret) is missing.', 'OOM-killed at start: a memory limit below what it needs.'],
+        checks: ['kubectl logs --previous and describe pod (last state, exit code, OOMKilled).', 'The last deploy of that workload.'],
+        fix: ['If a release started it, roll back: `kubectl rollout undo deployment/<name>`.', 'If it is OOMKilled, raise the memory limit; if a secret or config is missing, restore it.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`sum by (namespace, pod, container) (increase(${containerRestarts}[1h]))`,
+        panel: { dashboard: 'kubernetes', panel: 'Container restarts' },
       },
       tests: [
         fires('in CrashLoopBackOff for 20 minutes', {
@@ -114,49 +106,223 @@ export default defineRules({
             },
           ],
         }),
+        // Between back-offs the container runs a few seconds and the series is gone: max_over_time keeps the for.
+        fires('in CrashLoopBackOff with the series gone at some scrapes', {
+          at: '20m',
+          series: [crashLooping('1 _ 1 1 _ 1x3 _ 1x30')],
+          alerts: [
+            {
+              labels: { ...chat, reason: 'CrashLoopBackOff' },
+              summary: 'Pod chat/chat-service-7d9f8-x2k4q is crash-looping',
+              description: 'Container chat-service of chat/chat-service-7d9f8-x2k4q has been in CrashLoopBackOff for 15 minutes.',
+            },
+          ],
+        }),
         silent('waiting, but not crash-looping any more', { at: '20m', series: [crashLooping('1x5 0x25')] }),
-        pending('crash-looping for less than 15 minutes', { at: '10m', series: [crashLooping('1x30')] }),
+        pending('crash-looping for less than 15 minutes', { at: '14m', series: [crashLooping('1x30')] }),
+      ],
+    }),
+    alert({
+      name: 'ContainerWaiting',
+      severity: 'warning',
+      expr: promql`max_over_time(${containerWaitingReason}{reason=~"${STUCK_REASONS}"}[5m]) >= 1`,
+      for: '15m',
+      scenario: { target: KUBE_STATE_METRICS, series: (waiting, s) => [input(containerWaitingReason, { ...chat, ...s.target, reason: 'ImagePullBackOff' }, s.gauge(waiting))] },
+      summary: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} cannot start ({{ $labels.reason }})',
+      description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} has been waiting in {{ $labels.reason }} for 15 minutes.',
+      runbook: {
+        meaning: 'The container never starts: its image cannot be pulled or its configuration is invalid. A rollout with it stalls (DeploymentRolloutStuck).',
+        causes: ['ErrImagePull, ImagePullBackOff: a wrong tag, a deleted image, missing pull credentials, a registry down.', 'CreateContainerConfigError: a ConfigMap or Secret it references does not exist.'],
+        checks: ['kubectl describe pod: the events say which image or reference fails.', '`kubectl get secret,configmap -n <namespace>`.'],
+        fix: ['Fix the image tag or the imagePullSecret, or restore the missing ConfigMap or Secret; the kubelet retries by itself.', 'If a rollout brought it, `kubectl rollout undo deployment/<name>`.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${containerWaitingReason} > 0`,
+        panel: { dashboard: 'kubernetes', panel: 'Containers waiting, by reason' },
+      },
+      tests: [
+        fires('ImagePullBackOff for 20 minutes', {
+          at: '20m',
+          series: [waiting('ImagePullBackOff', '1x30')],
+          alerts: [
+            {
+              labels: { ...chat, reason: 'ImagePullBackOff' },
+              summary: 'Container chat-service of chat/chat-service-7d9f8-x2k4q cannot start (ImagePullBackOff)',
+              description: 'Container chat-service of chat/chat-service-7d9f8-x2k4q has been waiting in ImagePullBackOff for 15 minutes.',
+            },
+          ],
+        }),
+        silent('ContainerCreating: a slow start is not stuck', { at: '20m', series: [waiting('ContainerCreating', '1x30')] }),
+        silent('CrashLoopBackOff is PodCrashLooping', { at: '20m', series: [crashLooping('1x30')] }),
+        pending('waiting for less than 15 minutes', { at: '14m', series: [waiting('ImagePullBackOff', '1x30')] }),
+      ],
+    }),
+    alert({
+      name: 'PodNotReady',
+      severity: 'warning',
+      expr: promql`${podStatusReady}{condition="true"} == 0 unless on (namespace, pod) (${podStatusPhase}{phase="Succeeded"} == 1)`,
+      for: '15m',
+      scenario: {
+        target: KUBE_STATE_METRICS,
+        series: (isReady, s) => [input(podStatusReady, { ...pod, ...s.target, condition: 'true' }, s.gauge(isReady)), input(podStatusPhase, { ...pod, ...s.target, phase: 'Running' }, s.gauge(1))],
+      },
+      blindSpot: 'A deleted pod leaves no series and needs none; kube-state-metrics gone is TargetDown, too few pods DeploymentReplicasUnavailable.',
+      summary: 'Pod {{ $labels.namespace }}/{{ $labels.pod }} is not ready',
+      description: 'Pod {{ $labels.namespace }}/{{ $labels.pod }} has not been ready for 15 minutes: its Service sends it no traffic.',
+      runbook: {
+        meaning: 'A pod that runs but fails its readiness probe gets no traffic: the other replicas carry its share, and one more failure leaves the deployment short.',
+        causes: ['A dependency its readiness probe checks is down.', 'The pod cannot be scheduled (Pending: resources, node selectors, volumes).', 'A probe too strict for the load.'],
+        checks: ['kubectl describe pod: readiness probe failures and events.', 'kubectl get pod -o wide: phase and node.'],
+        fix: ['Fix the dependency the probe reports; delete the pod if it is wedged (its ReplicaSet replaces it).', 'If it is Pending, free or add capacity, or fix the node selector or volume claim.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${podStatusReady}{condition="true"} == 0`,
+        panel: { dashboard: 'kubernetes', panel: 'Deployment replicas' },
+      },
+      tests: [
+        fires('not ready for 20 minutes', {
+          at: '20m',
+          series: ready(0, 'Running'),
+          alerts: [
+            {
+              labels: { ...KUBE_STATE_METRICS, ...pod, condition: 'true' },
+              summary: 'Pod chat/chat-service-7d9f8-x2k4q is not ready',
+              description: 'Pod chat/chat-service-7d9f8-x2k4q has not been ready for 15 minutes: its Service sends it no traffic.',
+            },
+          ],
+        }),
+        silent('ready', { at: '20m', series: ready(1, 'Running') }),
+        silent('a finished pod (a Job) is never ready, and need not be', { at: '20m', series: ready(0, 'Succeeded') }),
+        pending('not ready for less than 15 minutes', { at: '14m', series: ready(0, 'Running') }),
       ],
     }),
     alert({
       name: 'DeploymentReplicasUnavailable',
       severity: 'warning',
-      expr: promql`${deploymentSpecReplicas} - ${deploymentAvailableReplicas} > 0`,
+      // Only when the rollout does not move: a rolling update is short of replicas on purpose.
+      expr: promql`(${deploymentSpecReplicas} > ${deploymentAvailableReplicas}) and changes(${deploymentUpdatedReplicas}[10m]) == 0`,
       for: '15m',
+      noScenario: 'It compares two series (desired above available) while a third stands still: the hand-written tests cover one short, all available, and one short during a rollout that moves.',
+      blindSpot: 'A deleted deployment has no replicas to miss; kube-state-metrics gone is TargetDown.',
       summary: 'Deployment {{ $labels.namespace }}/{{ $labels.deployment }} is missing replicas',
-      description: '{{ $value }} replicas of {{ $labels.namespace }}/{{ $labels.deployment }} have not been available for 15 minutes.',
+      description: 'Deployment {{ $labels.namespace }}/{{ $labels.deployment }} wants {{ $value }} replicas and has had fewer available for 15 minutes.',
       runbook: {
-        meaning: 'Fewer pods serve than the deployment asks for: less capacity, and no margin for the next failure.',
-        causes: ['Pods that cannot be scheduled (resources, node selectors).', 'Pods failing readiness, or a rollout stuck on a bad image.'],
-        checks: ['kubectl rollout status and get pods for the deployment.', 'PodCrashLooping and PodRestarting alerts in the namespace.'],
+        meaning: 'Fewer pods serve than the deployment asks for, and no rollout is under way: less capacity, and no margin for the next failure.',
+        causes: ['Pods that cannot be scheduled (resources, node selectors).', 'Pods failing readiness (PodNotReady), crash-looping or waiting for their image.'],
+        checks: ['kubectl rollout status and get pods for the deployment.', 'PodCrashLooping, ContainerWaiting and PodNotReady alerts in the namespace.'],
+        fix: ['Fix what keeps its pods from running (see those alerts); add node capacity if they are Pending.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${deploymentSpecReplicas} - ${deploymentAvailableReplicas}`,
+        panel: { dashboard: 'kubernetes', panel: 'Deployment replicas' },
       },
       tests: [
-        fires('one of three replicas unavailable', {
+        fires('one of three replicas unavailable, no rollout', {
           at: '20m',
           series: replicas(3, 2),
           alerts: [
             {
-              labels: { ...KUBE_STATE_METRICS, namespace: 'chat', deployment: 'chat-service' },
+              labels: { ...deployment },
               summary: 'Deployment chat/chat-service is missing replicas',
-              description: '1 replicas of chat/chat-service have not been available for 15 minutes.',
+              description: 'Deployment chat/chat-service wants 3 replicas and has had fewer available for 15 minutes.',
             },
           ],
         }),
         silent('all three replicas available', { at: '20m', series: replicas(3, 3) }),
-        pending('missing a replica for less than 15 minutes', { at: '10m', series: replicas(3, 2) }),
+        silent('one short during a rollout that moves', { at: '20m', series: replicas(3, 2, '0+1x60') }),
+        pending('missing a replica for less than 15 minutes', { at: '14m', series: replicas(3, 2) }),
+      ],
+    }),
+    alert({
+      name: 'DeploymentUnavailable',
+      severity: 'critical',
+      impact: 'No pod of the deployment serves: every request to it fails.',
+      supersedes: ['DeploymentReplicasUnavailable'],
+      expr: promql`${deploymentAvailableReplicas} == 0 and ${deploymentSpecReplicas} > 0`,
+      for: '5m',
+      scenario: {
+        target: KUBE_STATE_METRICS,
+        series: (available, s) => [input(deploymentAvailableReplicas, { ...deployment, ...s.target }, s.gauge(available)), input(deploymentSpecReplicas, { ...deployment, ...s.target }, s.gauge(3))],
+      },
+      blindSpot: 'A deleted deployment serves nobody on purpose; kube-state-metrics gone is TargetDown, and the users\' symptoms page through the SLO burn-rate alerts.',
+      summary: 'Deployment {{ $labels.namespace }}/{{ $labels.deployment }} has no available replica',
+      description: 'No replica of {{ $labels.namespace }}/{{ $labels.deployment }} has been available for 5 minutes: nothing serves its requests.',
+      runbook: {
+        meaning: 'Every replica of the deployment is down or unready: the service it provides is down for its users.',
+        causes: ['A release whose pods all fail (crash, image, configuration).', 'A dependency every pod needs to be ready is down.', 'All its nodes gone.'],
+        checks: ['`kubectl get pods -l <selector>`, and describe one.', 'kubectl rollout history: did a release just go out?'],
+        fix: ['If a release caused it: `kubectl rollout undo deployment/<name>`.', 'Otherwise restore the dependency or the nodes; then watch kubectl rollout status.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${deploymentAvailableReplicas} == 0`,
+        panel: { dashboard: 'kubernetes', panel: 'Deployment replicas' },
+      },
+      tests: [
+        fires('none of three replicas available', {
+          at: '10m',
+          series: replicas(3, 0),
+          alerts: [
+            {
+              labels: { ...deployment },
+              summary: 'Deployment chat/chat-service has no available replica',
+              description: 'No replica of chat/chat-service has been available for 5 minutes: nothing serves its requests.',
+            },
+          ],
+        }),
+        silent('one of three available', { at: '10m', series: replicas(3, 1) }),
+        silent('scaled to zero on purpose', { at: '10m', series: replicas(0, 0) }),
+        pending('unavailable for less than 5 minutes', { at: '4m', series: replicas(3, 0) }),
+      ],
+    }),
+    alert({
+      name: 'DeploymentRolloutStuck',
+      severity: 'warning',
+      expr: promql`${deploymentCondition}{condition="Progressing", status="false"} == 1`,
+      for: '15m',
+      scenario: { target: KUBE_STATE_METRICS, series: (stuck, s) => [progressingAt(s.target, s.gauge(stuck))] },
+      summary: 'Rollout of {{ $labels.namespace }}/{{ $labels.deployment }} is stuck',
+      description: 'The rollout of {{ $labels.namespace }}/{{ $labels.deployment }} exceeded its progress deadline ({{ $labels.reason }}): the new version is not replacing the old.',
+      runbook: {
+        meaning: 'The deployment controller gave up waiting for the new pods (progressDeadlineSeconds): the release is half done, old and new pods serve side by side.',
+        causes: ['New pods crash-loop, wait for their image, or never become ready.', 'Not enough capacity for the surge pods.'],
+        checks: ['`kubectl rollout status deployment/<name>`; `kubectl describe deployment` for the condition message.', 'The new ReplicaSet\'s pods.'],
+        fix: ['`kubectl rollout undo deployment/<name>` to go back; fix the release and deploy again.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${deploymentCondition}{condition="Progressing"}`,
+        panel: { dashboard: 'kubernetes', panel: 'Deployment replicas' },
+      },
+      tests: [
+        fires('past its progress deadline', {
+          at: '20m',
+          series: [progressing('1x30')],
+          alerts: [
+            {
+              labels: { ...deployment, condition: 'Progressing', status: 'false', reason: 'ProgressDeadlineExceeded' },
+              summary: 'Rollout of chat/chat-service is stuck',
+              description: 'The rollout of chat/chat-service exceeded its progress deadline (ProgressDeadlineExceeded): the new version is not replacing the old.',
+            },
+          ],
+        }),
+        silent('progressing', { at: '20m', series: [progressing('0x30')] }),
+        pending('stuck for less than 15 minutes', { at: '14m', series: [progressing('1x30')] }),
       ],
     }),
     alert({
       name: 'ContainerMemoryNearLimit',
       severity: 'warning',
-      expr: promql`${memoryWorkingSet}{${WORKLOADS}} / (${memoryLimit}{${WORKLOADS}} > 0) > ${t.containerMemoryLimitRatio}`,
+      // A container without a limit has limit 0 (and ws / 0 = +Inf): unless leaves it out.
+      expr: promql`${memoryWorkingSet}{${WORKLOADS}} / ${memoryLimit}{${WORKLOADS}} > ${t.containerMemoryLimitRatio} unless ${memoryLimit}{${WORKLOADS}} == 0`,
       for: '15m',
+      scenario: {
+        target: KUBELET,
+        series: (used, s) => [input(memoryWorkingSet, { ...cgroup, ...s.target }, s.gauge(used * 512 * MiB)), input(memoryLimit, { ...cgroup, ...s.target }, s.gauge(512 * MiB))],
+      },
       summary: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} is near its memory limit',
       description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} uses {{ $value | humanizePercentage }} of its memory limit.',
       runbook: {
         meaning: 'At the limit the kernel OOM-kills the container, and it restarts.',
         causes: ['A memory leak or a cache without a bound.', 'A limit set below what the workload needs at peak.'],
-        checks: ['Kubernetes pods dashboard: memory of the pod over the last days.', 'PodRestarting for the same pod (last state OOMKilled).'],
+        checks: ['Kubernetes pods dashboard: memory of the pod over the last days.', 'kubectl describe pod: a last state OOMKilled.'],
+        fix: ['If the working set grows without bound (a leak), restart the pod to buy time and open a bug with a heap profile.', 'If the workload needs it at peak, raise the limit (and the request) in the deployment.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`topk(5, ${memoryWorkingSet}{${WORKLOADS}} / ${memoryLimit}{${WORKLOADS}} unless ${memoryLimit}{${WORKLOADS}} == 0)`,
+        panel: { dashboard: 'kubernetes', panel: 'Memory used of the limit' },
       },
       tests: [
         fires('480 MiB of a 512 MiB limit', {

@@ -1,30 +1,63 @@
 import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
 import node from '../catalog/node_exporter.ts';
 import config from '../sextant.config.ts';
+import { PLATFORM_ESCALATION } from './shared/platform.ts';
 import { NODE } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
-const { cpuSeconds, memAvailable, memTotal, filesystemAvail, filesystemSize } = node.metrics;
+const n = node.metrics;
 const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
 /** File systems that are not disks: their space says nothing about the host. */
 const REAL_FILESYSTEMS = 'fstype!~"tmpfs|overlay|squashfs|ramfs"';
 const root = { ...NODE, device: '/dev/vda1', fstype: 'ext4', mountpoint: '/' } as const;
+const eth0 = { ...NODE, device: 'eth0' } as const;
+const HOST_2 = { ...NODE, instance: 'host-2:9100' } as const;
 
-const idle = (perMinute: number) => input(cpuSeconds, { ...NODE, cpu: '0', mode: 'idle' }, `0+${perMinute}x40`);
-const memory = (availableGiB: number) => [input(memAvailable, { ...NODE }, `${availableGiB * GiB}x40`), input(memTotal, { ...NODE }, `${8 * GiB}x40`)];
-const disk = (available: string, size = `${100 * GiB}x200`) => [input(filesystemAvail, root, available), input(filesystemSize, root, size)];
+const idle = (perMinute: number, target: { job: string; instance: string } = NODE) => input(n.cpuSeconds, { ...target, cpu: '0', mode: 'idle' }, `0+${perMinute}x40`);
+const memory = (availableGiB: number) => [input(n.memAvailable, { ...NODE }, `${availableGiB * GiB}x40`), input(n.memTotal, { ...NODE }, `${8 * GiB}x40`)];
+/** A 100 GiB root file system: available bytes in promtool notation, and whether it is mounted read-only. */
+const disk = (available: string, readonly = 0) => [
+  input(n.filesystemAvail, root, available),
+  input(n.filesystemSize, root, `${100 * GiB}x300`),
+  input(n.filesystemReadonly, root, `${readonly}x300`),
+];
+/** A root file system of 1M inodes, `free` of them free, losing `perMinute` a minute. */
+const inodes = (free: number, perMinute: number) => [
+  input(n.filesystemFilesFree, root, `${free}-${perMinute}x300`),
+  input(n.filesystemFiles, root, '1000000x300'),
+  input(n.filesystemReadonly, root, '0x300'),
+];
+const clock = (offset: string, synced = 1, maxError = 0.01) => [
+  input(n.timexOffset, { ...NODE }, offset),
+  input(n.timexSyncStatus, { ...NODE }, `${synced}x40`),
+  input(n.timexMaxError, { ...NODE }, `${maxError}x40`),
+];
+const load = (load5: number, cpus: number) => [
+  input(n.load5, { ...NODE }, `${load5}x40`),
+  ...Array.from({ length: cpus }, (_, cpu) => input(n.cpuSeconds, { ...NODE, cpu: String(cpu), mode: 'idle' }, '0+30x40')),
+];
 
 export const cpuUtilisation = recordingRule({
   record: 'job_instance:node_cpu_utilisation:rate5m',
-  expr: promql`1 - avg by (job, instance) (rate(${cpuSeconds}{mode="idle"}[5m]))`,
+  expr: promql`1 - avg by (job, instance) (rate(${n.cpuSeconds}{mode="idle"}[5m]))`,
   tests: [evaluates('is the share of time not idle', { at: '10m', series: [idle(15)], samples: [{ labels: { ...NODE }, value: 0.75 }] })],
 });
 
 export const memoryUtilisation = recordingRule({
   record: 'job_instance:node_memory_utilisation:ratio',
-  expr: promql`1 - ${memAvailable} / ${memTotal}`,
+  expr: promql`1 - ${n.memAvailable} / ${n.memTotal}`,
   tests: [evaluates('is the share of memory not available', { at: '5m', series: memory(2), samples: [{ labels: { ...NODE }, value: 0.75 }] })],
 });
+
+const freeRatio = promql`${n.filesystemAvail}{${REAL_FILESYSTEMS}} / ${n.filesystemSize}{${REAL_FILESYSTEMS}}`;
+const writable = promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 0`;
+const diskFix = [
+  'Find what grew: `du -xh --max-depth=2 <mountpoint> | sort -h | tail`.',
+  'Free space safely: rotate or compress logs, drop old backups and core dumps, shorten the retention of what writes there.',
+  'If the growth is legitimate, grow the volume (resize the disk, then resize2fs or xfs_growfs).',
+];
+const diskPanel = { dashboard: 'hosts', panel: 'File system space used' } as const;
 
 export default defineRules({
   name: 'node',
@@ -36,12 +69,17 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${cpuUtilisation} > ${t.nodeCpuRatio}`,
       for: '10m',
+      scenario: { target: NODE, series: (busy, s) => [input(n.cpuSeconds, { ...s.target, cpu: '0', mode: 'idle' }, s.counter(1 - busy))] },
       summary: 'CPU of {{ $labels.instance }} is busy',
       description: 'The CPUs of {{ $labels.instance }} are {{ $value | humanizePercentage }} busy.',
       runbook: {
         meaning: 'The host has little CPU left; everything on it slows down.',
         causes: ['A process using more CPU than usual.', 'More load than the host is sized for.'],
         checks: ['Host dashboard: CPU by mode, load.', 'top or the process dashboards of what runs on the host.'],
+        fix: ['Stop or throttle the process that took the CPU if it is runaway (a stuck loop, a batch run at the wrong time).', 'Otherwise move work off the host or give it more CPUs.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`topk(5, ${cpuUtilisation})`,
+        panel: { dashboard: 'hosts', panel: 'CPU by mode' },
       },
       tests: [
         fires('90% busy', {
@@ -49,8 +87,14 @@ export default defineRules({
           series: [idle(6)],
           alerts: [{ labels: { ...NODE }, summary: 'CPU of host-1:9100 is busy', description: 'The CPUs of host-1:9100 are 90% busy.' }],
         }),
-        silent('75% busy', { at: '20m', series: [idle(15)] }),
-        pending('busy for less than 10 minutes', { at: '5m', series: [idle(6)] }),
+        fires('just over 80% busy, just after 10 minutes', {
+          at: '16m',
+          series: [idle(11.9)],
+          alerts: [{ labels: { ...NODE }, summary: 'CPU of host-1:9100 is busy', description: 'The CPUs of host-1:9100 are 80.17% busy.' }],
+        }),
+        silent('just under 80% busy', { at: '20m', series: [idle(12.1)] }),
+        silent('one host busy, the other idle: each host is judged alone', { at: '20m', series: [idle(12.1), idle(60, HOST_2)] }),
+        pending('busy for less than 10 minutes', { at: '10m', series: [idle(6)] }),
       ],
     }),
     alert({
@@ -58,12 +102,17 @@ export default defineRules({
       severity: 'warning',
       expr: promql`${memoryUtilisation} > ${t.nodeMemoryRatio}`,
       for: '10m',
+      scenario: { target: NODE, series: (used, s) => [input(n.memAvailable, { ...s.target }, s.gauge((1 - used) * 8 * GiB)), input(n.memTotal, { ...s.target }, s.gauge(8 * GiB))] },
       summary: 'Memory of {{ $labels.instance }} is nearly used up',
       description: '{{ $value | humanizePercentage }} of the memory of {{ $labels.instance }} is in use.',
       runbook: {
         meaning: 'Little memory is left for new work; the kernel will reclaim caches, then swap or kill processes.',
         causes: ['A process leaking memory.', 'More processes than the host is sized for.'],
         checks: ['Host dashboard: memory available, swap.', 'ProcessMemoryHigh alerts on the same host.'],
+        fix: ['Restart the process whose resident memory keeps growing (a leak), and open a bug with its memory profile.', 'Otherwise move work off the host or add memory.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`topk(5, ${memoryUtilisation})`,
+        panel: { dashboard: 'hosts', panel: 'Memory' },
       },
       tests: [
         fires('1 GiB of 8 GiB available', {
@@ -71,60 +120,306 @@ export default defineRules({
           series: memory(1),
           alerts: [{ labels: { ...NODE }, summary: 'Memory of host-1:9100 is nearly used up', description: '87.5% of the memory of host-1:9100 is in use.' }],
         }),
-        silent('2 GiB of 8 GiB available', { at: '20m', series: memory(2) }),
-        pending('high for less than 10 minutes', { at: '5m', series: memory(1) }),
+        silent('1.25 GiB of 8 GiB available: 84.4 %, just under 85 %', { at: '20m', series: memory(1.25) }),
+        pending('high for less than 10 minutes', { at: '9m', series: memory(1) }),
       ],
     }),
     alert({
-      name: 'NodeDiskSpaceLow',
-      severity: 'critical',
-      supersedes: ['NodeDiskWillFillSoon'],
-      expr: promql`${filesystemAvail}{${REAL_FILESYSTEMS}} / ${filesystemSize}{${REAL_FILESYSTEMS}} < ${t.nodeDiskFreeRatio}`,
-      for: '5m',
-      summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is nearly full',
-      description: 'Only {{ $value | humanizePercentage }} of {{ $labels.mountpoint }} on {{ $labels.instance }} is free.',
+      name: 'NodeLoadHigh',
+      severity: 'warning',
+      expr: promql`${n.load5} / on (job, instance) count by (job, instance) (${n.cpuSeconds}{mode="idle"}) > ${t.nodeLoadPerCpu}`,
+      for: '15m',
+      scenario: { target: NODE, series: (perCpu, s) => [input(n.load5, { ...s.target }, s.gauge(perCpu * 4)), ...['0', '1', '2', '3'].map((cpu) => input(n.cpuSeconds, { ...s.target, cpu, mode: 'idle' }, s.counter(0.5)))] },
+      summary: '{{ $labels.instance }} has more runnable work than CPUs',
+      description: 'The 5-minute load of {{ $labels.instance }} is {{ $value | humanize }} per CPU: work waits to run.',
       runbook: {
-        meaning: 'A file system is nearly full; writes will fail (databases, logs, Prometheus itself).',
-        causes: ['Logs or data growing without rotation or retention.', 'A large temporary file.'],
-        checks: ['Host dashboard: file system usage.', 'du on the mount point for what grew.'],
+        meaning: 'More threads are runnable (or blocked on disk) than the CPUs can serve: everything on the host waits, latency grows.',
+        causes: ['CPU saturation (see NodeCpuHigh).', 'Threads blocked on slow I/O (iowait, a saturated or failing disk, an NFS mount that hangs).'],
+        checks: ['Host dashboard: load average against the CPU count, CPU by mode (iowait), disk busy.', 'vmstat 1: r (runnable) and b (blocked) columns.'],
+        fix: ['If iowait dominates, find the process doing the I/O (iotop) and throttle it, or move it to a faster disk.', 'If the CPUs are busy, act as for NodeCpuHigh.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${n.load5} / on (job, instance) count by (job, instance) (${n.cpuSeconds}{mode="idle"})`,
+        panel: { dashboard: 'hosts', panel: 'Load average' },
       },
       tests: [
-        fires('10% free', {
-          at: '10m',
-          series: disk(`${10 * GiB}x20`),
-          alerts: [{ labels: { ...root }, summary: '/ on host-1:9100 is nearly full', description: 'Only 10% of / on host-1:9100 is free.' }],
+        fires('load 9 on 4 CPUs', {
+          at: '20m',
+          series: load(9, 4),
+          alerts: [{ labels: { ...NODE }, summary: 'host-1:9100 has more runnable work than CPUs', description: 'The 5-minute load of host-1:9100 is 2.25 per CPU: work waits to run.' }],
         }),
-        silent('20% free', { at: '10m', series: disk(`${20 * GiB}x20`) }),
-        pending('nearly full for less than 5 minutes', { at: '3m', series: disk(`${10 * GiB}x20`) }),
+        silent('load 8 on 4 CPUs: at the threshold', { at: '20m', series: load(8, 4) }),
+        pending('loaded for less than 15 minutes', { at: '14m', series: load(9, 4) }),
+      ],
+    }),
+    alert({
+      name: 'NodeDiskFillingUp',
+      severity: 'warning',
+      expr: promql`${freeRatio} < ${t.nodeDiskFreeRatio} and predict_linear(${n.filesystemAvail}{${REAL_FILESYSTEMS}}[6h], 24 * 3600) < 0 and ${writable}`,
+      for: '1h',
+      noScenario: 'Two conditions at once, the share of free space and its trend: the hand-written tests hold one and vary the other, at and under the threshold, read-only and at the production interval.',
+      blindSpot: 'A file system that disappears has nothing left to fill; node_exporter gone is TargetDown.',
+      summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} fills up within a day',
+      description: `Only {{ $value | humanizePercentage }} of {{ $labels.mountpoint }} on {{ $labels.instance }} is free, and at the rate it has been filling it is full within 24 hours.`,
+      runbook: {
+        meaning: 'A file system with little space left fills up within a day at its current rate: act in working hours, before NodeDiskWillFillSoon pages.',
+        causes: ['Logs or data growing without rotation or retention.', 'Retention not keeping up with ingestion.'],
+        checks: ['Host dashboard: file system space used over the last day.', 'du on the mount point for what grows.'],
+        fix: diskFix,
+        escalation: PLATFORM_ESCALATION,
+        query: promql`predict_linear(${n.filesystemAvail}{${REAL_FILESYSTEMS}}[6h], 24 * 3600)`,
+        panel: diskPanel,
+      },
+      tests: [
+        fires('14 GiB free, losing 16 MiB a minute (23 GiB a day)', {
+          at: '70m',
+          series: disk(`${14 * GiB}-${16 * MiB}x300`),
+          alerts: [
+            {
+              labels: { ...root },
+              summary: '/ on host-1:9100 fills up within a day',
+              description: 'Only 12.91% of / on host-1:9100 is free, and at the rate it has been filling it is full within 24 hours.',
+            },
+          ],
+        }),
+        silent('14 GiB free, losing 8 MiB a minute: full in more than a day', { at: '70m', series: disk(`${14 * GiB}-${8 * MiB}x300`) }),
+        silent('17 GiB free, filling fast: the share of free space is still above 15 %', { at: '70m', series: disk(`${17 * GiB}-${16 * MiB}x300`) }),
+        silent('read-only: nothing can fill it', { at: '70m', series: disk(`${14 * GiB}-${16 * MiB}x300`, 1) }),
+        pending('filling for less than an hour', { at: '59m', series: disk(`${14 * GiB}-${16 * MiB}x300`) }),
       ],
     }),
     alert({
       name: 'NodeDiskWillFillSoon',
-      severity: 'warning',
-      expr: promql`predict_linear(${filesystemAvail}{${REAL_FILESYSTEMS}}[6h], ${t.nodeDiskFillHours} * 3600) < 0`,
+      severity: 'critical',
+      impact: 'Writes to the file system fail within hours: databases, queues and logs on the host lose data or stop.',
+      supersedes: ['NodeDiskFillingUp', 'NodeDiskSpaceLow'],
+      expr: promql`${freeRatio} < ${t.nodeDiskFreeRatioPage} and predict_linear(${n.filesystemAvail}{${REAL_FILESYSTEMS}}[6h], ${t.nodeDiskFillHours} * 3600) < 0 and ${writable}`,
       for: '30m',
-      summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is filling up',
-      description: `{{ $labels.mountpoint }} on {{ $labels.instance }} will be full within ${t.nodeDiskFillHours} hours at the rate it has been filling.`,
+      noScenario: 'Two conditions at once, the share of free space and its trend: the hand-written tests hold one and vary the other, at and under the threshold.',
+      blindSpot: 'A file system that disappears has nothing left to fill; node_exporter gone is TargetDown.',
+      summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is full within hours',
+      description: `Only {{ $value | humanizePercentage }} of {{ $labels.mountpoint }} on {{ $labels.instance }} is free, and at the rate it has been filling it is full within ${t.nodeDiskFillHours} hours.`,
       runbook: {
-        meaning: 'At the current rate of growth the file system fills up within hours: act before NodeDiskSpaceLow.',
-        causes: ['A runaway log or data file.', 'Retention not keeping up with ingestion.'],
-        checks: ['Host dashboard: file system usage over the last hours.', 'du on the mount point for what grows.'],
+        meaning: 'A nearly full file system fills within hours: when it is full, writes fail and the data written there is lost.',
+        causes: ['A runaway log or data file.', 'A large temporary file or a backup written to the wrong volume.'],
+        checks: ['Host dashboard: file system space used over the last hours.', 'du on the mount point for what grows; `lsof +L1` for deleted files still held open.'],
+        fix: [...diskFix, 'A deleted file still held open keeps its space: restart the process holding it (`lsof +L1`).'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`predict_linear(${n.filesystemAvail}{${REAL_FILESYSTEMS}}[6h], ${t.nodeDiskFillHours} * 3600)`,
+        panel: diskPanel,
       },
       tests: [
-        fires('losing 1 GiB a minute', {
-          at: '90m',
-          series: disk(`${100 * GiB}-${GiB}x100`),
+        fires('9 GiB free, losing 64 MiB a minute (15 GiB in 4 hours)', {
+          at: '40m',
+          series: disk(`${9 * GiB}-${64 * MiB}x300`),
           alerts: [
             {
               labels: { ...root },
-              summary: '/ on host-1:9100 is filling up',
-              description: `/ on host-1:9100 will be full within ${t.nodeDiskFillHours} hours at the rate it has been filling.`,
+              summary: '/ on host-1:9100 is full within hours',
+              description: `Only 6.5% of / on host-1:9100 is free, and at the rate it has been filling it is full within ${t.nodeDiskFillHours} hours.`,
             },
           ],
         }),
-        silent('losing 100 MiB a minute', { at: '90m', series: disk(`${100 * GiB}-${100 * 1024 * 1024}x100`) }),
-        pending('filling for less than 30 minutes', { at: '20m', series: disk(`${100 * GiB}-${GiB}x100`) }),
+        silent('9 GiB free, losing 32 MiB a minute: full in more than 4 hours', { at: '40m', series: disk(`${9 * GiB}-${32 * MiB}x300`) }),
+        silent('10 GiB free and not growing: exactly at the threshold, no trend', { at: '40m', series: disk(`${10 * GiB}x300`) }),
+        pending('filling for less than 30 minutes', { at: '29m', series: disk(`${9 * GiB}-${64 * MiB}x300`) }),
+      ],
+    }),
+    alert({
+      name: 'NodeDiskSpaceLow',
+      severity: 'warning',
+      expr: promql`${freeRatio} < ${t.nodeDiskFreeRatioLow} and ${writable}`,
+      for: '30m',
+      scenario: { target: NODE, series: (free, s) => [input(n.filesystemAvail, { ...root, ...s.target }, s.gauge(free * 100 * GiB)), input(n.filesystemSize, { ...root, ...s.target }, s.gauge(100 * GiB)), input(n.filesystemReadonly, { ...root, ...s.target }, s.gauge(0))] },
+      blindSpot: 'A file system that disappears has nothing left to fill; node_exporter gone is TargetDown.',
+      summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is nearly full',
+      description: 'Only {{ $value | humanizePercentage }} of {{ $labels.mountpoint }} on {{ $labels.instance }} is free.',
+      runbook: {
+        meaning: 'A file system is nearly full, though not filling fast: the next burst of writes may fill it.',
+        causes: ['Data grown over weeks without retention.', 'A volume sized too small for what it holds.'],
+        checks: ['Host dashboard: file system space used over the last weeks.', 'du on the mount point.'],
+        fix: diskFix,
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${freeRatio}`,
+        panel: diskPanel,
+      },
+      tests: [
+        fires('4 GiB of 100 GiB free', {
+          at: '40m',
+          series: disk(`${4 * GiB}x300`),
+          alerts: [{ labels: { ...root }, summary: '/ on host-1:9100 is nearly full', description: 'Only 4% of / on host-1:9100 is free.' }],
+        }),
+        silent('5 GiB of 100 GiB free: at the threshold', { at: '40m', series: disk(`${5 * GiB}x300`) }),
+        silent('4 GiB free on a read-only mount', { at: '40m', series: disk(`${4 * GiB}x300`, 1) }),
+        pending('nearly full for less than 30 minutes', { at: '29m', series: disk(`${4 * GiB}x300`) }),
+      ],
+    }),
+    alert({
+      name: 'NodeInodesWillRunOut',
+      severity: 'critical',
+      impact: 'No file can be created on the file system within hours, whatever space is left: writes fail and data is lost.',
+      expr: promql`${n.filesystemFilesFree}{${REAL_FILESYSTEMS}} / ${n.filesystemFiles}{${REAL_FILESYSTEMS}} < ${t.nodeInodesFreeRatio} and predict_linear(${n.filesystemFilesFree}{${REAL_FILESYSTEMS}}[6h], ${t.nodeDiskFillHours} * 3600) < 0 and ${writable}`,
+      for: '30m',
+      noScenario: 'Two conditions at once, the share of free inodes and its trend: the hand-written tests hold one and vary the other.',
+      blindSpot: 'A file system that disappears has no inodes to run out of; node_exporter gone is TargetDown.',
+      summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} runs out of inodes within hours',
+      description: `Only {{ $value | humanizePercentage }} of the inodes of {{ $labels.mountpoint }} on {{ $labels.instance }} are free, and at the current rate none are left within ${t.nodeDiskFillHours} hours.`,
+      runbook: {
+        meaning: 'Every file takes an inode; when none are left, creating a file fails with "No space left on device" although df shows space.',
+        causes: ['Millions of small files: a cache, session or mail spool directory never cleaned.', 'A job creating a temporary file per item and never deleting them.'],
+        checks: ['Host dashboard: free bytes and inodes.', '`df -i`; then `find <mountpoint> -xdev -type d -size +1M` finds the directories holding the most entries.'],
+        fix: ['Delete the files nobody needs (old sessions, cache entries), in batches: `find <dir> -mindepth 1 -mtime +7 -delete`.', 'Fix what creates them without cleaning up.', 'If the files are needed, move them to a file system with more inodes (mkfs -i or xfs, which allocates them dynamically).'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${n.filesystemFilesFree}{${REAL_FILESYSTEMS}} / ${n.filesystemFiles}{${REAL_FILESYSTEMS}}`,
+        panel: { dashboard: 'hosts', panel: 'Free bytes and inodes' },
+      },
+      tests: [
+        fires('90,000 of 1M inodes free, losing 500 a minute', {
+          at: '40m',
+          series: inodes(90_000, 500),
+          alerts: [
+            {
+              labels: { ...root },
+              summary: '/ on host-1:9100 runs out of inodes within hours',
+              description: `Only 7% of the inodes of / on host-1:9100 are free, and at the current rate none are left within ${t.nodeDiskFillHours} hours.`,
+            },
+          ],
+        }),
+        silent('90,000 free, losing 300 a minute: more than 4 hours left', { at: '40m', series: inodes(90_000, 300) }),
+        pending('running out for less than 30 minutes', { at: '29m', series: inodes(90_000, 500) }),
+      ],
+    }),
+    alert({
+      name: 'NodeFilesystemReadOnly',
+      severity: 'warning',
+      expr: promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 1`,
+      for: '5m',
+      scenario: { target: NODE, series: (readonly, s) => [input(n.filesystemReadonly, { ...root, ...s.target }, s.gauge(readonly))] },
+      summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is read-only',
+      description: '{{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} is mounted read-only: every write to it fails.',
+      runbook: {
+        meaning: 'The kernel remounts a file system read-only when it finds errors (ext4 errors=remount-ro), or the disk below it fails: writes fail until it is repaired.',
+        causes: ['I/O errors on the disk or the volume behind it.', 'File system corruption found by the kernel.', 'A mount that is read-only by design: exclude its mountpoint from the alert.'],
+        checks: ['`dmesg | grep -i -e remount -e "I/O error" -e EXT4-fs`.', 'Host dashboard: read-only or failing file systems.', 'The cloud provider\'s status of the volume.'],
+        fix: ['Move the services writing there elsewhere, or stop them cleanly.', 'Unmount, run fsck, remount read-write (`mount -o remount,rw`); replace the disk if the errors are hardware.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 1`,
+        panel: { dashboard: 'hosts', panel: 'Read-only or failing file systems' },
+      },
+      tests: [
+        fires('remounted read-only', {
+          at: '10m',
+          series: [input(n.filesystemReadonly, root, '0x2 1x20')],
+          alerts: [{ labels: { ...root }, summary: '/ on host-1:9100 is read-only', description: '/ (/dev/vda1) on host-1:9100 is mounted read-only: every write to it fails.' }],
+        }),
+        silent('writable', { at: '10m', series: [input(n.filesystemReadonly, root, '0x20')] }),
+        silent('a read-only tmpfs is not a disk', { at: '10m', series: [input(n.filesystemReadonly, { ...root, fstype: 'tmpfs', device: 'tmpfs', mountpoint: '/run' }, '1x20')] }),
+        pending('read-only for less than 5 minutes', { at: '6m', series: [input(n.filesystemReadonly, root, '0x2 1x20')] }),
+      ],
+    }),
+    networkErrors('receive'),
+    networkErrors('transmit'),
+    alert({
+      name: 'NodeClockSkew',
+      severity: 'warning',
+      // Off by more than the threshold either way, and not moving back: abs() and sgn() say ahead or behind in one comparison.
+      expr: promql`abs(${n.timexOffset}) > ${t.nodeClockOffsetSeconds} and deriv(${n.timexOffset}[5m]) * sgn(${n.timexOffset}) >= 0`,
+      for: '10m',
+      scenario: { target: NODE, series: (offset, s) => [input(n.timexOffset, { ...s.target }, s.gauge(offset))] },
+      summary: 'The clock of {{ $labels.instance }} is off',
+      description: 'The clock of {{ $labels.instance }} is {{ $value | humanizeDuration }} away from its NTP reference, and not coming back.',
+      runbook: {
+        meaning: 'The host clock drifts from true time and NTP is not correcting it: timestamps, TLS, tokens with expiry and ordering across hosts go wrong.',
+        causes: ['The NTP daemon (chrony, systemd-timesyncd) is stopped or cannot reach its servers.', 'A VM paused or migrated.'],
+        checks: ['chronyc tracking or timedatectl timesync-status.', 'Whether UDP 123 to the NTP servers is open.'],
+        fix: ['Start the NTP daemon, or fix its servers or firewall; chronyc makestep corrects a large offset at once.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${n.timexOffset}`,
+      },
+      tests: [
+        fires('100 ms ahead and drifting', {
+          at: '20m',
+          series: clock('0.1+0.001x40'),
+          alerts: [{ labels: { ...NODE }, summary: 'The clock of host-1:9100 is off', description: 'The clock of host-1:9100 is 120ms away from its NTP reference, and not coming back.' }],
+        }),
+        fires('100 ms behind and drifting', {
+          at: '20m',
+          series: clock('-0.1-0.001x40'),
+          alerts: [{ labels: { ...NODE }, summary: 'The clock of host-1:9100 is off', description: 'The clock of host-1:9100 is 120ms away from its NTP reference, and not coming back.' }],
+        }),
+        silent('100 ms ahead, but NTP brings it back', { at: '20m', series: clock('0.2-0.004x40') }),
+        silent('40 ms ahead', { at: '20m', series: clock('0.04x40') }),
+        pending('off for less than 10 minutes', { at: '9m', series: clock('0.1+0.001x40') }),
+      ],
+    }),
+    alert({
+      name: 'NodeClockNotSynchronising',
+      severity: 'warning',
+      expr: promql`min_over_time(${n.timexSyncStatus}[5m]) == 0 and ${n.timexMaxError} >= 16`,
+      for: '10m',
+      scenario: { target: NODE, series: (synced, s) => [input(n.timexSyncStatus, { ...s.target }, s.gauge(synced)), input(n.timexMaxError, { ...s.target }, s.gauge(16))] },
+      blindSpot: 'The timex series go only with node_exporter itself, which TargetDown reports.',
+      summary: 'The clock of {{ $labels.instance }} is not synchronised',
+      description: 'NTP has not synchronised the clock of {{ $labels.instance }}: its error is no longer bounded.',
+      runbook: {
+        meaning: 'The kernel reports the clock unsynchronised and its maximum error at the 16 s cap: nothing corrects its drift any more.',
+        causes: ['No NTP daemon running.', 'The NTP servers are unreachable.'],
+        checks: ['timedatectl; chronyc sources.'],
+        fix: ['Install or start chrony (or systemd-timesyncd) and let it reach its servers.'],
+        escalation: PLATFORM_ESCALATION,
+        query: promql`${n.timexSyncStatus}`,
+      },
+      tests: [
+        fires('unsynchronised, error at the cap', {
+          at: '20m',
+          series: clock('0x40', 0, 16),
+          alerts: [{ labels: { ...NODE }, summary: 'The clock of host-1:9100 is not synchronised', description: 'NTP has not synchronised the clock of host-1:9100: its error is no longer bounded.' }],
+        }),
+        silent('unsynchronised a moment, error still small', { at: '20m', series: clock('0x40', 0, 0.5) }),
+        silent('synchronised', { at: '20m', series: clock('0x40', 1, 16) }),
+        pending('unsynchronised for less than 10 minutes', { at: '9m', series: clock('0x40', 0, 16) }),
       ],
     }),
   ],
 });
+
+/** Damaged packets in one direction, as a share of the packets: node-mixin's NodeNetworkReceiveErrs and NodeNetworkTransmitErrs, with a floor. */
+function networkErrors(direction: 'receive' | 'transmit') {
+  const [Direction, verb, verbs] = direction === 'receive' ? ['Receive', 'receive', 'receives'] : ['Transmit', 'send', 'sends'];
+  const errors = direction === 'receive' ? n.networkReceiveErrs : n.networkTransmitErrs;
+  const packets = direction === 'receive' ? n.networkReceivePackets : n.networkTransmitPackets;
+  const traffic = (perMinute: number, errorsPerMinute: number) => [input(packets, eth0, `0+${perMinute}x90`), input(errors, eth0, `0+${errorsPerMinute}x90`)];
+  const description = (share: string, device: string, instance: string) => `${share} of the packets ${device} on ${instance} ${verbs} have errors.`;
+  return alert({
+    name: `NodeNetwork${Direction}Errors`,
+    severity: 'warning',
+    expr: promql`rate(${errors}[5m]) / rate(${packets}[5m]) > ${t.nodeNetworkErrorRatio} and rate(${packets}[5m]) > 1`,
+    for: '30m',
+    scenario: {
+      target: NODE,
+      series: (ratio, s) => [input(packets, { ...eth0, ...s.target }, s.counter(100)), input(errors, { ...eth0, ...s.target }, s.counter(100 * ratio))],
+      idle: (s) => [input(packets, { ...eth0, ...s.target }, s.counter(0)), input(errors, { ...eth0, ...s.target }, s.counter(0))],
+    },
+    summary: `{{ $labels.device }} on {{ $labels.instance }} ${verbs} damaged packets`,
+    description: description('{{ $value | humanizePercentage }}', '{{ $labels.device }}', '{{ $labels.instance }}'),
+    runbook: {
+      meaning: `Packets it ${verbs} are damaged and dropped: TCP retransmits them, so connections slow down before they fail. (Quiet below one packet a second: a few errors of an idle link say nothing.)`,
+      causes: ['A bad cable, transceiver or switch port (CRC errors).', 'A duplex or MTU mismatch.', 'A driver or virtual NIC problem.'],
+      checks: ['Host dashboard: network errors and drops.', '`ethtool -S <device>` for which error counter grows; `ip -s link`.'],
+      fix: ['Fix the MTU or duplex mismatch if ethtool shows one.', 'Otherwise have the cable, port or NIC replaced, or migrate the VM to another host.'],
+      escalation: PLATFORM_ESCALATION,
+      query: promql`rate(${errors}[5m]) / rate(${packets}[5m])`,
+      panel: { dashboard: 'hosts', panel: 'Network errors and drops' },
+    },
+    tests: [
+      fires('2 % of 6,000 packets a minute with errors', {
+        at: '40m',
+        series: traffic(6000, 120),
+        alerts: [{ labels: { ...eth0 }, summary: `eth0 on host-1:9100 ${verbs} damaged packets`, description: description('2%', 'eth0', 'host-1:9100') }],
+      }),
+      silent('just under 1 % with errors', { at: '40m', series: traffic(6000, 59) }),
+      silent(`half of 30 packets a minute it ${verbs} with errors: below the traffic floor`, { at: '40m', series: traffic(30, 15) }),
+      silent(`nothing to ${verb}`, { at: '40m', series: traffic(0, 0) }),
+      pending('errors for less than 30 minutes', { at: '29m', series: traffic(6000, 120) }),
+    ],
+  });
+}

@@ -1,11 +1,12 @@
 import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
 import queue from '../catalog/queue.ts';
 import config from '../sextant.config.ts';
+import { APP_ESCALATION } from './shared/escalation.ts';
 import { latencyRules } from './shared/latency.ts';
 import { WORKER } from './shared/targets.ts';
 
 const t = config.alerts.thresholds;
-const { length, dequeued } = queue.metrics;
+const { length, dequeued, oldestJobAge } = queue.metrics;
 const onDefault = { ...WORKER, queue: 'default' } as const;
 
 const waiting = (values: string) => input(length, onDefault, values);
@@ -34,25 +35,44 @@ export default defineRules({
   recording: [dequeueRate, backlogSeconds, ...waitLatency.all],
   alerts: [
     alert({
-      name: 'QueueBacklogHigh',
-      severity: 'warning',
-      expr: promql`${length} > ${t.queueLength}`,
+      name: 'QueueOldestJobTooOld',
+      severity: 'critical',
+      impact: 'Users wait more than 15 minutes for the tasks they submitted to start.',
+      // The symptom users feel: how long the oldest job has waited. The queue length beside the
+      // backlog (QueueBacklogHigh, dropped) said the same less well: a long queue drained fast is fine.
+      expr: promql`max by (job, queue) (${oldestJobAge}) > ${t.queueOldestJobSeconds}`,
       for: '5m',
-      summary: 'Queue {{ $labels.queue }} is backing up',
-      description: 'Queue {{ $labels.queue }} has {{ $value | humanize }} jobs waiting.',
+      summary: 'Jobs on queue {{ $labels.queue }} wait too long',
+      description: 'The oldest job on queue {{ $labels.queue }} has waited {{ $value | humanizeDuration }} to start.',
       runbook: {
-        meaning: 'Jobs arrive faster than workers take them; they wait longer and longer.',
-        causes: ['Too few workers for the load, or workers stalled.', 'A burst of submissions.', 'Slow jobs holding every worker.'],
-        checks: ['Queue dashboard: length, enqueue and dequeue rates.', 'Workers dashboard: running, busy, utilization.', 'Scale the worker pool if utilization is high.'],
+        meaning: 'Submitted work is not started in time: users wait for results that do not come.',
+        causes: ['Workers stalled, crashed or too few (NoActiveWorkers).', 'A burst of submissions larger than the pool drains.', 'Slow jobs holding every worker.'],
+        checks: ['Jobs dashboard: oldest waiting job, dequeue rate, workers running and busy.', 'NoActiveWorkers and JobFailureRatioHigh.'],
+        fix: [
+          'If no worker runs, follow NoActiveWorkers.',
+          'If workers run but are all busy, scale the worker pool out.',
+          'If workers run idle while jobs wait, restart them: they lost their connection to the queue.',
+        ],
+        escalation: APP_ESCALATION,
+        query: promql`max by (job, queue) (${oldestJobAge})`,
+        panel: { dashboard: 'jobs', panel: 'Oldest waiting job' },
+      },
+      scenario: {
+        target: WORKER,
+        series: (age, s) => [input(oldestJobAge, { ...s.target, queue: 'default' }, s.gauge(age))],
       },
       tests: [
-        fires('1,500 jobs wait', {
+        fires('the oldest job waited 20 minutes', {
           at: '10m',
-          series: [waiting('1500x20')],
-          alerts: [{ labels: { ...onDefault }, summary: 'Queue default is backing up', description: 'Queue default has 1.5k jobs waiting.' }],
+          series: [input(oldestJobAge, onDefault, '1200x20')],
+          alerts: [{ labels: { job: 'worker', queue: 'default' }, summary: 'Jobs on queue default wait too long', description: 'The oldest job on queue default has waited 20m 0s to start.' }],
         }),
-        silent('900 jobs wait, under the threshold', { at: '10m', series: [waiting('900x20')] }),
-        pending('backed up for less than 5 minutes', { at: '3m', series: [waiting('1500x20')] }),
+        silent('the oldest job waited 10 minutes', { at: '10m', series: [input(oldestJobAge, onDefault, '600x20')] }),
+        silent('one replica reports an old job the other already took', {
+          at: '10m',
+          series: [input(oldestJobAge, onDefault, '600x20'), input(oldestJobAge, { ...onDefault, instance: 'worker-2:9464' }, '0x20')],
+        }),
+        pending('too old for less than 5 minutes', { at: '3m', series: [input(oldestJobAge, onDefault, '1200x20')] }),
       ],
     }),
     alert({
@@ -66,6 +86,15 @@ export default defineRules({
         meaning: 'At the current throughput the waiting jobs need a long time to be processed: the signal the worker pool autoscales on.',
         causes: ['Throughput dropped (stalled or slow workers).', 'The queue grew faster than workers scale.'],
         checks: ['Queue dashboard: backlog seconds, dequeue rate.', 'Workers dashboard.', 'Scale out the worker pool.'],
+        fix: ['Scale the worker pool out (the autoscaler should already: check its events).', 'If throughput dropped with workers running, follow JobFailureRatioHigh or the slow dependency.'],
+        escalation: APP_ESCALATION,
+        query: promql`${backlogSeconds}`,
+        panel: { dashboard: 'jobs', panel: 'Backlog (time to drain)' },
+      },
+      scenario: {
+        target: WORKER,
+        // 600 jobs waiting, taken at the rate that drains them in `seconds`.
+        series: (seconds, s) => [input(length, { ...s.target, queue: 'default' }, s.gauge(600)), input(dequeued, { ...s.target, queue: 'default' }, s.counter(600 / seconds))],
       },
       tests: [
         fires('600 jobs at one a second', {

@@ -13,6 +13,7 @@ export default defineDomain({
       name: 'circuit_breaker_state',
       help: 'Current state of the breaker: 0 closed, 1 open, 2 half-open.',
       labels: { service: DEPENDENCIES },
+      range: { min: 0, max: 2, why: 'a state: 0 closed, 1 open, 2 half-open' },
       supersedes: ['rustok_circuit_breaker_state'],
     }),
     transitions: counter({

@@ -27,6 +27,8 @@ export default defineDomain({
       name: 'event_bus_queue_depth',
       help: 'Events waiting to be dispatched, by transport. Capacity of the in-memory transport is 10000.',
       labels: { transport: ['in_memory', 'outbox', 'kafka'] },
+      // exporter/sim/eventbus.ts: a full in-memory transport dead-letters new events instead of queueing them.
+      range: { min: 0, max: 10_000, why: 'the depth of a transport whose capacity is 10000 events (new events are dead-lettered past it)' },
       supersedes: ['rustok_event_bus_queue_depth'],
     }),
     processingDuration: histogram({

@@ -15,8 +15,8 @@ export default defineDomain({
   name: 'kube_state_metrics',
   title: 'Kubernetes objects (kube-state-metrics)',
   description:
-    "Pod and deployment state of the chat services deployed on Kubernetes: the PodRestarting alert counts " +
-    'container restarts from kube-state-metrics. Every pod metric carries the pod uid since 2.x. ' +
+    'Pod and deployment state of the chat services deployed on Kubernetes, for the pod and deployment alerts (crash loops, ' +
+    'containers waiting, readiness, replicas, rollouts). Every pod metric carries the pod uid since 2.x. ' +
     'kube_pod_container_status_restarts_total is the kubelet\'s count: every restart of every container, crashes and ' +
     'OOM kills a process cannot record included, in Kubernetes only. taskforge_service_restarts_total is the ' +
     "services' own count, with the reason (deploy, failure…), in every deployment: they overlap, neither replaces the other.",
@@ -44,12 +44,43 @@ export default defineDomain({
       },
       labelSets: bounded(256, 'a waiting container has one reason at a time'),
     }),
+    podStatusReady: gauge({
+      name: 'kube_pod_status_ready',
+      help: 'Describes whether the pod is ready to serve requests.',
+      labels: { namespace, pod, uid, condition: ['true', 'false', 'unknown'] },
+      labelSets: bounded(384, 'three conditions per pod, one of them 1'),
+    }),
+    podStatusPhase: gauge({
+      name: 'kube_pod_status_phase',
+      help: 'The pods current phase.',
+      labels: { namespace, pod, uid, phase: ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] },
+      labelSets: bounded(640, 'five phases per pod, one of them 1'),
+    }),
     deploymentSpecReplicas: gauge({ name: 'kube_deployment_spec_replicas', help: 'Number of desired pods for a deployment.', labels: { namespace, deployment }, labelSets: perDeployment }),
     deploymentAvailableReplicas: gauge({
       name: 'kube_deployment_status_replicas_available',
       help: 'The number of available replicas per deployment.',
       labels: { namespace, deployment },
       labelSets: perDeployment,
+    }),
+    deploymentUpdatedReplicas: gauge({
+      name: 'kube_deployment_status_replicas_updated',
+      help: 'The number of updated replicas per deployment.',
+      labels: { namespace, deployment },
+      labelSets: perDeployment,
+    }),
+    deploymentCondition: gauge({
+      name: 'kube_deployment_status_condition',
+      help: 'The current status conditions of a deployment.',
+      labels: {
+        namespace,
+        deployment,
+        condition: ['Available', 'Progressing', 'ReplicaFailure'],
+        status: ['true', 'false', 'unknown'],
+        // The last transition's reason (ProgressDeadlineExceeded, NewReplicaSetAvailable…), in deployment-metrics.md since 2.13.
+        reason: bounded(16, 'reasons of the deployment controller'),
+      },
+      labelSets: bounded(288, 'three conditions of three statuses per deployment'),
     }),
   },
 });

@@ -51,6 +51,8 @@ export default defineDomain({
     filesystemDeviceError: filesystemGauge('node_filesystem_device_error', 'Whether an error occurred while getting statistics for the given device.'),
     networkReceiveBytes: counter({ name: 'node_network_receive_bytes_total', help: 'Network device statistic receive_bytes.', unit: 'bytes', labels: { device: netDevice } }),
     networkTransmitBytes: counter({ name: 'node_network_transmit_bytes_total', help: 'Network device statistic transmit_bytes.', unit: 'bytes', labels: { device: netDevice } }),
+    networkReceivePackets: counter({ name: 'node_network_receive_packets_total', help: 'Network device statistic receive_packets.', labels: { device: netDevice } }),
+    networkTransmitPackets: counter({ name: 'node_network_transmit_packets_total', help: 'Network device statistic transmit_packets.', labels: { device: netDevice } }),
     networkReceiveErrs: counter({ name: 'node_network_receive_errs_total', help: 'Network device statistic receive_errs.', labels: { device: netDevice } }),
     networkTransmitErrs: counter({ name: 'node_network_transmit_errs_total', help: 'Network device statistic transmit_errs.', labels: { device: netDevice } }),
     networkReceiveDrop: counter({ name: 'node_network_receive_drop_total', help: 'Network device statistic receive_drop.', labels: { device: netDevice } }),
@@ -63,6 +65,10 @@ export default defineDomain({
     load15: gauge({ name: 'node_load15', help: '15m load average.' }),
     bootTime: gauge({ name: 'node_boot_time_seconds', help: 'Node boot time, in unixtime.', unit: 'seconds' }),
     time: gauge({ name: 'node_time_seconds', help: 'System time in seconds since epoch (1970).', unit: 'seconds' }),
+    // The timex collector (adjtimex(2)): what NTP or chrony made of the clock.
+    timexOffset: gauge({ name: 'node_timex_offset_seconds', help: 'Time offset in between local system and reference clock.', unit: 'seconds' }),
+    timexSyncStatus: gauge({ name: 'node_timex_sync_status', help: 'Is clock synchronized to a reliable server (1 = yes, 0 = no).' }),
+    timexMaxError: gauge({ name: 'node_timex_maxerror_seconds', help: 'Maximum error in seconds.', unit: 'seconds' }),
     unameInfo: gauge({
       name: 'node_uname_info',
       help: 'Labeled system information as provided by the uname system call.',

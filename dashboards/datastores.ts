@@ -22,7 +22,7 @@ export default defineDashboard({
   scope: my.up,
   rows: [
     row('MySQL', [
-      stat({ title: 'MySQL up', unit: UNITS.count, width: 6, targets: [target(promql`sum(${sel(my.up)})`)] }),
+      stat({ title: 'MySQL up', unit: UNITS.count, width: 6, alerts: ['MysqlDown'], targets: [target(promql`sum(${sel(my.up)})`)] }),
       timeseries({
         title: 'MySQL connections',
         unit: UNITS.count,
@@ -38,18 +38,18 @@ export default defineDashboard({
       }),
     ]),
     row('MongoDB', [
-      stat({ title: 'MongoDB up', unit: UNITS.count, width: 6, targets: [target(promql`sum(${sel(mongo.up)})`)] }),
+      stat({ title: 'MongoDB up', unit: UNITS.count, width: 6, alerts: ['MongodbDown'], targets: [target(promql`sum(${sel(mongo.up)})`)] }),
       timeseries({
         title: 'MongoDB connections',
         unit: UNITS.count,
         width: 9,
-        alerts: ['MongodbConnectionsHigh'],
+        alerts: ['MongodbConnectionsNearLimit'],
         targets: [target(promql`sum by (instance, conn_type) (${sel(mongo.connections, 'conn_type=~"current|available"')})`, '{{conn_type}} {{instance}}')],
       }),
       timeseries({ title: 'MongoDB operations', unit: UNITS.perSecond, width: 9, targets: [target(promql`sum by (legacy_op_type) (${rate(mongo.opcounters)})`, '{{legacy_op_type}}')] }),
     ]),
     row('Kafka', [
-      stat({ title: 'Kafka brokers', unit: UNITS.count, width: 6, targets: [target(promql`max(${sel(k.brokers)})`)] }),
+      stat({ title: 'Kafka brokers', unit: UNITS.count, width: 6, alerts: ['KafkaBrokersMissing'], targets: [target(promql`max(${sel(k.brokers)})`)] }),
       timeseries({
         title: 'Consumer group lag',
         unit: UNITS.count,

@@ -39,6 +39,7 @@ export default defineDashboard({
       }),
       timeseries({
         title: 'Load average',
+        alerts: ['NodeLoadHigh'],
         unit: UNITS.count,
         targets: [target(promql`max by (instance) (${sel(n.load1)})`, '1m {{instance}}'), target(promql`max by (instance) (${sel(n.load5)})`, '5m {{instance}}'), target(promql`max by (instance) (${sel(n.load15)})`, '15m {{instance}}')],
       }),
@@ -49,11 +50,12 @@ export default defineDashboard({
         unit: UNITS.ratio,
         min: 0,
         max: 1,
-        alerts: ['NodeDiskSpaceLow', 'NodeDiskWillFillSoon'],
+        alerts: ['NodeDiskFillingUp', 'NodeDiskWillFillSoon', 'NodeDiskSpaceLow'],
         targets: [target(promql`1 - ${sel(n.filesystemAvail, realFilesystems)} / ${sel(n.filesystemSize, realFilesystems)}`, '{{instance}} {{mountpoint}}')],
       }),
       timeseries({
         title: 'Free bytes and inodes',
+        alerts: ['NodeInodesWillRunOut'],
         unit: UNITS.bytes,
         targets: [
           target(promql`${sel(n.filesystemFree, realFilesystems)}`, 'bytes free {{mountpoint}}'),
@@ -62,6 +64,7 @@ export default defineDashboard({
       }),
       timeseries({
         title: 'Read-only or failing file systems',
+        alerts: ['NodeFilesystemReadOnly'],
         unit: UNITS.count,
         targets: [target(promql`sum by (instance) (${sel(n.filesystemReadonly, realFilesystems)}) + sum by (instance) (${sel(n.filesystemDeviceError, realFilesystems)})`, '{{instance}}')],
       }),
@@ -86,6 +89,7 @@ export default defineDashboard({
       }),
       timeseries({
         title: 'Network errors and drops',
+        alerts: ['NodeNetworkReceiveErrors', 'NodeNetworkTransmitErrors'],
         unit: UNITS.perSecond,
         targets: [
           target(promql`sum by (device) (${rate(n.networkReceiveErrs)} + ${rate(n.networkTransmitErrs)})`, 'errors {{device}}'),

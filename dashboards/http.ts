@@ -35,7 +35,7 @@ export default defineDashboard({
       timeseries({
         title: '5xx ratio',
         unit: UNITS.ratio,
-        alerts: ['HttpErrorRatioHigh', 'HttpErrorRateHigh'],
+        alerts: ['HttpErrorRatioHigh'],
         targets: [target(promql`${rec(errorRatio)}`, '{{job}}')],
       }),
       timeseries({

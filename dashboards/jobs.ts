@@ -46,9 +46,9 @@ export default defineDashboard({
       }),
     ]),
     row('Backlog', [
-      timeseries({ title: 'Queue length', unit: UNITS.count, alerts: ['QueueBacklogHigh'], targets: [target(promql`sum by (queue) (${sel(queue.metrics.length, q)})`, '{{queue}}')] }),
+      timeseries({ title: 'Queue length', unit: UNITS.count, targets: [target(promql`sum by (queue) (${sel(queue.metrics.length, q)})`, '{{queue}}')] }),
       timeseries({ title: 'Backlog (time to drain)', unit: UNITS.seconds, alerts: ['QueueBacklogSecondsHigh'], targets: [target(promql`${rec(backlogSeconds, q)}`, '{{queue}}')] }),
-      timeseries({ title: 'Oldest waiting job', unit: UNITS.seconds, targets: [target(promql`max by (queue) (${sel(queue.metrics.oldestJobAge, q)})`, '{{queue}}')] }),
+      timeseries({ title: 'Oldest waiting job', unit: UNITS.seconds, alerts: ['QueueOldestJobTooOld'], targets: [target(promql`max by (queue) (${sel(queue.metrics.oldestJobAge, q)})`, '{{queue}}')] }),
       timeseries({ title: 'Queue wait p95', unit: UNITS.seconds, targets: [target(promql`${rec(waitLatency.p95, q)}`, '{{queue}}')] }),
     ]),
     row('Durations and failures', [
@@ -60,7 +60,7 @@ export default defineDashboard({
       timeseries({
         title: 'Failed attempts by error type',
         unit: UNITS.perSecond,
-        alerts: ['JobFailureRateHigh'],
+        alerts: ['JobFailureRatioHigh'],
         targets: [target(promql`sum by (queue, error_type) (${rate(failed, q)})`, '{{queue}} {{error_type}}')],
       }),
       timeseries({ title: 'Retries', unit: UNITS.perSecond, targets: [target(promql`sum by (queue, job_type) (${rate(retries, q)})`, '{{queue}} {{job_type}}')] }),

@@ -36,19 +36,19 @@ export default defineDashboard({
       timeseries({
         title: 'Container restarts',
         unit: UNITS.count,
-        alerts: ['PodRestarting'],
+        alerts: ['PodCrashLooping'],
         targets: [target(promql`sum by (namespace, pod, container) (increase(${ksm.containerRestarts}{${ns}}[$__rate_interval]))`, '{{namespace}}/{{pod}} {{container}}')],
       }),
       timeseries({
         title: 'Containers waiting, by reason',
         unit: UNITS.count,
-        alerts: ['PodCrashLooping'],
+        alerts: ['PodCrashLooping', 'ContainerWaiting'],
         targets: [target(promql`sum by (namespace, reason) (${ksm.containerWaitingReason}{${ns}})`, '{{namespace}} {{reason}}')],
       }),
       timeseries({
         title: 'Deployment replicas',
         unit: UNITS.count,
-        alerts: ['DeploymentReplicasUnavailable'],
+        alerts: ['DeploymentUnavailable', 'DeploymentReplicasUnavailable', 'DeploymentRolloutStuck', 'PodNotReady'],
         targets: [
           target(promql`sum by (namespace, deployment) (${ksm.deploymentSpecReplicas}{${ns}})`, 'desired {{namespace}}/{{deployment}}'),
           target(promql`sum by (namespace, deployment) (${ksm.deploymentAvailableReplicas}{${ns}})`, 'available {{namespace}}/{{deployment}}'),

@@ -16,7 +16,7 @@ export default defineDashboard({
   scope: scrape.metrics.up,
   rows: [
     row('Health', [
-      stat({ title: 'Targets up', unit: UNITS.count, width: 6, alerts: ['TargetDown'], targets: [target(promql`sum(${sel(scrape.metrics.up)})`)] }),
+      stat({ title: 'Targets up', unit: UNITS.count, width: 6, alerts: ['TargetDown', 'JobDown'], targets: [target(promql`sum(${sel(scrape.metrics.up)})`)] }),
       stat({
         title: 'Prometheus config loaded',
         unit: UNITS.count,
@@ -36,7 +36,7 @@ export default defineDashboard({
       stat({ title: 'Head series', unit: UNITS.count, width: 6, targets: [target(promql`sum(${sel(p.headSeries)})`)] }),
     ]),
     row('Scrapes', [
-      timeseries({ title: 'Targets up by job', unit: UNITS.count, targets: [target(promql`sum by (job) (${sel(scrape.metrics.up)})`, '{{job}}')] }),
+      timeseries({ title: 'Targets up by job', unit: UNITS.count, alerts: ['TargetDown', 'JobDown', 'JobMissing'], targets: [target(promql`sum by (job) (${sel(scrape.metrics.up)})`, '{{job}}')] }),
       timeseries({ title: 'Scrape duration', unit: UNITS.seconds, targets: [target(promql`max by (job) (${sel(scrape.metrics.scrapeDuration)})`, '{{job}}')] }),
       timeseries({
         title: 'Samples per scrape',
@@ -50,6 +50,7 @@ export default defineDashboard({
       timeseries({
         title: 'Samples appended and rejected scrapes',
         unit: UNITS.perSecond,
+        alerts: ['PrometheusSampleLimitHit'],
         targets: [
           target(promql`sum by (type) (${rate(p.headSamplesAppended)})`, 'appended {{type}}'),
           target(promql`sum(${rate(p.scrapesExceededSampleLimit)})`, 'over sample limit'),
@@ -61,7 +62,7 @@ export default defineDashboard({
       timeseries({
         title: 'Rule evaluation problems',
         unit: UNITS.perSecond,
-        alerts: ['PrometheusRuleEvaluationFailures'],
+        alerts: ['PrometheusRuleEvaluationFailures', 'PrometheusMissingRuleEvaluations'],
         targets: [target(promql`sum by (rule_group) (${rate(p.ruleEvaluationFailures)})`, 'failed {{rule_group}}'), target(promql`sum by (rule_group) (${rate(p.ruleGroupIterationsMissed)})`, 'missed {{rule_group}}')],
       }),
       timeseries({
@@ -72,6 +73,7 @@ export default defineDashboard({
       timeseries({
         title: 'Storage problems',
         unit: UNITS.perSecond,
+        alerts: ['PrometheusTsdbCompactionsFailing'],
         targets: [target(promql`sum(${rate(p.compactionsFailed)})`, 'failed compactions'), target(promql`sum(${rate(p.walCorruptions)})`, 'WAL corruptions')],
       }),
       timeseries({ title: 'HTTP requests by handler', unit: UNITS.requestsPerSecond, targets: [target(promql`sum by (handler, code) (${rate(p.httpRequests)})`, '{{handler}} {{code}}')] }),
@@ -82,7 +84,7 @@ export default defineDashboard({
       timeseries({
         title: 'Alerts sent to Alertmanager',
         unit: UNITS.perSecond,
-        alerts: ['PrometheusNotificationsDropped'],
+        alerts: ['PrometheusNotificationsDropped', 'PrometheusErrorSendingAlerts'],
         targets: [
           target(promql`sum(${rate(p.notificationsSent)})`, 'sent'),
           target(promql`sum(${rate(p.notificationsErrors)})`, 'errors'),
@@ -92,6 +94,7 @@ export default defineDashboard({
       timeseries({
         title: 'Notification queue',
         unit: UNITS.count,
+        alerts: ['PrometheusNotificationQueueFull', 'PrometheusNotConnectedToAlertmanagers'],
         targets: [
           target(promql`max(${sel(p.notificationsQueueLength)})`, 'queued'),
           target(promql`max(${sel(p.notificationsQueueCapacity)})`, 'capacity'),

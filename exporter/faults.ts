@@ -15,10 +15,10 @@ export interface FaultSwitch {
 }
 
 export const FAULT_SWITCHES = [
-  { name: 'errors', description: 'Share of API requests answered 500.', role: 'api', kind: 'ratio', alerts: ['HttpErrorRatioHigh', 'HttpErrorRateHigh', 'HttpAvailabilityBurnRate1h', 'HttpTasksBurnRate1h'] },
+  { name: 'errors', description: 'Share of API requests answered 500.', role: 'api', kind: 'ratio', alerts: ['HttpErrorRatioHigh', 'HttpAvailabilityBurnRate1h', 'HttpTasksBurnRate1h'] },
   { name: 'latency', description: 'Seconds added to every API request.', role: 'api', kind: 'seconds', alerts: ['HttpLatencyP95High', 'HttpLatencyBurnRate1h'] },
-  { name: 'stall_workers', description: 'Workers stop consuming: the queues back up.', role: 'worker', kind: 'flag', alerts: ['NoActiveWorkers', 'QueueBacklogHigh', 'QueueBacklogSecondsHigh'] },
-  { name: 'fail_jobs', description: 'Share of job attempts that fail.', role: 'worker', kind: 'ratio', alerts: ['JobFailureRatioHigh', 'JobFailureRateHigh'] },
+  { name: 'stall_workers', description: 'Workers stop consuming: the queues back up.', role: 'worker', kind: 'flag', alerts: ['NoActiveWorkers', 'QueueBacklogSecondsHigh'] },
+  { name: 'fail_jobs', description: 'Share of job attempts that fail.', role: 'worker', kind: 'ratio', alerts: ['JobFailureRatioHigh'] },
   { name: 'circuit_open', description: 'The circuit breaker in front of the database opens and stays open.', role: 'both', kind: 'flag', alerts: ['CircuitBreakerOpen'] },
   { name: 'cache_misses', description: 'The task cache misses almost every lookup.', role: 'both', kind: 'flag', alerts: ['CacheHitRatioLow'] },
   { name: 'slow_database', description: 'Seconds added to every database query.', role: 'both', kind: 'seconds', alerts: ['DatabaseQueriesSlow'] },

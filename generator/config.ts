@@ -30,9 +30,14 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     readonly thresholds: T;
   };
   readonly alertmanager: {
-    /** Webhooks notified of critical alerts (they page) and warnings (they open tickets); info goes nowhere. */
+    /** Webhooks notified of critical alerts (they page), warnings (they open tickets) and info (a channel read in working hours). */
     readonly pageWebhookUrl: string;
     readonly ticketWebhookUrl: string;
+    readonly infoWebhookUrl: string;
+    /** Alerts labelled notify="meta" (the alerting pipeline's own failures): another endpoint than page and ticket, whose failure they report. */
+    readonly metaWebhookUrl: string;
+    /** The dead man's switch outside this system that heartbeat alerts (the Watchdog) reach every minute; it alarms when they stop. */
+    readonly deadMansSwitchUrl: string;
   };
   readonly kubernetes: {
     /** Namespace of the monitoring objects (rules, monitors, dashboards, Prometheus itself). */
@@ -113,7 +118,13 @@ export const DEFAULT_CONFIG: SextantConfig = {
     operatorProvidedJobs: [],
   },
   alerts: { runbookBaseUrl: 'https://example.com/docs/alerts.md', thresholds: {} },
-  alertmanager: { pageWebhookUrl: 'http://alert-receiver:9095/page', ticketWebhookUrl: 'http://alert-receiver:9095/ticket' },
+  alertmanager: {
+    pageWebhookUrl: 'http://alert-receiver:9095/page',
+    ticketWebhookUrl: 'http://alert-receiver:9095/ticket',
+    infoWebhookUrl: 'http://alert-receiver:9095/info',
+    metaWebhookUrl: 'http://alert-receiver:9095/meta',
+    deadMansSwitchUrl: 'http://alert-receiver:9095/deadmansswitch',
+  },
   grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards' },
   faultSwitches: [],
 };

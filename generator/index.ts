@@ -3,7 +3,7 @@
  * Everything a catalogue, alert, dashboard or scrape file needs is re-exported here.
  */
 export { counter, gauge, histogram, summary, untyped, labelOf } from './dsl/metrics.ts';
-export type { MetricDef, MetricType, LabelName, LabelValue, LabelSet } from './dsl/metrics.ts';
+export type { MetricDef, MetricType, LabelName, LabelValue, LabelSet, ValueBounds } from './dsl/metrics.ts';
 export { bounded } from './dsl/labels.ts';
 export type { LabelSpec, LabelSpecs, BoundedLabel, EnumLabel, LabelKind, Acknowledgement } from './dsl/labels.ts';
 export { exponentialBuckets, linearBuckets } from './dsl/buckets.ts';
@@ -15,7 +15,7 @@ export { defineConfig } from './config.ts';
 export type { SextantConfig, SextantConfigInput } from './config.ts';
 export { promql, bucketOf, sumOf, countOf } from './promql/query.ts';
 export { alert, recordingRule, defineRules, fires, silent, pending, evaluates, input, SEVERITIES } from './dsl/rules.ts';
-export type { AlertDef, RecordingRuleDef, RulesDef, Severity, Runbook, AlertTest, ExprTest, SeriesInput } from './dsl/rules.ts';
+export type { AlertDef, RecordingRuleDef, RulesDef, Severity, Runbook, AlertTest, ExprTest, SeriesInput, Scenario, ScenarioContext, ScenarioTarget, PanelRef } from './dsl/rules.ts';
 export type { Thresholds } from './config.ts';
 export { defineDashboard, row, timeseries, stat, heatmap, table, barGauge, stateTimeline, target, labelVariable, FOLDERS } from './dsl/dashboards.ts';
 export type { DashboardDef, PanelDef, RowDef, TargetDef, VariableDef, Folder } from './dsl/dashboards.ts';

@@ -14,7 +14,7 @@ import type { Role } from '../exporter/role-map.ts';
 import type { ScrapeJobDef } from '../generator/dsl/scrape.ts';
 import type { Model } from '../generator/model/types.ts';
 import { runPipeline } from '../generator/pipeline.ts';
-import { alertmanagerConfig } from '../generator/render/alertmanager-config.ts';
+import { alertmanagerConfig, webhooksUnder } from '../generator/render/alertmanager-config.ts';
 import { applyProfile, type RuleProfile } from '../generator/render/profile.ts';
 import { prometheusConfig } from '../generator/render/prometheus-config.ts';
 import { renderRuleFile, ruleFilePath } from '../generator/render/rules.ts';
@@ -70,7 +70,7 @@ export interface StackOptions {
   readonly followGenerated?: boolean;
   /** One interval for scraping and rule evaluation, instead of the generated ones. */
   readonly interval?: string;
-  /** Base URL for Alertmanager's webhooks (`/page`, `/ticket` are appended); the configured ones otherwise. */
+  /** Base URL for Alertmanager's webhooks (each receiver's name is appended: `/page`, `/ticket`…); the configured ones otherwise. */
   readonly webhookUrl?: string;
   /** Group wait and interval of Alertmanager, for tests that cannot wait minutes. */
   readonly alertGrouping?: string;
@@ -120,7 +120,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     join(dir, 'alertmanager.yml'),
     toYaml(
       alertmanagerConfig(model, {
-        ...(options.webhookUrl ? { pageWebhookUrl: `${options.webhookUrl}/page`, ticketWebhookUrl: `${options.webhookUrl}/ticket` } : {}),
+        ...(options.webhookUrl ? webhooksUnder(options.webhookUrl) : {}),
         ...(options.alertGrouping ? { groupWait: options.alertGrouping, groupInterval: options.alertGrouping } : {}),
       }),
     ),

@@ -61,7 +61,9 @@ export default defineRules({
       expr: promql\`rate(\${requests}[5m]) > 0.5\`,
       for: '5m',
       ...text,
-      runbook: { meaning: 'm', causes: ['c'], checks: ['k'] },
+      runbook: { meaning: 'm', causes: ['c'], checks: ['k'], fix: ['f'], escalation: 'e' },
+      scenario: { target, series: (value, s) => [input(requests, { ...s.target, route: '/a' }, s.counter(value))] },
+      perInstance: 'A test project: one process, its rate alone.',
       tests: [
         fires('one request a second', { at: '10m', series: busy, alerts: [{ labels: { ...target, route: '${expectedRoute}' }, ...text }] }),
         pending('not yet for five minutes', { at: '3m', series: busy }),

@@ -72,12 +72,23 @@ describe('Alertmanager configuration', () => {
   });
 
   it.each([
-    { severity: 'critical', receiver: 'page' },
-    { severity: 'warning', receiver: 'ticket' },
-    { severity: 'info', receiver: 'null' },
-  ])('routes $severity alerts to $receiver', async ({ severity, receiver }) => {
-    const routed = await run('amtool', ['config', 'routes', 'test', '--config.file=alertmanager.yml', `severity=${severity}`, 'alertname=Any'], dir);
+    { labels: ['severity=critical'], receiver: 'page' },
+    { labels: ['severity=warning'], receiver: 'ticket' },
+    { labels: ['severity=info'], receiver: 'info' },
+    { labels: [], receiver: 'ticket' },
+    // The alerting pipeline's own failures avoid the receivers they report on, whatever their severity.
+    { labels: ['severity=warning', 'notify=meta'], receiver: 'meta' },
+    { labels: ['severity=critical', 'notify=meta'], receiver: 'meta' },
+  ])('routes alerts labelled $labels to $receiver', async ({ labels, receiver }) => {
+    const routed = await run('amtool', ['config', 'routes', 'test', '--config.file=alertmanager.yml', ...labels, 'alertname=Any'], dir);
     expect(routed.stdout.trim()).toBe(receiver);
+  });
+
+  it('routes the Watchdog heartbeat to the dead man\'s switch, every minute', async () => {
+    const routed = await run('amtool', ['config', 'routes', 'test', '--config.file=alertmanager.yml', 'severity=info', 'alertname=Watchdog'], dir);
+    expect(routed.stdout.trim()).toBe('deadmansswitch');
+    const config = load('alertmanager/alertmanager.yml') as { route: { routes: { receiver: string; repeat_interval?: string }[] } };
+    expect(config.route.routes.find((route) => route.receiver === 'deadmansswitch')?.repeat_interval).toBe('1m');
   });
 
   it('groups by alert and service, and lets critical alerts silence the warnings they supersede', () => {
@@ -87,7 +98,8 @@ describe('Alertmanager configuration', () => {
     expect(config.inhibit_rules).toContainEqual({
       source_matchers: ['alertname="EventQueueDepthCritical"'],
       target_matchers: ['alertname="EventQueueDepthHigh"'],
-      equal: ['instance', 'job', 'transport'],
+      equal: ['job', 'transport'],
     });
+    expect(config.inhibit_rules).toContainEqual({ source_matchers: ['alertname="JobDown"'], target_matchers: ['alertname="TargetDown"'], equal: ['job'] });
   });
 });

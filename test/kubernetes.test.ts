@@ -177,7 +177,7 @@ describe('generated Kubernetes objects', () => {
     expect(keeps('kube-state-metrics')).toEqual([
       {
         source_labels: ['__name__'],
-        regex: 'kube_deployment_spec_replicas|kube_deployment_status_replicas_available|kube_pod_container_status_restarts_total|kube_pod_container_status_waiting_reason',
+        regex: 'kube_deployment_spec_replicas|kube_deployment_status_condition|kube_deployment_status_replicas_available|kube_deployment_status_replicas_updated|kube_pod_container_status_restarts_total|kube_pod_container_status_waiting_reason|kube_pod_status_phase|kube_pod_status_ready',
         action: 'keep',
       },
       { source_labels: ['namespace'], regex: 'default', action: 'keep' },
@@ -283,8 +283,9 @@ describe('configurable parts', async () => {
       const deployment = (yaml.loadAll(file.content) as Manifest[]).find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { metadata: { annotations: Record<string, string> } } } };
       return deployment.spec.template.metadata.annotations[CONFIG_HASH_ANNOTATION];
     };
-    const [first, ...others] = result.model.rules;
-    const changed = { ...result.model, rules: [{ ...first!, recording: first!.recording.map((rule, i) => (i === 0 ? { ...rule, expr: `${rule.expr} * 2` } : rule)) }, ...others] };
+    const first = result.model.rules.find((file) => file.recording.length > 0)!;
+    const others = result.model.rules.filter((file) => file !== first);
+    const changed = { ...result.model, rules: [{ ...first, recording: first.recording.map((rule, i) => (i === 0 ? { ...rule, expr: `${rule.expr} * 2` } : rule)) }, ...others] };
     expect(hashOf(result.model)).toMatch(/^[0-9a-f]{16}$/);
     expect(hashOf(changed)).not.toBe(hashOf(result.model));
     expect(hashOf(result.model)).toBe(hashOf(result.model));

@@ -21,7 +21,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('promtool on the generated rules', () => {
   it('finds one rule file and one test file per rule domain', () => {
     expect(ruleFiles.length).toBeGreaterThan(0);
-    expect(testFiles.map((f) => f.replace(/^tests\/|\.test\.yml$/g, ''))).toEqual(ruleFiles.map((f) => f.replace(/^rules\/|\.rules\.yml$/g, '')));
+    const domains = ruleFiles.map((f) => f.replace(/^rules\/|\.rules\.yml$/g, ''));
+    // Beside each file's own tests, the edge cases generated from its alerts' scenarios.
+    expect(testFiles.filter((f) => !f.endsWith('.edges.test.yml')).map((f) => f.replace(/^tests\/|\.test\.yml$/g, ''))).toEqual(domains);
+    expect(testFiles.filter((f) => f.endsWith('.edges.test.yml')).map((f) => f.replace(/^tests\/|\.edges\.test\.yml$/g, ''))).toEqual(expect.arrayContaining(['http', 'worker', 'circuit_breaker']));
   });
 
   it('passes promtool check rules --lint=all --lint-fatal', async () => {

@@ -4,7 +4,7 @@
  * here instead of running histogram_quantile over raw buckets on every refresh; a quantile nothing
  * reads is not recorded (check recording-rules-read), so each caller names those it reads.
  */
-import { bucketOf, evaluates, input, promql, recordingRule, type LabelName, type LabelSet, type MetricDef, type RecordingRuleDef } from '#sextant';
+import { bucketOf, evaluates, input, promql, recordingRule, type LabelName, type LabelSet, type MetricDef, type RecordingRuleDef, type Scenario, type ScenarioContext } from '#sextant';
 import { quantileWithin, ratePerSecond } from './expect.ts';
 
 const QUANTILES = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;
@@ -51,4 +51,30 @@ export function latencyRules<M extends MetricDef, Q extends Quantile>(
   const read = (Object.keys(QUANTILES) as Quantile[]).filter((name) => (quantiles as readonly Quantile[]).includes(name));
   const rules = Object.fromEntries(read.map((name) => [name, quantile(name)])) as { [K in Q]: RecordingRuleDef };
   return { ...rules, buckets: bucketRule, all: [bucketRule, ...read.map((name) => rules[name as Q])] };
+}
+
+/**
+ * A scenario for an alert on a p95 of `metric`: bucket counters of `perSecond` observations a second
+ * spread so that histogram_quantile(0.95) interpolates to exactly the value asked for. Observations
+ * under the 95th sit in the first bucket, those past it in the bucket after the value's.
+ */
+export function p95Scenario(metric: MetricDef, labels: Readonly<Record<string, string>>, perSecond = 10): Pick<Scenario, 'series' | 'idle'> {
+  const bounds = metric.buckets ?? [];
+  const counters = (s: ScenarioContext, cumulative: (le: number) => number) => [
+    ...bounds.map((le) => input(bucketOf(metric), { ...s.target, ...labels, le: String(le) }, s.counter(perSecond * cumulative(le)))),
+    input(bucketOf(metric), { ...s.target, ...labels, le: '+Inf' }, s.counter(perSecond)),
+  ];
+  return {
+    series: (value, s) => {
+      const index = bounds.findIndex((le) => le >= value);
+      if (index < 0) throw new Error(`a p95 of ${value} is past the last bucket (${bounds.at(-1)}) of ${metric.name}`);
+      const [lo, hi] = [bounds[index - 1] ?? 0, bounds[index]!];
+      const x = (value - lo) / (hi - lo);
+      // p: the share under lo; q: the share past hi. The 95th then falls at x of the bucket.
+      const p = x <= 0.95 ? (0.95 - x) / (1 - x) : 0;
+      const q = x > 0.95 ? 1 - 0.95 / x : 0;
+      return counters(s, (le) => (le < hi ? p : le === hi ? 1 - q : 1));
+    },
+    idle: (s) => counters(s, () => 0).map((series) => ({ ...series, values: s.counter(0) })),
+  };
 }

@@ -4,6 +4,7 @@
  * batches, one promtool each, side by side in the shared pool. Batches rather than one promtool per
  * file: each start costs about 50 ms of CPU, a tenth of the whole on a 2-core machine.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model, ModelRuleFile } from '../model/types.ts';
 import { formatReport, sortProblems, type Problem } from '../problems.ts';
@@ -12,8 +13,8 @@ import { NOT_RENDERED, requireTool } from './prerequisites.ts';
 import { failed, passed, toolSaid, type CheckStep } from './step.ts';
 import { PROMTOOL_TEST_RULE, testFailures } from './test-failures.ts';
 
-/** promtool prints this before each file's results, on stdout; its failures go to stderr. */
-const FILE_HEADER = /^Unit Testing:\s+tests\/(\S+)\.test\.yml$/m;
+/** promtool prints this before each file's results, on stdout; its failures go to stderr. A file's edge cases trace to it too. */
+const FILE_HEADER = /^Unit Testing:\s+tests\/(\S+?)(?:\.edges)?\.test\.yml$/m;
 
 export const promtoolTestsStep: CheckStep = {
   id: 'promtool-test',
@@ -25,11 +26,13 @@ export const promtoolTestsStep: CheckStep = {
     if (!rendered) return NOT_RENDERED;
     const { model } = rendered;
     const cwd = join(rendered.dir, 'prometheus');
+    // A file's own tests and, when its alerts have scenarios, the edge cases generated from them.
+    const testFiles = (file: ModelRuleFile) => [`tests/${file.name}.test.yml`, `tests/${file.name}.edges.test.yml`].filter((path) => existsSync(join(cwd, path)));
     const problems = (
       await Promise.all(
         batches(model, 2 * context.parallel).map(async (batch) => {
           // Both streams into one pipe, so each failure follows the header of the file it belongs to.
-          const run = await context.exec('sh', ['-c', 'exec "$0" "$@" 2>&1', promtool, 'test', 'rules', ...batch.map((file) => `tests/${file.name}.test.yml`)], cwd);
+          const run = await context.exec('sh', ['-c', 'exec "$0" "$@" 2>&1', promtool, 'test', 'rules', ...batch.flatMap(testFiles)], cwd);
           return run.code === 0 ? [] : batchFailures(model, batch, `${run.stdout}\n${run.stderr}`);
         }),
       )

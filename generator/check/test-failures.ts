@@ -6,7 +6,7 @@
  */
 import type { ModelRuleFile } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
-import { alertTestName } from '../render/rules.ts';
+import { alertTestName, edgeExpr } from '../render/rules.ts';
 import { alertProblem, recordingProblem } from '../validate/rule-problem.ts';
 import { toolSaid } from './step.ts';
 
@@ -37,6 +37,9 @@ function blockProblem(file: ModelRuleFile, block: readonly string[]): Problem {
     }
   }
   const expr = EXPR.exec(first);
+  // promtool prints the expression with its quotes escaped.
+  const edged = expr ? file.alerts.find((alert) => edgeExpr(alert) === (expr[1] ?? "").replace(/\\"/g, '"')) : undefined;
+  if (expr && edged) return alertProblem(edged, PROMTOOL_TEST_RULE, `a generated edge case (evaluated at ${expr[2]}) failed: ${said(block)}`);
   const recording = expr ? file.recording.find((rule) => rule.record === expr[1]) : undefined;
   if (expr && recording) {
     const tests = recording.tests.filter((test) => test.at === expr[2]).map((test) => `'${test.name}'`);

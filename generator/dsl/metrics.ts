@@ -32,6 +32,8 @@ export interface MetricDef<
   readonly labelSets: BoundedLabel | undefined;
   /** Why no dashboard shows this metric; otherwise every application metric must be on a panel. */
   readonly notDashboarded: string | undefined;
+  /** The values a gauge can take (a capacity it never exceeds): alerts needing others cannot fire. */
+  readonly range: ValueBounds | undefined;
   /** Set by defineDomain(): where the metric is catalogued. Undefined for a metric no domain holds. */
   readonly catalogued?: Catalogued;
 }
@@ -48,6 +50,13 @@ export interface Catalogued {
   readonly namespaced: boolean;
 }
 
+/** Bounds a gauge's values never leave, with the reason (the exporter caps it, a pool's size). */
+export interface ValueBounds {
+  readonly min?: number;
+  readonly max?: number;
+  readonly why: string;
+}
+
 interface CommonOptions<N extends string, L extends LabelSpecs> {
   name: N;
   help: string;
@@ -61,6 +70,8 @@ interface CommonOptions<N extends string, L extends LabelSpecs> {
   labelSets?: BoundedLabel;
   /** Why no dashboard shows this metric (the dashboard-coverage check asks). */
   notDashboarded?: string;
+  /** The values a gauge can take, such as a capacity: `{ min: 0, max: 10_000, why: '…' }`. */
+  range?: ValueBounds;
 }
 export interface HistogramOptions<N extends string, L extends LabelSpecs> extends CommonOptions<N, L> {
   buckets: readonly number[];
@@ -87,12 +98,13 @@ function define<T extends MetricType, N extends string, L extends LabelSpecs>(
     supersedes: options.supersedes ?? [],
     labelSets: options.labelSets,
     notDashboarded: options.notDashboarded,
+    range: options.range,
   });
   return rememberUnknownKeys(definition, options, METRIC_OPTIONS);
 }
 /** Every option a metric function reads; the compiler keeps the list complete. */
 export const METRIC_OPTIONS = Object.keys({
-  name: true, help: true, unit: true, labels: true, supersedes: true, labelSets: true, notDashboarded: true, buckets: true, quantiles: true,
+  name: true, help: true, unit: true, labels: true, supersedes: true, labelSets: true, notDashboarded: true, range: true, buckets: true, quantiles: true,
 } satisfies Record<keyof (HistogramOptions<string, LabelSpecs> & SummaryOptions<string, LabelSpecs>), true>);
 
 export function counter<const N extends string, const L extends LabelSpecs = NoLabels>(options: CommonOptions<N, L>) {

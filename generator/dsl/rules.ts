@@ -132,6 +132,49 @@ export interface Runbook {
   readonly meaning: string;
   readonly causes: readonly string[];
   readonly checks: readonly string[];
+  /** What to do about it, in order: the steps that end the alert (the alert-runbooks check requires them). */
+  readonly fix?: readonly string[];
+  /** Who to call, and when, if the steps do not end it (the alert-runbooks check requires it). */
+  readonly escalation?: string;
+  /** The query to run first, shown in the runbook (an Explore link in Grafana). */
+  readonly query?: Query;
+  /** The dashboard panel that shows the quantity; checked to exist, linked from the runbook. */
+  readonly panel?: PanelRef;
+}
+
+/** A panel of a dashboard in dashboards/: the dashboard's `name` and the panel's title. */
+export interface PanelRef {
+  readonly dashboard: string;
+  readonly panel: string;
+}
+
+/** The target of a scenario: the job and instance Prometheus attaches to every series it scrapes. */
+export interface ScenarioTarget {
+  readonly job: string;
+  readonly instance: string;
+}
+
+/** What a scenario's functions are given: the target, and series notation at the scrape interval. */
+export interface ScenarioContext {
+  readonly target: ScenarioTarget;
+  /** A gauge holding `value` at every scrape. */
+  gauge(value: number): string;
+  /** A counter growing by `perSecond` per second, from 0, sampled every scrape. */
+  counter(perSecond: number): string;
+}
+
+/**
+ * How to make the alert's compared quantity (the left side of its comparison) take a value: the
+ * generator derives edge-case tests from it (just above and at the threshold, just before and after
+ * `for`, zero traffic, no series, two instances) at the configured scrape interval.
+ */
+export interface Scenario {
+  /** The target of the generated tests; a second instance of its job tests per-job aggregation. */
+  readonly target: ScenarioTarget;
+  /** The input series of one target at which the compared quantity is `value`. */
+  readonly series: (value: number, context: ScenarioContext) => readonly SeriesInput[];
+  /** The input series of one target with no traffic (counters flat): needed when the expression divides. */
+  readonly idle?: (context: ScenarioContext) => readonly SeriesInput[];
 }
 
 export interface AlertDef {
@@ -149,6 +192,22 @@ export interface AlertDef {
   readonly tests: readonly AlertTest[];
   /** Less severe alerts this one makes redundant: Alertmanager silences them while this one fires. */
   readonly supersedes: readonly string[];
+  /** What users feel, or the data lost, when this fires: every critical alert states it (it pages someone). */
+  readonly impact?: string;
+  /** How to make the compared quantity take a value, for the generated edge-case tests. */
+  readonly scenario?: Scenario;
+  /** Why the alert has no scenario (a heartbeat, an absent() alert): the generator then adds no edge cases. */
+  readonly noScenario?: string;
+  /**
+   * Why the alert needs no absent() pairing although it fires on a low value (which a vanished
+   * series never has): another alert covers the missing series, say which.
+   */
+  readonly blindSpot?: string;
+  /**
+   * Why the alert fires per instance although the application runs replicas (a resource each process
+   * has its own of, such as its connection pool): otherwise one replica's trouble pages while the others serve.
+   */
+  readonly perInstance?: string;
 }
 
 export function alert(definition: Omit<AlertDef, 'kind' | 'labels' | 'supersedes'> & { labels?: Labels; supersedes?: readonly string[] }): AlertDef {
@@ -157,8 +216,11 @@ export function alert(definition: Omit<AlertDef, 'kind' | 'labels' | 'supersedes
 /** Every key of an alert definition and of its runbook; the compiler keeps the lists complete. */
 export const ALERT_KEYS = Object.keys({
   kind: true, name: true, severity: true, expr: true, for: true, labels: true, summary: true, description: true, runbook: true, tests: true, supersedes: true,
+  impact: true, scenario: true, noScenario: true, blindSpot: true, perInstance: true,
 } satisfies Record<keyof AlertDef, true>);
-export const RUNBOOK_KEYS = Object.keys({ meaning: true, causes: true, checks: true } satisfies Record<keyof Runbook, true>);
+export const RUNBOOK_KEYS = Object.keys({
+  meaning: true, causes: true, checks: true, fix: true, escalation: true, query: true, panel: true,
+} satisfies Record<keyof Runbook, true>);
 
 export interface RulesDef {
   readonly kind: 'rules';

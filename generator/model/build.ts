@@ -140,6 +140,7 @@ function toModelMetric(
     supersedes: Array.isArray(definition.supersedes) ? definition.supersedes : [],
     labelSets: definition.labelSets,
     notDashboarded: typeof definition.notDashboarded === 'string' ? definition.notDashboarded : undefined,
+    range: definition.range,
     definition: definition as MetricDef,
   };
 }

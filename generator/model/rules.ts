@@ -10,6 +10,7 @@ import { isBlank } from '../validate/readable-text.ts';
 import type { DefinitionSource } from './build.ts';
 import { isQuery, resolveQuery, type ResolvedQuery } from './queries.ts';
 import { resolverOf } from './resolve.ts';
+import { scenarioOf } from './scenario.ts';
 import type { Model, ModelAlert, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from './types.ts';
 
 const FILE_NAME = /^[a-z][a-z0-9_]*$/;
@@ -136,8 +137,21 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
         labels: typeof labels === 'object' && !Array.isArray(labels) ? labels : {},
         summary: String(definition.summary ?? ''),
         description: String(definition.description ?? ''),
-        runbook: { meaning: definition.runbook?.meaning ?? '', causes: definition.runbook?.causes ?? [], checks: definition.runbook?.checks ?? [] },
+        runbook: {
+          meaning: definition.runbook?.meaning ?? '',
+          causes: definition.runbook?.causes ?? [],
+          checks: definition.runbook?.checks ?? [],
+          fix: list<unknown>(where, definition.runbook?.fix, 'runbook fix must be a list of steps').map(String),
+          escalation: typeof definition.runbook?.escalation === 'string' ? definition.runbook.escalation : '',
+          query: definition.runbook?.query === undefined ? undefined : render(`${where}, runbook query`, definition.runbook.query)?.text,
+          panel: definition.runbook?.panel,
+        },
         supersedes: list<unknown>(where, definition.supersedes, 'supersedes must be a list of alert names').map(String),
+        impact: optionalText(definition.impact),
+        scenario: scenarioOf(definition.scenario, resolver, (message) => report(where, message)),
+        noScenario: optionalText(definition.noScenario),
+        blindSpot: optionalText(definition.blindSpot),
+        perInstance: optionalText(definition.perInstance),
         tests: tests.map((test) => ({
           kind: test.kind,
           name: String(test.name),
@@ -157,4 +171,8 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
     rules.push({ name, title: String(value.title ?? name), file: source.file, recording, alerts });
   }
   return { rules, problems };
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -5,8 +5,9 @@
 import type { SextantConfig } from '../config.ts';
 import type { Owner } from '../dsl/domain.ts';
 import type { Deployment, Environment } from '../dsl/scrape.ts';
-import type { MetricDef, MetricType } from '../dsl/metrics.ts';
+import type { MetricDef, MetricType, ValueBounds } from '../dsl/metrics.ts';
 import type { PanelDef, PanelType, Threshold } from '../dsl/dashboards.ts';
+import type { PanelRef, ScenarioTarget } from '../dsl/rules.ts';
 import type { Unit } from '../dsl/units.ts';
 
 export interface ModelLabel {
@@ -44,6 +45,8 @@ export interface ModelMetric {
   readonly notDashboarded: string | undefined;
   /** Declared cap on label combinations; validated by the series-budget check. */
   readonly labelSets: { readonly bound: unknown; readonly reason: unknown } | undefined;
+  /** Declared bounds of a gauge's values (a capacity); the alert-can-fire check reads them. */
+  readonly range: ValueBounds | undefined;
   readonly definition: MetricDef;
 }
 
@@ -148,10 +151,37 @@ export interface ModelAlert {
   readonly labels: Readonly<Record<string, string>>;
   readonly summary: string;
   readonly description: string;
-  readonly runbook: { readonly meaning: string; readonly causes: readonly string[]; readonly checks: readonly string[] };
+  readonly runbook: ModelRunbook;
   readonly tests: readonly ModelAlertTest[];
   /** Alerts this one silences in Alertmanager while it fires. */
   readonly supersedes: readonly string[];
+  /** What users feel, or the data lost, when it fires (critical alerts state it). */
+  readonly impact: string | undefined;
+  readonly scenario: ModelScenario | undefined;
+  readonly noScenario: string | undefined;
+  readonly blindSpot: string | undefined;
+  /** Why it fires per instance of a replicated application job. */
+  readonly perInstance: string | undefined;
+}
+
+export interface ModelRunbook {
+  readonly meaning: string;
+  readonly causes: readonly string[];
+  readonly checks: readonly string[];
+  readonly fix: readonly string[];
+  readonly escalation: string;
+  /** The query to run, rendered under the namespace. */
+  readonly query: string | undefined;
+  readonly panel: PanelRef | undefined;
+}
+
+/** An alert's scenario with its series rendered under the namespace, at a given scrape interval. */
+export interface ModelScenario {
+  readonly target: ScenarioTarget;
+  /** Series of `target` at which the compared quantity is `value`, `samples` samples `interval` seconds apart. */
+  readonly series: (value: number, target: ScenarioTarget, interval: number, samples: number) => readonly ModelSeriesInput[];
+  /** Series of `target` with no traffic, when the author gave them. */
+  readonly idle: ((target: ScenarioTarget, interval: number, samples: number) => readonly ModelSeriesInput[]) | undefined;
 }
 
 export interface ModelRuleFile {

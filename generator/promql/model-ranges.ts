@@ -49,6 +49,13 @@ function seriesOf(metric: ModelMetric): [string, Range][] {
     case 'summary':
       return [[metric.name, unit], [`${metric.name}_count`, COUNT], [`${metric.name}_sum`, unit]];
     default:
-      return [[metric.name, unit]];
+      return [[metric.name, declared(metric, unit)]];
   }
+}
+
+/** A gauge's declared bounds (a capacity) narrow what its unit allows. */
+function declared(metric: ModelMetric, unit: Range): Range {
+  if (!metric.range) return unit;
+  const { min, max, why } = metric.range;
+  return { lo: Math.max(unit.lo, min ?? -Infinity), hi: Math.min(unit.hi, max ?? Infinity), why };
 }

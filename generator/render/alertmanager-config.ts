@@ -1,15 +1,21 @@
 /**
- * `alertmanager/alertmanager.yml`: critical alerts page, warnings open tickets, info goes nowhere;
- * grouped by alert and service; a critical alert silences the warnings it supersedes on the same
- * target. Receiver URLs come from the config object.
+ * `alertmanager/alertmanager.yml`. Heartbeat alerts (the Watchdog, `vector(1)`) go every minute to
+ * the dead man's switch outside this system; alerts labelled notify="meta" (the alerting pipeline's
+ * own failures) to the meta receiver, not through the receivers whose failure they report; then
+ * critical alerts page, warnings open tickets, info goes to the info channel, and anything without
+ * a known severity opens a ticket rather than vanish. Grouped by alert and service; a critical
+ * alert silences the warnings it supersedes on the same target. Receiver URLs come from the config.
  */
 import { analyze } from '../promql/analyze.ts';
+import { isHeartbeat } from '../promql/condition.ts';
 import { queryContextOf } from '../promql/model-context.ts';
 import type { Model, ModelAlert } from '../model/types.ts';
 import type { Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
 
-export const RECEIVERS = { critical: 'page', warning: 'ticket', info: 'null' } as const;
+export const RECEIVERS = { critical: 'page', warning: 'ticket', info: 'info', meta: 'meta', heartbeat: 'deadmansswitch' } as const;
+/** The static label that sends an alert to the meta receiver. */
+export const META_MATCHER = 'notify="meta"';
 
 export const alertmanagerConfigStage: Stage = {
   name: 'alertmanager configuration',
@@ -19,26 +25,36 @@ export const alertmanagerConfigStage: Stage = {
 export interface AlertmanagerOverrides {
   readonly pageWebhookUrl?: string;
   readonly ticketWebhookUrl?: string;
+  readonly infoWebhookUrl?: string;
+  readonly metaWebhookUrl?: string;
+  readonly deadMansSwitchUrl?: string;
   /** Group wait and interval: seconds instead of minutes for the end-to-end stack. */
   readonly groupWait?: string;
   readonly groupInterval?: string;
 }
 
 export function alertmanagerConfig(model: Model, overrides: AlertmanagerOverrides = {}) {
-  const { alertmanager } = model.config;
+  type Url = keyof Model['config']['alertmanager'];
+  const url = (name: Url) => overrides[name] ?? model.config.alertmanager[name];
   const webhook = (url: string) => ({ webhook_configs: [{ url, send_resolved: true, max_alerts: 0 }] });
+  const heartbeats = allAlerts(model).filter((alert) => isHeartbeat(alert.expr)).map((alert) => alert.name).sort();
   return {
     global: { resolve_timeout: '5m' },
     route: {
-      receiver: RECEIVERS.info,
+      receiver: RECEIVERS.warning,
       group_by: ['alertname', 'service'],
       group_wait: overrides.groupWait ?? '30s',
       group_interval: overrides.groupInterval ?? '5m',
       repeat_interval: '4h',
       routes: [
+        // Every minute, so the switch notices within minutes when they stop; never resolved, never grouped with others.
+        ...(heartbeats.length === 0
+          ? []
+          : [{ receiver: RECEIVERS.heartbeat, matchers: [`alertname=~"${heartbeats.join('|')}"`], group_wait: '0s', group_interval: '1m', repeat_interval: '1m' }]),
+        { receiver: RECEIVERS.meta, matchers: [META_MATCHER], repeat_interval: '1h' },
         { receiver: RECEIVERS.critical, matchers: ['severity="critical"'], repeat_interval: '1h' },
         { receiver: RECEIVERS.warning, matchers: ['severity="warning"'] },
-        { receiver: RECEIVERS.info, matchers: ['severity="info"'] },
+        { receiver: RECEIVERS.info, matchers: ['severity="info"'], repeat_interval: '24h' },
       ],
     },
     inhibit_rules: [
@@ -47,17 +63,34 @@ export function alertmanagerConfig(model: Model, overrides: AlertmanagerOverride
       ...supersededWarnings(model),
     ],
     receivers: [
-      { name: RECEIVERS.critical, ...webhook(overrides.pageWebhookUrl ?? alertmanager.pageWebhookUrl) },
-      { name: RECEIVERS.warning, ...webhook(overrides.ticketWebhookUrl ?? alertmanager.ticketWebhookUrl) },
-      { name: RECEIVERS.info },
+      { name: RECEIVERS.critical, ...webhook(url('pageWebhookUrl')) },
+      { name: RECEIVERS.warning, ...webhook(url('ticketWebhookUrl')) },
+      { name: RECEIVERS.info, ...webhook(url('infoWebhookUrl')) },
+      { name: RECEIVERS.meta, ...webhook(url('metaWebhookUrl')) },
+      ...(heartbeats.length === 0 ? [] : [{ name: RECEIVERS.heartbeat, webhook_configs: [{ url: url('deadMansSwitchUrl'), send_resolved: false, max_alerts: 0 }] }]),
     ],
   };
+}
+
+/** Every receiver's webhook at `<base>/<receiver name>`: one local server tells the receivers apart by path (the live tests). */
+export function webhooksUnder(base: string): Required<Pick<AlertmanagerOverrides, 'pageWebhookUrl' | 'ticketWebhookUrl' | 'infoWebhookUrl' | 'metaWebhookUrl' | 'deadMansSwitchUrl'>> {
+  return {
+    pageWebhookUrl: `${base}/${RECEIVERS.critical}`,
+    ticketWebhookUrl: `${base}/${RECEIVERS.warning}`,
+    infoWebhookUrl: `${base}/${RECEIVERS.info}`,
+    metaWebhookUrl: `${base}/${RECEIVERS.meta}`,
+    deadMansSwitchUrl: `${base}/${RECEIVERS.heartbeat}`,
+  };
+}
+
+function allAlerts(model: Model): ModelAlert[] {
+  return model.rules.flatMap((file) => file.alerts);
 }
 
 /** One inhibit rule per `supersedes` of an alert, matching on the labels both alerts carry. */
 function supersededWarnings(model: Model) {
   const context = queryContextOf(model);
-  const byName = new Map<string, ModelAlert>(model.rules.flatMap((file) => file.alerts.map((alert) => [alert.name, alert] as const)));
+  const byName = new Map<string, ModelAlert>(allAlerts(model).map((alert) => [alert.name, alert] as const));
   const labelsOf = (alert: ModelAlert) => analyze(alert.expr, context).labels ?? new Set<string>();
   return [...byName.values()].flatMap((source) =>
     source.supersedes.flatMap((targetName) => {

@@ -4,7 +4,7 @@
  */
 import type { Model, ModelAlert, ModelRuleFile } from '../model/types.ts';
 import { cell, code, GENERATED_NOTICE, table } from './markdown.ts';
-import { runbookAnchor } from './runbook.ts';
+import { runbookAnchor, runbookPanel } from './runbook.ts';
 import type { Stage } from './stage.ts';
 
 export const alertsDocStage: Stage = {
@@ -19,27 +19,38 @@ function renderAlertsDoc(model: Model): string {
     GENERATED_NOTICE,
     '# Alert reference',
     `${alerts.length} alerts and ${recordings.length} recording rules. Every alert is proven by promtool unit tests ` +
-      '(`generated/prometheus/tests/`): it fires when it should, stays silent just under its threshold, and waits out its `for`. ' +
+      '(`generated/prometheus/tests/`): it fires when it should, stays silent just under its threshold, and waits out its `for`; ' +
+      'the edge cases its scenario generates (`<file>.edges.test.yml`, at the production scrape interval) probe the threshold, the `for`, ' +
+      'zero traffic, missing series and a second instance. ' +
       'Thresholds come from `alerts.thresholds` in `sextant.config.ts`.',
     table(
       ['Alert', 'Severity', 'For', 'Summary'],
       alerts.map((alert) => [`[${alert.name}](#${runbookAnchor(alert.name)})`, alert.severity, alert.for, cell(alert.summary)]),
     ),
-    ...model.rules.map(renderFile),
+    ...model.rules.map((file) => renderFile(model, file)),
   ];
   return `${parts.join('\n\n')}\n`;
 }
 
-function renderFile(file: ModelRuleFile): string {
+function renderFile(model: Model, file: ModelRuleFile): string {
   const lines = [`## ${file.title}`, `Defined in ${code(file.file)}; rules in ${code(`generated/prometheus/rules/${file.name}.rules.yml`)}.`];
   if (file.recording.length > 0) {
     lines.push(table(['Recording rule', 'Expression'], file.recording.map((rule) => [code(rule.record), cell(code(rule.expr.replace(/\s*\n\s*/g, ' ')))])));
   }
-  lines.push(...file.alerts.map(renderAlert));
+  lines.push(...file.alerts.map((alert) => renderAlert(model, alert)));
   return lines.join('\n\n');
 }
 
-function renderAlert(alert: ModelAlert): string {
+function renderAlert(model: Model, alert: ModelAlert): string {
+  const { runbook } = alert;
+  const panel = runbookPanel(model, alert);
+  const optional = [
+    alert.impact ? `**Impact (why it pages):** ${alert.impact}` : '',
+    runbook.fix.length > 0 ? '**Fix**\n\n' + runbook.fix.map((step, i) => `${i + 1}. ${step}`).join('\n') : '',
+    runbook.query ? '**Query to run**\n\n```promql\n' + runbook.query + '\n```' : '',
+    panel ? `**Dashboard:** [${panel.title}](${panel.url}) (a path on Grafana)` : '',
+    runbook.escalation ? `**Escalation:** ${runbook.escalation}` : '',
+  ].filter(Boolean);
   return [
     `### <a id="${runbookAnchor(alert.name)}"></a>${alert.name}`,
     `**Severity:** ${alert.severity} · **For:** ${alert.for}`,
@@ -48,5 +59,6 @@ function renderAlert(alert: ModelAlert): string {
     `**Summary:** ${code(alert.summary)}  \n**Description:** ${code(alert.description)}`,
     '**Likely causes**\n\n' + alert.runbook.causes.map((cause) => `- ${cause}`).join('\n'),
     '**First checks**\n\n' + alert.runbook.checks.map((check) => `- ${check}`).join('\n'),
+    ...optional,
   ].join('\n\n');
 }

@@ -4,17 +4,22 @@
  */
 import { formatSeries, TEST_INTERVAL } from '../dsl/rules.ts';
 import type { Model, ModelAlert, ModelAlertTest, ModelExprTest, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
-import { runbookUrl } from './runbook.ts';
+import { durationText, edgeCases, edgePlan, type EdgeCase } from '../rules/edges.ts';
+import { runbookPanel, runbookUrl } from './runbook.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
 
 export const rulesStage: Stage = {
   name: 'prometheus rules and promtool tests',
   render: (model) =>
-    model.rules.flatMap((file) => [
-      { path: `prometheus/rules/${file.name}.rules.yml`, content: renderRuleFile(model, file) },
-      { path: `prometheus/tests/${file.name}.test.yml`, content: toYaml(testFile(model, file)) },
-    ]),
+    model.rules.flatMap((file) => {
+      const edges = edgeTestFile(model, file);
+      return [
+        { path: `prometheus/rules/${file.name}.rules.yml`, content: renderRuleFile(model, file) },
+        { path: `prometheus/tests/${file.name}.test.yml`, content: toYaml(testFile(model, file)) },
+        ...(edges ? [{ path: `prometheus/tests/${file.name}.edges.test.yml`, content: toYaml(edges) }] : []),
+      ];
+    }),
 };
 
 export const ruleFilePath = (file: ModelRuleFile): string => `rules/${file.name}.rules.yml`;
@@ -47,7 +52,8 @@ function alertRule(model: Model, alert: ModelAlert) {
 }
 
 function annotations(model: Model, alert: ModelAlert, text: { summary: string; description: string }) {
-  return { summary: text.summary, description: text.description, runbook_url: runbookUrl(model.config, alert.name) };
+  const panel = runbookPanel(model, alert);
+  return { summary: text.summary, description: text.description, runbook_url: runbookUrl(model.config, alert.name), ...(panel && { dashboard_url: panel.url }) };
 }
 
 /** A test group's name in the test file: what promtool names when it fails, traced back by `check`. */
@@ -98,6 +104,39 @@ function testFile(model: Model, file: ModelRuleFile) {
     tests,
   };
 }
+
+/**
+ * The generated edge cases of a file's alerts (`rules/edges.ts`), in their own file: they run at the
+ * production scrape and evaluation intervals, and a test file has one evaluation interval.
+ */
+function edgeTestFile(model: Model, file: ModelRuleFile) {
+  const tests = file.alerts.flatMap((alert) => {
+    const verdict = edgePlan(model, alert);
+    if (verdict.kind !== 'plan' || !alert.scenario) return [];
+    return edgeCases(model, alert.scenario, verdict.plan).map((edge) => ({
+      name: edgeTestName(alert, edge),
+      interval: model.config.prometheus.scrapeInterval,
+      input_series: inputSeries(edge.series),
+      promql_expr_test: [
+        {
+          expr: edgeExpr(alert),
+          eval_time: durationText(edge.at),
+          exp_samples: edge.expect ? [{ labels: `{alertstate="${edge.expect.state}"}`, value: edge.expect.count }] : [],
+        },
+      ],
+    }));
+  });
+  if (tests.length === 0) return undefined;
+  return {
+    rule_files: ruleFilesRead(model, file).map((other) => `../${ruleFilePath(other)}`),
+    evaluation_interval: model.config.prometheus.evaluationInterval,
+    tests,
+  };
+}
+
+export const edgeTestName = (alert: ModelAlert, edge: EdgeCase): string => `${alert.name} ${edge.name}`;
+/** What an edge case asserts: the alert's ALERTS series counted by state; `check` traces failures back by it. */
+export const edgeExpr = (alert: ModelAlert): string => `count by (alertstate) (ALERTS{alertname="${alert.name}"})`;
 
 function inputSeries(series: readonly ModelSeriesInput[]) {
   return series.map((input) => ({ series: input.series, values: input.values }));

@@ -150,7 +150,16 @@ function burnAlert(slo: SloDef, budget: number, name: string, severity: 'critica
         `The ${slo.service} dashboards for the failing routes, job types or dependencies.`,
         `When the budget runs out: ${slo.whenExhausted}`,
       ],
+      fix: [
+        'Find the fault behind the burn: the service alerts firing with it name it; follow their runbooks.',
+        'If a deploy or configuration change started it, roll it back.',
+        `If the budget runs out: ${slo.whenExhausted}`,
+      ],
+      escalation: `Team ${slo.team} owns ${slo.service}; ${severity === 'critical' ? 'if the burn does not slow within 30 minutes, call the incident commander' : 'raise it at their next planning if it recurs'}.`,
     },
+    // The burn is what users feel: the objective is their experience, written down.
+    impact: `${slo.title} fails users ${window.factor}× faster than the objective of ${percent(slo.objective)} allows.`,
+    noScenario: 'The SLO compiler derives its own tests from the objective (seriesAt): at, above and below the burn threshold, pending, and under the traffic guard.',
     tests,
   });
 }

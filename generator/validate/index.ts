@@ -2,9 +2,14 @@
 import type { Model } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
 import type { Check } from './check.ts';
+import { alertAggregationCheck } from './checks/alert-aggregation.ts';
+import { alertBlindSpotsCheck } from './checks/alert-blind-spots.ts';
 import { alertConditionCheck } from './checks/alert-condition.ts';
 import { alertFieldsCheck } from './checks/alert-fields.ts';
 import { alertLabelsCheck } from './checks/alert-labels.ts';
+import { alertRunbooksCheck } from './checks/alert-runbooks.ts';
+import { alertScenariosCheck } from './checks/alert-scenarios.ts';
+import { alertSeverityCheck } from './checks/alert-severity.ts';
 import { alertThresholdsCheck } from './checks/alert-thresholds.ts';
 import { annotationTemplatesCheck } from './checks/annotation-templates.ts';
 import { bucketsCheck } from './checks/buckets.ts';
@@ -72,6 +77,11 @@ export const CHECKS: readonly Check[] = [
   alertConditionCheck,
   alertThresholdsCheck,
   alertLabelsCheck,
+  alertSeverityCheck,
+  alertRunbooksCheck,
+  alertScenariosCheck,
+  alertBlindSpotsCheck,
+  alertAggregationCheck,
   dashboardQueriesCheck,
   dashboardRateIntervalCheck,
   dashboardUnitsCheck,

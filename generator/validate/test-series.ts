@@ -43,3 +43,18 @@ export function readSeriesValues(values: string): SeriesSamples | { error: strin
   }
   return { lastSample };
 }
+
+/** The smallest and largest value a series' notation writes (`0+60x20` is 0–1200); undefined for none or native histograms. */
+export function seriesValueBounds(values: string): { readonly min: number; readonly max: number } | undefined {
+  if (values.includes('{{')) return undefined;
+  const written: number[] = [];
+  for (const word of values.trim().split(/\s+/)) {
+    const expanding = EXPANDING.exec(word);
+    if (expanding) {
+      const [start, sign, step, times] = [Number(expanding[1]), expanding[2], Number(expanding[3] ?? 0), Number(expanding[4])];
+      written.push(start, start + (sign === '-' ? -1 : 1) * step * times);
+    } else if (SINGLE.test(word)) written.push(Number(word));
+  }
+  const numbers = written.filter((value) => !Number.isNaN(value));
+  return numbers.length === 0 ? undefined : { min: Math.min(...numbers), max: Math.max(...numbers) };
+}

@@ -26,4 +26,17 @@ checkTable(configCheck, [
   { name: 'a webhook URL with a line break is rejected: the parser would hide it', metrics, config: { alertmanager: { pageWebhookUrl: 'https://hooks.example.com/a\nb' } }, expect: ["alertmanager.pageWebhookUrl: 'https://hooks.example.com/a\\nb' holds a space, tab, line break or control character"] },
   { name: 'a runbook base URL with a space is rejected', metrics, config: { alerts: { runbookBaseUrl: 'https://wiki.example.com/my alerts' } }, expect: ['holds a space'] },
   { name: 'a zero limit is rejected', metrics, config: { limits: { seriesTotal: 0 } }, expect: ['limits.seriesTotal: must be a positive integer, got 0'] },
+  {
+    name: 'a meta receiver on the page endpoint is rejected: the alerts that the page webhook fails would fail with it',
+    metrics,
+    config: { alertmanager: { pageWebhookUrl: 'https://hooks.example.com/page', metaWebhookUrl: 'https://hooks.example.com/page' } },
+    expect: ['alertmanager.metaWebhookUrl: is the same endpoint as alertmanager.pageWebhookUrl'],
+  },
+  {
+    name: 'a dead man\'s switch on the ticket endpoint is rejected: the Watchdog would open a ticket every minute',
+    metrics,
+    config: { alertmanager: { ticketWebhookUrl: 'https://hooks.example.com/t', deadMansSwitchUrl: 'https://hooks.example.com/t' } },
+    expect: ["alertmanager.deadMansSwitchUrl: is the same endpoint as alertmanager.ticketWebhookUrl: the Watchdog would arrive there every minute"],
+  },
+  { name: 'a dead man\'s switch URL with credentials is rejected like the webhooks', metrics, config: { alertmanager: { deadMansSwitchUrl: 'https://key:x@hc-ping.example.com/uuid' } }, expect: ["alertmanager.deadMansSwitchUrl: 'hc-ping.example.com/uuid' carries credentials"] },
 ]);

@@ -38,7 +38,7 @@ const tests = [
 ];
 const base_alert = {
   name: 'RequestsHigh', severity: 'warning', expr: promql\`rate(\${requests}[5m]) > 0.5\`, for: '5m', summary: 's', description: 'd',
-  runbook: { meaning: 'm', causes: ['c'], checks: ['k'] }, tests,
+  runbook: { meaning: 'm', causes: ['c'], checks: ['k'], fix: ['f'], escalation: 'e' }, tests, scenario: { target, series: (value, s) => [input(requests, { ...s.target, route: '/a' }, s.counter(value))] }, perInstance: 'p',
 };
 export default defineRules({
   name: 'case',

@@ -25,6 +25,8 @@ export const shop = defineDomain({
     fill: gauge({ name: 'warehouse_fill_ratio', help: 'Share of the warehouse in use.', unit: 'ratio', notDashboarded: 'Rule tables only.' }),
     size: gauge({ name: 'catalogue_size_bytes', help: 'Size of the catalogue.', unit: 'bytes', notDashboarded: 'Rule tables only.' }),
     wait: histogram({ name: 'checkout_wait_seconds', help: 'Time to check out.', unit: 'seconds', buckets: [1, 5], notDashboarded: 'Rule tables only.' }),
+    // A gauge with a declared capacity, for the cannot-fire cases.
+    queued: gauge({ name: 'orders_queued', help: 'Orders waiting.', range: { min: 0, max: 500, why: 'the depth of a queue that holds at most 500 orders' }, notDashboarded: 'Rule tables only.' }),
   },
 });
 

@@ -1,4 +1,5 @@
 import type { Check } from '../check.ts';
+import type { SextantConfig } from '../../config.ts';
 import type { Problem } from '../../problems.ts';
 import { durationSeconds } from '../../promql/duration.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
@@ -31,11 +32,15 @@ export const configCheck: Check = {
       ['grafana.alertmanagerUrl', config.grafana.alertmanagerUrl, 'path'],
       ['alertmanager.pageWebhookUrl', config.alertmanager.pageWebhookUrl, 'nothing'],
       ['alertmanager.ticketWebhookUrl', config.alertmanager.ticketWebhookUrl, 'nothing'],
+      ['alertmanager.infoWebhookUrl', config.alertmanager.infoWebhookUrl, 'nothing'],
+      ['alertmanager.metaWebhookUrl', config.alertmanager.metaWebhookUrl, 'nothing'],
+      ['alertmanager.deadMansSwitchUrl', config.alertmanager.deadMansSwitchUrl, 'nothing'],
     ] as const;
     for (const [where, url, appended] of urls) {
       const problem = urlProblem(url, appended);
       if (problem) report(where, problem);
     }
+    for (const problem of separateReceivers(config.alertmanager)) report(problem.where, problem.message);
     if (!String(config.grafana.dashboardsPath).startsWith('/')) report('grafana.dashboardsPath', 'must be an absolute path inside the Grafana container');
     for (const [name, value] of Object.entries(config.alerts.thresholds)) {
       if (typeof value !== 'number' || !Number.isFinite(value)) report(`alerts.thresholds.${name}`, `must be a finite number, got ${String(value)}`);
@@ -71,4 +76,33 @@ export function isHttpUrl(text: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The meta receiver reports failures of the page and ticket webhooks, and the dead man's switch the
+ * failure of everything: sharing an endpoint with what they watch, they would fail with it.
+ */
+function separateReceivers(urls: SextantConfig['alertmanager']): { where: string; message: string }[] {
+  const watched = [
+    ['pageWebhookUrl', urls.pageWebhookUrl],
+    ['ticketWebhookUrl', urls.ticketWebhookUrl],
+  ] as const;
+  const problems: { where: string; message: string }[] = [];
+  for (const [name, url] of watched) {
+    if (urls.metaWebhookUrl === url) {
+      problems.push({
+        where: 'alertmanager.metaWebhookUrl',
+        message: `is the same endpoint as alertmanager.${name}: the alerts reporting that its notifications fail would go through it and fail too; give the meta receiver another endpoint (ideally another service)`,
+      });
+    }
+  }
+  for (const [name, url] of [...watched, ['infoWebhookUrl', urls.infoWebhookUrl], ['metaWebhookUrl', urls.metaWebhookUrl]] as const) {
+    if (urls.deadMansSwitchUrl === url) {
+      problems.push({
+        where: 'alertmanager.deadMansSwitchUrl',
+        message: `is the same endpoint as alertmanager.${name}: the Watchdog would arrive there every minute as a notification; point it at a dead man's switch outside this system (healthchecks.io, Dead Man's Snitch, PagerDuty's heartbeat)`,
+      });
+    }
+  }
+  return problems;
 }

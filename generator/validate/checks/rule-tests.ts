@@ -4,6 +4,7 @@ import { durationSeconds } from '../../promql/duration.ts';
 import { checkQuery } from '../../promql/index.ts';
 import { queryContextOf } from '../../promql/model-context.ts';
 import type { ModelSeriesInput } from '../../model/types.ts';
+import { watchesAbsence } from '../../rules/edges.ts';
 import type { Check } from '../check.ts';
 import { alertProblem, allAlerts, allRecordings, recordingProblem } from '../rule-problem.ts';
 
@@ -39,7 +40,8 @@ export const ruleTestsCheck: Check = {
       for (const test of alert.tests) {
         if (test.kind === 'fires' && test.alerts.length === 0) report(`test '${test.name}' fires but expects no alert`);
         if (durationSeconds(test.at) === undefined) report(`test '${test.name}': at '${test.at}' is not a duration`);
-        if (test.series.length === 0 && !heartbeat) report(`test '${test.name}' has no input series`);
+        // With no series at all, only an alert that watches for missing series (absent()) fires.
+        if (test.series.length === 0 && !heartbeat && !(test.kind === 'fires' && watchesAbsence(alert))) report(`test '${test.name}' has no input series`);
       }
     }
     for (const rule of allRecordings(model.rules)) {
