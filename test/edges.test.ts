@@ -75,6 +75,14 @@ describe('edge cases from a scenario', () => {
     ]);
   });
 
+  it('without an idle series, make both instances of a ratio cross: one at 0 % would dilute the job below the threshold', async () => {
+    const withoutIdle = { ...orders!, idle: undefined };
+    const alert = validAlert({ expr: promql`${failedRatio} > 0.1`, scenario: withoutIdle });
+    expect(casesOf(alert).cases.map((c) => c.name)).toContain('fires once for the job when both of two instances cross the threshold');
+    const { result } = await promtoolOnEdges(alert);
+    expect(result.code, result.output).toBe(0);
+  });
+
   it('fire with no series at all when the alert pairs with absent()', () => {
     const { cases } = casesOf(validAlert({ expr: promql`sum by (job) (${shop.metrics.basket}) < 1 or absent(${shop.metrics.basket}{job="shop"})`, scenario: baskets }));
     expect(cases.find((c) => c.name.includes('no series'))).toMatchObject({ name: 'fires with no series at all', expect: { state: 'firing', count: 1 } });

@@ -170,10 +170,13 @@ export function edgeCases(model: Model, scenario: ModelScenario, plan: EdgePlan)
     if (scenario.idle) cases.push({ name: 'stays silent at zero traffic', at, series: scenario.idle(target, scrape, samples), expect: undefined });
     cases.push({ name: `${plan.absent ? 'fires' : 'stays silent'} with no series at all`, at, series: [], expect: plan.absent ? firing(1) : undefined });
     if (plan.perInstance === false) {
-      // The other instance idle (or at 0 when the scenario has no idle series): it neither masks the
-      // first nor adds an alert of its own.
-      const other = scenario.idle ? scenario.idle(second, scrape, samples) : series(0, second);
-      cases.push({ name: 'fires once for the job when one of two instances crosses the threshold', at, series: [...series(plan.fires), ...other], expect: firing(1) });
+      // The other instance idle, or at 0 without an idle series: it neither masks the first nor adds
+      // an alert of its own. But a ratio summed per job that alerts when high is diluted by a second
+      // instance at 0 %, so there both instances cross and the job still fires once.
+      const diluted = !scenario.idle && plan.divides && (plan.op === '>' || plan.op === '>=');
+      const other = scenario.idle ? scenario.idle(second, scrape, samples) : series(diluted ? plan.fires : 0, second);
+      const name = diluted ? 'fires once for the job when both of two instances cross the threshold' : 'fires once for the job when one of two instances crosses the threshold';
+      cases.push({ name, at, series: [...series(plan.fires), ...other], expect: firing(1) });
     }
   }
   if (plan.perInstance === true) {
