@@ -10,13 +10,13 @@ export default defineDomain({
       name: 'auth_login_attempts_total',
       help: 'Login attempts by outcome and method. The user is never a label: failed logins per user belong in the audit log.',
       labels: { status: ['success', 'failed'], method: ['password', 'oauth', 'api_token', 'other'] },
-      supersedes: ['user_login_total'],
+      replaces: ['user_login_total'],
     }),
     registrations: counter({
       name: 'auth_registrations_total',
       help: 'Account registrations by outcome.',
       labels: { status: ['success', 'failed'] },
-      supersedes: ['user_registration_total'],
+      replaces: ['user_registration_total'],
     }),
   },
 });

@@ -16,13 +16,13 @@ export default defineDomain({
       unit: 'seconds',
       labels: { query_type: QUERY_TYPES, table: ['tasks', 'users', 'events', 'sessions', 'other'] },
       buckets: exponentialBuckets(0.0005, 2, 14),
-      supersedes: ['rustok_database_query_duration_seconds', 'db_query_duration_seconds', 'mongodb_query_duration_seconds', 'friendship_query_duration_seconds'],
+      replaces: ['rustok_database_query_duration_seconds', 'db_query_duration_seconds', 'mongodb_query_duration_seconds', 'friendship_query_duration_seconds'],
     }),
     connections: gauge({
       name: 'database_connections',
       help: 'Connections of the pool by state.',
       labels: { state: ['in_use', 'idle'] },
-      supersedes: ['rustok_database_connections', 'db_connections_open', 'db_connections_in_use'],
+      replaces: ['rustok_database_connections', 'db_connections_open', 'db_connections_in_use'],
     }),
     maxConnections: gauge({
       name: 'database_connections_max',
@@ -32,7 +32,7 @@ export default defineDomain({
       name: 'database_query_errors_total',
       help: 'Queries that failed, by query type and error type.',
       labels: { query_type: QUERY_TYPES, error_type: ['timeout', 'connection', 'constraint', 'deadlock', 'other'] },
-      supersedes: ['rustok_database_query_errors_total'],
+      replaces: ['rustok_database_query_errors_total'],
     }),
   },
 });

@@ -19,13 +19,13 @@ export default defineDomain({
         error_type: ERROR_TYPES,
         severity: ['warning', 'error', 'critical'],
       },
-      supersedes: ['rustok_module_errors_total', 'rustok_module_error_rate'],
+      replaces: ['rustok_module_errors_total', 'rustok_module_error_rate'],
     }),
     spansCreated: counter({
       name: 'spans_created_total',
       help: 'Trace spans started, by operation.',
       labels: { operation: OPERATIONS },
-      supersedes: ['rustok_spans_created_total'],
+      replaces: ['rustok_spans_created_total'],
     }),
     spanDuration: histogram({
       name: 'span_duration_seconds',
@@ -33,13 +33,13 @@ export default defineDomain({
       unit: 'seconds',
       labels: { operation: OPERATIONS },
       buckets: exponentialBuckets(0.001, 2, 14),
-      supersedes: ['rustok_span_duration_seconds'],
+      replaces: ['rustok_span_duration_seconds'],
     }),
     spansWithErrors: counter({
       name: 'spans_with_errors_total',
       help: 'Spans that ended in an error, by operation and error type.',
       labels: { operation: OPERATIONS, error_type: ERROR_TYPES },
-      supersedes: ['rustok_spans_with_errors_total'],
+      replaces: ['rustok_spans_with_errors_total'],
     }),
   },
 });

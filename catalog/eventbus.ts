@@ -15,13 +15,13 @@ export default defineDomain({
       name: 'event_bus_published_total',
       help: 'Events published onto the bus, by event type and tenant tier.',
       labels: { event_type: EVENT_TYPES, tenant_tier: ['free', 'pro', 'enterprise'] },
-      supersedes: ['rustok_event_bus_published_total'],
+      replaces: ['rustok_event_bus_published_total'],
     }),
     dispatched: counter({
       name: 'event_bus_dispatched_total',
       help: 'Events handed to a handler and handled without error.',
       labels: { event_type: EVENT_TYPES, handler: HANDLERS },
-      supersedes: ['rustok_event_bus_dispatched_total', 'kafka_events_consumed_total'],
+      replaces: ['rustok_event_bus_dispatched_total', 'kafka_events_consumed_total'],
     }),
     queueDepth: gauge({
       name: 'event_bus_queue_depth',
@@ -29,7 +29,7 @@ export default defineDomain({
       labels: { transport: ['in_memory', 'outbox', 'kafka'] },
       // exporter/sim/eventbus.ts: a full in-memory transport dead-letters new events instead of queueing them.
       range: { min: 0, max: 10_000, why: 'the depth of a transport whose capacity is 10000 events (new events are dead-lettered past it)' },
-      supersedes: ['rustok_event_bus_queue_depth'],
+      replaces: ['rustok_event_bus_queue_depth'],
     }),
     processingDuration: histogram({
       name: 'event_bus_processing_duration_seconds',
@@ -37,13 +37,13 @@ export default defineDomain({
       unit: 'seconds',
       labels: { event_type: EVENT_TYPES, handler: HANDLERS },
       buckets: exponentialBuckets(0.001, 2, 14),
-      supersedes: ['rustok_event_bus_processing_duration_seconds'],
+      replaces: ['rustok_event_bus_processing_duration_seconds'],
     }),
     errors: counter({
       name: 'event_bus_errors_total',
       help: 'Events whose processing failed, by error type; dead_lettered events were given up on.',
       labels: { event_type: EVENT_TYPES, error_type: ['handler_error', 'timeout', 'serialization', 'dead_lettered', 'other'] },
-      supersedes: ['rustok_event_bus_errors_total'],
+      replaces: ['rustok_event_bus_errors_total'],
     }),
     lag: histogram({
       name: 'event_bus_lag_seconds',
@@ -51,7 +51,7 @@ export default defineDomain({
       unit: 'seconds',
       labels: { event_type: EVENT_TYPES },
       buckets: exponentialBuckets(0.001, 2, 16),
-      supersedes: ['rustok_event_bus_lag_seconds'],
+      replaces: ['rustok_event_bus_lag_seconds'],
     }),
   },
 });

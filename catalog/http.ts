@@ -16,7 +16,7 @@ export default defineDomain({
       name: 'http_requests_total',
       help: 'HTTP requests completed, by method, route template and status code.',
       labels: { ...requestLabels, status_code: HTTP_STATUS_CODES },
-      supersedes: ['http_requests_total', 'rustok_http_requests_by_endpoint', 'taskflows_api_request_total'],
+      replaces: ['http_requests_total', 'rustok_http_requests_by_endpoint', 'taskflows_api_request_total'],
     }),
     requestDuration: histogram({
       name: 'http_request_duration_seconds',
@@ -24,12 +24,12 @@ export default defineDomain({
       unit: 'seconds',
       labels: requestLabels,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      supersedes: ['taskforge_system_request_duration_seconds', 'http_request_duration_seconds', 'taskflows_api_request_duration_seconds'],
+      replaces: ['taskforge_system_request_duration_seconds', 'http_request_duration_seconds', 'taskflows_api_request_duration_seconds'],
     }),
     inFlight: gauge({
       name: 'http_requests_in_flight',
       help: 'HTTP requests being served right now.',
-      supersedes: ['http_requests_in_flight', 'http_requests_inprogress', 'taskflows_api_active_requests'],
+      replaces: ['http_requests_in_flight', 'http_requests_inprogress', 'taskflows_api_active_requests'],
     }),
     requestSize: histogram({
       name: 'http_request_size_bytes',
@@ -37,7 +37,7 @@ export default defineDomain({
       unit: 'bytes',
       labels: requestLabels,
       buckets: exponentialBuckets(64, 4, 8),
-      supersedes: ['rustok_http_request_size_bytes', 'http_request_size_bytes'],
+      replaces: ['rustok_http_request_size_bytes', 'http_request_size_bytes'],
     }),
     responseSize: histogram({
       name: 'http_response_size_bytes',
@@ -45,12 +45,12 @@ export default defineDomain({
       unit: 'bytes',
       labels: requestLabels,
       buckets: exponentialBuckets(64, 4, 8),
-      supersedes: ['rustok_http_response_size_bytes', 'http_response_size_bytes'],
+      replaces: ['rustok_http_response_size_bytes', 'http_response_size_bytes'],
     }),
     activeConnections: gauge({
       name: 'http_active_connections',
       help: 'Open TCP connections to the API server, idle keep-alive connections included.',
-      supersedes: ['rustok_http_active_connections'],
+      replaces: ['rustok_http_active_connections'],
     }),
   },
 });

@@ -15,25 +15,25 @@ export default defineDomain({
       name: 'jobs_submitted_total',
       help: 'Jobs accepted onto a queue (tasks created through the API).',
       labels: jobLabels,
-      supersedes: ['taskforge_job_submitted_total', 'tasks_created_total'],
+      replaces: ['taskforge_job_submitted_total', 'tasks_created_total'],
     }),
     processed: counter({
       name: 'jobs_processed_total',
       help: 'Jobs that finished processing, by result; a retried job counts once, when it finally finishes.',
       labels: { ...jobLabels, result: ['success', 'failed', 'timeout', 'cancelled'] },
-      supersedes: ['taskforge_job_processed_total', 'tasks_processed_total', 'taskflows_task_total'],
+      replaces: ['taskforge_job_processed_total', 'tasks_processed_total', 'taskflows_task_total'],
     }),
     failed: counter({
       name: 'jobs_failed_total',
       help: 'Failed job attempts by error type, retried attempts included.',
       labels: { ...jobLabels, error_type: ERROR_TYPES },
-      supersedes: ['taskforge_job_failed_total', 'tasks_failed_total', 'taskflows_task_errors_total'],
+      replaces: ['taskforge_job_failed_total', 'tasks_failed_total', 'taskflows_task_errors_total'],
     }),
     retries: counter({
       name: 'jobs_retries_total',
       help: 'Job attempts that were retried after a failure.',
       labels: jobLabels,
-      supersedes: ['taskflows_task_retries_total'],
+      replaces: ['taskflows_task_retries_total'],
     }),
     processingDuration: histogram({
       name: 'job_processing_duration_seconds',
@@ -41,7 +41,7 @@ export default defineDomain({
       unit: 'seconds',
       labels: jobLabels,
       buckets: exponentialBuckets(0.0005, 2, 20),
-      supersedes: ['taskforge_job_processing_duration_seconds', 'task_processing_duration_seconds', 'taskflows_task_duration_seconds'],
+      replaces: ['taskforge_job_processing_duration_seconds', 'task_processing_duration_seconds', 'taskflows_task_duration_seconds'],
     }),
   },
 });

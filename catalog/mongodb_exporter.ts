@@ -18,19 +18,19 @@ export default defineDomain({
       name: 'mongodb_ss_connections',
       help: 'serverStatus.connections: connections by kind (current, available, totalCreated, active…).',
       labels: { conn_type: bounded(16, 'fields of serverStatus.connections') },
-      supersedes: ['mongodb_connections'],
+      replaces: ['mongodb_connections'],
     }),
     opcounters: untyped({
       name: 'mongodb_ss_opcounters',
       help: 'serverStatus.opcounters: operations since start by type (insert, query, update, delete, getmore, command).',
       labels: { legacy_op_type: ['insert', 'query', 'update', 'delete', 'getmore', 'command'] },
-      supersedes: ['mongodb_op_counters_total'],
+      replaces: ['mongodb_op_counters_total'],
     }),
     opcountersRepl: untyped({
       name: 'mongodb_ss_opcountersRepl',
       help: 'serverStatus.opcountersRepl: replicated operations since start by type.',
       labels: { legacy_op_type: ['insert', 'query', 'update', 'delete', 'getmore', 'command'] },
-      supersedes: ['mongodb_opcounters_repl_total'],
+      replaces: ['mongodb_opcounters_repl_total'],
     }),
     compatConnections: untyped({
       name: 'mongodb_mongod_connections',

@@ -13,19 +13,19 @@ export default defineDomain({
       name: 'queue_length',
       help: 'Jobs waiting in the queue, not yet taken by a worker.',
       labels: { queue: QUEUES },
-      supersedes: ['taskforge_queue_length', 'tasks_queue_size'],
+      replaces: ['taskforge_queue_length', 'tasks_queue_size'],
     }),
     enqueued: counter({
       name: 'queue_enqueued_total',
       help: 'Jobs put onto the queue.',
       labels: { queue: QUEUES },
-      supersedes: ['queue_messages_published_total'],
+      replaces: ['queue_messages_published_total'],
     }),
     dequeued: counter({
       name: 'queue_dequeued_total',
       help: 'Jobs taken off the queue by workers: the queue throughput.',
       labels: { queue: QUEUES },
-      supersedes: ['taskforge_queue_throughput_total', 'queue_messages_consumed_total'],
+      replaces: ['taskforge_queue_throughput_total', 'queue_messages_consumed_total'],
     }),
     oldestJobAge: gauge({
       name: 'queue_oldest_job_age_seconds',

@@ -11,14 +11,14 @@ export default defineDomain({
       name: 'service_state',
       help: 'A state set: 1 for the state the service is in, 0 for the others.',
       labels: { service: SERVICES, state: ['active', 'inactive', 'failed'] },
-      supersedes: ['taskflows_service_state'],
+      replaces: ['taskflows_service_state'],
     }),
     restarts: counter({
       name: 'service_restarts_total',
       // Not kube_pod_container_status_restarts_total's successor: that is the kubelet's count, crashes included, in Kubernetes only.
       help: "Service restarts, by reason, as each service records them (every deployment); the kubelet's count is kube_pod_container_status_restarts_total.",
       labels: { service: SERVICES, reason: ['manual', 'failure', 'dependency', 'deploy'] },
-      supersedes: ['taskflows_service_restarts_total'],
+      replaces: ['taskflows_service_restarts_total'],
     }),
     uptime: gauge({
       name: 'service_uptime_seconds',

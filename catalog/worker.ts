@@ -13,7 +13,7 @@ export default defineDomain({
       name: 'workers_running',
       help: 'Worker loops alive and consuming the queue, busy or idle. Zero means nothing will drain the queue.',
       labels: { queue: QUEUES },
-      supersedes: ['taskforge_worker_active_count'],
+      replaces: ['taskforge_worker_active_count'],
     }),
     busy: gauge({
       name: 'workers_busy',
@@ -37,7 +37,7 @@ export default defineDomain({
       unit: 'seconds',
       labels: { queue: QUEUES, job_type: JOB_TYPES },
       buckets: exponentialBuckets(0.005, 2, 16),
-      supersedes: ['taskforge_worker_processing_duration_seconds'],
+      replaces: ['taskforge_worker_processing_duration_seconds'],
     }),
   },
 });

@@ -19,7 +19,7 @@ export type { AlertDef, RecordingRuleDef, RulesDef, Severity, Runbook, AlertTest
 export type { Thresholds } from './config.ts';
 export { defineDashboard, row, timeseries, stat, heatmap, table, barGauge, stateTimeline, target, labelVariable, FOLDERS } from './dsl/dashboards.ts';
 export type { DashboardDef, PanelDef, RowDef, TargetDef, VariableDef, Folder } from './dsl/dashboards.ts';
-export type { Interpolation, SeriesRef, Named, Query } from './promql/query.ts';
+export type { Interpolation, SeriesRef, RecordingRef, Query } from './promql/query.ts';
 export { defineSlo, ratioSli, latencySli, events, DEFAULT_BURN_ALERTS } from './dsl/slos.ts';
 export type { SloDef, SliDef, EventsDef, BurnWindowDef, LabelSelector } from './dsl/slos.ts';
 export { defineScrapeJob, DEPLOYMENTS, ENVIRONMENTS } from './dsl/scrape.ts';

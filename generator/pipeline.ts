@@ -96,7 +96,7 @@ function guarded(root: string) {
     try {
       return build();
     } catch (error) {
-      const problem: Problem = { file: `${dir}/`, definition: 'definitions', rule: 'definition-shape', message: `cannot be built: ${describeError(root, error)}` };
+      const problem: Problem = { file: `${dir}/`, definition: 'definitions', check: 'definition-shape', message: `cannot be built: ${describeError(root, error)}` };
       return { ...empty, problems: [problem] } as T;
     }
   };
@@ -115,7 +115,7 @@ function guardedCheck(check: Check): Check {
         return check.run(model);
       } catch (error) {
         const message = `could not check the definitions: ${(error as Error).message ?? String(error)}; a value in them has a type this check does not expect (a string where a list goes?)`;
-        return [{ file: 'definitions', definition: `check ${check.id}`, rule: check.id, message }];
+        return [{ file: 'definitions', definition: `check ${check.id}`, check: check.id, message }];
       }
     },
   };

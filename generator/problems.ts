@@ -6,20 +6,20 @@ export interface Problem {
   readonly file: string;
   /** The definition at fault: a metric's full name, a domain, or `config`. */
   readonly definition: string;
-  /** Id of the rule broken (a check id), so it can be looked up in the docs. */
-  readonly rule: string;
+  /** Id of the check the definition fails, so it can be looked up in the docs. */
+  readonly check: string;
   readonly message: string;
 }
 
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}: ${problem.definition}: ${problem.message} [${problem.rule}]`;
+  return `${problem.file}: ${problem.definition}: ${problem.message} [${problem.check}]`;
 }
 
 /** Stable order for reports: by file, then definition, then rule. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.definition.localeCompare(b.definition) || a.rule.localeCompare(b.rule) ||
+      a.file.localeCompare(b.file) || a.definition.localeCompare(b.definition) || a.check.localeCompare(b.check) ||
       a.message.localeCompare(b.message),
   );
 }
@@ -36,12 +36,12 @@ export const isConfigRule = (rule: string): boolean => CONFIG_RULES.has(rule);
  * rest, which may only be consequences.
  */
 function causeRank(problem: Problem): number {
-  if (isConfigRule(problem.rule) || problem.file === CONFIG_FILE) return 0;
-  if (problem.rule === 'load') {
+  if (isConfigRule(problem.check) || problem.file === CONFIG_FILE) return 0;
+  if (problem.check === 'load') {
     const dir = DEFINITION_DIRS.findIndex((d) => problem.file.startsWith(`${d}/`));
     return 1 + (dir === -1 ? DEFINITION_DIRS.length : dir);
   }
-  return INCOMPLETE_MODEL_RULES.has(problem.rule) ? INCOMPLETE_RANK : CONSEQUENCE_RANK;
+  return INCOMPLETE_MODEL_RULES.has(problem.check) ? INCOMPLETE_RANK : CONSEQUENCE_RANK;
 }
 const INCOMPLETE_RANK = DEFINITION_DIRS.length + 2;
 const CONSEQUENCE_RANK = INCOMPLETE_RANK + 1;
@@ -51,7 +51,7 @@ const CONSEQUENCE_RANK = INCOMPLETE_RANK + 1;
  * file) failed because of it: it is a consequence, not another cause.
  */
 function echoesAnEarlierLoadFailure(problem: Problem, problems: readonly Problem[]): boolean {
-  return problem.rule === 'load' && problems.some((other) => other.rule === 'load' && other.message === problem.message && causeRank(other) < causeRank(problem));
+  return problem.check === 'load' && problems.some((other) => other.check === 'load' && other.message === problem.message && causeRank(other) < causeRank(problem));
 }
 
 function rankAmong(problem: Problem, problems: readonly Problem[]): number {

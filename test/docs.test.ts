@@ -47,7 +47,7 @@ describe('README', () => {
   it('has an example that generates, and whose promtool tests pass', async () => {
     await ensureTools();
     const result = await runPipeline(EXAMPLE);
-    if (!result.ok) throw new Error(`the README example is invalid:\n${result.problems.map((p) => `${p.file}: ${p.definition}: ${p.message} [${p.rule}]`).join('\n')}`);
+    if (!result.ok) throw new Error(`the README example is invalid:\n${result.problems.map((p) => `${p.file}: ${p.definition}: ${p.message} [${p.check}]`).join('\n')}`);
     const out = mkdtempSync(join(tmpdir(), 'sextant-readme-'));
     try {
       await writeTreeAtomically(join(out, 'generated'), result.files);

@@ -20,7 +20,7 @@ describe('metric definitions', () => {
   const requests = counter({ name: 'requests_total', help: 'Requests.', labels: { method: ['GET', 'POST'] } });
 
   it('keeps what was declared and defaults the rest', () => {
-    expect(requests).toMatchObject({ kind: 'metric', type: 'counter', name: 'requests_total', labels: { method: ['GET', 'POST'] }, supersedes: [] });
+    expect(requests).toMatchObject({ kind: 'metric', type: 'counter', name: 'requests_total', labels: { method: ['GET', 'POST'] }, replaces: [] });
     expect(gauge({ name: 'g', help: 'h' }).labels).toEqual({});
   });
 

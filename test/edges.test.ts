@@ -103,7 +103,7 @@ describe('edge cases from a scenario', () => {
     const { model, result } = await promtoolOnEdges(validAlert({ expr: promql`${failedRatio} > 0.1`, scenario: orders }), (rules) => rules.replace('> 0.1', '> 0.2'));
     expect(result.code).toBe(1);
     const [problem] = testFailures(model.rules[0]!, result.output);
-    expect(problem).toMatchObject({ file: 'alerts/shop.ts', definition: 'alert BasketsPiling', rule: 'promtool-test' });
+    expect(problem).toMatchObject({ file: 'alerts/shop.ts', definition: 'alert BasketsPiling', check: 'promtool-test' });
     expect(problem!.message).toContain('a generated edge case (evaluated at');
   });
 });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { causesFirst, formatReport, type Problem } from '../generator/problems.ts';
 
-const problem = (file: string, rule: string, definition = 'd'): Problem => ({ file, definition, rule, message: 'm' });
-const order = (problems: Problem[]) => causesFirst(problems).map((p) => `${p.file} [${p.rule}]`);
+const problem = (file: string, check: string, definition = 'd'): Problem => ({ file, definition, check, message: 'm' });
+const order = (problems: Problem[]) => causesFirst(problems).map((p) => `${p.file} [${p.check}]`);
 
 describe('causes first', () => {
   it.each([
@@ -44,7 +44,7 @@ describe('the report', () => {
   });
 
   it('folds the files that fail to load with the very error of the config they import', () => {
-    const failed = (file: string, message: string): Problem => ({ file, definition: 'file', rule: 'load', message });
+    const failed = (file: string, message: string): Problem => ({ file, definition: 'file', check: 'load', message });
     const echo = "cannot load: Cannot find module 'x.ts' imported from sextant.config.ts";
     const lines = formatReport(causesFirst([failed('alerts/a.ts', echo), failed('catalog/b.ts', 'cannot load: b is broken'), failed('sextant.config.ts', echo)]));
     expect(lines).toEqual([

@@ -51,6 +51,8 @@ const EXPORTERS_OWN = ['redis_exporter_build_info', 'postgres_exporter_build_inf
   .join('\n');
 /** Shaped like kube-state-metrics 2.13 on a cluster where a pod is still initialising: a waiting reason the kubelet sets freely. */
 const POD = 'namespace="chat",pod="chat-service-7d9f8-x2k4q",uid="5f0c1d2e-0000-4000-8000-000000000001",container="chat-service"';
+/** The pod's own labels, for the pod-level metrics that carry no container. */
+const POD_OF = 'namespace="chat",pod="chat-service-7d9f8-x2k4q",uid="5f0c1d2e-0000-4000-8000-000000000001"';
 const KUBE_STATE_METRICS = [
   '# TYPE kube_pod_container_status_restarts_total counter',
   `kube_pod_container_status_restarts_total{${POD}} 0`,
@@ -60,6 +62,14 @@ const KUBE_STATE_METRICS = [
   'kube_deployment_spec_replicas{namespace="chat",deployment="chat-service"} 2',
   '# TYPE kube_deployment_status_replicas_available gauge',
   'kube_deployment_status_replicas_available{namespace="chat",deployment="chat-service"} 1',
+  '# TYPE kube_deployment_status_replicas_updated gauge',
+  'kube_deployment_status_replicas_updated{namespace="chat",deployment="chat-service"} 2',
+  '# TYPE kube_deployment_status_condition gauge',
+  'kube_deployment_status_condition{namespace="chat",deployment="chat-service",condition="Progressing",status="true",reason="NewReplicaSetAvailable"} 1',
+  '# TYPE kube_pod_status_ready gauge',
+  `kube_pod_status_ready{${POD_OF},condition="false"} 1`,
+  '# TYPE kube_pod_status_phase gauge',
+  `kube_pod_status_phase{${POD_OF},phase="Pending"} 1`,
   '',
 ].join('\n');
 let kubeStateMetricsUrl: string;

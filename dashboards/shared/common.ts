@@ -2,9 +2,9 @@
  * What every dashboard shares: selectors narrowed to the dashboard's job and instance variables,
  * and the Grafana units the panels use. One place, so all dashboards filter the same way.
  */
-import { promql, type MetricDef, type Named, type Query, type RecordingRuleDef, type SeriesRef } from '#sextant';
+import { promql, type MetricDef, type RecordingRef, type Query, type RecordingRuleDef, type SeriesRef } from '#sextant';
 
-type Series = MetricDef | SeriesRef | Named;
+type Series = MetricDef | SeriesRef | RecordingRef;
 
 /** `metric{job=~"$job", instance=~"$instance", …extra}`: a raw series narrowed to the dashboard's variables. */
 export function sel(metric: Series, ...extra: string[]): Query {

@@ -42,5 +42,5 @@ function duplicateProblem(model: Model, count: number, name: string, labels: str
   if (alert) return alertProblem(alert, PROMTOOL_LINT_RULE, message);
   const recording = allRecordings(model.rules).find((r) => r.record === name);
   if (recording) return recordingProblem(recording, PROMTOOL_LINT_RULE, message);
-  return { file: 'alerts/', definition: `rule ${name}`, rule: PROMTOOL_LINT_RULE, message };
+  return { file: 'alerts/', definition: `rule ${name}`, check: PROMTOOL_LINT_RULE, message };
 }

@@ -54,7 +54,7 @@ function batchFailures(model: Model, batch: readonly ModelRuleFile[], output: st
   if (problems.length > 0) return problems;
   // promtool failed without a file's failure (it could not start, a file it could not read): its words.
   const files = batch.map((file) => `tests/${file.name}.test.yml`).join(', ');
-  return [{ file: 'alerts/', definition: 'promtool tests', rule: PROMTOOL_TEST_RULE, message: `promtool test rules ${files} failed: ${toolSaid(output).join(' ').replace(/\s+/g, ' ')}` }];
+  return [{ file: 'alerts/', definition: 'promtool tests', check: PROMTOOL_TEST_RULE, message: `promtool test rules ${files} failed: ${toolSaid(output).join(' ').replace(/\s+/g, ' ')}` }];
 }
 
 const testCount = (file: ModelRuleFile) => [...file.alerts, ...file.recording].reduce((n, rule) => n + rule.tests.length, 0);

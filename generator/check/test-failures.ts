@@ -49,7 +49,7 @@ function blockProblem(file: ModelRuleFile, block: readonly string[]): Problem {
   return {
     file: file.file,
     definition: `tests of ${file.name}`,
-    rule: PROMTOOL_TEST_RULE,
+    check: PROMTOOL_TEST_RULE,
     message: `promtool test rules failed: ${said(block)}`,
   };
 }

@@ -3,7 +3,7 @@
  * builds them with @grafana/grafana-foundation-sdk, and checks every query offline like a rule's.
  */
 import type { LabelName, MetricDef } from './metrics.ts';
-import type { Named, Query, SeriesRef } from '../promql/query.ts';
+import type { RecordingRef, Query, SeriesRef } from '../promql/query.ts';
 import { required } from './missing.ts';
 import { rememberUnknownKeys } from './unknown-keys.ts';
 
@@ -122,7 +122,7 @@ export function row(title: string, panels: readonly PanelDef[]): RowDef {
 export interface VariableDef {
   readonly name: string;
   readonly label: string;
-  readonly source: MetricDef | SeriesRef | Named;
+  readonly source: MetricDef | SeriesRef | RecordingRef;
   readonly labelName: string;
 }
 
@@ -139,7 +139,7 @@ export interface DashboardDef {
   readonly description: string;
   readonly tags: readonly string[];
   /** The series job and instance variables list their values from. */
-  readonly scope: MetricDef | SeriesRef | Named;
+  readonly scope: MetricDef | SeriesRef | RecordingRef;
   readonly variables: readonly VariableDef[];
   readonly rows: readonly RowDef[];
   /** Why every panel reads across jobs and instances (a cluster-wide view, say): the reason its job and instance lint exclusions give. */

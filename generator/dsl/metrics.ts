@@ -27,7 +27,7 @@ export interface MetricDef<
   readonly buckets: readonly number[] | undefined;
   readonly quantiles: readonly number[] | undefined;
   /** Names this metric replaces in the systems the catalogue grew from, shown in the reference. */
-  readonly supersedes: readonly string[];
+  readonly replaces: readonly string[];
   /** Caps label combinations when labels move together (a device has one mount point). */
   readonly labelSets: BoundedLabel | undefined;
   /** Why no dashboard shows this metric; otherwise every application metric must be on a panel. */
@@ -62,7 +62,7 @@ interface CommonOptions<N extends string, L extends LabelSpecs> {
   help: string;
   unit?: Unit;
   labels?: L;
-  supersedes?: readonly string[];
+  replaces?: readonly string[];
   /**
    * At most this many label combinations, with the reason: for labels that move together, where
    * the product of their bounds would overstate the series a metric can create.
@@ -95,7 +95,7 @@ function define<T extends MetricType, N extends string, L extends LabelSpecs>(
     labels: (options.labels ?? {}) as L,
     buckets: options.buckets,
     quantiles: options.quantiles,
-    supersedes: options.supersedes ?? [],
+    replaces: options.replaces ?? [],
     labelSets: options.labelSets,
     notDashboarded: options.notDashboarded,
     range: options.range,
@@ -104,7 +104,7 @@ function define<T extends MetricType, N extends string, L extends LabelSpecs>(
 }
 /** Every option a metric function reads; the compiler keeps the list complete. */
 export const METRIC_OPTIONS = Object.keys({
-  name: true, help: true, unit: true, labels: true, supersedes: true, labelSets: true, notDashboarded: true, range: true, buckets: true, quantiles: true,
+  name: true, help: true, unit: true, labels: true, replaces: true, labelSets: true, notDashboarded: true, range: true, buckets: true, quantiles: true,
 } satisfies Record<keyof (HistogramOptions<string, LabelSpecs> & SummaryOptions<string, LabelSpecs>), true>);
 
 export function counter<const N extends string, const L extends LabelSpecs = NoLabels>(options: CommonOptions<N, L>) {

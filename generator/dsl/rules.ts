@@ -5,7 +5,7 @@
 import type { LabelSet, MetricDef } from './metrics.ts';
 import { required } from './missing.ts';
 import { rememberUnknownKeys } from './unknown-keys.ts';
-import type { Named, Query, SeriesRef } from '../promql/query.ts';
+import type { RecordingRef, Query, SeriesRef } from '../promql/query.ts';
 
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -18,7 +18,7 @@ export const TEST_INTERVAL = '1m';
 
 /** One input series of a promtool test, in promtool's expanding notation (`0+60x20`). */
 export interface SeriesInput {
-  readonly target: MetricDef | SeriesRef | Named;
+  readonly target: MetricDef | SeriesRef | RecordingRef;
   readonly labels: Labels;
   readonly values: string;
 }
@@ -26,8 +26,8 @@ export interface SeriesInput {
 /** An input series of a metric; its labels are checked against the metric's by the compiler. */
 export function input<M extends MetricDef>(metric: M, labels: Partial<LabelSet<M>> & TargetLabels, values: string): SeriesInput;
 /** An input series of a histogram's _bucket/_sum/_count (with `le` for buckets) or of a recording rule. */
-export function input(target: SeriesRef | Named, labels: Labels, values: string): SeriesInput;
-export function input(target: MetricDef | SeriesRef | Named, labels: object, values: string): SeriesInput {
+export function input(target: SeriesRef | RecordingRef, labels: Labels, values: string): SeriesInput;
+export function input(target: MetricDef | SeriesRef | RecordingRef, labels: object, values: string): SeriesInput {
   return { target: required(target, 'the metric of input()'), labels: labels as Labels, values };
 }
 
@@ -87,7 +87,7 @@ export function evaluates(name: string, test: TestInput & { samples: ExprTest['s
   return rememberUnknownKeys({ name, at: test.at, series: test.series, samples: test.samples }, test, TEST_OPTIONS);
 }
 
-export interface RecordingRuleDef extends Named {
+export interface RecordingRuleDef extends RecordingRef {
   readonly kind: 'recording';
   /** `level:metric:operations`, the metric part without the namespace (it is added). */
   readonly record: string;

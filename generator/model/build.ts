@@ -33,7 +33,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
   const fileOfDomain = new Map<string, string>();
 
   for (const source of sources) {
-    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, rule: RULE, message });
+    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, check: RULE, message });
     const domain = source.value as Partial<DomainDef> | undefined;
     if (typeof domain !== 'object' || domain === null || domain.kind !== 'domain') {
       report('default export', 'a catalogue file must `export default defineDomain({ ... })`');
@@ -64,10 +64,10 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
       continue;
     }
     if (Object.keys(domain.metrics).length === 0) report(name, 'domain has no metrics: add the metrics it catalogues, or delete the file');
-    const strict = domain.owner === 'app';
+    const appOwned = domain.owner === 'app';
     const metrics: ModelMetric[] = [];
     for (const [key, value] of Object.entries(domain.metrics as Record<string, unknown>)) {
-      const metric = toModelMetric(key, value, { domain: name, file: source.file, strict, namespace: config.namespace }, report);
+      const metric = toModelMetric(key, value, { domain: name, file: source.file, appOwned, namespace: config.namespace }, report);
       if (metric) metrics.push(metric);
     }
     domains.push({
@@ -95,7 +95,7 @@ export function catalogueResolver(domains: readonly DomainDef[], namespace: stri
 interface MetricContext {
   readonly domain: string;
   readonly file: string;
-  readonly strict: boolean;
+  readonly appOwned: boolean;
   readonly namespace: string;
 }
 
@@ -119,7 +119,7 @@ function toModelMetric(
     report(where, 'metric needs a name');
     return undefined;
   }
-  const name = qualifiedName(definition.name, context.strict, context.namespace);
+  const name = qualifiedName(definition.name, context.appOwned, context.namespace);
   for (const key of rememberedUnknownKeys(definition)) report(name, unknownKeyMessage(key, METRIC_OPTIONS, `the ${String(definition.type)}() options`));
   if (typeof definition.labels !== 'object' || definition.labels === null || Array.isArray(definition.labels)) {
     report(name, 'labels must be an object of label name to declaration');
@@ -129,7 +129,7 @@ function toModelMetric(
     key,
     domain: context.domain,
     file: context.file,
-    strict: context.strict,
+    appOwned: context.appOwned,
     name,
     type: definition.type as MetricType,
     help: typeof definition.help === 'string' ? definition.help : '',
@@ -137,7 +137,7 @@ function toModelMetric(
     labels: Object.entries(definition.labels).map(([labelName, spec]) => toModelLabel(labelName, spec)),
     buckets: definition.buckets,
     quantiles: definition.quantiles,
-    supersedes: Array.isArray(definition.supersedes) ? definition.supersedes : [],
+    replaces: Array.isArray(definition.replaces) ? definition.replaces : [],
     labelSets: definition.labelSets,
     notDashboarded: typeof definition.notDashboarded === 'string' ? definition.notDashboarded : undefined,
     range: definition.range,

@@ -34,7 +34,7 @@ export function buildDashboards(sources: readonly DefinitionSource[], catalogue:
   const problems: Problem[] = [];
   const dashboards: ModelDashboard[] = [];
   for (const source of sources) {
-    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, rule: RULE, message });
+    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, check: RULE, message });
     const definition = source.value as DashboardDef | undefined;
     if (typeof definition !== 'object' || definition === null || definition.kind !== 'dashboard') {
       report('default export', 'a dashboard file must `export default defineDashboard({ ... })`');

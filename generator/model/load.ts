@@ -48,7 +48,7 @@ export async function loadProject(root: string): Promise<LoadedProject> {
   const importer = await importerFor(root, problems, [...(existsSync(join(root, CONFIG_FILE)) ? [join(root, CONFIG_FILE)] : []), ...[...files.values()].flat()]);
   const config = await loadConfig(root, importer, problems);
   if (!existsSync(catalogDir)) {
-    problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', rule: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
+    problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', check: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
     return { config, catalog: [], rules: [], dashboards: [], scrape: [], slos: [], problems, inputs: importer.inputs };
   }
   const load = (dir: string) => importAll(root, files.get(dir) ?? [], importer, problems);
@@ -63,12 +63,12 @@ async function importerFor(root: string, problems: Problem[], files: readonly st
     problems.push({
       file,
       definition: `key ${key} (line ${line})`,
-      rule: 'duplicate-keys',
+      check: 'duplicate-keys',
       message: `'${key}' is written twice in one object${first}; JavaScript silently keeps only the last one, so the earlier definition is lost. Rename or remove one of them`,
     });
   }
   const importer = async (path: string, problems: Problem[]) => {
-    if (bundled.failures.has(path)) problems.push({ file: relativePath(root, path), definition: 'file', rule: 'load', message: describeLoadError(root, bundled.failures.get(path)) });
+    if (bundled.failures.has(path)) problems.push({ file: relativePath(root, path), definition: 'file', check: 'load', message: describeLoadError(root, bundled.failures.get(path)) });
     return bundled.modules.get(path);
   };
   return Object.assign(importer, { inputs: bundled.inputs });
@@ -90,7 +90,7 @@ async function loadConfig(root: string, importer: Importer, problems: Problem[])
   if (imported === undefined) return DEFAULT_CONFIG;
   const value = imported.default;
   if (typeof value !== 'object' || value === null) {
-    problems.push({ file: CONFIG_FILE, definition: 'default export', rule: 'load', message: 'must `export default defineConfig({ ... })`' });
+    problems.push({ file: CONFIG_FILE, definition: 'default export', check: 'load', message: 'must `export default defineConfig({ ... })`' });
     return DEFAULT_CONFIG;
   }
   // defineConfig is idempotent, so a plain object and a defineConfig() result are both accepted.

@@ -8,11 +8,11 @@
  */
 import type { MetricDef } from '../dsl/metrics.ts';
 import { qualifyRecord } from '../dsl/rules.ts';
-import type { Named, SeriesRef } from '../promql/query.ts';
+import type { RecordingRef, SeriesRef } from '../promql/query.ts';
 import type { Model, ModelMetric } from './types.ts';
 
 /** What a query or a test series can select. */
-export type Selectable = MetricDef | SeriesRef | Named;
+export type Selectable = MetricDef | SeriesRef | RecordingRef;
 
 export interface Resolver {
   readonly namespace: string;

@@ -23,7 +23,7 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
   const rules: ModelRuleFile[] = [];
   const seen = new Map<string, string>();
   for (const source of sources) {
-    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, rule: RULE, message });
+    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, check: RULE, message });
     const value = source.value as Partial<RulesDef> | undefined;
     if (typeof value !== 'object' || value === null || value.kind !== 'rules') {
       report('default export', 'a rules file must `export default defineRules({ ... })`');

@@ -24,19 +24,19 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
   for (const source of sources) {
     const definition = source.value as ScrapeJobDef | undefined;
     if (typeof definition !== 'object' || definition === null || definition.kind !== 'scrape') {
-      problems.push({ file: source.file, definition: 'default export', rule: 'definition-shape', message: 'a scrape file must `export default defineScrapeJob({ ... })`' });
+      problems.push({ file: source.file, definition: 'default export', check: 'definition-shape', message: 'a scrape file must `export default defineScrapeJob({ ... })`' });
       continue;
     }
     const where = `scrape job ${String(definition.name)}`;
     for (const [part, written] of [['job', definition], ['kubernetes', definition.kubernetes], ['sampleLimit', definition.sampleLimit], ['targets', definition.targets], ['notIn', definition.notIn]] as const) {
       const known = SCRAPE_JOB_KEYS[part];
       const place = part === 'job' ? 'defineScrapeJob()' : part;
-      for (const key of unknownKeys(written, known)) problems.push({ file: source.file, definition: where, rule: 'definition-shape', message: unknownKeyMessage(key, known, place) });
+      for (const key of unknownKeys(written, known)) problems.push({ file: source.file, definition: where, check: 'definition-shape', message: unknownKeyMessage(key, known, place) });
     }
     const exposed = Array.isArray(definition.exposes) ? definition.exposes : [];
     // A renamed import (`exposes: [http.metricz]`) reaches here as undefined.
     if (exposed.some((domain) => typeof domain?.name !== 'string')) {
-      problems.push({ file: source.file, definition: where, rule: 'definition-shape', message: 'exposes must list catalogue domains (the default exports of catalog/ files); one of them is undefined or not a domain' });
+      problems.push({ file: source.file, definition: where, check: 'definition-shape', message: 'exposes must list catalogue domains (the default exports of catalog/ files); one of them is undefined or not a domain' });
       continue;
     }
     const exposes = exposed.map((domain) => domain.name);

@@ -31,7 +31,7 @@ export interface ModelMetric {
   readonly domain: string;
   readonly file: string;
   /** Application metrics follow the conventions strictly; upstream ones are described as they are. */
-  readonly strict: boolean;
+  readonly appOwned: boolean;
   /** Full name as exposed: namespace applied for application metrics. */
   readonly name: string;
   readonly type: MetricType;
@@ -40,7 +40,7 @@ export interface ModelMetric {
   readonly labels: readonly ModelLabel[];
   readonly buckets: readonly number[] | undefined;
   readonly quantiles: readonly number[] | undefined;
-  readonly supersedes: readonly string[];
+  readonly replaces: readonly string[];
   /** Why no dashboard shows the metric, when none does on purpose. */
   readonly notDashboarded: string | undefined;
   /** Declared cap on label combinations; validated by the series-budget check. */

@@ -2,15 +2,15 @@
 import type { GeneratedFile } from '../render/stage.ts';
 import { readTree } from './tree.ts';
 
-export interface Drift {
+export interface TreeDrift {
   readonly path: string;
   /** changed: content differs; missing: not on disk; extra: on disk, but no stage renders it. */
   readonly kind: 'changed' | 'missing' | 'extra';
 }
 
-export async function findDrift(outDir: string, files: readonly GeneratedFile[]): Promise<Drift[]> {
+export async function findDrift(outDir: string, files: readonly GeneratedFile[]): Promise<TreeDrift[]> {
   const onDisk = await readTree(outDir);
-  const drift: Drift[] = [];
+  const drift: TreeDrift[] = [];
   for (const file of files) {
     const existing = onDisk.get(file.path);
     if (existing === undefined) drift.push({ path: file.path, kind: 'missing' });

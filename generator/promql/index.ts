@@ -23,11 +23,12 @@ export const QUERY_CHECKS: readonly QueryCheck[] = [
 ];
 
 export interface QueryProblem {
-  readonly rule: string;
+  /** The query check's id. */
+  readonly check: string;
   readonly message: string;
 }
 
 export function checkQuery(expr: string, context: QueryContext, checks: readonly QueryCheck[] = QUERY_CHECKS): QueryProblem[] {
   const analysis = analyze(expr, context);
-  return checks.flatMap((check) => check.run(analysis, context).map((message) => ({ rule: check.id, message })));
+  return checks.flatMap((check) => check.run(analysis, context).map((message) => ({ check: check.id, message })));
 }

@@ -20,14 +20,14 @@ export interface SeriesRef {
 }
 
 /** A recording rule as a query reads it: its record as written, and the expression it comes from. */
-export interface Named {
+export interface RecordingRef {
   readonly kind: 'recording';
   /** `level:metric:operations`, without the namespace. */
   readonly record: string;
   readonly expr: Query;
 }
 
-export type Interpolation = string | number | MetricDef | SeriesRef | Named | Query;
+export type Interpolation = string | number | MetricDef | SeriesRef | RecordingRef | Query;
 
 export interface Query {
   readonly kind: 'query';

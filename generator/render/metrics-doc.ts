@@ -77,7 +77,7 @@ function description(metric: ModelMetric): string {
   const parts = [metric.help];
   if (metric.buckets) parts.push(`Buckets: ${metric.buckets.join(', ')}.`);
   if (metric.quantiles) parts.push(`Quantiles: ${metric.quantiles.join(', ')}.`);
-  if (metric.supersedes.length > 0) parts.push(`Replaces ${metric.supersedes.map(code).join(', ')}.`);
+  if (metric.replaces.length > 0) parts.push(`Replaces ${metric.replaces.map(code).join(', ')}.`);
   return parts.join(' ');
 }
 

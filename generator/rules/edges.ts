@@ -116,7 +116,7 @@ export function watchesAbsence(alert: ModelAlert): boolean {
  */
 export function aggregationOf(model: Model, alert: ModelAlert): { readonly application: boolean; readonly perInstance: boolean | undefined } {
   const context = queryContextOf(model);
-  const application = new Set(model.metrics.filter((metric) => metric.strict).map((metric) => metric.name));
+  const application = new Set(model.metrics.filter((metric) => metric.appOwned).map((metric) => metric.name));
   const recorded = new Map(model.rules.flatMap((file) => file.recording).map((rule) => [rule.record, rule.expr]));
   const seen = new Set<string>();
   const reads = (text: string): boolean => {

@@ -25,7 +25,7 @@ export function compileSlos(sources: readonly DefinitionSource[], namespace: str
   for (const source of sources) {
     const definitions = Array.isArray(source.value) ? source.value : [source.value];
     for (const value of definitions as Partial<SloDef>[]) {
-      const report = (definition: string, message: string) => problems.push({ file: source.file, definition, rule: SLO_RULE, message });
+      const report = (definition: string, message: string) => problems.push({ file: source.file, definition, check: SLO_RULE, message });
       if (typeof value !== 'object' || value === null || value.kind !== 'slo') {
         report('default export', 'an SLO file must `export default defineSlo({ ... })` (or a list of them)');
         continue;

@@ -11,8 +11,8 @@ export interface Check {
 }
 
 /** A problem located at a metric definition. */
-export function metricProblem(metric: ModelMetric, rule: string, message: string): Problem {
-  return { file: metric.file, definition: metric.name, rule, message };
+export function metricProblem(metric: ModelMetric, check: string, message: string): Problem {
+  return { file: metric.file, definition: metric.name, check, message };
 }
 
 /** A check that looks at one metric at a time; `report` locates each message at that metric. */

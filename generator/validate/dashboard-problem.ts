@@ -3,9 +3,9 @@ import type { Problem } from '../problems.ts';
 import { printable } from './readable-text.ts';
 
 /** Located at the dashboard, or at one of its panels or rows (named by title, unreadable characters escaped). */
-export function dashboardProblem(dashboard: ModelDashboard, rule: string, message: string, panel?: { readonly title?: string; readonly type?: string }): Problem {
+export function dashboardProblem(dashboard: ModelDashboard, check: string, message: string, panel?: { readonly title?: string; readonly type?: string }): Problem {
   const where = panel ? `dashboard ${dashboard.uid} ${panel.type === 'row' ? 'row' : 'panel'} "${printable(String(panel.title ?? ''))}"` : `dashboard ${dashboard.uid}`;
-  return { file: dashboard.file, definition: where, rule, message };
+  return { file: dashboard.file, definition: where, check, message };
 }
 
 /** A row or a panel: what takes a place on the grid. */

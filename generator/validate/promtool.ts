@@ -59,12 +59,12 @@ export function ruleFileProblems(model: Model, output: string): Problem[] {
     const recording = group === 'recording' ? file?.recording.find((r) => r.record === name) : undefined;
     if (alert) problems.push(alertProblem(alert, PROMTOOL_RULE, message));
     else if (recording) problems.push(recordingProblem(recording, PROMTOOL_RULE, message));
-    else problems.push({ file: file?.file ?? 'alerts/', definition: `rule ${name}`, rule: PROMTOOL_RULE, message });
+    else problems.push({ file: file?.file ?? 'alerts/', definition: `rule ${name}`, check: PROMTOOL_RULE, message });
   }
   if (problems.length === 0) {
     // A refusal not about one rule (the file as a whole): report it as promtool said it.
     const said = lines.filter((line) => line !== '' && !/^Checking |^SUCCESS|^FAILED/.test(line)).join('; ');
-    problems.push({ file: 'alerts/', definition: 'rule files', rule: PROMTOOL_RULE, message: refuses(said || 'no reason given') });
+    problems.push({ file: 'alerts/', definition: 'rule files', check: PROMTOOL_RULE, message: refuses(said || 'no reason given') });
   }
   return problems;
 }

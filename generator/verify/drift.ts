@@ -6,7 +6,7 @@ import { compareMetric, NOT_EXPOSED } from '../exposition/compare.ts';
 import type { Family } from '../exposition/parse.ts';
 import type { ModelDomain, ModelMetric } from '../model/types.ts';
 
-export interface Drift {
+export interface MetricDrift {
   readonly kind: 'missing' | 'uncatalogued' | 'mismatch';
   readonly metric: string;
   readonly detail: string;
@@ -42,8 +42,8 @@ export function describesExporter(name: string, namespace: string): boolean {
   return !name.startsWith(`${namespace}_`) && (/^[a-z0-9]+_exporter_/.test(name) || name.endsWith('_build_info'));
 }
 
-export function driftOf(families: ReadonlyMap<string, Family>, inScope: readonly ModelDomain[], allDomains: readonly ModelDomain[], namespace: string): Drift[] {
-  const drift: Drift[] = [];
+export function driftOf(families: ReadonlyMap<string, Family>, inScope: readonly ModelDomain[], allDomains: readonly ModelDomain[], namespace: string): MetricDrift[] {
+  const drift: MetricDrift[] = [];
   for (const metric of inScope.flatMap((domain) => domain.metrics)) {
     for (const mismatch of compareMetric(expected(metric), families.get(metric.name))) {
       drift.push({ kind: mismatch.problem === NOT_EXPOSED ? 'missing' : 'mismatch', metric: metric.name, detail: mismatch.problem });
@@ -61,6 +61,6 @@ function expected(metric: ModelMetric) {
   return { name: metric.name, type: metric.type, labels: metric.labels.map((label) => ({ name: label.name, values: label.values })) };
 }
 
-export function formatDrift(drift: readonly Drift[]): string[] {
+export function formatDrift(drift: readonly MetricDrift[]): string[] {
   return drift.map((d) => `  ${d.kind.padEnd(12)} ${d.metric}: ${d.detail}`);
 }

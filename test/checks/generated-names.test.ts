@@ -62,7 +62,7 @@ describe(`check ${generatedNamesCheck.id}`, () => {
     };
     expect([...built.rules.problems, ...built.dashboards.problems, ...built.scrape.problems]).toEqual([]);
     const problems = generatedNamesCheck.run({ ...model, rules: built.rules.rules, dashboards: built.dashboards.dashboards, scrapeJobs: built.scrape.jobs });
-    for (const problem of problems) expect(problem.rule).toBe(generatedNamesCheck.id);
+    for (const problem of problems) expect(problem.check).toBe(generatedNamesCheck.id);
     const messages = problems.map((p) => `${p.file}: ${p.definition}: ${p.message}`);
     expect(messages).toHaveLength(expected.length);
     expected.forEach((text, i) => expect(messages[i]).toContain(text));

@@ -17,7 +17,7 @@ describe('promtool check rules over the rendered rule files', () => {
   it('locates a refused expression at its alert', () => {
     const problems = run(rulesModelOf([validAlert({ expr: promql`rate(${shop.metrics.orders}) > 1` })]));
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'alerts/shop.ts', definition: 'alert BasketsPiling', rule: PROMTOOL_RULE, message: expect.stringContaining('expected type range vector in call to function "rate"') }),
+      expect.objectContaining({ file: 'alerts/shop.ts', definition: 'alert BasketsPiling', check: PROMTOOL_RULE, message: expect.stringContaining('expected type range vector in call to function "rate"') }),
     ]);
   });
 

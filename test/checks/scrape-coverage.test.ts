@@ -107,7 +107,7 @@ describe(`check ${scrapeCoverageCheck.id}`, () => {
     expect([...built.problems, ...rules.problems, ...scrapeJobs.problems]).toEqual([]);
     const model = { ...built.model, rules: rules.rules, dashboards: panels.length > 0 ? dashboard(built.model, panels) : [], scrapeJobs: scrapeJobs.jobs };
     const problems = scrapeCoverageCheck.run(model);
-    for (const problem of problems) expect(problem.rule).toBe('scrape-coverage');
+    for (const problem of problems) expect(problem.check).toBe('scrape-coverage');
     const messages = problems.map((p) => `${p.file}: ${p.definition}: ${p.message}`);
     expect(messages).toHaveLength(expected.length);
     expected.forEach((text, i) => expect(messages[i]).toContain(text));

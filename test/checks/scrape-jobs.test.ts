@@ -68,7 +68,7 @@ describe(`check ${scrapeJobsCheck.id}`, () => {
     const built = buildScrapeJobs(sources, model);
     expect(built.problems).toEqual([]);
     const problems = scrapeJobsCheck.run({ ...model, scrapeJobs: built.jobs });
-    for (const problem of problems) expect(problem.rule).toBe('scrape-jobs');
+    for (const problem of problems) expect(problem.check).toBe('scrape-jobs');
     const messages = problems.map((p) => `${p.file}: ${p.definition}: ${p.message}`);
     expect(messages).toHaveLength(expected.length);
     expected.forEach((text, i) => expect(messages[i]).toContain(text));

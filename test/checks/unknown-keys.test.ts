@@ -29,7 +29,7 @@ describe('unknown keys in a catalogue file', () => {
     const { problems } = buildModel([{ file: 'catalog/test.ts', value: written }], config);
     expect(problems.map((p) => `${p.definition}: ${p.message}`)).toHaveLength(expected.length);
     expected.forEach((text, i) => expect(`${problems[i]!.definition}: ${problems[i]!.message}`).toContain(text));
-    for (const problem of problems) expect(problem.rule).toBe('definition-shape');
+    for (const problem of problems) expect(problem.check).toBe('definition-shape');
   });
 });
 

@@ -29,7 +29,7 @@ export function checkTable(check: Check, cases: readonly CheckCase[]): void {
   describe(`check ${check.id}`, () => {
     it.each(cases)('$name', ({ metrics, owner, config, expect: expected }) => {
       const problems = check.run(modelOf(metrics, owner, config));
-      for (const problem of problems) expect(problem.rule).toBe(check.id);
+      for (const problem of problems) expect(problem.check).toBe(check.id);
       const messages = problems.map((p) => `${p.definition}: ${p.message}`);
       expect(messages).toHaveLength(expected.length);
       expected.forEach((text, i) => expect(messages[i]).toContain(text));

@@ -25,7 +25,7 @@ export const configKeysCheck: Check = {
       for (const [key, value] of Object.entries(given)) {
         const where = path === '' ? key : `${path}.${key}`;
         if (key in known) visit(value, known[key], where);
-        else problems.push({ file: CONFIG_FILE, definition: where, rule: this.id, message: unknownKeyMessage(key, Object.keys(known), path === '' ? 'the config' : path) });
+        else problems.push({ file: CONFIG_FILE, definition: where, check: this.id, message: unknownKeyMessage(key, Object.keys(known), path === '' ? 'the config' : path) });
       }
     };
     visit(config, KNOWN, '');

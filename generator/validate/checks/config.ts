@@ -13,7 +13,7 @@ export const configCheck: Check = {
   run({ config }) {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) =>
-      problems.push({ file: CONFIG_FILE, definition, rule: this.id, message });
+      problems.push({ file: CONFIG_FILE, definition, check: this.id, message });
     if (typeof config.namespace !== 'string' || !NAMESPACE.test(config.namespace)) {
       report('namespace', `namespace '${String(config.namespace)}' must be lowercase snake_case, such as 'taskforge'`);
     }

@@ -10,7 +10,7 @@ export const dashboardCoverageCheck: Check = {
     const shown = new Set(model.dashboards.flatMap((dashboard) => dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => [...familiesRead(model, target)]))));
     const problems: Problem[] = [];
     for (const metric of model.metrics) {
-      if (!metric.strict || shown.has(metric.name)) continue;
+      if (!metric.appOwned || shown.has(metric.name)) continue;
       if (metric.notDashboarded === undefined) {
         problems.push(metricProblem(metric, this.id, 'no dashboard panel shows this metric; add a panel, or say why with notDashboarded: "reason"'));
       }

@@ -19,7 +19,7 @@ export const dashboardFaultSwitchesCheck: Check = {
     const declared: unknown = model.config.faultSwitches;
     const switches = Array.isArray(declared) ? declared.filter((name): name is string => typeof name === 'string' && !isBlank(name)) : [];
     if (declared !== undefined && (!Array.isArray(declared) || switches.length !== declared.length || new Set(switches).size !== switches.length)) {
-      problems.push({ file: CONFIG_FILE, definition: 'faultSwitches', rule: this.id, message: "is not a list of distinct, non-empty fault switch names; write it like faultSwitches: ['errors', 'latency']" });
+      problems.push({ file: CONFIG_FILE, definition: 'faultSwitches', check: this.id, message: "is not a list of distinct, non-empty fault switch names; write it like faultSwitches: ['errors', 'latency']" });
     }
     for (const dashboard of model.dashboards) {
       for (const panel of dashboard.panels) {

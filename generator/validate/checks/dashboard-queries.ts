@@ -15,7 +15,7 @@ export const dashboardQueriesCheck: Check = {
       for (const panel of dashboard.panels) {
         for (const target of panel.targets) {
           const expr = substituteVariables(target.expr, context.scrapeIntervalSeconds);
-          for (const { rule, message } of checkQuery(expr, context)) problems.push(dashboardProblem(dashboard, rule, `query ${target.refId}: ${message}`, panel));
+          for (const { check, message } of checkQuery(expr, context)) problems.push(dashboardProblem(dashboard, check, `query ${target.refId}: ${message}`, panel));
         }
       }
     }

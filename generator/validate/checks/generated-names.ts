@@ -5,7 +5,7 @@ import { runbookAnchor } from '../../render/runbook.ts';
 import type { Check } from '../check.ts';
 import { allAlerts } from '../rule-problem.ts';
 
-interface Named {
+interface RecordingRef {
   readonly file: string;
   readonly definition: string;
   /** What the name names, such as `PodMonitor name`: names only collide within one kind. */
@@ -21,9 +21,9 @@ interface Named {
  * long names with the same first 63 characters become one object, and the second would overwrite
  * the first.
  */
-function derivedNames(model: Model): Named[] {
+function derivedNames(model: Model): RecordingRef[] {
   const prefix = model.config.namespace;
-  const named = (file: string, definition: string, object: { kind: string; path: string; name: string }): Named[] => [
+  const named = (file: string, definition: string, object: { kind: string; path: string; name: string }): RecordingRef[] => [
     { file, definition, what: `${object.kind} name`, name: object.name },
     { file, definition, what: 'Kubernetes manifest file', name: `kubernetes/operator/${object.path}` },
   ];
@@ -41,12 +41,12 @@ export const generatedNamesCheck: Check = {
   summary: 'No two definitions give the same generated name once normalised (Kubernetes object and file names: lowercase, - for _, at most 63 characters; runbook anchors: lowercase).',
   run(model) {
     const problems: Problem[] = [];
-    const first = new Map<string, Named>();
+    const first = new Map<string, RecordingRef>();
     const reported = new Set<string>();
     for (const entry of derivedNames(model)) {
       // `_` or `--` keep nothing once normalised: the manifest would be a file named .yaml.
       if (entry.name.endsWith('/.yaml')) {
-        problems.push({ file: entry.file, definition: entry.definition, rule: this.id, message: 'its name keeps no letter or digit once normalised for Kubernetes; give it a name with letters' });
+        problems.push({ file: entry.file, definition: entry.definition, check: this.id, message: 'its name keeps no letter or digit once normalised for Kubernetes; give it a name with letters' });
         continue;
       }
       const key = `${entry.what}\u0000${entry.name}`;
@@ -62,7 +62,7 @@ export const generatedNamesCheck: Check = {
       problems.push({
         file: entry.file,
         definition: entry.definition,
-        rule: this.id,
+        check: this.id,
         message: `${entry.what} '${entry.name}' is also the one of ${earlier.definition} (${earlier.file}) once normalised; rename one of them so their names differ ${entry.normalised ?? 'after lower-casing, _ → - and cutting to 63 characters'}`,
       });
     }

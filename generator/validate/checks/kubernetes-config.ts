@@ -35,7 +35,7 @@ export const kubernetesConfigCheck: Check = {
     'Namespaces are DNS-1123 labels, selector labels are valid Kubernetes label keys and values, images have pinned tags, retention and storage parse, and a remote-write target is an http(s) URL with a token file path.',
   run({ config, scrapeJobs }) {
     const problems: Problem[] = [];
-    const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, rule: this.id, message });
+    const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, check: this.id, message });
     const { kubernetes, prometheus } = config;
     // A single string where a list goes would be read letter by letter.
     for (const name of ['appNamespaces', 'operatorProvidedJobs'] as const) {

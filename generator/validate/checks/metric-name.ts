@@ -17,7 +17,7 @@ export const metricNameCheck = metricCheck({
     }
     if (name.startsWith('__')) report('names starting with __ are reserved for Prometheus internals');
     if (name.includes(':')) report('colons are reserved for recording rule names (level:metric:operations)');
-    else if (metric.strict && !SNAKE_CASE.test(name)) {
+    else if (metric.appOwned && !SNAKE_CASE.test(name)) {
       report('application metric names are lowercase snake_case, without double or trailing underscores');
     }
   },

@@ -12,10 +12,10 @@ export const ruleQueriesCheck: Check = {
     const context = queryContextOf(model);
     const problems: Problem[] = [];
     for (const alert of allAlerts(model.rules)) {
-      for (const { rule, message } of checkQuery(alert.expr, context)) problems.push(alertProblem(alert, rule, message));
+      for (const { check, message } of checkQuery(alert.expr, context)) problems.push(alertProblem(alert, check, message));
     }
     for (const recording of allRecordings(model.rules)) {
-      for (const { rule, message } of checkQuery(recording.expr, context)) problems.push(recordingProblem(recording, rule, message));
+      for (const { check, message } of checkQuery(recording.expr, context)) problems.push(recordingProblem(recording, check, message));
     }
     return problems;
   },

@@ -23,12 +23,12 @@ export const ruleTestsCheck: Check = {
     const inputProblems = (name: string, series: readonly ModelSeriesInput[]) =>
       series.flatMap((input) =>
         checkQuery(input.series, context)
-          .filter(({ rule }) => rule === 'promql-label-value' || rule === 'promql-unknown-label')
-          .map(({ rule, message }) => ({ rule, message: `test '${name}': input series ${message}` })),
+          .filter(({ check }) => check === 'promql-label-value' || check === 'promql-unknown-label')
+          .map(({ check, message }) => ({ check, message: `test '${name}': input series ${message}` })),
       );
     for (const alert of allAlerts(model.rules)) {
       const report = (message: string) => problems.push(alertProblem(alert, this.id, message));
-      for (const test of alert.tests) for (const { rule, message } of inputProblems(test.name, test.series)) problems.push(alertProblem(alert, rule, message));
+      for (const test of alert.tests) for (const { check, message } of inputProblems(test.name, test.series)) problems.push(alertProblem(alert, check, message));
       const kinds = new Set(alert.tests.map((test) => test.kind));
       // A heartbeat (vector(1)) reads no series and is never silent: its one test is that it fires.
       const heartbeat = isHeartbeat(alert.expr);
@@ -47,7 +47,7 @@ export const ruleTestsCheck: Check = {
     for (const rule of allRecordings(model.rules)) {
       if (rule.tests.length === 0) problems.push(recordingProblem(rule, this.id, 'needs an expression test: evaluates(name, { at, series, samples })'));
       for (const test of rule.tests) {
-        for (const problem of inputProblems(test.name, test.series)) problems.push(recordingProblem(rule, problem.rule, problem.message));
+        for (const problem of inputProblems(test.name, test.series)) problems.push(recordingProblem(rule, problem.check, problem.message));
         if (durationSeconds(test.at) === undefined) problems.push(recordingProblem(rule, this.id, `test '${test.name}': at '${test.at}' is not a duration`));
       }
     }

@@ -34,7 +34,7 @@ export const scrapeCoverageCheck: Check = {
       problems.push({
         file: domain.file,
         definition: domain.name,
-        rule: ID,
+        check: ID,
         message:
           `no scrape job exposes ${domain.name} in ${missing.join(', ')}, yet ${named(who)} ${who.length === 1 ? 'reads' : 'read'} ${named(read.map((metric) => metric.name))}: ` +
           `the rules run there and would find nothing. ${fix(domain, jobs.length > 0, missing)}`,
@@ -71,7 +71,7 @@ function reasonProblems(model: Model): Problem[] {
   const problems: Problem[] = [];
   for (const job of model.scrapeJobs) {
     for (const [deployment, reason] of Object.entries(job.notIn) as [Deployment, unknown][]) {
-      const report = (message: string) => problems.push({ file: job.file, definition: `scrape job ${job.name}`, rule: ID, message });
+      const report = (message: string) => problems.push({ file: job.file, definition: `scrape job ${job.name}`, check: ID, message });
       if (job.runsIn.includes(deployment)) report(`notIn.${deployment} says why the job does not run in ${deployment}, but its runsIn lists ${deployment}: drop one of them`);
       else if (typeof reason !== 'string' || isBlank(reason)) report(`notIn.${deployment} needs a reason with visible characters: say why nothing needs this job in ${deployment}`);
     }
@@ -79,7 +79,7 @@ function reasonProblems(model: Model): Problem[] {
   for (const domain of model.domains) {
     const reason = domain.scrapedElsewhere;
     if (reason !== undefined && (typeof reason !== 'string' || isBlank(reason))) {
-      problems.push({ file: domain.file, definition: domain.name, rule: ID, message: 'scrapedElsewhere needs a reason with visible characters: say which Prometheus scrapes it' });
+      problems.push({ file: domain.file, definition: domain.name, check: ID, message: 'scrapedElsewhere needs a reason with visible characters: say which Prometheus scrapes it' });
     }
   }
   return problems;

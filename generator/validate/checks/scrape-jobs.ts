@@ -20,7 +20,7 @@ export const scrapeJobsCheck: Check = {
     const seen = new Map<string, string>();
     const receiver = model.scrapeJobs.find((job) => job.receivesAlerts);
     for (const job of model.scrapeJobs) {
-      const report = (message: string) => problems.push({ file: job.file, definition: `scrape job ${job.name}`, rule: this.id, message });
+      const report = (message: string) => problems.push({ file: job.file, definition: `scrape job ${job.name}`, check: this.id, message });
       if (job.receivesAlerts && receiver !== job) report(`receivesAlerts is already set on scrape job ${receiver!.name} (${receiver!.file}); Prometheus sends alerts to one Alertmanager address, so set it on one job`);
       if (!JOB_NAME.test(job.name)) report('job names are letters, digits, _ and -');
       const earlier = seen.get(job.name);

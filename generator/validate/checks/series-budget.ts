@@ -44,7 +44,7 @@ export const seriesBudgetCheck: Check = {
       problems.push({
         file: 'catalog/',
         definition: 'catalogue',
-        rule: this.id,
+        check: this.id,
         message: `the catalogue can create ${total} series, over limits.seriesTotal (${seriesTotal})`,
       });
     }

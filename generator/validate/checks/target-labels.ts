@@ -32,11 +32,11 @@ export const targetLabelsCheck: Check = {
       if (set.size === 0) continue;
       for (const metric of metrics.filter((m) => job.exposes.includes(m.domain))) {
         for (const label of metric.labels.filter((l) => set.has(l.name))) {
-          const fix = metric.strict ? 'rename the label' : `set honorLabels: true on scrape job ${job.name} if the exporter reports on other workloads, or drop the label`;
+          const fix = metric.appOwned ? 'rename the label' : `set honorLabels: true on scrape job ${job.name} if the exporter reports on other workloads, or drop the label`;
           problems.push({
             file: metric.file,
             definition: metric.name,
-            rule: this.id,
+            check: this.id,
             message: `label '${label.name}' is also a target label: ${set.get(label.name)} of scrape job ${job.name} (${job.file}) sets '${label.name}', so Prometheus would rename this one exported_${label.name}; ${fix}`,
           });
         }

@@ -8,10 +8,10 @@ export const typeSuffixCheck = metricCheck({
   summary:
     'Counters end in _total and nothing else does; no metric ends like a histogram sample (_bucket, _count, _sum); untyped is for upstream exporters only.',
   inspect(metric, report) {
-    if (metric.type === 'untyped' && metric.strict) {
+    if (metric.type === 'untyped' && metric.appOwned) {
       report('untyped metrics are only for describing upstream exporters; choose counter, gauge, histogram or summary');
     }
-    if (!metric.strict) return;
+    if (!metric.appOwned) return;
     const endsInTotal = metric.name.endsWith('_total');
     if (metric.type === 'counter' && !endsInTotal) report(`counters must end in _total: rename to ${metric.name}_total`);
     if (metric.type !== 'counter' && endsInTotal) {

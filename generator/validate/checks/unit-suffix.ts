@@ -32,7 +32,7 @@ export const unitSuffixCheck = metricCheck({
       );
       return;
     }
-    if (!metric.strict) return;
+    if (!metric.appOwned) return;
     const stem = metric.type === 'counter' ? metric.name.replace(/_total$/, '') : metric.name;
     const nonBase = nonBaseUnitIn(metric.name);
     if (nonBase) {
