@@ -47,7 +47,8 @@ export function parseExposition(text: string): Map<string, Family> {
     if (line.startsWith('#')) {
       const match = /^#\s+(HELP|TYPE)\s+(\S+)\s*(.*)$/.exec(line);
       if (!match) continue;
-      const [, keyword, name, rest] = match as unknown as [string, string, string, string];
+      // The pattern's three groups always take part in a match.
+      const [keyword, name, rest] = match.slice(1) as [string, string, string];
       if (keyword === 'TYPE') families.set(name, { ...family(name), type: rest as ExposedType });
       else families.set(name, { ...family(name), help: rest });
       continue;

@@ -12,6 +12,7 @@ import type { Problem } from '../problems.ts';
 import { isBlank } from '../validate/readable-text.ts';
 import { defineConfig } from '../config.ts';
 import { qualifiedName, resolverOf, type Resolver } from './resolve.ts';
+import { definitionsOf } from './definitions.ts';
 import type { Model, ModelDomain, ModelLabel, ModelMetric } from './types.ts';
 
 export interface DefinitionSource {
@@ -23,7 +24,6 @@ export interface DefinitionSource {
 
 const METRIC_TYPES: readonly MetricType[] = ['counter', 'gauge', 'histogram', 'summary', 'untyped'];
 const DOMAIN_NAME = /^[a-z][a-z0-9_]*$/;
-const RULE = 'definition-shape';
 /** What defineDomain() reads; the compiler keeps the list complete. */
 const DOMAIN_KEYS = Object.keys({ kind: true, name: true, title: true, description: true, owner: true, metrics: true, scrapedElsewhere: true } satisfies Record<keyof DomainDef, true>);
 
@@ -32,13 +32,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
   const domains: ModelDomain[] = [];
   const fileOfDomain = new Map<string, string>();
 
-  for (const source of sources) {
-    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, check: RULE, message });
-    const domain = source.value as Partial<DomainDef> | undefined;
-    if (typeof domain !== 'object' || domain === null || domain.kind !== 'domain') {
-      report('default export', 'a catalogue file must `export default defineDomain({ ... })`');
-      continue;
-    }
+  for (const { file, value: domain, report } of definitionsOf<DomainDef>(sources, 'domain', 'defineDomain', 'catalogue', problems)) {
     const name = typeof domain.name === 'string' ? domain.name : '';
     const label = name || 'domain';
     if (!DOMAIN_NAME.test(name)) {
@@ -50,7 +44,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
       report(name, `domain '${name}' is already defined in ${earlier}`);
       continue;
     }
-    fileOfDomain.set(name, source.file);
+    fileOfDomain.set(name, file);
     for (const key of unknownKeys(domain, DOMAIN_KEYS)) report(name, unknownKeyMessage(key, DOMAIN_KEYS, 'defineDomain()'));
     if (isBlank(domain.title)) report(name, 'domain needs a title with visible characters (it heads the metric reference)');
     // An empty description is left out of the reference; one of spaces or invisible characters is a slip.
@@ -67,7 +61,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
     const appOwned = domain.owner === 'app';
     const metrics: ModelMetric[] = [];
     for (const [key, value] of Object.entries(domain.metrics as Record<string, unknown>)) {
-      const metric = toModelMetric(key, value, { domain: name, file: source.file, appOwned, namespace: config.namespace }, report);
+      const metric = toModelMetric(key, value, { domain: name, file: file, appOwned, namespace: config.namespace }, report);
       if (metric) metrics.push(metric);
     }
     domains.push({
@@ -75,7 +69,7 @@ export function buildModel(sources: readonly DefinitionSource[], config: Sextant
       title: String(domain.title ?? ''),
       description: typeof domain.description === 'string' ? domain.description : '',
       owner: domain.owner,
-      file: source.file,
+      file: file,
       metrics,
       scrapedElsewhere: domain.scrapedElsewhere,
     });

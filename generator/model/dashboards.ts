@@ -8,6 +8,7 @@ import { DASHBOARD_KEYS, FOLDERS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, ty
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
+import { definitionsOf } from './definitions.ts';
 import { isQuery, resolveQuery } from './queries.ts';
 import { resolverOf, type Resolver, type Selectable } from './resolve.ts';
 import type { Model, ModelDashboard, ModelGridPos, ModelPanel, ModelRow } from './types.ts';
@@ -16,7 +17,6 @@ import type { Model, ModelDashboard, ModelGridPos, ModelPanel, ModelRow } from '
 export const GRID_COLUMNS = 24;
 
 const NAME = /^[a-z][a-z0-9_]*$/;
-const RULE = 'definition-shape';
 
 export function dashboardUid(namespace: string, name: string): string {
   return `${namespace}-${name.replace(/_/g, '-')}`;
@@ -33,13 +33,9 @@ export function buildDashboards(sources: readonly DefinitionSource[], catalogue:
   const resolver = resolverOf(catalogue);
   const problems: Problem[] = [];
   const dashboards: ModelDashboard[] = [];
-  for (const source of sources) {
-    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, check: RULE, message });
-    const definition = source.value as DashboardDef | undefined;
-    if (typeof definition !== 'object' || definition === null || definition.kind !== 'dashboard') {
-      report('default export', 'a dashboard file must `export default defineDashboard({ ... })`');
-      continue;
-    }
+  for (const { file, value, report } of definitionsOf<DashboardDef>(sources, 'dashboard', 'defineDashboard', 'dashboard', problems)) {
+    // The fields are checked one by one below; from here it is read as the definition it claims to be.
+    const definition = value as DashboardDef;
     if (!NAME.test(String(definition.name))) {
       report(String(definition.name || 'dashboard'), `dashboard name '${String(definition.name)}' must be snake_case (it names the uid)`);
       continue;
@@ -56,7 +52,7 @@ export function buildDashboards(sources: readonly DefinitionSource[], catalogue:
       }
     }
     try {
-      dashboards.push(resolve(source.file, definition, config, resolver));
+      dashboards.push(resolve(file, definition, config, resolver));
     } catch (error) {
       // A query interpolating something that is not a metric, series or rule (a mistyped property).
       report(definition.name, `cannot be built: ${(error as Error).message}`);

@@ -8,13 +8,13 @@ import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/un
 import type { Problem } from '../problems.ts';
 import { isBlank } from '../validate/readable-text.ts';
 import type { DefinitionSource } from './build.ts';
+import { definitionsOf } from './definitions.ts';
 import { isQuery, resolveQuery, type ResolvedQuery } from './queries.ts';
 import { resolverOf } from './resolve.ts';
 import { scenarioOf } from './scenario.ts';
 import type { Model, ModelAlert, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from './types.ts';
 
 const FILE_NAME = /^[a-z][a-z0-9_]*$/;
-const RULE = 'definition-shape';
 
 /** `catalogue` is the model as buildModel() made it: its config and the domains that name the metrics. */
 export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick<Model, 'config' | 'domains'>): { rules: ModelRuleFile[]; problems: Problem[] } {
@@ -22,13 +22,7 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
   const problems: Problem[] = [];
   const rules: ModelRuleFile[] = [];
   const seen = new Map<string, string>();
-  for (const source of sources) {
-    const report = (definition: string, message: string) => problems.push({ file: source.file, definition, check: RULE, message });
-    const value = source.value as Partial<RulesDef> | undefined;
-    if (typeof value !== 'object' || value === null || value.kind !== 'rules') {
-      report('default export', 'a rules file must `export default defineRules({ ... })`');
-      continue;
-    }
+  for (const { file, value, report } of definitionsOf<RulesDef>(sources, 'rules', 'defineRules', 'rules', problems)) {
     const name = String(value.name ?? '');
     if (!FILE_NAME.test(name)) {
       report(name || 'rules', `rules name '${name}' must be snake_case (it names the generated files)`);
@@ -38,7 +32,7 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
       report(name, `rules '${name}' are already defined in ${seen.get(name)}`);
       continue;
     }
-    seen.set(name, source.file);
+    seen.set(name, file);
     for (const key of unknownKeys(value, RULES_KEYS)) report(name, unknownKeyMessage(key, RULES_KEYS, 'defineRules()'));
     /** A typo in test options (`sereis`) would drop what it set. */
     const reportTestKeys = (where: string, test: object) => {
@@ -95,7 +89,7 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
         return isTest(test, []);
       });
       recording.push({
-        file: source.file,
+        file: file,
         written: rule.record,
         record: resolver.name(rule),
         expr: query.text,
@@ -128,7 +122,7 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
         return isTest(test, ['fires', 'silent', 'pending']);
       });
       alerts.push({
-        file: source.file,
+        file: file,
         name: String(definition.name),
         severity: String(definition.severity),
         for: String(definition.for),
@@ -168,7 +162,7 @@ export function buildRules(sources: readonly DefinitionSource[], catalogue: Pick
     if (value.title !== undefined && isBlank(value.title)) report(name, 'title is empty or has no visible characters: give the rules file a title (it heads alerts.md), or leave title out to use the name');
     // Like a domain with no metrics: a rules file that defines nothing is a mistake or a leftover.
     if ((value.recording ?? []).length === 0 && (value.alerts ?? []).length === 0) report(name, 'rules file has no alerts and no recording rules: add them, or delete the file');
-    rules.push({ name, title: String(value.title ?? name), file: source.file, recording, alerts });
+    rules.push({ name, title: String(value.title ?? name), file: file, recording, alerts });
   }
   return { rules, problems };
 }

@@ -8,6 +8,7 @@ import { DEPLOYMENTS, SCRAPE_JOB_KEYS, type ScrapeJobDef } from '../dsl/scrape.t
 import { unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
+import { definitionsOf } from './definitions.ts';
 import { exposedNames, worstCaseSeries } from './series.ts';
 import type { Model, ModelScrapeJob } from './types.ts';
 
@@ -21,22 +22,19 @@ const DEFAULT_LABEL_LIMIT = 30;
 export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Model): { jobs: ModelScrapeJob[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const jobs: ModelScrapeJob[] = [];
-  for (const source of sources) {
-    const definition = source.value as ScrapeJobDef | undefined;
-    if (typeof definition !== 'object' || definition === null || definition.kind !== 'scrape') {
-      problems.push({ file: source.file, definition: 'default export', check: 'definition-shape', message: 'a scrape file must `export default defineScrapeJob({ ... })`' });
-      continue;
-    }
+  for (const { file, value, report } of definitionsOf<ScrapeJobDef>(sources, 'scrape', 'defineScrapeJob', 'scrape', problems)) {
+    // The fields are checked one by one below; from here it is read as the definition it claims to be.
+    const definition = value as ScrapeJobDef;
     const where = `scrape job ${String(definition.name)}`;
     for (const [part, written] of [['job', definition], ['kubernetes', definition.kubernetes], ['sampleLimit', definition.sampleLimit], ['targets', definition.targets], ['notIn', definition.notIn]] as const) {
       const known = SCRAPE_JOB_KEYS[part];
       const place = part === 'job' ? 'defineScrapeJob()' : part;
-      for (const key of unknownKeys(written, known)) problems.push({ file: source.file, definition: where, check: 'definition-shape', message: unknownKeyMessage(key, known, place) });
+      for (const key of unknownKeys(written, known)) report(where, unknownKeyMessage(key, known, place));
     }
     const exposed = Array.isArray(definition.exposes) ? definition.exposes : [];
     // A renamed import (`exposes: [http.metricz]`) reaches here as undefined.
     if (exposed.some((domain) => typeof domain?.name !== 'string')) {
-      problems.push({ file: source.file, definition: where, check: 'definition-shape', message: 'exposes must list catalogue domains (the default exports of catalog/ files); one of them is undefined or not a domain' });
+      report(where, 'exposes must list catalogue domains (the default exports of catalog/ files); one of them is undefined or not a domain');
       continue;
     }
     const exposes = exposed.map((domain) => domain.name);
@@ -45,7 +43,7 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
     const widest = Math.max(0, ...metrics.map((metric) => metric.labels.length));
     const k8s = definition.kubernetes ?? {};
     jobs.push({
-      file: source.file,
+      file: file,
       name: String(definition.name),
       runsIn: definition.runsIn ?? DEPLOYMENTS,
       notIn: definition.notIn ?? {},

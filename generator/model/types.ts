@@ -3,10 +3,10 @@
  * ever see this shape, with full metric names resolved and cardinalities computed.
  */
 import type { SextantConfig } from '../config.ts';
-import type { Owner } from '../dsl/domain.ts';
-import type { Deployment, Environment } from '../dsl/scrape.ts';
+import type { DomainDef } from '../dsl/domain.ts';
+import type { Deployment, ScrapeJobDef } from '../dsl/scrape.ts';
 import type { MetricDef, MetricType, ValueBounds } from '../dsl/metrics.ts';
-import type { PanelDef, PanelType, Threshold } from '../dsl/dashboards.ts';
+import type { DashboardDef, PanelDef, PanelType, Threshold } from '../dsl/dashboards.ts';
 import type { PanelRef, ScenarioTarget } from '../dsl/rules.ts';
 import type { Unit } from '../dsl/units.ts';
 
@@ -25,7 +25,10 @@ export interface ModelLabel {
   readonly cardinality: number;
 }
 
-export interface ModelMetric {
+/** The fields a definition's metric keeps as written; the model resolves the rest (its name, labels). */
+type MetricAsWritten = Pick<MetricDef, 'help' | 'unit' | 'buckets' | 'quantiles' | 'replaces'>;
+
+export interface ModelMetric extends MetricAsWritten {
   /** Property name of the metric in its domain's `metrics` object. */
   readonly key: string;
   readonly domain: string;
@@ -35,12 +38,7 @@ export interface ModelMetric {
   /** Full name as exposed: namespace applied for application metrics. */
   readonly name: string;
   readonly type: MetricType;
-  readonly help: string;
-  readonly unit: Unit | undefined;
   readonly labels: readonly ModelLabel[];
-  readonly buckets: readonly number[] | undefined;
-  readonly quantiles: readonly number[] | undefined;
-  readonly replaces: readonly string[];
   /** Why no dashboard shows the metric, when none does on purpose. */
   readonly notDashboarded: string | undefined;
   /** Declared cap on label combinations; validated by the series-budget check. */
@@ -50,11 +48,7 @@ export interface ModelMetric {
   readonly definition: MetricDef;
 }
 
-export interface ModelDomain {
-  readonly name: string;
-  readonly title: string;
-  readonly description: string;
-  readonly owner: Owner;
+export interface ModelDomain extends Pick<DomainDef, 'name' | 'title' | 'description' | 'owner'> {
   readonly file: string;
   readonly metrics: readonly ModelMetric[];
   /** Why no scrape job of this project exposes it, as declared (checked by scrape-coverage). */
@@ -260,13 +254,10 @@ export interface ModelDashboardLink {
  * A dashboard as laid out: what it shows and where, never Grafana's JSON, which the builder
  * (`grafana/build.ts`) makes from this for the renderers and the linter.
  */
-export interface ModelDashboard {
+export interface ModelDashboard extends Pick<DashboardDef, 'name' | 'title' | 'description'> {
   readonly file: string;
-  readonly name: string;
   readonly uid: string;
-  readonly title: string;
   readonly folder: string;
-  readonly description: string;
   readonly tags: readonly string[];
   readonly variables: readonly ModelVariable[];
   readonly links: readonly ModelDashboardLink[];
@@ -275,16 +266,10 @@ export interface ModelDashboard {
   readonly panels: readonly ModelPanel[];
 }
 
-export interface ModelScrapeJob {
+export interface ModelScrapeJob extends Pick<ScrapeJobDef, 'name' | 'runsIn' | 'targets' | 'metricsPath' | 'interval' | 'timeout' | 'honorLabels' | 'receivesAlerts'> {
   readonly file: string;
-  readonly name: string;
-  readonly runsIn: readonly Deployment[];
   /** Deployments the job does not run in, and why, as declared (checked by scrape-coverage). */
   readonly notIn: Readonly<Partial<Record<Deployment, unknown>>>;
-  readonly targets: Readonly<Partial<Record<Environment, readonly string[]>>>;
-  readonly metricsPath: string;
-  readonly interval: string | undefined;
-  readonly timeout: string | undefined;
   /** Catalogue domains behind the job's limits. */
   readonly exposes: readonly string[];
   readonly sampleLimit: number;
@@ -293,9 +278,6 @@ export interface ModelScrapeJob {
   readonly labelLimit: number;
   /** Sample names kept at scrape time (keepOnlyCatalogued); undefined keeps everything. */
   readonly keepMetrics: readonly string[] | undefined;
-  readonly honorLabels: boolean;
-  /** Its targets are the Alertmanager Prometheus sends alerts to (`alertmanagerTarget()`). */
-  readonly receivesAlerts: boolean;
   /** How targets are found in Kubernetes, defaults resolved. */
   readonly kubernetes: {
     readonly role: 'pod' | 'node';
