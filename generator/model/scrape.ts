@@ -60,7 +60,7 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
           : '',
       labelLimit: definition.sampleLimit ? DEFAULT_LABEL_LIMIT : widest + EXTRA_LABELS,
       keepMetrics: definition.keepOnlyCatalogued ? [...new Set(metrics.flatMap(exposedNames))].sort() : undefined,
-      honorLabels: definition.honorLabels ?? false,
+      honorLabels: definition.honorLabels === true,
       receivesAlerts: definition.receivesAlerts === true,
       kubernetes: {
         role: k8s.role ?? 'pod',
