@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExposition } from '../../generator/exposition/parse.ts';
-import { LabelGuard } from '../../exporter/instruments/guard.ts';
+import { LabelGuard } from '../../generator/instruments/index.ts';
 import { createMetrics } from '../../exporter/instruments/index.ts';
 import { bounded } from '../../generator/index.ts';
 
