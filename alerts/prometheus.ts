@@ -298,7 +298,7 @@ export default defineRules({
         meaning: 'A target exposes more samples than its job\'s sample_limit (derived from the catalogue in scrape/): the whole scrape is dropped, so the target reads as down and its alerts are blind.',
         causes: ['A label with more values than the catalogue bounds (a user id, a URL).', 'A new metric exposed without being catalogued.'],
         checks: ['Prometheus dashboard: samples per scrape, by job, against the limit.', 'The targets page: "sample limit exceeded".', 'npm run verify against the target: it names uncatalogued metrics and labels.'],
-        fix: ['Remove the unbounded label from the code (or fold it, as exporter/instruments/guard.ts does); or catalogue the new metric so the limit grows with it, generate and deploy.'],
+        fix: ['Remove the unbounded label from the code (or fold it, as the label guard of sextant/instruments does); or catalogue the new metric so the limit grows with it, generate and deploy.'],
         escalation: MONITORING_ESCALATION,
         query: promql`increase(${p.scrapesExceededSampleLimit}[5m])`,
         panel: panel('Samples appended and rejected scrapes'),

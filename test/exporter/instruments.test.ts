@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExposition } from '../../generator/exposition/parse.ts';
-import { LabelGuard } from '../../exporter/instruments/guard.ts';
 import { createMetrics } from '../../exporter/instruments/index.ts';
-import { bounded } from '../../generator/index.ts';
 
 describe('instruments built from the catalogue', () => {
   it('register every application metric under its catalogue name, in a registry of their own', async () => {
@@ -37,14 +35,6 @@ describe('instruments built from the catalogue', () => {
     const families = parseExposition(await registry.metrics());
     expect(families.get('taskforge_auth_registrations_total')!.samples).toEqual([]);
     expect(families.get('taskforge_instrumentation_label_values_folded_total')!.samples[0]!.labels.action).toBe('dropped');
-  });
-
-  it('keep a bounded label within its bound, other included', () => {
-    const folded: string[] = [];
-    const guard = new LabelGuard({ device: bounded(3, 'three devices') }, (label, action) => folded.push(`${label} ${action}`));
-    const seen = ['sda', 'sdb', 'sdc', 'sdd', 'sda'].map((device) => guard.check({ device })?.device);
-    expect(seen).toEqual(['sda', 'sdb', 'other', 'other', 'sda']);
-    expect(folded).toEqual(['device folded', 'device folded']);
   });
 
   it('time an observation with startTimer', async () => {

@@ -1,9 +1,29 @@
-/** Compile-time tests of the exporter's typed instruments (checked by `tsc --noEmit` in `npm test`). */
+/** Compile-time tests of the typed instruments (checked by `tsc --noEmit` in `npm test`). */
+import { Registry } from 'prom-client';
 import type { RouteTemplate } from '../../exporter/http/server.ts';
 import type { AppInstruments } from '../../exporter/instruments/index.ts';
 import type { Role } from '../../exporter/role-map.ts';
 import type { QueryType } from '../../exporter/sim/dependencies.ts';
 import type { JobType, QueueName } from '../../exporter/sim/jobs.ts';
+import { createInstruments } from '../../generator/instruments/index.ts';
+import api from '../fixtures/instrumenting/catalog/api.ts';
+
+/** The engine's API over a domain of the caller's: its labels and values, nothing else. */
+export function engineUses(): void {
+  const i = createInstruments(new Registry(), { api }, { namespace: 'ledger' });
+  i.api.requests.inc({ method: 'POST', route: '/transfers', status_code: '201' });
+  i.api.requestDuration.startTimer({ route: '/balances' })();
+  // @ts-expect-error: the domain declares no DELETE.
+  i.api.requests.inc({ method: 'DELETE', route: '/transfers', status_code: '200' });
+  // @ts-expect-error: 'path' is not a label of http_requests_total.
+  i.api.requests.inc({ method: 'GET', path: '/transfers', status_code: '200' });
+  // @ts-expect-error: the histogram has a route label only.
+  i.api.requestDuration.observe({ route: '/balances', method: 'GET' }, 0.1);
+  // @ts-expect-error: no domain 'payments' was passed.
+  void i.payments;
+  // @ts-expect-error: exposed names keys of the domains passed.
+  createInstruments(new Registry(), { api }, { namespace: 'ledger', exposed: ['payments'] });
+}
 
 export function instrumentUses(i: AppInstruments): void {
   i.http.requests.inc({ method: 'GET', route: '/api/v1/tasks/:id', status_code: '404' });

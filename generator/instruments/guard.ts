@@ -4,11 +4,14 @@
  * bug folds into `other` instead of creating a series per unexpected value. It runs on every
  * increment, so its common path is a few Set lookups and allocates nothing.
  */
-import { isBoundedLabel, type LabelSpecs } from '../../generator/dsl/labels.ts';
+import { isBoundedLabel, type LabelSpecs } from '../dsl/labels.ts';
 
 export const OTHER = 'other';
 
-type Folded = (label: string, action: 'folded' | 'dropped') => void;
+/** What the guard did with a value outside the declared set: recorded it as `other`, or dropped the sample. */
+export type FoldAction = 'folded' | 'dropped';
+
+type Folded = (label: string, action: FoldAction, value: string | undefined) => void;
 
 export class LabelGuard {
   private readonly names: readonly string[];
@@ -60,12 +63,12 @@ export class LabelGuard {
       if (typeof value === 'string' && this.accepts(i, value)) continue;
       const fallback = this.fallback[i];
       if (fallback === undefined) {
-        this.folded(name, 'dropped');
+        this.folded(name, 'dropped', value);
         return undefined;
       }
       fixed ??= { ...labels };
       fixed[name] = fallback;
-      this.folded(name, 'folded');
+      this.folded(name, 'folded', value);
     }
     return (fixed as L | undefined) ?? labels;
   }
@@ -84,7 +87,7 @@ export class LabelGuard {
 /**
  * The common path as code: `a[0].has(l.method) && a[1].has(l.route)…`. Reading labels by their
  * literal names keeps V8's property access fast, where a loop reading `labels[name]` cost the
- * exporter a fifth of its throughput. Label names are snake_case identifiers (validated by the
+ * instrumented code a fifth of its throughput. Label names are snake_case identifiers (validated by the
  * label-names check, and again here), so they are safe to put in code.
  */
 function fastCondition(names: readonly string[], allowed: readonly (ReadonlySet<string> | null)[]): string {

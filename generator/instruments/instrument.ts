@@ -1,13 +1,11 @@
 /**
- * Builds a prom-client registry from the catalogue, and typed instruments over it: the only way
- * the exporter records a metric. Names, types, help, buckets and label names all come from the
- * definitions; the registry is passed in, never the global one, so tests get their own.
+ * One typed instrument over one prom-client metric: its type's methods, taking exactly the label
+ * set the catalogue declares, each value passing the label guard before prom-client sees it.
  */
 import { Counter, Gauge, Histogram, Summary, type Registry } from 'prom-client';
-import type { DomainDef } from '../../generator/dsl/domain.ts';
-import type { LabelSet, MetricDef } from '../../generator/dsl/metrics.ts';
-import { catalogueResolver } from '../../generator/model/build.ts';
-import { LabelGuard } from './guard.ts';
+import type { DomainDef } from '../dsl/domain.ts';
+import type { LabelSet, MetricDef } from '../dsl/metrics.ts';
+import type { LabelGuard } from './guard.ts';
 
 export interface CounterInstrument<M extends MetricDef> {
   inc(labels: LabelSet<M>, value?: number): void;
@@ -33,49 +31,7 @@ export type Instruments<C extends Readonly<Record<string, DomainDef>>> = {
   readonly [D in keyof C]: { readonly [K in keyof C[D]['metrics']]: Instrument<C[D]['metrics'][K]> };
 };
 
-/** Where folded label values are counted: the catalogue's own guard metric. */
-export interface FoldCounter {
-  readonly metric: MetricDef;
-  readonly domain: string;
-  readonly key: string;
-}
-
 type Labels = Record<string, string>;
-
-export function createInstruments<C extends Readonly<Record<string, DomainDef>>>(
-  catalogue: C,
-  registry: Registry,
-  options: {
-    namespace: string;
-    foldCounter: FoldCounter;
-    /** Domains to expose; the others record into metrics no registry holds. Default: all. */
-    exposed?: readonly (keyof C)[];
-  },
-): Instruments<C> {
-  const resolver = catalogueResolver(Object.values(catalogue), options.namespace);
-  const exposed = (metric: MetricDef) => resolver.name(metric);
-  const foldDef = options.foldCounter.metric;
-  const folds = new Counter({ name: exposed(foldDef), help: foldDef.help, labelNames: Object.keys(foldDef.labels), registers: [registry] });
-
-  const instruments: Record<string, Record<string, unknown>> = {};
-  for (const [domainKey, domain] of Object.entries(catalogue)) {
-    const domainInstruments: Record<string, unknown> = {};
-    for (const [key, metric] of Object.entries(domain.metrics)) {
-      if (domainKey === options.foldCounter.domain && key === options.foldCounter.key) {
-        domainInstruments[key] = { inc: (labels: Labels, value?: number) => folds.inc(labels, value ?? 1) };
-        continue;
-      }
-      const name = exposed(metric);
-      const guard = new LabelGuard(metric.labels, (label, action) => folds.inc({ metric: name, label, action }));
-      // A role registers only its own domains: an unlabelled gauge of another role's domain would
-      // otherwise show 0 on this role's /metrics and fire alerts about nothing.
-      const registers = !options.exposed || options.exposed.includes(domainKey) ? [registry] : [];
-      domainInstruments[key] = instrumentFor(metric, name, guard, registers);
-    }
-    instruments[domainKey] = domainInstruments;
-  }
-  return instruments as Instruments<C>;
-}
 
 /**
  * The instrument's methods are generated per metric: each gets call sites of its own, so V8 keeps
@@ -93,7 +49,7 @@ function generated(guard: LabelGuard, target: object, methods: Record<string, st
   return new Function(...guard.setParameters, 'g', 't', `${slow}\nreturn {\n${body}\n};`)(...guard.allowedSets, guard, target);
 }
 
-function instrumentFor(metric: MetricDef, name: string, guard: LabelGuard, registers: Registry[]): unknown {
+export function instrumentFor(metric: MetricDef, name: string, guard: LabelGuard, registers: Registry[]): unknown {
   const common = { name, help: metric.help, labelNames: Object.keys(metric.labels), registers };
   switch (metric.type) {
     case 'counter':
@@ -120,6 +76,6 @@ function instrumentFor(metric: MetricDef, name: string, guard: LabelGuard, regis
       };
     }
     default:
-      throw new Error(`${name}: the exporter cannot instrument ${metric.type} metrics`);
+      throw new Error(`${name}: ${metric.type} metrics have no instrument (only counters, gauges, histograms and summaries do)`);
   }
 }
