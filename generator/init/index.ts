@@ -50,7 +50,7 @@ export async function initProject(dir: string, options: InitOptions = {}): Promi
   const service = options.service ?? basename(root);
   const problem = serviceNameProblem(service);
   if (problem) throw new InitError(options.service === undefined ? `${problem} (it was taken from the directory's name, ${basename(root)})` : problem);
-  const files = Object.entries(projectFiles(projectNames(service))).sort(([a], [b]) => a.localeCompare(b));
+  const files = Object.entries(projectFiles(projectNames(service))).sort(([a], [b]) => (a < b ? -1 : 1));
   const refused = files.map(([path]) => path).filter((path) => existsSync(join(root, path)));
   if (refused.length > 0) return { refused };
   for (const [path, text] of files) {
