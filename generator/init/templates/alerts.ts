@@ -13,10 +13,11 @@ import config from '../sextant.config.ts';
 const t = config.alerts.thresholds;
 const { requests } = http.metrics;
 
-/** One target of the ${service} job, as Prometheus labels its series. */
+/** One target of the ${service} job, as Prometheus labels its series, and a route of the catalogue. */
 const target = { job: '${service}', instance: '${service}:${SERVICE_PORT}' } as const;
-/** Requests to one route answered with a status class, as a promtool series: '0+90x30' is 90 more each minute. */
-const answered = (status_class: '2xx' | '5xx', values: string) => input(requests, { ...target, method: 'GET', route: '/api/items', status_class }, values);
+const route = '/api/items';
+/** Requests to the route answered with a status class, as a promtool series: '0+90x30' is 90 more each minute. */
+const answered = (status_class: '2xx' | '5xx', values: string) => input(requests, { ...target, method: 'GET', route, status_class }, values);
 
 export const errorRatio = recordingRule({
   record: 'job:http_requests_errors:ratio_rate5m',
@@ -59,10 +60,10 @@ export default defineRules({
       scenario: {
         target,
         series: (ratio, s) => [
-          input(requests, { ...s.target, method: 'GET', route: '/api/items', status_class: '5xx' }, s.counter(10 * ratio)),
-          input(requests, { ...s.target, method: 'GET', route: '/api/items', status_class: '2xx' }, s.counter(10 * (1 - ratio))),
+          input(requests, { ...s.target, method: 'GET', route, status_class: '5xx' }, s.counter(10 * ratio)),
+          input(requests, { ...s.target, method: 'GET', route, status_class: '2xx' }, s.counter(10 * (1 - ratio))),
         ],
-        idle: (s) => [input(requests, { ...s.target, method: 'GET', route: '/api/items', status_class: '2xx' }, s.counter(0))],
+        idle: (s) => [input(requests, { ...s.target, method: 'GET', route, status_class: '2xx' }, s.counter(0))],
       },
       tests: [
         fires('10% of requests fail', {

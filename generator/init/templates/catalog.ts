@@ -6,7 +6,8 @@ export function catalogFile({ service, title }: ProjectNames): string {
 
 /**
  * Every label lists the values it may take: a route is a template (/api/items/:id), never a raw path,
- * so the number of series stays known. Replace the routes with your service's own.
+ * so the number of series stays known. Replace the routes with your service's own (and the one
+ * the tests of alerts/${service}.ts use).
  */
 const method = ['GET', 'POST', 'PUT', 'DELETE'];
 const route = ['/', '/api/items', '/api/items/:id'];
