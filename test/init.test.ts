@@ -1,45 +1,25 @@
 /**
  * `sextant init`: the project it writes passes `sextant check` as it is, through the real CLI and
  * the real tools (tsc, promtool, amtool, docker-compose), and a wrong expected value in its alert's
- * test fails the check naming that test. The project imports `sextant` as an adopter's does, from
- * its node_modules: here a stand-in package whose code is generator/index.ts bundled by esbuild (as
- * Node loads it at run time) and whose types are the sources; the packed package is proven by the
- * package's own test. Also: init writes nothing when any of its files exists, and refuses a service
- * name that cannot be a metric namespace.
+ * test fails the check naming that test. The project imports `sextant` from its node_modules
+ * (helpers/sextant-package.ts). Also: init writes nothing when any of its files exists, and refuses
+ * a service name that cannot be a metric namespace.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPOSE_IMAGES } from '../generator/init/images.ts';
 import { InitError, initProject } from '../generator/init/index.ts';
 import { imageOf } from '../versions.ts';
-import { REPO, runCli } from './helpers/project.ts';
+import { runCli } from './helpers/project.ts';
+import { sextantWorkspace, type Workspace } from './helpers/sextant-package.ts';
 
-let work: string;
-/** The stand-in `sextant` package every project links as node_modules/sextant. */
-let sextant: string;
-
+let workspace: Workspace;
 beforeAll(async () => {
-  mkdirSync(join(REPO, 'test/.work'), { recursive: true });
-  // Under the repository, so the bundled engine finds its own dependencies in its node_modules.
-  work = mkdtempSync(join(REPO, 'test/.work/init-'));
-  sextant = join(work, 'sextant');
-  mkdirSync(sextant);
-  symlinkSync(join(REPO, 'generator'), join(sextant, 'generator'));
-  const exports = { '.': { types: './generator/index.ts', default: './dist/index.js' } };
-  writeFileSync(join(sextant, 'package.json'), JSON.stringify({ name: 'sextant', type: 'module', exports }));
-  await build({ entryPoints: [join(REPO, 'generator/index.ts')], outfile: join(sextant, 'dist/index.js'), bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+  workspace = await sextantWorkspace();
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** An empty directory named `name` with the stand-in package installed. */
-function emptyProject(name: string): string {
-  const root = join(mkdtempSync(join(work, 'p-')), name);
-  mkdirSync(join(root, 'node_modules'), { recursive: true });
-  symlinkSync(sextant, join(root, 'node_modules/sextant'));
-  return root;
-}
+afterAll(() => workspace.remove());
+const emptyProject = (name: string) => workspace.emptyProject(name);
 
 /** The project's files, node_modules aside. */
 function filesOf(root: string): string[] {
