@@ -22,7 +22,7 @@ export function serviceNameProblem(service: string): string | undefined {
   if (NAMESPACE.test(service)) return undefined;
   const suggestion = service.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^[^a-z]+|_+$/g, '');
   const hint = NAMESPACE.test(suggestion) ? `, such as '${suggestion}'` : ", such as 'ledger'";
-  return `service name '${service}' is not lowercase snake_case (a letter, then letters, digits and single underscores): it becomes the prefix of every metric name (${'<service>'}_http_requests_total). Give one with --service${hint}`;
+  return `service name '${service}' is not lowercase snake_case (a letter, then letters, digits and single underscores): it becomes the prefix of every metric name (<service>_http_requests_total). Give one with --service${hint}`;
 }
 
 export function projectNames(service: string): ProjectNames {

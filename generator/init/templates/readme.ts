@@ -15,7 +15,7 @@ and Alertmanager configs and the docs under \`generated/\` are generated and che
 | \`npx sextant generate\` | writes \`generated/\` from the definitions (nothing, if any check fails) |
 | \`npx sextant check\` | everything CI runs, one exit code: type check, validation, \`generated/\` up to date, promtool lint, config and rule tests, amtool, docker-compose config |
 | \`npx sextant tools\` | fetches promtool and amtool into \`.tools/\` when they are not installed |
-| \`npx sextant verify\` | compares a running service's \`/metrics\` with the catalogue |
+| \`npx sextant verify --target http://127.0.0.1:${SERVICE_PORT}/metrics\` | compares the running service's \`/metrics\` with the catalogue, both ways |
 
 Commit \`generated/\`: CI fails when it differs from what the definitions generate.
 
