@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPOSE_IMAGES } from '../generator/init/images.ts';
 import { InitError, initProject } from '../generator/init/index.ts';
@@ -84,6 +85,16 @@ describe('sextant init', () => {
     expect(readFileSync(join(root, 'sextant.config.ts'), 'utf8')).toContain("namespace: 'payments_api'");
     expect(readFileSync(join(root, 'alerts/payments_api.ts'), 'utf8')).toContain("name: 'PaymentsApiErrorRatioHigh'");
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toMatch(/^# Payments Api monitoring$/m);
+  });
+
+  it('writes a GitHub Actions workflow that installs the project and runs sextant check', async () => {
+    const root = emptyProject('ledger');
+    await initProject(root);
+    const workflow = yaml.load(readFileSync(join(root, '.github/workflows/monitoring.yml'), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { steps: { uses?: string; run?: string }[] }> };
+    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.uses ?? step.run));
+    expect(steps).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'sudo apt-get install -y --no-install-recommends docker-compose', 'npx sextant tools', 'npx sextant check']);
+    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['node_modules/', '.tools/']));
   });
 
   it('writes nothing when any file it would write exists, and lists those files', async () => {
