@@ -4,7 +4,8 @@ import type { Problem } from '../../problems.ts';
 import { durationSeconds } from '../../promql/duration.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
 
-const NAMESPACE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+/** Lowercase snake_case: the namespace, and the service names `sextant init` accepts (it makes them the namespace). */
+export const NAMESPACE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 
 export const configCheck: Check = {
   id: 'config',

@@ -1,0 +1,131 @@
+/**
+ * `sextant init`: the project it writes passes `sextant check` as it is, through the real CLI and
+ * the real tools (tsc, promtool, amtool, docker-compose), and a wrong expected value in its alert's
+ * test fails the check naming that test. The project imports `sextant` from its node_modules
+ * (helpers/sextant-package.ts). Also: init writes nothing when any of its files exists, and refuses
+ * a service name that cannot be a metric namespace.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPOSE_IMAGES } from '../generator/init/images.ts';
+import { InitError, initProject } from '../generator/init/index.ts';
+import { imageOf } from '../versions.ts';
+import { runCli } from './helpers/project.ts';
+import { sextantWorkspace, type Workspace } from './helpers/sextant-package.ts';
+
+let workspace: Workspace;
+beforeAll(async () => {
+  workspace = await sextantWorkspace();
+});
+afterAll(() => workspace.remove());
+const emptyProject = (name: string) => workspace.emptyProject(name);
+
+/** The project's files, node_modules aside. */
+function filesOf(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
+    .filter((path) => !path.startsWith('node_modules'))
+    .sort();
+}
+
+const WRITTEN = [
+  '.github/workflows/monitoring.yml',
+  '.gitignore',
+  'README.md',
+  'alerts/ledger.ts',
+  'catalog/ledger.ts',
+  'dashboards/ledger.ts',
+  'docker-compose.yml',
+  'scrape/alertmanager.ts',
+  'scrape/ledger.ts',
+  'scrape/node_exporter.ts',
+  'scrape/prometheus.ts',
+  'sextant.config.ts',
+  'tsconfig.json',
+];
+
+describe('sextant init', () => {
+  it('writes a project, named after its directory, that generates and passes every step of check; a wrong expected value fails it naming the test', async () => {
+    const root = emptyProject('ledger');
+    const result = await initProject(root);
+    expect(result).toEqual({ written: WRITTEN });
+    expect(filesOf(root)).toEqual(WRITTEN);
+    expect(readFileSync(join(root, 'sextant.config.ts'), 'utf8')).toContain("namespace: 'ledger'");
+
+    const generate = await runCli(['--root', root]);
+    expect(generate.status, `${generate.stdout}${generate.stderr}`).toBe(0);
+    expect(existsSync(join(root, 'generated/prometheus/rules/ledger.rules.yml'))).toBe(true);
+    expect(existsSync(join(root, 'generated/grafana/dashboards/service/ledger-service.json'))).toBe(true);
+
+    const check = await runCli(['check', '--root', root]);
+    expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+    expect(check.stdout).not.toMatch(/^(FAILED|not run)/m);
+    // Every tool ran: the compose file, the configs, the rule file and its tests.
+    expect(check.stdout).toMatch(/^ok +docker-compose config .*docker-compose\.yml$/m);
+    expect(check.stdout).toMatch(/^ok +amtool check-config /m);
+    expect(check.stdout).toMatch(/^ok +promtool test rules .* \d+ tests in 1 files$/m);
+    expect(check.stdout).toMatch(/^check passed: 8 steps in [\d.]+ s\.$/m);
+
+    const alerts = join(root, 'alerts/ledger.ts');
+    writeFileSync(alerts, readFileSync(alerts, 'utf8').replace("description: '10% of requests", "description: '11% of requests"));
+    expect((await runCli(['--root', root])).status).toBe(0);
+    const broken = await runCli(['check', '--root', root]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain("alerts/ledger.ts: alert LedgerErrorRatioHigh: test '10% of requests fail' failed:");
+    expect(broken.stderr).toMatch(/^check FAILED in [\d.]+ s: 1 of 8 steps failed \(promtool-test\)\.$/m);
+  });
+
+  it('names everything after --service: the namespace, the files and the alert', async () => {
+    const root = emptyProject('monitoring');
+    const result = await initProject(root, { service: 'payments_api' });
+    expect('written' in result && result.written).toContain('catalog/payments_api.ts');
+    expect(readFileSync(join(root, 'sextant.config.ts'), 'utf8')).toContain("namespace: 'payments_api'");
+    expect(readFileSync(join(root, 'alerts/payments_api.ts'), 'utf8')).toContain("name: 'PaymentsApiErrorRatioHigh'");
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toMatch(/^# Payments Api monitoring$/m);
+  });
+
+  it('writes a GitHub Actions workflow that installs the project and runs sextant check', async () => {
+    const root = emptyProject('ledger');
+    await initProject(root);
+    const workflow = yaml.load(readFileSync(join(root, '.github/workflows/monitoring.yml'), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { steps: { uses?: string; run?: string }[] }> };
+    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.uses ?? step.run));
+    expect(steps).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'sudo apt-get install -y --no-install-recommends docker-compose', 'npx sextant tools', 'npx sextant check']);
+    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['node_modules/', '.tools/']));
+  });
+
+  it('writes nothing when any file it would write exists, and lists those files', async () => {
+    const root = emptyProject('ledger');
+    mkdirSync(join(root, 'scrape'));
+    writeFileSync(join(root, 'README.md'), 'mine\n');
+    writeFileSync(join(root, 'scrape/prometheus.ts'), 'mine\n');
+    expect(await initProject(root)).toEqual({ refused: ['README.md', 'scrape/prometheus.ts'] });
+    expect(filesOf(root)).toEqual(['README.md', 'scrape/prometheus.ts']);
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe('mine\n');
+  });
+
+  it.each([
+    ['a directory name that is not snake_case', 'ledger-api', undefined, /service name 'ledger-api' is not lowercase snake_case.*--service, such as 'ledger_api'.*taken from the directory's name, ledger-api/],
+    ['a --service with capitals', 'x', 'Ledger', /service name 'Ledger' is not lowercase snake_case.*such as 'ledger'/],
+    ['a --service starting with a digit', 'x', '2fa', /service name '2fa' is not lowercase snake_case \(a letter, then/],
+  ])('refuses %s, naming the rule and a name it would take, and writes nothing', async (_, dir, service, message) => {
+    const root = emptyProject(dir);
+    const init = initProject(root, service === undefined ? {} : { service });
+    await expect(init).rejects.toBeInstanceOf(InitError);
+    await expect(init).rejects.toThrow(message);
+    expect(filesOf(root)).toEqual([]);
+  });
+
+  it('pins the compose images to the versions the reference project runs', () => {
+    expect(COMPOSE_IMAGES).toEqual({
+      prometheus: imageOf('prometheus'),
+      alertmanager: imageOf('alertmanager'),
+      grafana: imageOf('grafana'),
+      nodeExporter: imageOf('nodeExporter'),
+      alertReceiver: imageOf('alertReceiver'),
+    });
+  });
+});
