@@ -132,8 +132,10 @@ export function labelVariable<M extends MetricDef>(metric: M, label: LabelName<M
 
 export interface DashboardDef {
   readonly kind: 'dashboard';
-  /** snake_case; the dashboard uid is `<namespace>-<name>`, so it stays stable across renames of the title. */
+  /** snake_case; the dashboard uid is `<namespace>-<name>` (just `<name>` when it starts with the namespace), so it stays stable across renames of the title. */
   readonly name: string;
+  /** An explicit Grafana uid (1–40 of letters, digits, - and _), for a dashboard that must keep the uid it already has. */
+  readonly uid?: string;
   readonly title: string;
   readonly folder: Folder;
   readonly description: string;
@@ -161,5 +163,5 @@ export function defineDashboard(
 }
 /** Every key a dashboard definition has; the compiler keeps the list complete. */
 export const DASHBOARD_KEYS = Object.keys({
-  kind: true, name: true, title: true, folder: true, description: true, tags: true, scope: true, variables: true, rows: true, spansJobs: true, links: true,
+  kind: true, name: true, uid: true, title: true, folder: true, description: true, tags: true, scope: true, variables: true, rows: true, spansJobs: true, links: true,
 } satisfies Record<keyof DashboardDef, true>);

@@ -254,6 +254,8 @@ export interface ModelDashboardLink {
   readonly title: string;
   /** The linked dashboard's definition name. */
   readonly dashboard: string;
+  /** Its uid; undefined when the project defines no dashboard of that name (check dashboard-links). */
+  readonly uid: string | undefined;
 }
 
 /**
