@@ -1,3 +1,5 @@
+import { FOLDERS } from './dsl/dashboards.ts';
+
 /**
  * The one config object. Definitions and stages read every tunable from here, never from constants
  * of their own, so users override behaviour in `sextant.config.ts` without touching the engine.
@@ -73,6 +75,8 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     readonly alertmanagerUrl: string;
     /** Where the generated dashboards are mounted in the Grafana container. */
     readonly dashboardsPath: string;
+    /** The Grafana folders dashboards go in (a dashboard's `folder` names one); each gets its directory and provisioning provider. */
+    readonly folders: readonly string[];
   };
   /**
    * Names of the switches that make the monitored system misbehave on purpose (the live tests turn
@@ -125,7 +129,7 @@ export const DEFAULT_CONFIG: SextantConfig = {
     metaWebhookUrl: 'http://alert-receiver:9095/meta',
     deadMansSwitchUrl: 'http://alert-receiver:9095/deadmansswitch',
   },
-  grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards' },
+  grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards', folders: FOLDERS },
   faultSwitches: [],
 };
 

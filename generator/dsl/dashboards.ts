@@ -7,9 +7,25 @@ import type { RecordingRef, Query, SeriesRef } from '../promql/query.ts';
 import { required } from './missing.ts';
 import { rememberUnknownKeys } from './unknown-keys.ts';
 
-/** Dashboards are organised by audience: a summary for everyone, each service in depth, the infrastructure, and debugging. */
+/**
+ * The default folders (the config's grafana.folders), by audience: a summary for everyone, each
+ * service in depth, the infrastructure, and debugging.
+ */
 export const FOLDERS = ['Overview', 'Service', 'Infrastructure', 'Debugging'] as const;
 export type Folder = (typeof FOLDERS)[number];
+
+/**
+ * A folder's directory under grafana/dashboards/ and the end of its Grafana folder uid: lower case,
+ * accents dropped, every run of other characters one dash (`Payments Team` → `payments-team`).
+ */
+export function folderDirectory(folder: string): string {
+  return folder
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
 
 export const PANEL_TYPES = ['timeseries', 'stat', 'heatmap', 'table', 'bargauge', 'statetimeline'] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
@@ -137,7 +153,8 @@ export interface DashboardDef {
   /** An explicit Grafana uid (1–40 of letters, digits, - and _), for a dashboard that must keep the uid it already has. */
   readonly uid?: string;
   readonly title: string;
-  readonly folder: Folder;
+  /** One of the config's grafana.folders (by default Overview, Service, Infrastructure, Debugging). */
+  readonly folder: Folder | (string & {});
   readonly description: string;
   readonly tags: readonly string[];
   /** The series job and instance variables list their values from. */

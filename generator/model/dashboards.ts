@@ -4,7 +4,7 @@
  * layout: `grafana/build.ts` makes Grafana's JSON from it, for the renderers and the linter alike.
  */
 import type { SextantConfig } from '../config.ts';
-import { DASHBOARD_KEYS, FOLDERS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, type DashboardDef, type DashboardLinkDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
+import { DASHBOARD_KEYS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, type DashboardDef, type DashboardLinkDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
@@ -58,8 +58,8 @@ export function buildDashboards(sources: readonly DefinitionSource[], catalogue:
       report(String(definition.name || 'dashboard'), `dashboard name '${String(definition.name)}' must be snake_case (it names the uid)`);
       continue;
     }
-    if (!(FOLDERS as readonly string[]).includes(definition.folder)) {
-      report(definition.name, `folder '${String(definition.folder)}' is not one of ${FOLDERS.join(', ')}`);
+    if (!config.grafana.folders.includes(definition.folder)) {
+      report(definition.name, `folder '${String(definition.folder)}' is not one of the config's grafana.folders (${config.grafana.folders.join(', ')}); name one, or add it there`);
       continue;
     }
     for (const key of unknownKeys(definition, DASHBOARD_KEYS)) report(definition.name, unknownKeyMessage(key, DASHBOARD_KEYS, 'defineDashboard()'));

@@ -40,6 +40,33 @@ describe('npm run generate', () => {
     expect(existsSync(join(p.root, 'generated/stale.txt'))).toBe(false);
   });
 
+  it('puts dashboards in the folders the config declares, one directory and provider each', async () => {
+    const p = scratchProject({
+      'catalog/base.ts': VALID_DOMAIN,
+      'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'ledger', grafana: { folders: ['Payments Team', 'Platform'] } });\n",
+      'dashboards/ledger.ts': `import { bucketOf, defineDashboard, heatmap, promql, row, target, timeseries } from '#sextant';
+import base from '../catalog/base.ts';
+const { requests, latency } = base.metrics;
+export default defineDashboard({ name: 'ledger', title: 'Ledger', folder: 'Payments Team', description: 'd', scope: requests, rows: [row('R', [
+  timeseries({ title: 'Requests', unit: 'reqps', targets: [target(promql\`sum(rate(\${requests}{job=~"$job", instance=~"$instance"}[$__rate_interval]))\`)] }),
+  heatmap({ title: 'Latency', unit: 's', targets: [target(promql\`sum by (le) (rate(\${bucketOf(latency)}{job=~"$job", instance=~"$instance"}[$__rate_interval]))\`)] }),
+])] });
+`,
+    });
+    projects.push(p);
+    const run = await runCli(['--root', p.root]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    // Named like the namespace, the dashboard's uid is 'ledger', not 'ledger-ledger'.
+    expect(readdirSync(join(p.root, 'generated/grafana/dashboards'))).toEqual(['payments-team']);
+    expect(JSON.parse(readFileSync(join(p.root, 'generated/grafana/dashboards/payments-team/ledger.json'), 'utf8')).uid).toBe('ledger');
+    const providers = readFileSync(join(p.root, 'generated/grafana/provisioning/dashboards/dashboards.yml'), 'utf8');
+    expect(providers).toContain('folder: Payments Team');
+    expect(providers).toContain('folderUid: ledger-payments-team');
+    expect(providers).toContain('path: /var/lib/grafana/dashboards/payments-team');
+    expect(providers).not.toContain('Platform');
+  });
+
   it('writes where --out says, relative to the current directory', async () => {
     const p = project();
     const run = await runCli(['--root', '.', '--out', 'elsewhere'], p.root);

@@ -49,6 +49,9 @@ const CASES: InvalidCase[] = [
     rule: 'dashboard-uids',
     message: "uid 'shared' is also the uid of the dashboard in dashboards/case.ts",
   },
+
+  { name: 'a folder the config does not declare', files: { ...configWith("grafana: { folders: ['Payments', 'Platform'] }"), ...dashboardCase('') }, where: 'dashboards/case.ts: case', rule: 'definition-shape', message: "folder 'Service' is not one of the config's grafana.folders (Payments, Platform); name one, or add it there" },
+  { name: 'two folders that would share a directory', files: configWith("grafana: { folders: ['Team A', 'team-a'] }"), where: 'sextant.config.ts: grafana.folders', rule: 'config', message: "'team-a' and 'Team A' are one folder" },
 ];
 
 invalidDefinitionSuite('invalid dashboard definitions', CASES);
