@@ -83,6 +83,19 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
    * them on); a panel that is quiet when healthy names the one it shows data under (shownUnder).
    */
   readonly faultSwitches: readonly string[];
+  /**
+   * Named environments with static targets (scrape jobs list theirs under `targets.<name>`): each
+   * gets its own Prometheus configuration, `prometheus/prometheus.<name>.yml`.
+   */
+  readonly environments: Readonly<Record<string, EnvironmentConfig<T>>>;
+}
+
+/** A named set of targets beside compose, hosts and Kubernetes: staging, production… */
+export interface EnvironmentConfig<T extends Thresholds = Thresholds> {
+  /** Thresholds that differ in this environment, by their name in alerts.thresholds. */
+  readonly thresholds?: Readonly<Partial<Record<keyof T & string, number>>>;
+  /** host:port of the environment's Alertmanager, when no scrape job with receivesAlerts has a target there. */
+  readonly alertmanager?: string;
 }
 
 export interface RemoteWrite {
@@ -101,6 +114,7 @@ export interface SextantConfigInput<T extends Thresholds = Thresholds> {
   alertmanager?: Partial<SextantConfig['alertmanager']>;
   grafana?: Partial<SextantConfig['grafana']>;
   faultSwitches?: readonly string[];
+  environments?: Readonly<Record<string, EnvironmentConfig<T>>>;
 }
 
 export const DEFAULT_CONFIG: SextantConfig = {
@@ -131,6 +145,7 @@ export const DEFAULT_CONFIG: SextantConfig = {
   },
   grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards', folders: FOLDERS },
   faultSwitches: [],
+  environments: {},
 };
 
 /**
@@ -153,5 +168,6 @@ export function defineConfig<const T extends Thresholds = Record<never, number>>
     kubernetes: { ...DEFAULT_CONFIG.kubernetes, ...input.kubernetes, images: { ...DEFAULT_CONFIG.kubernetes.images, ...input.kubernetes?.images } },
     grafana: { ...DEFAULT_CONFIG.grafana, ...input.grafana },
     faultSwitches: input.faultSwitches ?? DEFAULT_CONFIG.faultSwitches,
+    environments: input.environments ?? {},
   };
 }

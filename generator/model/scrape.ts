@@ -4,8 +4,8 @@
  * widest label set its label_limit. A job whose program the catalogue only partly describes states
  * its own sample limit and why.
  */
-import { DEPLOYMENTS, SCRAPE_JOB_KEYS, type ScrapeJobDef } from '../dsl/scrape.ts';
-import { unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
+import { DEPLOYMENTS, ENVIRONMENTS, SCRAPE_JOB_KEYS, type ScrapeJobDef } from '../dsl/scrape.ts';
+import { nearestKey, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
 import { exposedNames, worstCaseSeries } from './series.ts';
@@ -21,6 +21,7 @@ const DEFAULT_LABEL_LIMIT = 30;
 export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Model): { jobs: ModelScrapeJob[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const jobs: ModelScrapeJob[] = [];
+  const named = Object.keys(model.config.environments);
   for (const source of sources) {
     const definition = source.value as ScrapeJobDef | undefined;
     if (typeof definition !== 'object' || definition === null || definition.kind !== 'scrape') {
@@ -28,7 +29,10 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
       continue;
     }
     const where = `scrape job ${String(definition.name)}`;
-    for (const [part, written] of [['job', definition], ['kubernetes', definition.kubernetes], ['sampleLimit', definition.sampleLimit], ['targets', definition.targets], ['notIn', definition.notIn]] as const) {
+    for (const [part, known] of [['targets', [...ENVIRONMENTS, ...named]], ['notIn', [...DEPLOYMENTS, ...named]]] as const) {
+      for (const key of unknownKeys(definition[part], known)) problems.push({ file: source.file, definition: where, check: 'definition-shape', message: unknownEnvironmentMessage(part, key, known) });
+    }
+    for (const [part, written] of [['job', definition], ['kubernetes', definition.kubernetes], ['sampleLimit', definition.sampleLimit]] as const) {
       const known = SCRAPE_JOB_KEYS[part];
       const place = part === 'job' ? 'defineScrapeJob()' : part;
       for (const key of unknownKeys(written, known)) problems.push({ file: source.file, definition: where, check: 'definition-shape', message: unknownKeyMessage(key, known, place) });
@@ -47,7 +51,8 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
     jobs.push({
       file: source.file,
       name: String(definition.name),
-      runsIn: definition.runsIn ?? DEPLOYMENTS,
+      // A job runs in a declared environment where it lists targets.
+      runsIn: [...(definition.runsIn ?? DEPLOYMENTS), ...named.filter((name) => definition.targets?.[name] !== undefined)],
       notIn: definition.notIn ?? {},
       targets: definition.targets ?? {},
       metricsPath: definition.metricsPath,
@@ -75,4 +80,12 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
     });
   }
   return { jobs, problems };
+}
+
+function unknownEnvironmentMessage(part: 'targets' | 'notIn', key: string, known: readonly string[]): string {
+  const nearest = nearestKey(key, known);
+  return (
+    `${part}.${key} names no environment: ${part} keys are ${known.join(', ')}${nearest ? `; did you mean '${nearest}'?` : ''} ` +
+    `A new environment is declared in sextant.config.ts under environments: { ${key}: {} }.`
+  );
 }

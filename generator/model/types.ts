@@ -4,7 +4,7 @@
  */
 import type { SextantConfig } from '../config.ts';
 import type { Owner } from '../dsl/domain.ts';
-import type { Deployment, Environment } from '../dsl/scrape.ts';
+import type { DeploymentName, EnvironmentName } from '../dsl/scrape.ts';
 import type { MetricDef, MetricType, ValueBounds } from '../dsl/metrics.ts';
 import type { PanelDef, PanelType, Threshold } from '../dsl/dashboards.ts';
 import type { PanelRef, ScenarioTarget } from '../dsl/rules.ts';
@@ -280,10 +280,11 @@ export interface ModelDashboard {
 export interface ModelScrapeJob {
   readonly file: string;
   readonly name: string;
-  readonly runsIn: readonly Deployment[];
-  /** Deployments the job does not run in, and why, as declared (checked by scrape-coverage). */
-  readonly notIn: Readonly<Partial<Record<Deployment, unknown>>>;
-  readonly targets: Readonly<Partial<Record<Environment, readonly string[]>>>;
+  /** The deployments it runs in, and the declared environments it has targets in. */
+  readonly runsIn: readonly DeploymentName[];
+  /** Deployments and environments the job does not run in, and why, as declared (checked by scrape-coverage). */
+  readonly notIn: Readonly<Partial<Record<DeploymentName, unknown>>>;
+  readonly targets: Readonly<Partial<Record<EnvironmentName, readonly string[]>>>;
   readonly metricsPath: string;
   readonly interval: string | undefined;
   readonly timeout: string | undefined;
