@@ -1,7 +1,10 @@
 /** The generator CLI end to end, in its own process: write, drift check, usage, output safety. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findTool } from '../../generator/tools.ts';
 import { domainFile, REPO, runCli, scratchProject, VALID_DOMAIN, type Project } from '../helpers/project.ts';
 
 const projects: Project[] = [];
@@ -157,5 +160,43 @@ describe('usage', () => {
     const run = await runCli(['--root', p.root]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('no catalog/ directory');
+  });
+});
+
+interface PrometheusYaml {
+  global: { external_labels: Record<string, string> };
+  alerting: { alertmanagers: { static_configs: { targets: string[] }[] }[] };
+  scrape_configs: { static_configs: unknown }[];
+}
+
+describe('declared environments', () => {
+  it('each gets its own Prometheus configuration, with its targets and label, which promtool accepts; compose and hosts keep theirs', async () => {
+    const p = scratchProject({
+      'catalog/base.ts': VALID_DOMAIN,
+      'sextant.config.ts': `import { defineConfig } from '#sextant';
+export default defineConfig({ namespace: 'ledger', environments: { staging: { alertmanager: 'am.staging:9093' }, production: { alertmanager: 'am.prod:9093' } } });
+`,
+      'scrape/ledger.ts': `import { defineScrapeJob } from '#sextant';
+import base from '../catalog/base.ts';
+export default defineScrapeJob({ name: 'ledger', targets: { compose: ['ledger:8080'], hosts: ['127.0.0.1:8080'], staging: ['ledger.staging:8080'], production: ['ledger-1.prod:8080', 'ledger-2.prod:8080'] }, exposes: [base] });
+`,
+    });
+    projects.push(p);
+    const run = await runCli(['--root', p.root]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const dir = join(p.root, 'generated/prometheus');
+    expect(readdirSync(dir).sort()).toEqual(['prometheus.hosts.yml', 'prometheus.production.yml', 'prometheus.staging.yml', 'prometheus.yml']);
+    const load = (file: string) => yaml.load(readFileSync(join(dir, file), 'utf8')) as PrometheusYaml;
+    const production = load('prometheus.production.yml');
+    expect(production.global.external_labels).toEqual({ monitor: 'ledger', environment: 'production' });
+    expect(production.alerting.alertmanagers[0]?.static_configs[0]?.targets).toEqual(['am.prod:9093']);
+    expect(production.scrape_configs.map((job) => job.static_configs)).toEqual([[{ targets: ['ledger-1.prod:8080', 'ledger-2.prod:8080'] }]]);
+    const compose = load('prometheus.yml');
+    expect(compose.global.external_labels).toEqual({ monitor: 'ledger' });
+    for (const file of ['prometheus.staging.yml', 'prometheus.production.yml']) {
+      const checked = spawnSync(findTool('promtool', REPO) ?? 'promtool', ['check', 'config', '--syntax-only', join(dir, file)], { encoding: 'utf8' });
+      expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    }
   });
 });
