@@ -83,9 +83,7 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
 }
 
 function unknownEnvironmentMessage(part: 'targets' | 'notIn', key: string, known: readonly string[]): string {
+  if (part === 'targets' && key === 'kubernetes') return 'targets.kubernetes: targets in Kubernetes are discovered, not listed; say how to find them with kubernetes: { podLabels, port }';
   const nearest = nearestKey(key, known);
-  return (
-    `${part}.${key} names no environment: ${part} keys are ${known.join(', ')}${nearest ? `; did you mean '${nearest}'?` : ''} ` +
-    `A new environment is declared in sextant.config.ts under environments: { ${key}: {} }.`
-  );
+  return `${part}.${key} names no environment (known: ${known.join(', ')})${nearest ? `: did you mean '${nearest}'?` : '.'} Declare a new one in sextant.config.ts under environments: { ${key}: {} }.`;
 }

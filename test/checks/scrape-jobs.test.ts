@@ -115,8 +115,8 @@ describe('declared environments (staging, production)', () => {
     const job = defineScrapeJob({ ...base, targets: { ...base.targets, stagin: ['shop.staging:8080'] }, notIn: { prod: 'not there' } });
     const { problems } = buildScrapeJobs([{ file: 'scrape/shop.ts', value: job }], model);
     expect(problems.map((p) => `${p.check}: ${p.definition}: ${p.message}`)).toEqual([
-      "definition-shape: scrape job shop: targets.stagin names no environment: targets keys are compose, hosts, staging, production; did you mean 'staging'? A new environment is declared in sextant.config.ts under environments: { stagin: {} }.",
-      'definition-shape: scrape job shop: notIn.prod names no environment: notIn keys are compose, hosts, kubernetes, staging, production A new environment is declared in sextant.config.ts under environments: { prod: {} }.',
+      "definition-shape: scrape job shop: targets.stagin names no environment (known: compose, hosts, staging, production): did you mean 'staging'? Declare a new one in sextant.config.ts under environments: { stagin: {} }.",
+      'definition-shape: scrape job shop: notIn.prod names no environment (known: compose, hosts, kubernetes, staging, production). Declare a new one in sextant.config.ts under environments: { prod: {} }.',
     ]);
   });
 });

@@ -21,7 +21,7 @@ const CASES: InvalidCase[] = [
     files: { ...configWith(staging), ...scrapeFile("stagin: ['app.staging:8080'], staging: ['app.staging:8080']") },
     where: 'scrape/app.ts: scrape job app',
     rule: 'definition-shape',
-    message: "targets.stagin names no environment: targets keys are compose, hosts, staging; did you mean 'staging'?",
+    message: "targets.stagin names no environment (known: compose, hosts, staging): did you mean 'staging'? Declare a new one in sextant.config.ts under environments: { stagin: {} }.",
   },
   {
     name: 'an override of a threshold the project does not have',
