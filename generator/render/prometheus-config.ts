@@ -23,7 +23,7 @@ const alertReceiver = (model: Model) => model.scrapeJobs.find((job) => job.recei
  * a declared environment's `alertmanager` (check scrape-jobs asks for one of them there).
  */
 export function alertmanagerTarget(model: Model, environment: EnvironmentName): string | undefined {
-  return alertReceiver(model)?.targets[environment]?.[0] ?? declared(model, environment)?.alertmanager ?? DEFAULT_ALERTMANAGER[environment as Environment];
+  return alertReceiver(model)?.targets[environment]?.[0] ?? declared(model, environment)?.alertmanager ?? (isBuiltIn(environment) ? DEFAULT_ALERTMANAGER[environment] : undefined);
 }
 
 /** A declared environment's settings (own keys only: not `constructor` of a plain object). */
@@ -37,7 +37,10 @@ export function alertmanagerPort(model: Model): number {
 const FILES: Record<Environment, string> = { compose: 'prometheus/prometheus.yml', hosts: 'prometheus/prometheus.hosts.yml' };
 
 /** The file of an environment's Prometheus configuration. */
-export const prometheusConfigPath = (environment: EnvironmentName): string => FILES[environment as Environment] ?? `prometheus/prometheus.${environment}.yml`;
+export const prometheusConfigPath = (environment: EnvironmentName): string => (isBuiltIn(environment) ? FILES[environment] : `prometheus/prometheus.${environment}.yml`);
+
+/** compose or hosts (own keys only: a declared `constructor` is not Object's). */
+const isBuiltIn = (environment: EnvironmentName): environment is Environment => Object.hasOwn(FILES, environment);
 
 export const prometheusConfigStage: Stage = {
   name: 'prometheus configuration',
