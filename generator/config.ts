@@ -1,3 +1,5 @@
+import { FOLDERS } from './dsl/dashboards.ts';
+
 /**
  * The one config object. Definitions and stages read every tunable from here, never from constants
  * of their own, so users override behaviour in `sextant.config.ts` without touching the engine.
@@ -73,12 +75,30 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
     readonly alertmanagerUrl: string;
     /** Where the generated dashboards are mounted in the Grafana container. */
     readonly dashboardsPath: string;
+    /** The Grafana folders dashboards go in (a dashboard's `folder` names one); each gets its directory and provisioning provider. */
+    readonly folders: readonly string[];
   };
   /**
    * Names of the switches that make the monitored system misbehave on purpose (the live tests turn
    * them on); a panel that is quiet when healthy names the one it shows data under (shownUnder).
    */
   readonly faultSwitches: readonly string[];
+  /**
+   * Named environments with static targets (scrape jobs list theirs under `targets.<name>`): each
+   * gets its own Prometheus configuration, `prometheus/prometheus.<name>.yml`.
+   */
+  readonly environments: Readonly<Record<string, EnvironmentConfig<T>>>;
+}
+
+/** A named set of targets beside compose, hosts and Kubernetes: staging, production… */
+export interface EnvironmentConfig<T extends Thresholds = Thresholds> {
+  /**
+   * Thresholds by their name in alerts.thresholds. Every environment's rules are built from
+   * alerts.thresholds, so the `environments` check refuses a value that differs from it.
+   */
+  readonly thresholds?: Readonly<Partial<Record<keyof T & string, number>>>;
+  /** host:port of the environment's Alertmanager, when no scrape job with receivesAlerts has a target there. */
+  readonly alertmanager?: string;
 }
 
 export interface RemoteWrite {
@@ -97,6 +117,7 @@ export interface SextantConfigInput<T extends Thresholds = Thresholds> {
   alertmanager?: Partial<SextantConfig['alertmanager']>;
   grafana?: Partial<SextantConfig['grafana']>;
   faultSwitches?: readonly string[];
+  environments?: Readonly<Record<string, EnvironmentConfig<T>>>;
 }
 
 export const DEFAULT_CONFIG: SextantConfig = {
@@ -125,8 +146,9 @@ export const DEFAULT_CONFIG: SextantConfig = {
     metaWebhookUrl: 'http://alert-receiver:9095/meta',
     deadMansSwitchUrl: 'http://alert-receiver:9095/deadmansswitch',
   },
-  grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards' },
+  grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards', folders: FOLDERS },
   faultSwitches: [],
+  environments: {},
 };
 
 /**
@@ -149,5 +171,6 @@ export function defineConfig<const T extends Thresholds = Record<never, number>>
     kubernetes: { ...DEFAULT_CONFIG.kubernetes, ...input.kubernetes, images: { ...DEFAULT_CONFIG.kubernetes.images, ...input.kubernetes?.images } },
     grafana: { ...DEFAULT_CONFIG.grafana, ...input.grafana },
     faultSwitches: input.faultSwitches ?? DEFAULT_CONFIG.faultSwitches,
+    environments: input.environments ?? {},
   };
 }

@@ -46,7 +46,7 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
   const guard = guarded(root);
   const catalog = guard(CATALOG_DIR, () => buildModel(project.catalog, project.config), { model: { config: project.config, domains: [], metrics: [], rules: [], dashboards: [], scrapeJobs: [], slos: [] } });
   // SLOs compile into rule files and a dashboard: from here on they are checked and rendered as written ones.
-  const slos = guard(SLOS_DIR, () => compileSlos(project.slos, project.config.namespace), { slos: [], rules: [], dashboards: [] });
+  const slos = guard(SLOS_DIR, () => compileSlos(project.slos, project.config.namespace, project.config.grafana.folders), { slos: [], rules: [], dashboards: [] });
   const rules = guard(RULES_DIR, () => buildRules([...project.rules, ...slos.rules], catalog.model), { rules: [] });
   const dashboards = guard(DASHBOARDS_DIR, () => buildDashboards([...project.dashboards, ...slos.dashboards], catalog.model), { dashboards: [] });
   const partial = { ...catalog.model, rules: rules.rules, dashboards: dashboards.dashboards, slos: slos.slos };

@@ -24,7 +24,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
-const CONFIG_RULES = new Set(['config', 'config-keys', 'kubernetes-config']);
+const CONFIG_RULES = new Set(['config', 'config-keys', 'kubernetes-config', 'environments']);
 /** Rules that leave a definition out of the model, or part of it: references to it then fail. */
 const INCOMPLETE_MODEL_RULES = new Set(['definition-shape', 'duplicate-keys']);
 export const isConfigRule = (rule: string): boolean => CONFIG_RULES.has(rule);

@@ -8,6 +8,8 @@ import { defineSlo, events, latencySli, ratioSli } from '#sextant';
 import http from '../catalog/http.ts';
 import httpSlos from '../slos/http.ts';
 import { compileSlo } from '../generator/slo/compile.ts';
+import { compileSlos } from '../generator/slo/index.ts';
+import type { DashboardDef } from '../generator/dsl/dashboards.ts';
 import { sloProblems } from '../generator/slo/validate.ts';
 import { queryText } from './helpers/query.ts';
 
@@ -108,5 +110,17 @@ describe('SLO definitions', () => {
     const problems = sloProblems(defineSlo(input));
     if (message === undefined) expect(problems).toEqual([]);
     else expect(problems.join('\n')).toContain(message);
+  });
+});
+
+describe('the SLO dashboard folder', () => {
+  it.each([
+    { folders: ['Overview', 'Service'], expected: 'Overview' },
+    // A project without an Overview folder gets the dashboard in its first one, never a folder it lacks.
+    { folders: ['Payments', 'Platform'], expected: 'Payments' },
+  ])('is $expected among $folders', ({ folders, expected }) => {
+    const { dashboards, problems } = compileSlos([{ file: 'slos/http.ts', value: httpSlos }], 'taskforge', folders);
+    expect(problems).toEqual([]);
+    expect((dashboards[0]!.value as DashboardDef).folder).toBe(expected);
   });
 });

@@ -7,9 +7,25 @@ import type { RecordingRef, Query, SeriesRef } from '../promql/query.ts';
 import { required } from './missing.ts';
 import { rememberUnknownKeys } from './unknown-keys.ts';
 
-/** Dashboards are organised by audience: a summary for everyone, each service in depth, the infrastructure, and debugging. */
+/**
+ * The default folders (the config's grafana.folders), by audience: a summary for everyone, each
+ * service in depth, the infrastructure, and debugging.
+ */
 export const FOLDERS = ['Overview', 'Service', 'Infrastructure', 'Debugging'] as const;
 export type Folder = (typeof FOLDERS)[number];
+
+/**
+ * A folder's directory under grafana/dashboards/ and the end of its Grafana folder uid: lower case,
+ * accents dropped, every run of other characters one dash (`Payments Team` → `payments-team`).
+ */
+export function folderDirectory(folder: string): string {
+  return folder
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
 
 export const PANEL_TYPES = ['timeseries', 'stat', 'heatmap', 'table', 'bargauge', 'statetimeline'] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
@@ -132,10 +148,13 @@ export function labelVariable<M extends MetricDef>(metric: M, label: LabelName<M
 
 export interface DashboardDef {
   readonly kind: 'dashboard';
-  /** snake_case; the dashboard uid is `<namespace>-<name>`, so it stays stable across renames of the title. */
+  /** snake_case; the dashboard uid is `<namespace>-<name>` (just `<name>` when it starts with the namespace), so it stays stable across renames of the title. */
   readonly name: string;
+  /** An explicit Grafana uid (1–40 of letters, digits, - and _), for a dashboard that must keep the uid it already has. */
+  readonly uid?: string;
   readonly title: string;
-  readonly folder: Folder;
+  /** One of the config's grafana.folders (by default Overview, Service, Infrastructure, Debugging). */
+  readonly folder: Folder | (string & {});
   readonly description: string;
   readonly tags: readonly string[];
   /** The series job and instance variables list their values from. */
@@ -161,5 +180,5 @@ export function defineDashboard(
 }
 /** Every key a dashboard definition has; the compiler keeps the list complete. */
 export const DASHBOARD_KEYS = Object.keys({
-  kind: true, name: true, title: true, folder: true, description: true, tags: true, scope: true, variables: true, rows: true, spansJobs: true, links: true,
+  kind: true, name: true, uid: true, title: true, folder: true, description: true, tags: true, scope: true, variables: true, rows: true, spansJobs: true, links: true,
 } satisfies Record<keyof DashboardDef, true>);

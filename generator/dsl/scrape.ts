@@ -1,6 +1,7 @@
 /**
  * Scrape jobs: one file per job in scrape/. Targets are given per environment (compose service
- * names, plain hosts) and discovered in Kubernetes; sample and label limits come from the
+ * names, plain hosts, and the named environments the config declares, such as staging and
+ * production) and discovered in Kubernetes; sample and label limits come from the
  * catalogue's series budget of the domains a job exposes, or, for a program the catalogue only
  * partly describes, a stated limit.
  */
@@ -12,6 +13,13 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 /** Where a job can run: the static environments, and Kubernetes (targets discovered). */
 export const DEPLOYMENTS = [...ENVIRONMENTS, 'kubernetes'] as const;
 export type Deployment = (typeof DEPLOYMENTS)[number];
+/**
+ * A static environment by name: compose, hosts, or one the config's `environments` declares. A job
+ * runs in a declared environment when it lists targets there.
+ */
+export type EnvironmentName = Environment | (string & {});
+/** A deployment, or a declared environment. */
+export type DeploymentName = Deployment | (string & {});
 
 export interface KubernetesScrapeDef {
   /**
@@ -42,8 +50,9 @@ export interface ScrapeJobDef {
    * it exposes: the program does not run there (kube-state-metrics outside Kubernetes), or another
    * Prometheus scrapes it. Check `scrape-coverage` asks for it.
    */
-  readonly notIn: Readonly<Partial<Record<Deployment, string>>>;
-  readonly targets: Readonly<Partial<Record<Environment, readonly string[]>>>;
+  readonly notIn: Readonly<Partial<Record<DeploymentName, string>>>;
+  /** host:port targets by environment: compose, hosts, and any the config's environments declares. */
+  readonly targets: Readonly<Partial<Record<EnvironmentName, readonly string[]>>>;
   readonly metricsPath: string;
   /** Overrides the global scrape interval and timeout. */
   readonly interval: string | undefined;
@@ -68,15 +77,13 @@ export interface ScrapeJobDef {
   readonly kubernetes: KubernetesScrapeDef | undefined;
 }
 
-/** The keys each part of a scrape job is read from; the compiler keeps the lists complete. */
+/** The keys each part of a scrape job is read from; the compiler keeps the lists complete (targets and notIn name environments: buildScrapeJobs() knows the config's). */
 export const SCRAPE_JOB_KEYS = {
   job: Object.keys({
     kind: true, name: true, runsIn: true, notIn: true, targets: true, metricsPath: true, interval: true, timeout: true, exposes: true, sampleLimit: true, keepOnlyCatalogued: true, honorLabels: true, receivesAlerts: true, kubernetes: true,
   } satisfies Record<keyof ScrapeJobDef, true>),
   kubernetes: Object.keys({ role: true, podLabels: true, port: true, portName: true, namespaces: true, onlyAppNamespaces: true } satisfies Record<keyof KubernetesScrapeDef, true>),
   sampleLimit: Object.keys({ samples: true, reason: true } satisfies Record<keyof NonNullable<ScrapeJobDef['sampleLimit']>, true>),
-  targets: [...ENVIRONMENTS],
-  notIn: [...DEPLOYMENTS],
 } as const;
 
 type Defaulted = 'kind' | 'runsIn' | 'notIn' | 'targets' | 'metricsPath' | 'interval' | 'timeout' | 'exposes' | 'sampleLimit' | 'keepOnlyCatalogued' | 'honorLabels' | 'receivesAlerts' | 'kubernetes';

@@ -30,7 +30,7 @@ import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-s
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import type { SextantConfig } from '../config.ts';
 import type { PanelType } from '../dsl/dashboards.ts';
-import { dashboardUrl } from '../model/dashboards.ts';
+import { dashboardUid, dashboardUrl } from '../model/dashboards.ts';
 import type { ModelDashboard, ModelPanel } from '../model/types.ts';
 import { runbookUrl } from '../naming.ts';
 
@@ -50,7 +50,7 @@ export function buildDashboard(dashboard: ModelDashboard, config: SextantConfig)
     .link(new DashboardLinkBuilder('Dashboards').type(DashboardLinkType.Dashboards).tags([config.namespace]).asDropdown(true).includeVars(true).keepTime(true))
     .withVariable(new DatasourceVariableBuilder(DATASOURCE_VARIABLE).label('Data source').type('prometheus'));
   for (const link of dashboard.links) {
-    builder.link(new DashboardLinkBuilder(link.title).type(DashboardLinkType.Link).url(dashboardUrl(config.namespace, link.dashboard)).keepTime(true));
+    builder.link(new DashboardLinkBuilder(link.title).type(DashboardLinkType.Link).url(dashboardUrl(link.uid ?? dashboardUid(config.namespace, link.dashboard))).keepTime(true));
   }
   for (const variable of dashboard.variables) {
     builder.withVariable(

@@ -4,7 +4,7 @@
  * layout: `grafana/build.ts` makes Grafana's JSON from it, for the renderers and the linter alike.
  */
 import type { SextantConfig } from '../config.ts';
-import { DASHBOARD_KEYS, FOLDERS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, type DashboardDef, type DashboardLinkDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
+import { DASHBOARD_KEYS, PANEL_OPTIONS, PANEL_TYPES, TARGET_OPTIONS, type DashboardDef, type DashboardLinkDef, type PanelDef, type RowDef, type VariableDef } from '../dsl/dashboards.ts';
 import { rememberedUnknownKeys, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
@@ -18,13 +18,20 @@ export const GRID_COLUMNS = 24;
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 
-export function dashboardUid(namespace: string, name: string): string {
-  return `${namespace}-${name.replace(/_/g, '-')}`;
+/**
+ * A dashboard's uid: the one its definition gives, else `<namespace>-<name>` with dashes, stable
+ * across title changes. A name that already says the namespace (`ledger`, `ledger_payments` in
+ * namespace `ledger`) is not prefixed again: `ledger`, `ledger-payments`, never `ledger-ledger`.
+ */
+export function dashboardUid(namespace: string, name: string, uid?: string): string {
+  if (uid !== undefined) return uid;
+  const dashed = name.replace(/_/g, '-');
+  return name === namespace || name.startsWith(`${namespace}_`) ? dashed : `${namespace}-${dashed}`;
 }
 
 /** Where Grafana serves a dashboard: links between dashboards use it. */
-export function dashboardUrl(namespace: string, name: string): string {
-  return `/d/${dashboardUid(namespace, name)}`;
+export function dashboardUrl(uid: string): string {
+  return `/d/${uid}`;
 }
 
 /** `catalogue` is the model as buildModel() made it: its config and the domains that name the metrics. */
@@ -33,6 +40,13 @@ export function buildDashboards(sources: readonly DefinitionSource[], catalogue:
   const resolver = resolverOf(catalogue);
   const problems: Problem[] = [];
   const dashboards: ModelDashboard[] = [];
+  // Links name dashboards; every one's uid is known before any is resolved, so a link finds a later file's.
+  const uids = new Map(
+    sources
+      .map((source) => source.value as Partial<DashboardDef> | undefined)
+      .filter((definition) => typeof definition?.name === 'string')
+      .map((definition) => [definition!.name!, dashboardUid(config.namespace, definition!.name!, uidOption(definition!.uid))] as const),
+  );
   for (const { file, value, report } of definitionsOf<DashboardDef>(sources, 'dashboard', 'defineDashboard', 'dashboard', problems)) {
     // The fields are checked one by one below; from here it is read as the definition it claims to be.
     const definition = value as DashboardDef;
@@ -40,8 +54,8 @@ export function buildDashboards(sources: readonly DefinitionSource[], catalogue:
       report(String(definition.name || 'dashboard'), `dashboard name '${String(definition.name)}' must be snake_case (it names the uid)`);
       continue;
     }
-    if (!(FOLDERS as readonly string[]).includes(definition.folder)) {
-      report(definition.name, `folder '${String(definition.folder)}' is not one of ${FOLDERS.join(', ')}`);
+    if (!config.grafana.folders.includes(definition.folder)) {
+      report(definition.name, `folder '${String(definition.folder)}' is not one of the config's grafana.folders (${config.grafana.folders.join(', ')}); name one, or add it there`);
       continue;
     }
     for (const key of unknownKeys(definition, DASHBOARD_KEYS)) report(definition.name, unknownKeyMessage(key, DASHBOARD_KEYS, 'defineDashboard()'));
@@ -52,7 +66,7 @@ export function buildDashboards(sources: readonly DefinitionSource[], catalogue:
       }
     }
     try {
-      dashboards.push(resolve(file, definition, config, resolver));
+      dashboards.push(resolve(file, definition, config, resolver, uids));
     } catch (error) {
       // A query interpolating something that is not a metric, series or rule (a mistyped property).
       report(definition.name, `cannot be built: ${(error as Error).message}`);
@@ -67,9 +81,12 @@ function panelsOf(definition: DashboardDef): PanelDef[] {
   return rows.flatMap((row) => (Array.isArray(row?.panels) ? row.panels.filter((panel): panel is PanelDef => typeof panel === 'object' && panel !== null) : []));
 }
 
-function resolve(file: string, definition: DashboardDef, config: SextantConfig, resolver: Resolver): ModelDashboard {
+/** A written uid as the dashboard-uids check sees it: anything but a string is kept as text to be refused. */
+const uidOption = (uid: unknown): string | undefined => (uid === undefined ? undefined : String(uid));
+
+function resolve(file: string, definition: DashboardDef, config: SextantConfig, resolver: Resolver, uids: ReadonlyMap<string, string>): ModelDashboard {
   const namespace = config.namespace;
-  const uid = dashboardUid(namespace, definition.name);
+  const uid = dashboardUid(namespace, definition.name, uidOption(definition.uid));
   const scope = resolver.name(seriesOf(definition.scope, 'scope'));
   const variables = [
     // Every scraped series has a job and an instance, so their 'All' is `.+` (Grafana's dashboard
@@ -126,7 +143,7 @@ function resolve(file: string, definition: DashboardDef, config: SextantConfig, 
     description: definition.description,
     tags: [namespace, definition.folder.toLowerCase(), ...listOf<string>(definition.tags, 'tags')],
     variables,
-    links: (definition.links === undefined ? [] : listOf<DashboardLinkDef>(definition.links, 'links', undefined, '{ title, dashboard }')).map((link) => ({ title: String(link?.title), dashboard: String(link?.dashboard) })),
+    links: (definition.links === undefined ? [] : listOf<DashboardLinkDef>(definition.links, 'links', undefined, '{ title, dashboard }')).map((link) => ({ title: String(link?.title), dashboard: String(link?.dashboard), uid: uids.get(String(link?.dashboard)) })),
     rows,
     panels: rows.flatMap((row) => row.panels),
   };

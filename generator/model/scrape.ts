@@ -4,8 +4,8 @@
  * widest label set its label_limit. A job whose program the catalogue only partly describes states
  * its own sample limit and why.
  */
-import { DEPLOYMENTS, SCRAPE_JOB_KEYS, type ScrapeJobDef } from '../dsl/scrape.ts';
-import { unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
+import { DEPLOYMENTS, ENVIRONMENTS, SCRAPE_JOB_KEYS, type ScrapeJobDef } from '../dsl/scrape.ts';
+import { nearestKey, unknownKeyMessage, unknownKeys } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
 import { definitionsOf } from './definitions.ts';
@@ -22,11 +22,15 @@ const DEFAULT_LABEL_LIMIT = 30;
 export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Model): { jobs: ModelScrapeJob[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const jobs: ModelScrapeJob[] = [];
+  const named = Object.keys(model.config.environments);
   for (const { file, value, report } of definitionsOf<ScrapeJobDef>(sources, 'scrape', 'defineScrapeJob', 'scrape', problems)) {
     // The fields are checked one by one below; from here it is read as the definition it claims to be.
     const definition = value as ScrapeJobDef;
     const where = `scrape job ${String(definition.name)}`;
-    for (const [part, written] of [['job', definition], ['kubernetes', definition.kubernetes], ['sampleLimit', definition.sampleLimit], ['targets', definition.targets], ['notIn', definition.notIn]] as const) {
+    for (const [part, known] of [['targets', [...ENVIRONMENTS, ...named]], ['notIn', [...DEPLOYMENTS, ...named]]] as const) {
+      for (const key of unknownKeys(definition[part], known)) report(where, unknownEnvironmentMessage(part, key, known));
+    }
+    for (const [part, written] of [['job', definition], ['kubernetes', definition.kubernetes], ['sampleLimit', definition.sampleLimit]] as const) {
       const known = SCRAPE_JOB_KEYS[part];
       const place = part === 'job' ? 'defineScrapeJob()' : part;
       for (const key of unknownKeys(written, known)) report(where, unknownKeyMessage(key, known, place));
@@ -45,7 +49,8 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
     jobs.push({
       file: file,
       name: String(definition.name),
-      runsIn: definition.runsIn ?? DEPLOYMENTS,
+      // A job runs in a declared environment where it lists targets.
+      runsIn: [...(definition.runsIn ?? DEPLOYMENTS), ...named.filter((name) => definition.targets?.[name] !== undefined)],
       notIn: definition.notIn ?? {},
       targets: definition.targets ?? {},
       metricsPath: definition.metricsPath,
@@ -73,4 +78,10 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
     });
   }
   return { jobs, problems };
+}
+
+function unknownEnvironmentMessage(part: 'targets' | 'notIn', key: string, known: readonly string[]): string {
+  if (part === 'targets' && key === 'kubernetes') return 'targets.kubernetes: targets in Kubernetes are discovered, not listed; say how to find them with kubernetes: { podLabels, port }';
+  const nearest = nearestKey(key, known);
+  return `${part}.${key} names no environment (known: ${known.join(', ')})${nearest ? `: did you mean '${nearest}'?` : '.'} Declare a new one in sextant.config.ts under environments: { ${key}: {} }.`;
 }

@@ -4,7 +4,7 @@
  */
 import type { SextantConfig } from '../config.ts';
 import type { DomainDef } from '../dsl/domain.ts';
-import type { Deployment, ScrapeJobDef } from '../dsl/scrape.ts';
+import type { DeploymentName, EnvironmentName, ScrapeJobDef } from '../dsl/scrape.ts';
 import type { MetricDef, MetricType, ValueBounds } from '../dsl/metrics.ts';
 import type { DashboardDef, PanelDef, PanelType, Threshold } from '../dsl/dashboards.ts';
 import type { PanelRef, ScenarioTarget } from '../dsl/rules.ts';
@@ -248,6 +248,8 @@ export interface ModelDashboardLink {
   readonly title: string;
   /** The linked dashboard's definition name. */
   readonly dashboard: string;
+  /** Its uid; undefined when the project defines no dashboard of that name (check dashboard-links). */
+  readonly uid: string | undefined;
 }
 
 /**
@@ -266,10 +268,13 @@ export interface ModelDashboard extends Pick<DashboardDef, 'name' | 'title' | 'd
   readonly panels: readonly ModelPanel[];
 }
 
-export interface ModelScrapeJob extends Pick<ScrapeJobDef, 'name' | 'runsIn' | 'targets' | 'metricsPath' | 'interval' | 'timeout' | 'honorLabels' | 'receivesAlerts'> {
+export interface ModelScrapeJob extends Pick<ScrapeJobDef, 'name' | 'metricsPath' | 'interval' | 'timeout' | 'honorLabels' | 'receivesAlerts'> {
   readonly file: string;
-  /** Deployments the job does not run in, and why, as declared (checked by scrape-coverage). */
-  readonly notIn: Readonly<Partial<Record<Deployment, unknown>>>;
+  /** The deployments it runs in, and the declared environments it has targets in. */
+  readonly runsIn: readonly DeploymentName[];
+  /** Deployments and environments the job does not run in, and why, as declared (checked by scrape-coverage). */
+  readonly notIn: Readonly<Partial<Record<DeploymentName, unknown>>>;
+  readonly targets: Readonly<Partial<Record<EnvironmentName, readonly string[]>>>;
   /** Catalogue domains behind the job's limits. */
   readonly exposes: readonly string[];
   readonly sampleLimit: number;

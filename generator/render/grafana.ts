@@ -5,7 +5,7 @@
  * datasources (fixed uids, so dashboards and links never depend on names).
  */
 import type { SextantConfig } from '../config.ts';
-import { FOLDERS } from '../dsl/dashboards.ts';
+import { folderDirectory } from '../dsl/dashboards.ts';
 import { buildDashboard } from '../grafana/build.ts';
 import { folderLintFile } from '../grafana/lint/exclusions.ts';
 import { queryContextOf } from '../promql/model-context.ts';
@@ -16,7 +16,6 @@ import { toYaml } from './yaml.ts';
 export const PROMETHEUS_DATASOURCE_UID = 'prometheus';
 export const ALERTMANAGER_DATASOURCE_UID = 'alertmanager';
 
-export const folderDirectory = (folder: string): string => folder.toLowerCase();
 export const dashboardPath = (dashboard: ModelDashboard): string => `grafana/dashboards/${folderDirectory(dashboard.folder)}/${dashboard.uid}.json`;
 
 /** A dashboard's file as Grafana reads it: the file under grafana/dashboards/ and the operator's ConfigMap hold the same text. */
@@ -37,7 +36,7 @@ export const grafanaStage: Stage = {
 
 function lintFiles(model: Model): GeneratedFile[] {
   const context = queryContextOf(model);
-  return FOLDERS.flatMap((folder) => {
+  return model.config.grafana.folders.flatMap((folder) => {
     const file = folderLintFile(
       model.dashboards.filter((dashboard) => dashboard.folder === folder),
       context,
@@ -79,7 +78,7 @@ function datasources(model: Model) {
 
 function providers(model: Model) {
   const used = new Set(model.dashboards.map((dashboard) => dashboard.folder));
-  const folders = FOLDERS.filter((folder) => used.has(folder));
+  const folders = model.config.grafana.folders.filter((folder) => used.has(folder));
   return {
     apiVersion: 1,
     providers: folders.map((folder) => ({

@@ -1,8 +1,10 @@
 /**
- * `prometheus/prometheus.yml` (compose service names) and `prometheus/prometheus.hosts.yml`
- * (127.0.0.1, for plain hosts and the live tests): the same jobs, rules and Alertmanager.
+ * `prometheus/prometheus.yml` (compose service names), `prometheus/prometheus.hosts.yml`
+ * (127.0.0.1, for plain hosts and the live tests) and `prometheus/prometheus.<name>.yml` for each
+ * environment the config declares (its jobs' targets there, labelled environment=<name>): the same
+ * rules everywhere.
  */
-import type { Environment } from '../dsl/scrape.ts';
+import type { Environment, EnvironmentName } from '../dsl/scrape.ts';
 import type { Model, ModelScrapeJob } from '../model/types.ts';
 import { durationSeconds } from '../promql/duration.ts';
 import { ruleFilePath } from './rules.ts';
@@ -16,10 +18,17 @@ export const DEFAULT_ALERTMANAGER_PORT = 9093;
 /** The scrape job of the Alertmanager Prometheus sends alerts to (`receivesAlerts`), if the project has one. */
 const alertReceiver = (model: Model) => model.scrapeJobs.find((job) => job.receivesAlerts);
 
-/** Where Prometheus sends alerts in an environment: the target of the job that receives them. */
-export function alertmanagerTarget(model: Model, environment: Environment): string {
-  return alertReceiver(model)?.targets[environment]?.[0] ?? DEFAULT_ALERTMANAGER[environment];
+/**
+ * Where Prometheus sends alerts in an environment: the target of the job that receives them, else
+ * a declared environment's `alertmanager` (check scrape-jobs asks for one of them there).
+ */
+export function alertmanagerTarget(model: Model, environment: EnvironmentName): string | undefined {
+  return alertReceiver(model)?.targets[environment]?.[0] ?? declared(model, environment)?.alertmanager ?? (isBuiltIn(environment) ? DEFAULT_ALERTMANAGER[environment] : undefined);
 }
+
+/** A declared environment's settings (own keys only: not `constructor` of a plain object). */
+const declared = (model: Model, environment: EnvironmentName) =>
+  Object.hasOwn(model.config.environments, environment) ? model.config.environments[environment] : undefined;
 
 /** The port Alertmanager listens on in Kubernetes: that job's. */
 export function alertmanagerPort(model: Model): number {
@@ -27,12 +36,20 @@ export function alertmanagerPort(model: Model): number {
 }
 const FILES: Record<Environment, string> = { compose: 'prometheus/prometheus.yml', hosts: 'prometheus/prometheus.hosts.yml' };
 
+/** The file of an environment's Prometheus configuration. */
+export const prometheusConfigPath = (environment: EnvironmentName): string => (isBuiltIn(environment) ? FILES[environment] : `prometheus/prometheus.${environment}.yml`);
+
+/** compose or hosts (own keys only: a declared `constructor` is not Object's). */
+const isBuiltIn = (environment: EnvironmentName): environment is Environment => Object.hasOwn(FILES, environment);
+
 export const prometheusConfigStage: Stage = {
   name: 'prometheus configuration',
   render: (model) =>
     model.scrapeJobs.length === 0
       ? []
-      : (Object.keys(FILES) as Environment[]).map((environment): GeneratedFile => ({ path: FILES[environment], content: toYaml(prometheusConfig(model, environment)) })),
+      : [...Object.keys(FILES), ...Object.keys(model.config.environments)].map(
+          (environment): GeneratedFile => ({ path: prometheusConfigPath(environment), content: toYaml(prometheusConfig(model, environment)) }),
+        ),
 };
 
 export interface PrometheusConfigOverrides {
@@ -50,7 +67,7 @@ export interface PrometheusConfigOverrides {
   readonly extraTargetLabels?: number;
 }
 
-export function prometheusConfig(model: Model, environment: Environment, overrides: PrometheusConfigOverrides = {}) {
+export function prometheusConfig(model: Model, environment: EnvironmentName, overrides: PrometheusConfigOverrides = {}) {
   const { prometheus, namespace } = model.config;
   const jobs = model.scrapeJobs.filter((job) => (overrides.jobs ? overrides.jobs.includes(job.name) : job.runsIn.includes(environment)));
   return {
@@ -58,13 +75,14 @@ export function prometheusConfig(model: Model, environment: Environment, overrid
       scrape_interval: overrides.interval ?? prometheus.scrapeInterval,
       scrape_timeout: overrides.interval ?? globalScrapeTimeout(prometheus.scrapeInterval),
       evaluation_interval: overrides.interval ?? prometheus.evaluationInterval,
-      external_labels: { monitor: namespace },
+      // A declared environment's series say which one they come from, once shipped to a shared store.
+      external_labels: { monitor: namespace, ...(declared(model, environment) ? { environment } : {}) },
     },
     rule_files: model.rules.map(ruleFilePath),
     alerting: {
       // Alertmanager groups by service: an alert's own service label, else the job it came from.
       alert_relabel_configs: [{ source_labels: ['service', 'job'], separator: ';', regex: ';(.+)', target_label: 'service', replacement: '$1' }],
-      alertmanagers: [{ static_configs: [{ targets: [overrides.alertmanager ?? alertmanagerTarget(model, environment)] }] }],
+      alertmanagers: [{ static_configs: [{ targets: [overrides.alertmanager ?? alertmanagerTarget(model, environment)].filter((target) => target !== undefined) }] }],
     },
     ...remoteWrite(model),
     scrape_configs: jobs.map((job) => scrapeConfig(model, job, environment, overrides)),
@@ -76,7 +94,7 @@ export function globalScrapeTimeout(interval: string): string {
   return (durationSeconds(interval) ?? Infinity) < 10 ? interval : '10s';
 }
 
-function scrapeConfig(model: Model, job: ModelScrapeJob, environment: Environment, overrides: PrometheusConfigOverrides) {
+function scrapeConfig(model: Model, job: ModelScrapeJob, environment: EnvironmentName, overrides: PrometheusConfigOverrides) {
   const discovery = overrides.discovery?.(job) ?? { static_configs: [{ targets: [...(overrides.targets?.[job.name] ?? job.targets[environment] ?? [])] }] };
   const keeps = scrapeKeeps(model, job, overrides.discovery !== undefined);
   return {

@@ -10,5 +10,5 @@ export function runbookPanel(model: Model, alert: ModelAlert): { readonly title:
   const dashboard = ref && model.dashboards.find((candidate) => candidate.name === ref.dashboard);
   const panel = dashboard?.panels.find((candidate) => candidate.title === ref?.panel);
   if (!dashboard || !panel) return undefined;
-  return { title: `${dashboard.title} › ${panel.title}`, url: `${dashboardUrl(model.config.namespace, dashboard.name)}?viewPanel=${panel.id}` };
+  return { title: `${dashboard.title} › ${panel.title}`, url: `${dashboardUrl(dashboard.uid)}?viewPanel=${panel.id}` };
 }

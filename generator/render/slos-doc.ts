@@ -5,7 +5,6 @@
 import { durationSeconds } from '../promql/duration.ts';
 import { formatNumber } from '../promql/query.ts';
 import type { Model, ModelSlo } from '../model/types.ts';
-import { dashboardUid } from '../model/dashboards.ts';
 import { cell, code, GENERATED_NOTICE, table } from './markdown.ts';
 import { runbookAnchor } from './runbook.ts';
 import type { Stage } from './stage.ts';
@@ -18,6 +17,7 @@ export const slosDocStage: Stage = {
 const percent = (share: number) => `${formatNumber(share * 100)} %`;
 
 function renderSlosDoc(model: Model): string {
+  const sloDashboard = model.dashboards.find((dashboard) => dashboard.name === model.slos[0]!.dashboard)!;
   const parts = [
     GENERATED_NOTICE,
     '# Service level objectives',
@@ -25,7 +25,7 @@ function renderSlosDoc(model: Model): string {
       'multiwindow multi-burn-rate alerts (SRE workbook, "Alerting on SLOs"): an alert fires when the error ratio over both its long ' +
       'and its short window exceeds its burn factor × the error budget, and its long window saw enough events (the low-traffic guard). ' +
       'Every alert is proven by generated promtool tests: it fires just above its factor, stays silent just below, waits out its `for`, ' +
-      `and stays silent on too little traffic. The SLO dashboard is ${code(dashboardUid(model.config.namespace, model.slos[0]!.dashboard))} (folder Overview).`,
+      `and stays silent on too little traffic. The SLO dashboard is ${code(sloDashboard.uid)} (folder ${sloDashboard.folder}).`,
     table(
       ['SLO', 'Service', 'Objective', 'Period', 'Error budget'],
       model.slos.map((slo) => [`[${cell(slo.title)}](#${slo.name})`, slo.service, percent(slo.objective), slo.period, `${percent(slo.budget)} of events (${downtime(slo)} of full outage)`]),

@@ -9,7 +9,7 @@ import type { BurnWindowDef, SloDef } from '../dsl/slos.ts';
 import { alert, defineRules, evaluates, fires, pending, recordingRule, silent, type AlertDef, type RecordingRuleDef, type RulesDef } from '../dsl/rules.ts';
 import { durationSeconds } from '../promql/duration.ts';
 import { formatNumber, promql } from '../promql/query.ts';
-import { dashboardUrl } from '../model/dashboards.ts';
+import { dashboardUid, dashboardUrl } from '../model/dashboards.ts';
 import { errorRatio, eventCount, seriesAt } from './sli.ts';
 
 export interface CompiledAlert {
@@ -53,7 +53,7 @@ export function compileSlo(slo: SloDef, namespace: string): CompiledSlo {
     ...slo.alerting.page.map((window) => ({ name: alertName(slo, window), severity: 'critical' as const, window })),
     ...slo.alerting.ticket.map((window) => ({ name: alertName(slo, window), severity: 'warning' as const, window })),
   ];
-  const dashboard = dashboardUrl(namespace, SLO_DASHBOARD);
+  const dashboard = dashboardUrl(dashboardUid(namespace, SLO_DASHBOARD));
   const alerts = compiled.map(({ name, severity, window }) => burnAlert(slo, budget, name, severity, window, ratios, dashboard));
   const rules = defineRules({ name: `slo_${slo.name}`, title: `SLO: ${slo.title}`, recording: [...ratios.values(), remaining], alerts });
   return { slo, budget, rules, ratios, remaining, alerts: compiled };

@@ -10,11 +10,14 @@ import { scopeOf } from './sli.ts';
 
 const SPANS_JOBS = 'an SLO is kept by the whole service: its rules aggregate every job and instance';
 
-export function sloDashboard(slos: readonly CompiledSlo[]): DashboardDef {
+/** The SLO dashboard's folder: Overview if the project has one, else its first. */
+export const sloFolder = (folders: readonly string[]): string => (folders.includes('Overview') ? 'Overview' : (folders[0] ?? 'Overview'));
+
+export function sloDashboard(slos: readonly CompiledSlo[], folder = 'Overview'): DashboardDef {
   return defineDashboard({
     name: SLO_DASHBOARD,
     title: 'Service level objectives',
-    folder: 'Overview',
+    folder,
     description: 'Each SLO: its SLI now and over the period against the objective, the error budget left, how fast each alert window burns it, and the burn-down.',
     tags: ['slo'],
     scope: scopeOf(slos[0]!.slo.sli),

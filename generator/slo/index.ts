@@ -8,7 +8,7 @@ import type { ModelSlo } from '../model/types.ts';
 import type { Problem } from '../problems.ts';
 import type { SloDef } from '../dsl/slos.ts';
 import { compileSlo, SLO_DASHBOARD, type CompiledSlo } from './compile.ts';
-import { sloDashboard } from './dashboard.ts';
+import { sloDashboard, sloFolder } from './dashboard.ts';
 import { SLO_NAME, SLO_RULE, sloProblems } from './validate.ts';
 
 export interface CompiledSlos {
@@ -18,7 +18,8 @@ export interface CompiledSlos {
   readonly problems: Problem[];
 }
 
-export function compileSlos(sources: readonly DefinitionSource[], namespace: string): CompiledSlos {
+/** `folders` are the config's grafana.folders, one of which holds the SLO dashboard. */
+export function compileSlos(sources: readonly DefinitionSource[], namespace: string, folders: readonly string[] = ['Overview']): CompiledSlos {
   const problems: Problem[] = [];
   const compiled: { file: string; slo: CompiledSlo }[] = [];
   const seen = new Map<string, string>();
@@ -46,7 +47,7 @@ export function compileSlos(sources: readonly DefinitionSource[], namespace: str
       if (found.length === 0) compiled.push({ file: source.file, slo: compileSlo(value as SloDef, namespace) });
     }
   }
-  const dashboards = compiled.length === 0 ? [] : [{ file: compiled[0]!.file, value: sloDashboard(compiled.map((c) => c.slo)) }];
+  const dashboards = compiled.length === 0 ? [] : [{ file: compiled[0]!.file, value: sloDashboard(compiled.map((c) => c.slo), sloFolder(folders)) }];
   return {
     slos: compiled.map(({ file, slo }) => ({
       file,

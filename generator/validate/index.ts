@@ -29,6 +29,7 @@ import { dashboardVariableRefsCheck } from './checks/dashboard-variable-refs.ts'
 import { dashboardVariablesCheck } from './checks/dashboard-variables.ts';
 import { configCheck } from './checks/config.ts';
 import { configKeysCheck } from './checks/config-keys.ts';
+import { environmentsCheck } from './checks/environments.ts';
 import { helpTextCheck } from './checks/help-text.ts';
 import { kubernetesConfigCheck } from './checks/kubernetes-config.ts';
 import { labelNamesCheck } from './checks/label-names.ts';
@@ -54,6 +55,7 @@ import { unitSuffixCheck } from './checks/unit-suffix.ts';
 export const CHECKS: readonly Check[] = [
   configCheck,
   configKeysCheck,
+  environmentsCheck,
   kubernetesConfigCheck,
   metricNameCheck,
   typeSuffixCheck,

@@ -18,7 +18,7 @@ checkTable(configKeysCheck, [
   { name: 'a misspelt limit is named', metrics, config: loose({ limits: { seriesPerMetrik: 10 } }), expect: ["limits.seriesPerMetrik: unknown key 'seriesPerMetrik' in limits, so it would be ignored: did you mean 'seriesPerMetric'?"] },
   { name: 'a misspelt key two levels down is named', metrics, config: loose({ kubernetes: { images: { prometeus: 'p:1' } } }), expect: ["kubernetes.images.prometeus: unknown key 'prometeus' in kubernetes.images"] },
   { name: 'a misspelt remote-write queue key is named', metrics, config: loose({ prometheus: { remoteWrite: { url: 'https://m/push', queue: { maxShard: 5 } } } }), expect: ["prometheus.remoteWrite.queue.maxShard: unknown key 'maxShard' in prometheus.remoteWrite.queue, so it would be ignored: did you mean 'maxShards'?"] },
-  { name: 'a key like nothing known is listed without a guess', metrics, config: loose({ grafana: { colour: 'blue' } }), expect: ["grafana.colour: unknown key 'colour' in grafana, so it would be ignored (known: prometheusUrl, alertmanagerUrl, dashboardsPath)"] },
+  { name: 'a key like nothing known is listed without a guess', metrics, config: loose({ grafana: { colour: 'blue' } }), expect: ["grafana.colour: unknown key 'colour' in grafana, so it would be ignored (known: prometheusUrl, alertmanagerUrl, dashboardsPath, folders)"] },
   { name: 'a key in the wrong section is named', metrics, config: loose({ prometheus: { namespace: 'x' } }), expect: ["prometheus.namespace: unknown key 'namespace' in prometheus"] },
 ]);
 

@@ -39,4 +39,11 @@ checkTable(configCheck, [
     expect: ["alertmanager.deadMansSwitchUrl: is the same endpoint as alertmanager.ticketWebhookUrl: the Watchdog would arrive there every minute"],
   },
   { name: 'a dead man\'s switch URL with credentials is rejected like the webhooks', metrics, config: { alertmanager: { deadMansSwitchUrl: 'https://key:x@hc-ping.example.com/uuid' } }, expect: ["alertmanager.deadMansSwitchUrl: 'hc-ping.example.com/uuid' carries credentials"] },
+  { name: 'folders of the project\'s choosing pass', metrics, config: { grafana: { folders: ['Payments', 'Platform Team', 'Équipe'] } }, expect: [] },
+  { name: 'no folder at all is rejected', metrics, config: { grafana: { folders: [] } }, expect: ['grafana.folders: must list at least one folder name'] },
+  { name: 'a blank folder name is rejected', metrics, config: { grafana: { folders: ['Service', '  '] } }, expect: ["grafana.folders: '  ' is blank"] },
+  { name: 'a folder name with an invisible character is rejected', metrics, config: { grafana: { folders: ['Ser\u200bvice'] } }, expect: ["grafana.folders: 'Ser\\u{200B}vice' contains U+200B"] },
+  { name: 'a folder name of punctuation only is rejected: it names no directory', metrics, config: { grafana: { folders: ['***'] } }, expect: ["'***' has no letter or digit"] },
+  { name: 'two folders that make one directory are rejected', metrics, config: { grafana: { folders: ['Team A', 'team-a'] } }, expect: ["grafana.folders: 'team-a' and 'Team A' are one folder (directory grafana/dashboards/team-a)"] },
+  { name: 'a folder whose uid passes 40 characters is rejected', metrics, config: { grafana: { folders: ['x'.repeat(40)] } }, expect: ["over Grafana's 40 characters"] },
 ]);

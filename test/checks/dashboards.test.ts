@@ -92,12 +92,39 @@ describe(`check ${dashboardCoverageCheck.id}`, () => {
   });
 });
 
+describe('dashboard uids as buildDashboards() gives them (namespace app)', () => {
+  const { basket } = shop.metrics;
+  const definition = (name: string, extra: { uid?: string; links?: { title: string; dashboard: string }[] } = {}) =>
+    defineDashboard({ name, title: 'Shop', folder: 'Service', description: 'd', scope: basket, rows: [dashboardRow('R', [timeseries({ title: 'T', unit: 'short', targets: [target(promql`sum(${basket})`)] })])], ...extra });
+  const uidsOf = (...definitions: ReturnType<typeof definition>[]) => {
+    const { dashboards, problems } = buildDashboards(definitions.map((value) => ({ file: `dashboards/${value.name}.ts`, value })), rulesModelOf([validAlert()]));
+    expect(problems).toEqual([]);
+    return dashboards;
+  };
+  it.each([
+    { name: 'shop', uid: 'app-shop' },
+    { name: 'service_health', uid: 'app-service-health' },
+    // No stutter: a name that already says the namespace is not prefixed again.
+    { name: 'app', uid: 'app' },
+    { name: 'app_orders', uid: 'app-orders' },
+    // Only the whole word counts: 'apple' does not start with the namespace 'app'.
+    { name: 'apple', uid: 'app-apple' },
+  ])('$name gets uid $uid', ({ name, uid }) => {
+    expect(uidsOf(definition(name))[0]!.uid).toBe(uid);
+  });
+  it('an explicit uid wins, and a link to that dashboard by name leads to it', () => {
+    const [linking, legacy] = uidsOf(definition('overview', { links: [{ title: 'Shop', dashboard: 'shop' }] }), definition('shop', { uid: 'Shop_legacy-1' }));
+    expect(legacy!.uid).toBe('Shop_legacy-1');
+    expect(linking!.links).toEqual([{ title: 'Shop', dashboard: 'shop', uid: 'Shop_legacy-1' }]);
+  });
+});
+
 dashboardTable(dashboardAlertLinksCheck, [
   { name: 'a link to a defined alert passes', dashboards: [{ panels: [panel()], alerts: ['BasketsPiling'] }], expect: [] },
   { name: 'a link to an unknown alert is refused', dashboards: [{ panels: [panel()], alerts: ['BasketPile'] }], expect: ['links to alert BasketPile, which no rules file defines'] },
 ]);
 
 dashboardTable(dashboardLinksCheck, [
-  { name: 'a link to a dashboard of the project passes', dashboards: [{ panels: [panel()], links: [{ title: 'Other', dashboard: 'shop_1' }] }, { panels: [panel()] }], expect: [] },
-  { name: 'a link to a dashboard no definition names is refused, listing the known ones', dashboards: [{ panels: [panel()], links: [{ title: 'SLOs', dashboard: 'slos' }] }], expect: ["link 'SLOs' leads to /d/app-slos, but no dashboard has uid 'app-slos': name a dashboard this project defines (shop_0)"] },
+  { name: 'a link to a dashboard of the project passes', dashboards: [{ panels: [panel()], links: [{ title: 'Other', dashboard: 'shop_1', uid: 'app-shop-1' }] }, { panels: [panel()] }], expect: [] },
+  { name: 'a link to a dashboard no definition names is refused, listing the known ones', dashboards: [{ panels: [panel()], links: [{ title: 'SLOs', dashboard: 'slos', uid: undefined }] }], expect: ["link 'SLOs' names dashboard 'slos', which this project does not define: name one it does (shop_0)"] },
 ]);

@@ -44,6 +44,8 @@ interface Case {
   /** Queries of one dashboard's panels. */
   readonly panels?: readonly Query[];
   readonly jobs: readonly JobInput[];
+  /** The config's declared environments. */
+  readonly environments?: Record<string, { alertmanager?: string }>;
   readonly expect: readonly string[];
 }
 
@@ -60,6 +62,20 @@ const CASES: readonly Case[] = [
     alerts: [readsConnections],
     jobs: [storeJob({ runsIn: ['compose', 'hosts'] }), otherJob()],
     expect: ["no scrape job exposes store in kubernetes, yet alert StoreBusy reads store_connections: the rules run there and would find nothing. Fix: add kubernetes to the runsIn of a job exposing it, say why it is not there with notIn: { kubernetes: 'why' }"],
+  },
+  {
+    name: 'a declared environment where only other jobs have targets is refused for it',
+    alerts: [readsConnections],
+    environments: { production: { alertmanager: 'am.prod:9093' } },
+    jobs: [storeJob(), otherJob({ targets: { ...otherJob().targets, production: ['other.prod:80'] } })],
+    expect: ["no scrape job exposes store in production, yet alert StoreBusy reads store_connections: the rules run there and would find nothing. Fix: give a job exposing it targets in production, say why it is not there with notIn: { production: 'why' }"],
+  },
+  {
+    name: 'a job that says why it has no targets in a declared environment passes',
+    alerts: [readsConnections],
+    environments: { production: { alertmanager: 'am.prod:9093' } },
+    jobs: [storeJob({ notIn: { production: 'the managed store is scraped by the provider' } }), otherJob({ targets: { ...otherJob().targets, production: ['other.prod:80'] } })],
+    expect: [],
   },
   { name: 'a job that says why it does not run in a deployment passes', alerts: [readsConnections], jobs: [storeJob({ runsIn: ['compose', 'hosts'], notIn: { kubernetes: 'a managed store, scraped by the provider' } }), otherJob()], expect: [] },
   { name: 'only the deployments some job runs in count', alerts: [readsConnections], jobs: [storeJob({ runsIn: ['hosts'] }), otherJob({ runsIn: ['hosts'] })], expect: [] },
@@ -92,8 +108,8 @@ function dashboard(model: Parameters<typeof buildDashboards>[1], queries: readon
 }
 
 describe(`check ${scrapeCoverageCheck.id}`, () => {
-  it.each(CASES)('$name', ({ domain = store(), alerts = [], recording = [], panels = [], jobs, expect: expected }) => {
-    const config = defineConfig({ namespace: 'app' });
+  it.each(CASES)('$name', ({ domain = store(), alerts = [], recording = [], panels = [], jobs, environments, expect: expected }) => {
+    const config = defineConfig({ namespace: 'app', environments });
     const built = buildModel(
       [
         { file: 'catalog/store.ts', value: domain },

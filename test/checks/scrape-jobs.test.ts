@@ -84,3 +84,39 @@ describe('keepOnlyCatalogued', () => {
     expect(jobs[0]!.keepMetrics).toEqual(['app_latency_seconds', 'app_latency_seconds_bucket', 'app_latency_seconds_count', 'app_latency_seconds_sum', 'app_up_now']);
   });
 });
+
+describe('declared environments (staging, production)', () => {
+  const model = modelOf({ m: gauge({ name: 'g', help: 'h' }) }, 'app', { environments: { staging: {}, production: { alertmanager: 'am.prod:9093' } } });
+  const receiver: Partial<JobInput> = { name: 'alertmanager', receivesAlerts: true, targets: { compose: ['alertmanager:9093'], hosts: ['127.0.0.1:9093'], staging: ['am.staging:9093'] } };
+  const shop: Partial<JobInput> = { targets: { ...base.targets, staging: ['shop.staging:8080'], production: ['shop-1.prod:8080', 'shop-2.prod:8080'] } };
+  it.each([
+    { name: 'jobs with targets in each, and an Alertmanager each, pass', jobs: [shop, receiver], expect: [] },
+    { name: 'an environment no job has targets in is refused (the receiving job is one in staging)', jobs: [{}, receiver], expect: ["sextant.config.ts: environments.production: no scrape job lists targets in production, so its Prometheus would scrape nothing: give the jobs that run there targets: { production: ['host:port'] }"] },
+    { name: 'an environment without an Alertmanager is refused, naming the job to give a target', jobs: [shop, { ...receiver, targets: base.targets }], expect: ['environments.staging: Prometheus in staging has no Alertmanager to send alerts to: give scrape job alertmanager (receivesAlerts) targets.staging'] },
+    { name: 'without a receiving job, the config is where the address goes', jobs: [shop], expect: ['environments.staging: Prometheus in staging has no Alertmanager to send alerts to: set environments.staging.alertmanager to its host:port'] },
+    { name: 'an Alertmanager given twice is refused', jobs: [shop, { ...receiver, targets: { ...receiver.targets, production: ['am-2.prod:9093'] } }], expect: ['environments.production: the Alertmanager in production is given twice'] },
+    { name: 'an empty target list in a declared environment is refused', jobs: [{ targets: { ...shop.targets, staging: [] } }, receiver], expect: ['scrape job shop: no targets for the staging environment'] },
+    { name: 'a target of a declared environment is checked like the others', jobs: [{ targets: { ...shop.targets, production: ['http://shop.prod:8080'] } }, receiver], expect: ["target 'http://shop.prod:8080' (production) is not host:port"] },
+  ])('$name', ({ jobs, expect: expected }) => {
+    const sources = jobs.map((job, i) => ({ file: `scrape/job${i}.ts`, value: defineScrapeJob({ ...base, ...job }) }));
+    const built = buildScrapeJobs(sources, model);
+    expect(built.problems).toEqual([]);
+    const messages = scrapeJobsCheck.run({ ...model, scrapeJobs: built.jobs }).map((p) => `${p.file}: ${p.definition}: ${p.message}`);
+    expect(messages).toHaveLength(expected.length);
+    expected.forEach((text, i) => expect(messages[i]).toContain(text));
+  });
+
+  it('a job runs in a declared environment where it lists targets', () => {
+    const { jobs } = buildScrapeJobs([{ file: 'scrape/shop.ts', value: defineScrapeJob({ ...base, targets: { ...base.targets, staging: ['shop.staging:8080'] } }) }], model);
+    expect(jobs[0]!.runsIn).toEqual(['compose', 'hosts', 'kubernetes', 'staging']);
+  });
+
+  it('targets or notIn under an environment the config does not declare are refused, with the nearest name', () => {
+    const job = defineScrapeJob({ ...base, targets: { ...base.targets, stagin: ['shop.staging:8080'] }, notIn: { prod: 'not there' } });
+    const { problems } = buildScrapeJobs([{ file: 'scrape/shop.ts', value: job }], model);
+    expect(problems.map((p) => `${p.check}: ${p.definition}: ${p.message}`)).toEqual([
+      "definition-shape: scrape job shop: targets.stagin names no environment (known: compose, hosts, staging, production): did you mean 'staging'? Declare a new one in sextant.config.ts under environments: { stagin: {} }.",
+      'definition-shape: scrape job shop: notIn.prod names no environment (known: compose, hosts, kubernetes, staging, production). Declare a new one in sextant.config.ts under environments: { prod: {} }.',
+    ]);
+  });
+});

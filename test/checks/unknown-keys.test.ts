@@ -40,7 +40,7 @@ describe('unknown keys in a scrape file', () => {
     { name: 'a misspelt metrics path is named', job: { metricPath: '/x' }, expect: ["unknown key 'metricPath' in defineScrapeJob(), so it would be ignored: did you mean 'metricsPath'?"] },
     { name: 'a misspelt Kubernetes key is named', job: { kubernetes: { podLabel: { app: 'shop' } } }, expect: ["unknown key 'podLabel' in kubernetes, so it would be ignored: did you mean 'podLabels'?"] },
     { name: 'a misspelt sample limit key is named', job: { sampleLimit: { sample: 10, reason: 'r' } }, expect: ["unknown key 'sample' in sampleLimit, so it would be ignored: did you mean 'samples'?"] },
-    { name: 'targets for an environment that has none are named', job: { targets: { compose: ['shop:8080'], hosts: ['127.0.0.1:8080'], kubernetes: ['shop:8080'] } }, expect: ["unknown key 'kubernetes' in targets, so it would be ignored (known: compose, hosts)"] },
+    { name: 'targets for an environment that has none are named', job: { targets: { compose: ['shop:8080'], hosts: ['127.0.0.1:8080'], kubernetes: ['shop:8080'] } }, expect: ['targets.kubernetes: targets in Kubernetes are discovered, not listed'] },
   ])('$name', ({ job, expect: expected }) => {
     const { problems } = buildScrapeJobs([{ file: 'scrape/shop.ts', value: defineScrapeJob(loose({ ...base, ...job })) }], modelOf({ m: gauge({ name: 'g', help: 'h' }) }));
     expect(problems).toHaveLength(expected.length);

@@ -1,7 +1,10 @@
 /** The generator CLI end to end, in its own process: write, drift check, usage, output safety. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findTool } from '../../generator/tools.ts';
 import { domainFile, REPO, runCli, scratchProject, VALID_DOMAIN, type Project } from '../helpers/project.ts';
 
 const projects: Project[] = [];
@@ -38,6 +41,33 @@ describe('npm run generate', () => {
     p.write('generated/stale.txt', 'left over');
     expect((await runCli(['--root', p.root])).status).toBe(0);
     expect(existsSync(join(p.root, 'generated/stale.txt'))).toBe(false);
+  });
+
+  it('puts dashboards in the folders the config declares, one directory and provider each', async () => {
+    const p = scratchProject({
+      'catalog/base.ts': VALID_DOMAIN,
+      'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'ledger', grafana: { folders: ['Payments Team', 'Platform'] } });\n",
+      'dashboards/ledger.ts': `import { bucketOf, defineDashboard, heatmap, promql, row, target, timeseries } from '#sextant';
+import base from '../catalog/base.ts';
+const { requests, latency } = base.metrics;
+export default defineDashboard({ name: 'ledger', title: 'Ledger', folder: 'Payments Team', description: 'd', scope: requests, rows: [row('R', [
+  timeseries({ title: 'Requests', unit: 'reqps', targets: [target(promql\`sum(rate(\${requests}{job=~"$job", instance=~"$instance"}[$__rate_interval]))\`)] }),
+  heatmap({ title: 'Latency', unit: 's', targets: [target(promql\`sum by (le) (rate(\${bucketOf(latency)}{job=~"$job", instance=~"$instance"}[$__rate_interval]))\`)] }),
+])] });
+`,
+    });
+    projects.push(p);
+    const run = await runCli(['--root', p.root]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    // Named like the namespace, the dashboard's uid is 'ledger', not 'ledger-ledger'.
+    expect(readdirSync(join(p.root, 'generated/grafana/dashboards'))).toEqual(['payments-team']);
+    expect(JSON.parse(readFileSync(join(p.root, 'generated/grafana/dashboards/payments-team/ledger.json'), 'utf8')).uid).toBe('ledger');
+    const providers = readFileSync(join(p.root, 'generated/grafana/provisioning/dashboards/dashboards.yml'), 'utf8');
+    expect(providers).toContain('folder: Payments Team');
+    expect(providers).toContain('folderUid: ledger-payments-team');
+    expect(providers).toContain('path: /var/lib/grafana/dashboards/payments-team');
+    expect(providers).not.toContain('Platform');
   });
 
   it('writes where --out says, relative to the current directory', async () => {
@@ -130,5 +160,43 @@ describe('usage', () => {
     const run = await runCli(['--root', p.root]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('no catalog/ directory');
+  });
+});
+
+interface PrometheusYaml {
+  global: { external_labels: Record<string, string> };
+  alerting: { alertmanagers: { static_configs: { targets: string[] }[] }[] };
+  scrape_configs: { static_configs: unknown }[];
+}
+
+describe('declared environments', () => {
+  it('each gets its own Prometheus configuration, with its targets and label, which promtool accepts; compose and hosts keep theirs', async () => {
+    const p = scratchProject({
+      'catalog/base.ts': VALID_DOMAIN,
+      'sextant.config.ts': `import { defineConfig } from '#sextant';
+export default defineConfig({ namespace: 'ledger', environments: { staging: { alertmanager: 'am.staging:9093' }, production: { alertmanager: 'am.prod:9093' } } });
+`,
+      'scrape/ledger.ts': `import { defineScrapeJob } from '#sextant';
+import base from '../catalog/base.ts';
+export default defineScrapeJob({ name: 'ledger', targets: { compose: ['ledger:8080'], hosts: ['127.0.0.1:8080'], staging: ['ledger.staging:8080'], production: ['ledger-1.prod:8080', 'ledger-2.prod:8080'] }, exposes: [base] });
+`,
+    });
+    projects.push(p);
+    const run = await runCli(['--root', p.root]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const dir = join(p.root, 'generated/prometheus');
+    expect(readdirSync(dir).sort()).toEqual(['prometheus.hosts.yml', 'prometheus.production.yml', 'prometheus.staging.yml', 'prometheus.yml']);
+    const load = (file: string) => yaml.load(readFileSync(join(dir, file), 'utf8')) as PrometheusYaml;
+    const production = load('prometheus.production.yml');
+    expect(production.global.external_labels).toEqual({ monitor: 'ledger', environment: 'production' });
+    expect(production.alerting.alertmanagers[0]?.static_configs[0]?.targets).toEqual(['am.prod:9093']);
+    expect(production.scrape_configs.map((job) => job.static_configs)).toEqual([[{ targets: ['ledger-1.prod:8080', 'ledger-2.prod:8080'] }]]);
+    const compose = load('prometheus.yml');
+    expect(compose.global.external_labels).toEqual({ monitor: 'ledger' });
+    for (const file of ['prometheus.staging.yml', 'prometheus.production.yml']) {
+      const checked = spawnSync(findTool('promtool', REPO) ?? 'promtool', ['check', 'config', '--syntax-only', join(dir, file)], { encoding: 'utf8' });
+      expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    }
   });
 });

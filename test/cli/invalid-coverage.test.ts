@@ -57,7 +57,7 @@ const CASES: InvalidCase[] = [
     files: { ...rulesFile(''), ...job('shop', "runsIn: ['compose', 'hosts'], notIn: { kubernetess: 'no cluster' } as never", '[base]'), ...other },
     where: 'scrape/shop.ts: scrape job shop',
     rule: 'definition-shape',
-    message: "unknown key 'kubernetess' in notIn, so it would be ignored: did you mean 'kubernetes'?",
+    message: "notIn.kubernetess names no environment (known: compose, hosts, kubernetes): did you mean 'kubernetes'?",
   },
   {
     name: 'a domain scraped elsewhere, without saying where',

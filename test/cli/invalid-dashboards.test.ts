@@ -3,7 +3,7 @@
  * defined twice, sizes off the grid, panels and rows that show nothing, quiet panels naming no
  * fault switch, and text a reader cannot see. Each goes through the real CLI (test/helpers/invalid.ts).
  */
-import { configWith, dashboardCase, invalidDefinitionSuite, type InvalidCase } from '../helpers/invalid.ts';
+import { configWith, dashboardCase, dashboardFile, invalidDefinitionSuite, type InvalidCase } from '../helpers/invalid.ts';
 
 const AT = 'dashboards/case.ts: dashboard app-case';
 const BAD = `${AT} panel "Bad"`;
@@ -40,6 +40,18 @@ const CASES: InvalidCase[] = [
   { name: 'a panel whose min is above its max', files: dashboardCase(bad('min: 10, max: 1,')), where: BAD, rule: 'dashboard-units', message: 'min 10 is not below max 1' },
   { name: 'thresholds out of order', files: dashboardCase(bad("thresholds: [{ value: null, color: 'green' }, { value: 10, color: 'red' }, { value: 5, color: 'orange' }],")), where: BAD, rule: 'dashboard-units', message: 'threshold 5 follows 10: steps must ascend' },
   { name: 'a legend of zero-width spaces', files: dashboardCase(`timeseries({ title: 'Bad', unit: 'reqps', targets: [target(promql\`sum(rate(\${requests}{job=~"$job", instance=~"$instance"}[$__rate_interval]))\`, '\\u200b')] })`), where: BAD, rule: 'dashboard-text', message: 'legend of query A is blank' },
+
+  { name: 'an explicit uid with a slash', files: dashboardCase('', "{ uid: 'app/case' }"), where: 'dashboards/case.ts: dashboard app/case', rule: 'dashboard-uids', message: "uid 'app/case' must be 1–40 letters, digits, - or _" },
+  {
+    name: 'an explicit uid another dashboard has',
+    files: { 'dashboards/case.ts': dashboardFile('', 'case', "{ uid: 'shared' }"), 'dashboards/other.ts': dashboardFile('', 'other', "{ uid: 'shared' }") },
+    where: 'dashboards/other.ts: dashboard shared',
+    rule: 'dashboard-uids',
+    message: "uid 'shared' is also the uid of the dashboard in dashboards/case.ts",
+  },
+
+  { name: 'a folder the config does not declare', files: { ...configWith("grafana: { folders: ['Payments', 'Platform'] }"), ...dashboardCase('') }, where: 'dashboards/case.ts: case', rule: 'definition-shape', message: "folder 'Service' is not one of the config's grafana.folders (Payments, Platform); name one, or add it there" },
+  { name: 'two folders that would share a directory', files: configWith("grafana: { folders: ['Team A', 'team-a'] }"), where: 'sextant.config.ts: grafana.folders', rule: 'config', message: "'team-a' and 'Team A' are one folder" },
 ];
 
 invalidDefinitionSuite('invalid dashboard definitions', CASES);

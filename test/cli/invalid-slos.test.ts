@@ -70,7 +70,7 @@ const CASES: InvalidCase[] = [
     files: dashboardCase('', "{ links: [{ title: 'SLOs', dashboard: 'slos' }] }"),
     where: 'dashboards/case.ts: dashboard app-case',
     rule: 'dashboard-links',
-    message: "link 'SLOs' leads to /d/app-slos, but no dashboard has uid 'app-slos'",
+    message: "link 'SLOs' names dashboard 'slos', which this project does not define",
   },
 ];
 

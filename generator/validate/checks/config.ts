@@ -3,6 +3,8 @@ import type { SextantConfig } from '../../config.ts';
 import type { Problem } from '../../problems.ts';
 import { durationSeconds } from '../../promql/duration.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
+import { folderDirectory } from '../../dsl/dashboards.ts';
+import { isBlank, shown, unreadable } from '../readable-text.ts';
 
 /** Lowercase snake_case: the namespace, and the service names `sextant init` accepts (it makes them the namespace). */
 export const NAMESPACE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -10,7 +12,7 @@ export const NAMESPACE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 export const configCheck: Check = {
   id: 'config',
   summary:
-    'The namespace is a lowercase snake_case word, limits are positive integers, intervals are durations, URLs are http(s) without credentials and take what the generator appends (no fragment; no query where a path is added) and thresholds are numbers.',
+    'The namespace is a lowercase snake_case word, limits are positive integers, intervals are durations, URLs are http(s) without credentials and take what the generator appends (no fragment; no query where a path is added), dashboard folders are readable and distinct, and thresholds are numbers.',
   run({ config }) {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) =>
@@ -43,12 +45,49 @@ export const configCheck: Check = {
     }
     for (const problem of separateReceivers(config.alertmanager)) report(problem.where, problem.message);
     if (!String(config.grafana.dashboardsPath).startsWith('/')) report('grafana.dashboardsPath', 'must be an absolute path inside the Grafana container');
+    for (const message of folderProblems(config.grafana.folders, String(config.namespace))) report('grafana.folders', message);
     for (const [name, value] of Object.entries(config.alerts.thresholds)) {
       if (typeof value !== 'number' || !Number.isFinite(value)) report(`alerts.thresholds.${name}`, `must be a finite number, got ${String(value)}`);
     }
     return problems;
   },
 };
+
+/** Grafana's limit on a folder uid (`<namespace>-<directory>`), as on a dashboard uid. */
+const MAX_FOLDER_UID = 40;
+
+/**
+ * Folder names are shown in Grafana's folder list and each names a directory and a folder uid: they
+ * must be readable, and distinct once made a directory (`Team A` and `team-a` would share one).
+ */
+function folderProblems(folders: unknown, namespace: string): string[] {
+  if (!Array.isArray(folders) || folders.length === 0) return ['must list at least one folder name, such as [\'Overview\', \'Service\']'];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const folder of folders as unknown[]) {
+    if (isBlank(folder)) {
+      problems.push(`${shown(folder)} is blank: a folder needs a name people can read`);
+      continue;
+    }
+    const name = String(folder);
+    const bad = unreadable(name);
+    if (bad) {
+      problems.push(`${shown(name)} ${bad}; remove it`);
+      continue;
+    }
+    const directory = folderDirectory(name);
+    if (directory === '') {
+      problems.push(`${shown(name)} has no letter or digit to name its directory and uid; use a name with some`);
+      continue;
+    }
+    const uid = `${namespace}-${directory}`;
+    if (uid.length > MAX_FOLDER_UID) problems.push(`${shown(name)} makes the folder uid '${uid}', over Grafana's ${MAX_FOLDER_UID} characters; shorten it`);
+    const earlier = seen.get(directory);
+    if (earlier !== undefined) problems.push(`${shown(name)} and ${shown(earlier)} are one folder (directory grafana/dashboards/${directory}); name each once`);
+    else seen.set(directory, name);
+  }
+  return problems;
+}
 
 /**
  * Why a configured URL cannot be used as the generator uses it, or undefined. `appended` is what is

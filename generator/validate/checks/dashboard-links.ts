@@ -1,4 +1,3 @@
-import { dashboardUid, dashboardUrl } from '../../model/dashboards.ts';
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
 import { dashboardProblem } from '../dashboard-problem.ts';
@@ -8,14 +7,11 @@ export const dashboardLinksCheck: Check = {
   summary: 'Header links to other dashboards (/d/<uid>) lead to a dashboard the project generates.',
   run(model) {
     const problems: Problem[] = [];
-    const { namespace } = model.config;
-    const names = new Map(model.dashboards.map((dashboard) => [dashboard.uid, dashboard.name]));
     for (const dashboard of model.dashboards) {
       for (const link of dashboard.links) {
-        const uid = dashboardUid(namespace, link.dashboard);
-        if (names.has(uid)) continue;
-        const known = [...names.values()].sort().join(', ');
-        problems.push(dashboardProblem(dashboard, this.id, `link '${link.title}' leads to ${dashboardUrl(namespace, link.dashboard)}, but no dashboard has uid '${uid}': name a dashboard this project defines (${known})`));
+        if (link.uid !== undefined) continue;
+        const known = model.dashboards.map((candidate) => candidate.name).sort().join(', ');
+        problems.push(dashboardProblem(dashboard, this.id, `link '${link.title}' names dashboard '${link.dashboard}', which this project does not define: name one it does (${known})`));
       }
     }
     return problems;

@@ -1,9 +1,9 @@
 /**
  * What the rules and panels read must be scraped wherever the rules run: an alert on a metric no
  * job collects generates fine and never fires. The deployments are those the project has scrape
- * jobs for (each gets a Prometheus configuration with every rule file).
+ * jobs for, and the environments it declares (each gets a Prometheus configuration with every rule file).
  */
-import { DEPLOYMENTS, type Deployment } from '../../dsl/scrape.ts';
+import { DEPLOYMENTS, type DeploymentName } from '../../dsl/scrape.ts';
 import type { Model, ModelDomain } from '../../model/types.ts';
 import type { Problem } from '../../problems.ts';
 import { familiesRead, type ReadingQuery } from '../../promql/reads.ts';
@@ -21,7 +21,8 @@ export const scrapeCoverageCheck: Check = {
   run(model) {
     if (model.scrapeJobs.length === 0) return [];
     const problems = [...reasonProblems(model)];
-    const deployments = DEPLOYMENTS.filter((deployment) => model.scrapeJobs.some((job) => job.runsIn.includes(deployment)));
+    const declared = Object.keys(model.config.environments);
+    const deployments = [...DEPLOYMENTS, ...declared].filter((deployment) => model.scrapeJobs.some((job) => job.runsIn.includes(deployment)));
     const readers = readersByFamily(model);
     for (const domain of model.domains) {
       if (domain.scrapedElsewhere !== undefined || (domain.owner !== 'app' && domain.owner.synthetic)) continue;
@@ -37,16 +38,23 @@ export const scrapeCoverageCheck: Check = {
         check: ID,
         message:
           `no scrape job exposes ${domain.name} in ${missing.join(', ')}, yet ${named(who)} ${who.length === 1 ? 'reads' : 'read'} ${named(read.map((metric) => metric.name))}: ` +
-          `the rules run there and would find nothing. ${fix(domain, jobs.length > 0, missing)}`,
+          `the rules run there and would find nothing. ${fix(domain, jobs.length > 0, missing, declared)}`,
       });
     }
     return problems;
   },
 };
 
-function fix(domain: ModelDomain, hasJob: boolean, missing: readonly Deployment[]): string {
+function fix(domain: ModelDomain, hasJob: boolean, missing: readonly DeploymentName[], declared: readonly string[]): string {
   const notIn = `notIn: { ${missing[0]}: 'why' }`;
-  const job = hasJob ? `add ${missing.join(', ')} to the runsIn of a job exposing it, say why it is not there with ${notIn}` : `add a scrape job with exposes: [${domain.name}], or say on it why it does not run somewhere with ${notIn}`;
+  // A job runs in a declared environment by listing targets there, in the others by runsIn.
+  const runsIn = missing.filter((deployment) => !declared.includes(deployment));
+  const targets = missing.filter((deployment) => declared.includes(deployment));
+  const where = [
+    ...(runsIn.length > 0 ? [`add ${runsIn.join(', ')} to the runsIn of a job exposing it`] : []),
+    ...(targets.length > 0 ? [`give a job exposing it targets in ${targets.join(', ')}`] : []),
+  ].join(', ');
+  const job = hasJob ? `${where}, say why it is not there with ${notIn}` : `add a scrape job with exposes: [${domain.name}], or say on it why it does not run somewhere with ${notIn}`;
   return `Fix: ${job}, or, if a Prometheus this project does not configure scrapes it, give the domain scrapedElsewhere: 'why'.`;
 }
 
@@ -70,7 +78,7 @@ function readersByFamily(model: Model): Map<string, string[]> {
 function reasonProblems(model: Model): Problem[] {
   const problems: Problem[] = [];
   for (const job of model.scrapeJobs) {
-    for (const [deployment, reason] of Object.entries(job.notIn) as [Deployment, unknown][]) {
+    for (const [deployment, reason] of Object.entries(job.notIn) as [DeploymentName, unknown][]) {
       const report = (message: string) => problems.push({ file: job.file, definition: `scrape job ${job.name}`, check: ID, message });
       if (job.runsIn.includes(deployment)) report(`notIn.${deployment} says why the job does not run in ${deployment}, but its runsIn lists ${deployment}: drop one of them`);
       else if (typeof reason !== 'string' || isBlank(reason)) report(`notIn.${deployment} needs a reason with visible characters: say why nothing needs this job in ${deployment}`);

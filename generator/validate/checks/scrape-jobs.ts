@@ -1,7 +1,8 @@
 import { DEPLOYMENTS, ENVIRONMENTS } from '../../dsl/scrape.ts';
+import { CONFIG_FILE } from '../../model/load.ts';
 import type { Problem } from '../../problems.ts';
 import { durationSeconds } from '../../promql/duration.ts';
-import type { ModelScrapeJob } from '../../model/types.ts';
+import type { Model, ModelScrapeJob } from '../../model/types.ts';
 import type { Check } from '../check.ts';
 import { isBlank } from '../readable-text.ts';
 import { labelKeyProblem, labelValueProblem, namespaceProblem } from './kubernetes-config.ts';
@@ -19,6 +20,8 @@ export const scrapeJobsCheck: Check = {
     const problems: Problem[] = [];
     const seen = new Map<string, string>();
     const receiver = model.scrapeJobs.find((job) => job.receivesAlerts);
+    const named = Object.keys(model.config.environments);
+    if (model.scrapeJobs.length > 0) problems.push(...environmentProblems(model, this.id));
     for (const job of model.scrapeJobs) {
       const report = (message: string) => problems.push({ file: job.file, definition: `scrape job ${job.name}`, check: this.id, message });
       if (job.receivesAlerts && receiver !== job) report(`receivesAlerts is already set on scrape job ${receiver!.name} (${receiver!.file}); Prometheus sends alerts to one Alertmanager address, so set it on one job`);
@@ -26,9 +29,9 @@ export const scrapeJobsCheck: Check = {
       const earlier = seen.get(job.name);
       if (earlier) report(`job ${job.name} is already defined in ${earlier}`);
       else seen.set(job.name, job.file);
-      const unknown = job.runsIn.filter((deployment) => !(DEPLOYMENTS as readonly string[]).includes(deployment));
+      const unknown = job.runsIn.filter((deployment) => !(DEPLOYMENTS as readonly string[]).includes(deployment) && !named.includes(deployment));
       if (job.runsIn.length === 0 || unknown.length > 0) report(`runsIn must list some of ${DEPLOYMENTS.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`);
-      for (const environment of ENVIRONMENTS.filter((environment) => job.runsIn.includes(environment))) {
+      for (const environment of [...ENVIRONMENTS, ...named].filter((environment) => job.runsIn.includes(environment))) {
         const targets = job.targets[environment] ?? [];
         if (targets.length === 0) report(`no targets for the ${environment} environment`);
         for (const target of targets) {
@@ -57,6 +60,30 @@ export const scrapeJobsCheck: Check = {
     return problems;
   },
 };
+
+/**
+ * Each declared environment needs jobs with targets there (else its Prometheus scrapes nothing) and
+ * one Alertmanager address: the receivesAlerts job's target there, or the environment's alertmanager.
+ */
+function environmentProblems(model: Model, check: string): Problem[] {
+  const problems: Problem[] = [];
+  const receiver = model.scrapeJobs.find((job) => job.receivesAlerts);
+  for (const [name, settings] of Object.entries(model.config.environments)) {
+    const report = (message: string) => problems.push({ file: CONFIG_FILE, definition: `environments.${name}`, check, message });
+    if (!model.scrapeJobs.some((job) => job.targets[name] !== undefined)) {
+      report(`no scrape job lists targets in ${name}, so its Prometheus would scrape nothing: give the jobs that run there targets: { ${name}: ['host:port'] }`);
+    }
+    const fromJob = receiver?.targets[name]?.[0];
+    if (fromJob === undefined && settings?.alertmanager === undefined) {
+      report(
+        `Prometheus in ${name} has no Alertmanager to send alerts to: ${receiver ? `give scrape job ${receiver.name} (receivesAlerts) targets.${name}` : `set environments.${name}.alertmanager to its host:port`}`,
+      );
+    } else if (fromJob !== undefined && settings?.alertmanager !== undefined) {
+      report(`the Alertmanager in ${name} is given twice: scrape job ${receiver!.name} (receivesAlerts) targets ${fromJob} there, and environments.${name}.alertmanager says ${settings.alertmanager}; keep the job's target`);
+    }
+  }
+  return problems;
+}
 
 /** Why a static target is not host:port with a port Prometheus can reach, or undefined. */
 export function targetProblem(target: unknown): string | undefined {
