@@ -33,7 +33,7 @@ describe('the tools the tests need', () => {
   });
 });
 
-describe('the Debian archive the tools come from (stack/debian-archive.sh)', () => {
+describe('the Debian archive the tools come from (generator/tools/debian-archive.sh)', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'sextant-apt-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
   const release = /^VERSION_CODENAME=(.*)$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? '';
@@ -45,7 +45,7 @@ describe('the Debian archive the tools come from (stack/debian-archive.sh)', () 
     writeFileSync(join(dir, 'sources.list'), sources.list ?? '');
     for (const [name, content] of Object.entries(sources.parts ?? {})) writeFileSync(join(dir, 'parts', name), content);
     writeFileSync(join(dir, 'apt.conf'), `Dir::Etc::SourceList "${dir}/sources.list";\nDir::Etc::SourceParts "${dir}/parts";\n`);
-    return runCommand('bash', [join(REPO, 'stack/debian-archive.sh')], { env: { PATH: process.env.PATH, APT_CONFIG: join(dir, 'apt.conf') } });
+    return runCommand('bash', [join(REPO, 'generator/tools/debian-archive.sh')], { env: { PATH: process.env.PATH, APT_CONFIG: join(dir, 'apt.conf') } });
   };
 
   it.each([

@@ -1,5 +1,5 @@
 /**
- * `sextant check` (`npm run check`): everything a project's CI needs, in one command and one exit
+ * `sextant check` (`npm run check` in the reference project): everything a project's CI needs, in one command and one exit
  * code. The steps are data, in the order their problems are causes of the next ones' (types, then
  * definitions, then what the tools say of the rendered files). They run side by side, the external
  * programs sharing one pool of the machine's cores; the report keeps the list's order.
@@ -30,7 +30,7 @@ export const STEPS: readonly CheckStep[] = [
   promtoolTestsStep,
 ];
 
-export const CHECK_HELP = `Usage: npm run check -- [--root DIR]
+export const CHECK_HELP = `Usage: sextant check [--root DIR]
 
 Checks the project as its CI needs, in one command and one exit code. The tools run on the
 files as the definitions WOULD generate them (a temporary directory), so check works before
