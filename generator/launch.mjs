@@ -15,7 +15,8 @@
  * Plain JavaScript on purpose: it is what runs before any TypeScript can.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freshRecord, recordPath, writeRecord } from './run-record.mjs';
@@ -27,11 +28,22 @@ const MANIFEST = JSON.parse(readFileSync(join(GENERATOR, 'package.json'), 'utf8'
 const NODE_MODULES = GENERATOR.includes(`${sep}node_modules${sep}`)
   ? GENERATOR.slice(0, GENERATOR.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length)
   : join(dirname(GENERATOR), 'node_modules');
-const CACHE = join(NODE_MODULES, '.cache', 'sextant');
+const CACHE = writableCache(join(NODE_MODULES, '.cache', 'sextant'));
 const args = process.argv.slice(2);
 const NO_CACHE = '--no-cache';
 /** generate and generate --check only: the other commands look at the world outside the project. */
 const recordable = args[0] === 'generate' && !args.some((arg) => ['-h', '--help', NO_CACHE].includes(arg));
+
+/** The project's cache, or, where that cannot be written (a read-only or shared install), one under the temporary directory. */
+function writableCache(preferred) {
+  try {
+    mkdirSync(preferred, { recursive: true });
+    accessSync(preferred, constants.W_OK);
+    return preferred;
+  } catch {
+    return join(tmpdir(), `sextant-cache-${process.getuid?.() ?? 'user'}`);
+  }
+}
 
 /** Every input of the bundle: the package's sources and place, this file, the dependencies as installed. */
 function sourceHash() {
