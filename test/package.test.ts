@@ -21,8 +21,12 @@ let scratch: string;
 let tarball: string;
 let project: string;
 
-/** `npx sextant …` in the adopter's project; `--no`: never fetch a registry package of that name instead. */
-const sextant = (...args: string[]): Promise<CommandResult> => runCommand('npx', ['--no', '--', 'sextant', ...args], { cwd: project });
+/**
+ * `npx sextant …` in a directory of the adopter's (the project, or a folder inside it: `sextant init
+ * sub`, then `sextantIn(join(project, 'sub'), 'check')`); `--no`: never fetch a registry package of that name.
+ */
+const sextantIn = (cwd: string, ...args: string[]): Promise<CommandResult> => runCommand('npx', ['--no', '--', 'sextant', ...args], { cwd });
+const sextant = (...args: string[]): Promise<CommandResult> => sextantIn(project, ...args);
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'sextant-adopter-'));
