@@ -41,7 +41,8 @@ ${STEPS.map((step) => `  ${step.id.padEnd(16)} ${step.title}`).join('\n')}
 
 Programs (promtool, amtool, and docker-compose when the project has a compose file) are
 looked up in ROOT/.tools/trixie/usr/bin first (where \`sextant tools\` fetches them), then on
-PATH. A missing one fails its step with how to get it. Steps run side by side, their programs sharing the machine's cores.
+PATH. A missing one fails its step with how to get it. Steps run side by side, their programs
+sharing the machine's cores.
 
 Options:
   --root DIR   project directory (default: the current directory)
