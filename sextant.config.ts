@@ -3,7 +3,7 @@
  * they never repeat its values. Override a threshold here and the alert, its docs and the
  * expectations of its tests follow.
  */
-import { defineConfig } from '#sextant';
+import { defineConfig } from 'sextant';
 import { FAULT_SWITCHES } from './exporter/faults.ts';
 import { imageOf } from './versions.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The versions of the programs the reference system runs, from versions.json: the one place they are
- * pinned (JSON, so stack/install-trixie-tools.sh reads it with node before `npm ci`). The images
+ * pinned (JSON, so `sextant tools --pins versions.json` reads it with plain node). The images
  * are those versions exactly; Debian trixie's packages, fetched for the native stack and the tests,
  * follow point releases, so they must match the minor.
  */
@@ -30,7 +30,7 @@ export function minorOf(version: string): string {
   return version.split('.').slice(0, 2).join('.');
 }
 
-/** The Debian packages stack/install-trixie-tools.sh fetches, each with the binaries it brings and the program whose version it is. */
+/** The Debian packages `npm run tools` fetches, each with the binaries it brings and the program whose version it is. */
 export const DEBIAN_TOOLS = Object.entries(PINS).flatMap(([program, pin]) =>
   Object.entries(pin.debian ?? {}).map(([name, binaries]) => ({ package: name, binaries, program: program as Program })),
 );

@@ -4,7 +4,7 @@
  * Alertmanager's own failures carry notify="meta" and go to the meta receiver, not through the
  * page and ticket receivers whose failure they report.
  */
-import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
+import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import alertmanager from '../catalog/alertmanager.ts';
 import config from '../sextant.config.ts';
 import { MONITORING_ESCALATION } from './shared/platform.ts';

@@ -1,4 +1,4 @@
-import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from 'sextant';
 import auth from '../catalog/auth.ts';
 import config from '../sextant.config.ts';
 import { APP_ESCALATION } from './shared/escalation.ts';

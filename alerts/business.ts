@@ -1,4 +1,4 @@
-import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
+import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import business from '../catalog/business.ts';
 import config from '../sextant.config.ts';
 import { latencyRules } from './shared/latency.ts';

@@ -1,4 +1,4 @@
-import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
+import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import circuitBreaker from '../catalog/circuit_breaker.ts';
 import { API } from './shared/targets.ts';
 

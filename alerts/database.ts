@@ -1,4 +1,4 @@
-import { alert, bucketOf, countOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+import { alert, bucketOf, countOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from 'sextant';
 import database from '../catalog/database.ts';
 import config from '../sextant.config.ts';
 import { APP_ESCALATION } from './shared/escalation.ts';

@@ -1,4 +1,4 @@
-import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
+import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import kafka from '../catalog/kafka_exporter.ts';
 import mongodb from '../catalog/mongodb_exporter.ts';
 import mysql from '../catalog/mysqld_exporter.ts';

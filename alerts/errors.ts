@@ -1,4 +1,4 @@
-import { defineRules } from '#sextant';
+import { defineRules } from 'sextant';
 import errors from '../catalog/errors.ts';
 import { latencyRules } from './shared/latency.ts';
 import { API } from './shared/targets.ts';

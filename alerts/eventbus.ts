@@ -1,4 +1,4 @@
-import { alert, bucketOf, defineRules, fires, input, pending, promql, silent } from '#sextant';
+import { alert, bucketOf, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import eventbus from '../catalog/eventbus.ts';
 import config from '../sextant.config.ts';
 import { APP_ESCALATION } from './shared/escalation.ts';

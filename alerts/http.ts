@@ -1,4 +1,4 @@
-import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from 'sextant';
 import http from '../catalog/http.ts';
 import config from '../sextant.config.ts';
 import { APP_ESCALATION } from './shared/escalation.ts';

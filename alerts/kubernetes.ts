@@ -1,4 +1,4 @@
-import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from 'sextant';
 import cadvisor from '../catalog/cadvisor.ts';
 import ksm from '../catalog/kube_state_metrics.ts';
 import config from '../sextant.config.ts';

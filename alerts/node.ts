@@ -1,4 +1,4 @@
-import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from 'sextant';
 import node from '../catalog/node_exporter.ts';
 import config from '../sextant.config.ts';
 import { PLATFORM_ESCALATION } from './shared/platform.ts';

@@ -4,7 +4,7 @@
  * their own (generator/render/alertmanager-config.ts). When Prometheus cannot reach any Alertmanager
  * none of them arrives: the Watchdog's silence at the dead man's switch is what reports that.
  */
-import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
+import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import prometheus from '../catalog/prometheus.ts';
 import config from '../sextant.config.ts';
 import { MONITORING_ESCALATION } from './shared/platform.ts';

@@ -1,4 +1,4 @@
-import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
+import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import service from '../catalog/service.ts';
 import config from '../sextant.config.ts';
 import { APP_ESCALATION } from './shared/escalation.ts';

@@ -1,4 +1,4 @@
-import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
+import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import scrape from '../catalog/scrape.ts';
 import config from '../sextant.config.ts';
 import apiJob from '../scrape/api.ts';

@@ -1,4 +1,4 @@
-import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
+import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import worker from '../catalog/worker.ts';
 import { APP_ESCALATION } from './shared/escalation.ts';
 import { latencyRules } from './shared/latency.ts';

@@ -41,7 +41,7 @@ const RUNS = 5;
  */
 function referenceWallMs(): { bare: number; unchanged: number; full: number; moduleLoad: number } {
   const out = join(WORK, 'reference-out');
-  const generate = [join(REPO, 'generator/launch.mjs'), '--root', REPO, '--out', out];
+  const generate = [join(REPO, 'generator/launch.mjs'), 'generate', '--root', REPO, '--out', out];
   execFileSync(process.execPath, generate, { stdio: 'ignore' }); // writes the record the unchanged runs find
   const bundle = readdirSync(join(REPO, 'node_modules/.cache/sextant')).find((name) => /^cli-[0-9a-f]+\.mjs$/.test(name))!;
   const commands = {

@@ -8,7 +8,7 @@ export function writeSyntheticProject(root: string, metricCount: number): void {
   mkdirSync(join(root, 'catalog'), { recursive: true });
   writeFileSync(
     join(root, 'sextant.config.ts'),
-    "import { defineConfig } from '#sextant';\n" +
+    "import { defineConfig } from 'sextant';\n" +
       "export default defineConfig({ namespace: 'synthetic', limits: { seriesPerMetric: 10_000, seriesTotal: 100_000_000, maxLabelBound: 256 } });\n",
   );
   const perDomain = Math.ceil(metricCount / DOMAINS);
@@ -17,7 +17,7 @@ export function writeSyntheticProject(root: string, metricCount: number): void {
     for (let i = d * perDomain; i < Math.min(metricCount, (d + 1) * perDomain); i++) lines.push(`    m${i}: ${metricSource(i)},`);
     writeFileSync(
       join(root, 'catalog', `domain_${String(d).padStart(2, '0')}.ts`),
-      `import { bounded, counter, defineDomain, exponentialBuckets, gauge, histogram } from '#sextant';
+      `import { bounded, counter, defineDomain, exponentialBuckets, gauge, histogram } from 'sextant';
 export default defineDomain({
   name: 'domain_${d}',
   title: 'Synthetic domain ${d}',

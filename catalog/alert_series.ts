@@ -1,4 +1,4 @@
-import { bounded, defineDomain, gauge, upstream } from '#sextant';
+import { bounded, defineDomain, gauge, upstream } from 'sextant';
 import { VERSIONS } from '../versions.ts';
 
 export default defineDomain({

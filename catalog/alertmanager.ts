@@ -1,4 +1,4 @@
-import { bounded, counter, defineDomain, gauge, histogram, upstream } from '#sextant';
+import { bounded, counter, defineDomain, gauge, histogram, upstream } from 'sextant';
 import { VERSIONS } from '../versions.ts';
 
 const integration = bounded(16, 'one per receiver integration Alertmanager supports (email, webhook, slack…)');

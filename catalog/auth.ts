@@ -1,4 +1,4 @@
-import { counter, defineDomain } from '#sextant';
+import { counter, defineDomain } from 'sextant';
 
 export default defineDomain({
   name: 'auth',

@@ -1,4 +1,4 @@
-import { counter, defineDomain, gauge, histogram } from '#sextant';
+import { counter, defineDomain, gauge, histogram } from 'sextant';
 import { JOB_TYPES } from './shared/labels.ts';
 
 const FAST_BUCKETS = [0.01, 0.05, 0.1, 0.5, 1, 2];

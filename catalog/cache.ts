@@ -1,4 +1,4 @@
-import { counter, defineDomain, exponentialBuckets, gauge, histogram } from '#sextant';
+import { counter, defineDomain, exponentialBuckets, gauge, histogram } from 'sextant';
 
 const CACHES = ['task_cache', 'session_cache', 'tenant_cache', 'other'] as const;
 const OPERATIONS = ['get', 'set', 'delete'] as const;

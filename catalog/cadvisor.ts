@@ -1,4 +1,4 @@
-import { bounded, counter, defineDomain, gauge, upstream } from '#sextant';
+import { bounded, counter, defineDomain, gauge, upstream } from 'sextant';
 
 /** cAdvisor names every cgroup: id, name and image repeat the container's identity. */
 const identity = {

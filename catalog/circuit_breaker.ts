@@ -1,4 +1,4 @@
-import { counter, defineDomain, gauge } from '#sextant';
+import { counter, defineDomain, gauge } from 'sextant';
 import { DEPENDENCIES } from './shared/labels.ts';
 
 const STATES = ['closed', 'open', 'half_open'] as const;

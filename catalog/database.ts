@@ -1,4 +1,4 @@
-import { counter, defineDomain, exponentialBuckets, gauge, histogram } from '#sextant';
+import { counter, defineDomain, exponentialBuckets, gauge, histogram } from 'sextant';
 
 const QUERY_TYPES = ['select', 'insert', 'update', 'delete', 'other'] as const;
 

@@ -1,4 +1,4 @@
-import { counter, defineDomain, exponentialBuckets, histogram } from '#sextant';
+import { counter, defineDomain, exponentialBuckets, histogram } from 'sextant';
 import { ERROR_TYPES } from './shared/labels.ts';
 
 const OPERATIONS = ['http_request', 'job_process', 'event_dispatch', 'db_query', 'cache_call', 'other'] as const;

@@ -1,4 +1,4 @@
-import { counter, defineDomain, exponentialBuckets, gauge, histogram } from '#sextant';
+import { counter, defineDomain, exponentialBuckets, gauge, histogram } from 'sextant';
 
 const EVENT_TYPES = ['task_created', 'task_completed', 'task_failed', 'user_registered', 'notification_requested', 'other'] as const;
 const HANDLERS = ['index_handler', 'notification_handler', 'audit_handler', 'webhook_handler', 'other'] as const;

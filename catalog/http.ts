@@ -1,4 +1,4 @@
-import { counter, defineDomain, exponentialBuckets, gauge, histogram } from '#sextant';
+import { counter, defineDomain, exponentialBuckets, gauge, histogram } from 'sextant';
 import { HTTP_METHODS, HTTP_ROUTES, HTTP_STATUS_CODES } from './shared/labels.ts';
 
 const requestLabels = { method: HTTP_METHODS, route: HTTP_ROUTES };

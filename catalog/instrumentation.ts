@@ -1,4 +1,4 @@
-import { bounded, counter, defineDomain } from '#sextant';
+import { bounded, counter, defineDomain } from 'sextant';
 
 export default defineDomain({
   name: 'instrumentation',

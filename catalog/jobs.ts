@@ -1,4 +1,4 @@
-import { counter, defineDomain, exponentialBuckets, histogram } from '#sextant';
+import { counter, defineDomain, exponentialBuckets, histogram } from 'sextant';
 import { ERROR_TYPES, JOB_TYPES, QUEUES } from './shared/labels.ts';
 
 const jobLabels = { queue: QUEUES, job_type: JOB_TYPES };

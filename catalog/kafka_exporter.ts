@@ -1,4 +1,4 @@
-import { bounded, defineDomain, gauge, upstream } from '#sextant';
+import { bounded, defineDomain, gauge, upstream } from 'sextant';
 
 const topic = bounded(64, 'topics of the cluster this system uses');
 const partition = bounded(32, 'partitions per topic');

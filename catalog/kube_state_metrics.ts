@@ -1,4 +1,4 @@
-import { bounded, counter, defineDomain, gauge, upstream } from '#sextant';
+import { bounded, counter, defineDomain, gauge, upstream } from 'sextant';
 
 const namespace = bounded(16, 'namespaces this system runs in');
 const pod = bounded(128, 'pods of this system across its namespaces');

@@ -1,4 +1,4 @@
-import { bounded, defineDomain, gauge, untyped, upstream } from '#sextant';
+import { bounded, defineDomain, gauge, untyped, upstream } from 'sextant';
 
 export default defineDomain({
   name: 'mongodb_exporter',

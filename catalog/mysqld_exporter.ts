@@ -1,4 +1,4 @@
-import { defineDomain, gauge, untyped, upstream } from '#sextant';
+import { defineDomain, gauge, untyped, upstream } from 'sextant';
 
 export default defineDomain({
   name: 'mysqld_exporter',

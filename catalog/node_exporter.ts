@@ -1,4 +1,4 @@
-import { bounded, counter, defineDomain, gauge, upstream } from '#sextant';
+import { bounded, counter, defineDomain, gauge, upstream } from 'sextant';
 import { VERSIONS } from '../versions.ts';
 
 const cpu = bounded(128, 'one per logical CPU');

@@ -1,4 +1,4 @@
-import { bounded, counter, defineDomain, gauge, summary, upstream } from '#sextant';
+import { bounded, counter, defineDomain, gauge, summary, upstream } from 'sextant';
 import { minorOf, VERSIONS } from '../versions.ts';
 
 const ruleGroup = bounded(64, 'one per rule group loaded');

@@ -1,4 +1,4 @@
-import { counter, defineDomain, exponentialBuckets, gauge, histogram } from '#sextant';
+import { counter, defineDomain, exponentialBuckets, gauge, histogram } from 'sextant';
 import { QUEUES } from './shared/labels.ts';
 
 export default defineDomain({

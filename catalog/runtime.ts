@@ -1,4 +1,4 @@
-import { bounded, counter, defineDomain, gauge, histogram, upstream } from '#sextant';
+import { bounded, counter, defineDomain, gauge, histogram, upstream } from 'sextant';
 
 const handleTypes = bounded(32, 'libuv handle and async resource types are a fixed set of Node.js classes');
 const heapSpace = bounded(16, 'V8 has about ten heap spaces');

@@ -1,4 +1,4 @@
-import { defineDomain, gauge, upstream } from '#sextant';
+import { defineDomain, gauge, upstream } from 'sextant';
 import { VERSIONS } from '../versions.ts';
 
 export default defineDomain({

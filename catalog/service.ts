@@ -1,4 +1,4 @@
-import { counter, defineDomain, gauge } from '#sextant';
+import { counter, defineDomain, gauge } from 'sextant';
 import { SERVICES } from './shared/labels.ts';
 
 export default defineDomain({

@@ -1,4 +1,4 @@
-import { defineDomain, exponentialBuckets, gauge, histogram } from '#sextant';
+import { defineDomain, exponentialBuckets, gauge, histogram } from 'sextant';
 import { JOB_TYPES, QUEUES } from './shared/labels.ts';
 
 export default defineDomain({

@@ -1,4 +1,4 @@
-import { defineDashboard, promql, row, stat, target, timeseries } from '#sextant';
+import { defineDashboard, promql, row, stat, target, timeseries } from 'sextant';
 import { failedLoginRatio } from '../alerts/auth.ts';
 import { messageLatency, notificationLatency, searchLatency } from '../alerts/business.ts';
 import auth from '../catalog/auth.ts';

@@ -1,4 +1,4 @@
-import { defineDashboard, labelVariable, promql, row, target, timeseries } from '#sextant';
+import { defineDashboard, labelVariable, promql, row, target, timeseries } from 'sextant';
 import { hitRatio, operationLatency } from '../alerts/cache.ts';
 import cache from '../catalog/cache.ts';
 import { rate, rec, sel, UNITS } from './shared/common.ts';

@@ -1,4 +1,4 @@
-import { defineDashboard, labelVariable, promql, row, stateTimeline, target, timeseries } from '#sextant';
+import { defineDashboard, labelVariable, promql, row, stateTimeline, target, timeseries } from 'sextant';
 import circuitBreaker from '../catalog/circuit_breaker.ts';
 import { rate, sel, UNITS } from './shared/common.ts';
 

@@ -1,4 +1,4 @@
-import { defineDashboard, promql, row, target, timeseries } from '#sextant';
+import { defineDashboard, promql, row, target, timeseries } from 'sextant';
 import { poolUsage, queryLatency } from '../alerts/database.ts';
 import database from '../catalog/database.ts';
 import { rate, rec, sel, UNITS } from './shared/common.ts';

@@ -1,4 +1,4 @@
-import { defineDashboard, promql, row, stat, target, timeseries } from '#sextant';
+import { defineDashboard, promql, row, stat, target, timeseries } from 'sextant';
 import kafka from '../catalog/kafka_exporter.ts';
 import mongodb from '../catalog/mongodb_exporter.ts';
 import mysql from '../catalog/mysqld_exporter.ts';

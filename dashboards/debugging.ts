@@ -1,4 +1,4 @@
-import { defineDashboard, promql, row, table, target, timeseries } from '#sextant';
+import { defineDashboard, promql, row, table, target, timeseries } from 'sextant';
 import { queryLatency } from '../alerts/database.ts';
 import { spanLatency } from '../alerts/errors.ts';
 import { latency } from '../alerts/http.ts';

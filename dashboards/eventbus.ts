@@ -1,4 +1,4 @@
-import { defineDashboard, labelVariable, promql, row, target, timeseries } from '#sextant';
+import { defineDashboard, labelVariable, promql, row, target, timeseries } from 'sextant';
 import { lagLatency, processingLatency } from '../alerts/eventbus.ts';
 import eventbus from '../catalog/eventbus.ts';
 import config from '../sextant.config.ts';

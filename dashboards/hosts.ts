@@ -1,4 +1,4 @@
-import { defineDashboard, promql, row, stat, target, timeseries } from '#sextant';
+import { defineDashboard, promql, row, stat, target, timeseries } from 'sextant';
 import { cpuUtilisation, memoryUtilisation } from '../alerts/node.ts';
 import node from '../catalog/node_exporter.ts';
 import { rate, rec, sel, UNITS } from './shared/common.ts';

@@ -1,4 +1,4 @@
-import { barGauge, bucketOf, countOf, defineDashboard, heatmap, labelVariable, promql, row, stat, sumOf, table, target, timeseries } from '#sextant';
+import { barGauge, bucketOf, countOf, defineDashboard, heatmap, labelVariable, promql, row, stat, sumOf, table, target, timeseries } from 'sextant';
 import { errorRatio, latency } from '../alerts/http.ts';
 import http from '../catalog/http.ts';
 import { average, rate, rec, sel, UNITS } from './shared/common.ts';

@@ -1,4 +1,4 @@
-import { defineDashboard, labelVariable, promql, row, stat, target, timeseries } from '#sextant';
+import { defineDashboard, labelVariable, promql, row, stat, target, timeseries } from 'sextant';
 import { duration, failedRate, successRatio } from '../alerts/jobs.ts';
 import { backlogSeconds, waitLatency } from '../alerts/queue.ts';
 import { processingLatency } from '../alerts/worker.ts';

@@ -1,4 +1,4 @@
-import { defineDashboard, labelVariable, promql, row, target, timeseries } from '#sextant';
+import { defineDashboard, labelVariable, promql, row, target, timeseries } from 'sextant';
 import { podCpu, podMemory } from '../alerts/kubernetes.ts';
 import cadvisor from '../catalog/cadvisor.ts';
 import kubeStateMetrics from '../catalog/kube_state_metrics.ts';

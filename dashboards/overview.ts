@@ -1,4 +1,4 @@
-import { defineDashboard, promql, row, stat, target, timeseries } from '#sextant';
+import { defineDashboard, promql, row, stat, target, timeseries } from 'sextant';
 import { errorRatio, latency, requestRate } from '../alerts/http.ts';
 import circuitBreaker from '../catalog/circuit_breaker.ts';
 import jobs from '../catalog/jobs.ts';

@@ -1,4 +1,4 @@
-import { defineDashboard, promql, row, stat, sumOf, countOf, target, timeseries } from '#sextant';
+import { defineDashboard, promql, row, stat, sumOf, countOf, target, timeseries } from 'sextant';
 import alertmanager from '../catalog/alertmanager.ts';
 import prometheus from '../catalog/prometheus.ts';
 import scrape from '../catalog/scrape.ts';

@@ -1,4 +1,4 @@
-import { defineDashboard, promql, row, sumOf, countOf, target, timeseries } from '#sextant';
+import { defineDashboard, promql, row, sumOf, countOf, target, timeseries } from 'sextant';
 import runtime from '../catalog/runtime.ts';
 import { rate, sel, UNITS } from './shared/common.ts';
 

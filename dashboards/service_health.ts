@@ -1,4 +1,4 @@
-import { defineDashboard, labelVariable, promql, row, stateTimeline, target, timeseries } from '#sextant';
+import { defineDashboard, labelVariable, promql, row, stateTimeline, target, timeseries } from 'sextant';
 import service from '../catalog/service.ts';
 import { sel, UNITS } from './shared/common.ts';
 

@@ -6,7 +6,7 @@
  * the exporter records on purpose.
  */
 import type { LabelName, LabelValue, MetricDef } from '../generator/dsl/metrics.ts';
-import { OTHER } from '#sextant/instruments';
+import { OTHER } from 'sextant/instruments';
 
 /** The declared values of a list, `other` left out. */
 export type KnownOf<T extends readonly string[]> = Exclude<T[number], typeof OTHER>;

@@ -1,11 +1,15 @@
 /**
- * `npm run generate [-- --check] [--out DIR] [--root DIR]`
- * Exit codes: 0 done (or no drift); 1 invalid definitions, or drift with --check; 2 bad usage.
+ * The `sextant` command: `sextant <command> [options]`, each command with its --help. `generate`
+ * and `verify` live here; the others in their own modules (COMMANDS).
+ * Exit codes: 0 done (or no drift); 1 invalid definitions, drift with --check, a failed check; 2 bad usage.
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check/index.ts';
+import { initCommand } from './commands/init.ts';
+import { stackCommand } from './commands/stack.ts';
+import { toolsCommand } from './commands/tools.ts';
 import { findDrift } from './output/drift.ts';
 import { writeTreeAtomically } from './output/write.ts';
 import { runPipeline } from './pipeline.ts';
@@ -19,9 +23,9 @@ import { toolCandidates } from './tools.ts';
 import { DEFAULT_TIMEOUT_SECONDS, httpUrl } from './verify/http.ts';
 import { verifyPrometheus, verifyTarget } from './verify/index.ts';
 
-export const HELP = `Usage: npm run generate -- [options]
-       npm run verify -- --target URL [--target URL…] [--prometheus URL]
-       npm run check [-- --root DIR]   everything CI needs, in one exit code (check --help)
+export const HELP = `Usage: sextant generate [options]
+       sextant verify --target URL [--target URL…] [--prometheus URL]
+       sextant check [--root DIR]   everything CI needs, in one exit code (sextant check --help)
 
 Validates the definitions (sextant.config.ts, catalog/*.ts, alerts/*.ts) and writes every
 generated file.
@@ -92,9 +96,46 @@ const processIo: Io = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
+interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly run: (argv: readonly string[], io: Io, hooks: Hooks) => Promise<number>;
+}
+
+export const COMMANDS: readonly Command[] = [
+  { name: 'init', summary: 'write a new, working project into DIR (default: the current directory)', run: initCommand },
+  { name: 'generate', summary: 'validate the definitions and write generated/ (--check: only compare)', run: generate },
+  { name: 'check', summary: 'everything a project\'s CI needs, in one exit code', run: checkCommand },
+  { name: 'verify', summary: 'compare live metrics (a target, or a Prometheus) with the catalogue', run: verify },
+  { name: 'stack', summary: 'run Prometheus, Alertmanager and node_exporter on this machine with the generated configs', run: stackCommand },
+  { name: 'tools', summary: 'fetch promtool, Prometheus, Alertmanager, amtool and node_exporter into .tools/', run: toolsCommand },
+];
+
+export const USAGE = `Usage: sextant <command> [options]
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join('\n')}
+
+Run \`sextant <command> --help\` for a command's options.
+Exit codes: 0 success, 1 invalid definitions, drift or a failed check, 2 bad usage.
+`;
+
 export async function main(argv: readonly string[], io: Io = processIo, hooks: Hooks = {}): Promise<number> {
-  if (argv[0] === 'verify') return verify(argv.slice(1), io);
-  if (argv[0] === 'check') return checkCommand(argv.slice(1), io);
+  const [name, ...rest] = argv;
+  if (name === '-h' || name === '--help' || name === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.err(name === undefined ? 'sextant: give a command.' : `sextant: unknown command '${name}'.`);
+    io.err(USAGE);
+    return 2;
+  }
+  return command.run(rest, io, hooks);
+}
+
+async function generate(argv: readonly string[], io: Io, hooks: Hooks): Promise<number> {
   let options: { check: boolean; out: string | undefined; root: string; help: boolean };
   try {
     const { values } = parseArgs({
@@ -156,7 +197,7 @@ export async function main(argv: readonly string[], io: Io = processIo, hooks: H
     }
     io.err(`${shownOut}/ is out of date: ${drift.length} file(s) differ from what the definitions generate:`);
     for (const { kind, path } of drift) io.err(`  ${kind.padEnd(8)} ${shownOut}/${path}`);
-    io.err('Run `npm run generate` and commit the result.');
+    io.err('Run `npx sextant generate` and commit the result.');
     return 1;
   }
 

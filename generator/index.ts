@@ -1,5 +1,5 @@
 /**
- * The one entry point definitions import (`import { counter } from '#sextant'`).
+ * The one entry point definitions import (`import { counter } from 'sextant'`).
  * Everything a catalogue, alert, dashboard or scrape file needs is re-exported here.
  */
 export { counter, gauge, histogram, summary, untyped, labelOf } from './dsl/metrics.ts';

@@ -1,42 +1,73 @@
+#!/usr/bin/env node
 /**
- * `npm run generate` and `npm run verify`: the generator without a TypeScript loader in the loop.
- * esbuild bundles generator/cli.ts with its packages into one module that plain Node runs, kept in
- * node_modules/.cache/sextant/ under a hash of the generator's sources and the lock file, so only
- * the first run after a change pays for the build. The loader bundles the definitions the same way
- * (model/bundle.ts) and reports a definition that does not load as a problem of its file: there is
- * no second run under another loader. A generate whose inputs and output are exactly as the last
- * successful one left them answers from that run's record before loading anything (run-record.mjs).
+ * The `sextant` command: the generator without a TypeScript loader in the loop. esbuild bundles
+ * generator/cli.ts with its packages into one module that plain Node runs, kept in the project's
+ * node_modules/.cache/sextant/ under a hash of the package's sources and its installed dependencies,
+ * so only the first run after a change pays for the build. The loader bundles the definitions the
+ * same way (model/bundle.ts) and reports a definition that does not load as a problem of its file:
+ * there is no second run under another loader. A generate whose inputs and output are exactly as the
+ * last successful one left them answers from that run's record before loading anything (run-record.mjs).
+ *
+ * The package runs from wherever it is: installed (PROJECT/node_modules/sextant, the cache goes to
+ * PROJECT/node_modules/.cache) or as a workspace of a checkout (generator/, the cache goes to the
+ * checkout's node_modules/.cache).
  *
  * Plain JavaScript on purpose: it is what runs before any TypeScript can.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freshRecord, recordPath, writeRecord } from './run-record.mjs';
 
 const GENERATOR = dirname(fileURLToPath(import.meta.url));
-const REPO = dirname(GENERATOR);
 const CLI = join(GENERATOR, 'cli.ts');
-const CACHE = join(REPO, 'node_modules', '.cache', 'sextant');
+const MANIFEST = JSON.parse(readFileSync(join(GENERATOR, 'package.json'), 'utf8'));
+/** The node_modules the package is installed in, else (a workspace) the one beside it. */
+const NODE_MODULES = GENERATOR.includes(`${sep}node_modules${sep}`)
+  ? GENERATOR.slice(0, GENERATOR.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length)
+  : join(dirname(GENERATOR), 'node_modules');
+const CACHE = writableCache(join(NODE_MODULES, '.cache', 'sextant'));
 const args = process.argv.slice(2);
 const NO_CACHE = '--no-cache';
-/** generate and generate --check only: verify and check look at the world outside the project. */
-const recordable = !['verify', 'check'].includes(args[0]) && !args.some((arg) => ['-h', '--help', NO_CACHE].includes(arg));
+/** generate and generate --check only: the other commands look at the world outside the project. */
+const recordable = args[0] === 'generate' && !args.some((arg) => ['-h', '--help', NO_CACHE].includes(arg));
 
-/** Every input of the bundle: the generator's sources and place, this file, the installed packages. */
+/** The project's cache, or, where that cannot be written (a read-only or shared install), one under the temporary directory. */
+function writableCache(preferred) {
+  try {
+    mkdirSync(preferred, { recursive: true });
+    accessSync(preferred, constants.W_OK);
+    return preferred;
+  } catch {
+    return join(tmpdir(), `sextant-cache-${process.getuid?.() ?? 'user'}`);
+  }
+}
+
+/** Every input of the bundle: the package's sources and place, this file, the dependencies as installed. */
 function sourceHash() {
   const hash = createHash('sha256').update(GENERATOR);
   const visit = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.(ts|mjs)$/.test(entry.name)) hash.update(relative(REPO, path)).update(readFileSync(path));
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== 'dist') visit(path);
+      } else if (/\.(ts|mjs)$/.test(entry.name)) hash.update(relative(GENERATOR, path)).update(readFileSync(path));
     }
   };
   visit(GENERATOR);
-  hash.update(readFileSync(join(REPO, 'package-lock.json')));
+  for (const name of Object.keys(MANIFEST.dependencies ?? {}).sort()) hash.update(`${name}@${installedVersion(name)}`);
   return hash.digest('hex').slice(0, 16);
+}
+
+/** The version of a dependency as Node would resolve it from the package (nearest node_modules up). */
+function installedVersion(name) {
+  for (let dir = GENERATOR; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')).version;
+    if (dirname(dir) === dir) return 'missing';
+  }
 }
 
 async function bundledCli(hash) {
@@ -78,7 +109,7 @@ try {
   else cli = await bundledCli(hash);
 } catch (error) {
   // The definitions are bundled by the same esbuild: without it nothing could load them either.
-  process.stderr.write(`sextant: cannot build the generator with esbuild (is it installed? run npm ci): ${describe(error)}\n`);
+  process.stderr.write(`sextant: cannot build the generator with esbuild (is it installed? run npm install): ${describe(error)}\n`);
   process.exitCode = 1;
 }
 if (cli) {

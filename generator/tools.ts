@@ -1,17 +1,16 @@
 /**
  * Where the engine finds the programs it runs (promtool, amtool, docker-compose): a project's
- * fetched copies first, then PATH. A project may fetch Prometheus's tools into .tools/trixie/usr/bin
- * (the reference project's stack/install-trixie-tools.sh does, to run the compose stack's versions
- * rather than the system's older ones), so those win. A missing program is reported with how to get
- * it, never skipped.
+ * fetched copies first, then PATH. `sextant tools` fetches Prometheus's tools into
+ * .tools/trixie/usr/bin (the versions the engine is proven with, rather than the system's older
+ * ones), so those win. A missing program is reported with how to get it, never skipped.
  */
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** A project's fetched programs, relative to its root. */
 export const FETCHED_TOOLS_DIR = join('.tools', 'trixie', 'usr', 'bin');
-/** The reference project's fetcher, relative to a project's root: suggested when the project has it. */
-export const TOOLS_FETCHER = join('stack', 'install-trixie-tools.sh');
+/** The command that fetches them (commands/tools.ts). */
+export const TOOLS_FETCHER = 'npx sextant tools';
 
 export function onPath(name: string, path = process.env.PATH ?? ''): string | undefined {
   for (const dir of path.split(delimiter).filter(Boolean)) {
@@ -37,8 +36,8 @@ export function findTool(name: string, root: string, path = process.env.PATH ?? 
 }
 
 /** How to get a program the engine runs, for the error that reports it missing. */
-export function installHint(name: string, root: string): string {
-  const fetch = existsSync(join(root, TOOLS_FETCHER)) ? `fetch it into ${FETCHED_TOOLS_DIR}/ with \`bash ${TOOLS_FETCHER}\`, or ` : '';
+export function installHint(name: string): string {
+  const fetch = `fetch it into ${FETCHED_TOOLS_DIR}/ with \`${TOOLS_FETCHER}\` (Debian), or `;
   switch (name) {
     case 'promtool':
       return `${fetch}install Prometheus (Debian/Ubuntu: \`apt-get install prometheus\`; or https://prometheus.io/download/) so that promtool is on PATH`;
@@ -52,5 +51,5 @@ export function installHint(name: string, root: string): string {
 }
 
 export function missingToolMessage(name: string, root: string): string {
-  return `${name} was not found (looked in ${join(root, FETCHED_TOOLS_DIR)}/ and on PATH): ${installHint(name, root)}.`;
+  return `${name} was not found (looked in ${join(root, FETCHED_TOOLS_DIR)}/ and on PATH): ${installHint(name)}.`;
 }

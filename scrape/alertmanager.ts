@@ -1,4 +1,4 @@
-import { defineScrapeJob } from '#sextant';
+import { defineScrapeJob } from 'sextant';
 import alertmanager from '../catalog/alertmanager.ts';
 
 export default defineScrapeJob({

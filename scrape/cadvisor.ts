@@ -1,4 +1,4 @@
-import { defineScrapeJob } from '#sextant';
+import { defineScrapeJob } from 'sextant';
 import cadvisor from '../catalog/cadvisor.ts';
 
 export default defineScrapeJob({

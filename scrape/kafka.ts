@@ -1,4 +1,4 @@
-import { defineScrapeJob } from '#sextant';
+import { defineScrapeJob } from 'sextant';
 import kafka from '../catalog/kafka_exporter.ts';
 
 export default defineScrapeJob({

@@ -1,4 +1,4 @@
-import { defineScrapeJob } from '#sextant';
+import { defineScrapeJob } from 'sextant';
 import kubeStateMetrics from '../catalog/kube_state_metrics.ts';
 
 export default defineScrapeJob({

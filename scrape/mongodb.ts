@@ -1,4 +1,4 @@
-import { defineScrapeJob } from '#sextant';
+import { defineScrapeJob } from 'sextant';
 import mongodb from '../catalog/mongodb_exporter.ts';
 
 export default defineScrapeJob({

@@ -1,4 +1,4 @@
-import { defineScrapeJob } from '#sextant';
+import { defineScrapeJob } from 'sextant';
 import mysql from '../catalog/mysqld_exporter.ts';
 
 export default defineScrapeJob({

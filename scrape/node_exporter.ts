@@ -1,4 +1,4 @@
-import { defineScrapeJob } from '#sextant';
+import { defineScrapeJob } from 'sextant';
 import nodeExporter from '../catalog/node_exporter.ts';
 
 export default defineScrapeJob({

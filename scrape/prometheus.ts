@@ -1,4 +1,4 @@
-import { defineScrapeJob } from '#sextant';
+import { defineScrapeJob } from 'sextant';
 import prometheus from '../catalog/prometheus.ts';
 
 export default defineScrapeJob({

@@ -1,4 +1,4 @@
-import { defineScrapeJob } from '#sextant';
+import { defineScrapeJob } from 'sextant';
 import { roleDomains, ROLES } from '../exporter/role-map.ts';
 import runtime from '../catalog/runtime.ts';
 

@@ -1,4 +1,4 @@
-import { defineSlo, events, latencySli, ratioSli } from '#sextant';
+import { defineSlo, events, latencySli, ratioSli } from 'sextant';
 import http from '../catalog/http.ts';
 import { HTTP_ROUTES, HTTP_STATUS_CODES } from '../catalog/shared/labels.ts';
 

@@ -1,4 +1,4 @@
-import { defineSlo, events, ratioSli } from '#sextant';
+import { defineSlo, events, ratioSli } from 'sextant';
 import jobs from '../catalog/jobs.ts';
 
 const { processed } = jobs.metrics;

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORTS, startStack, type StackPorts } from './stack.ts';
-import { TOOLS_INSTALLER, TOOLS_INSTALL_COMMAND, missingPrometheusTools, pathWithTools } from './tools.ts';
+import { TOOLS_FETCH, TOOLS_INSTALL_COMMAND, missingPrometheusTools, pathWithTools } from './tools.ts';
 
 /** Read at start: the parent may be gone before the stack is up. */
 const PARENT = process.ppid;
@@ -30,7 +30,7 @@ ${Object.entries(FLAGS)
   --load N                 requests per second of built-in load on the api (default 5)
   -h, --help
 
-Prometheus, Alertmanager and node_exporter are the ones stack/install-trixie-tools.sh fetches
+Prometheus, Alertmanager and node_exporter are the ones \`npm run tools\` (sextant tools) fetches
 (into .tools/, from the Debian archive apt uses); the stack fetches them first when they are missing.
 Grafana is not packaged for Debian: for dashboards, run the compose stack (see the README).
 `;
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   }
   if (missingPrometheusTools().length > 0) {
     console.log(`Fetching ${missingPrometheusTools().join(', ')} (Debian trixie's, the compose stack's versions) into .tools/…`);
-    const fetched = spawnSync('bash', [TOOLS_INSTALLER], { stdio: 'inherit' });
+    const fetched = spawnSync(TOOLS_FETCH.command, TOOLS_FETCH.args, { stdio: 'inherit' });
     const missing = missingPrometheusTools();
     if (fetched.status !== 0 || missing.length > 0) {
       console.error(`stack: ${missing.join(', ') || 'the tools'} could not be fetched (see above). Once the cause is fixed, fetch them with:\n  ${TOOLS_INSTALL_COMMAND}`);

@@ -1,6 +1,6 @@
 /**
  * The native stack: both exporter roles, Prometheus, Alertmanager and node_exporter (found on PATH;
- * `npm run stack` puts the ones stack/install-trixie-tools.sh fetches first),
+ * `npm run stack` puts the ones `sextant tools` fetches first),
  * on loopback ports, configured from the generated definitions (rules, scrape jobs, Alertmanager
  * routes). For users without Docker (`npm run stack`) and for the end-to-end tests. Grafana is not
  * packaged for Debian; the compose stack runs it.

@@ -2,7 +2,7 @@
  * The programs the native stack and the live tests run, and how to tell they are missing.
  *
  * Prometheus, promtool, Alertmanager and node_exporter are Debian trixie's, fetched into the project
- * by stack/install-trixie-tools.sh: the minors versions.json pins, which the images run (bookworm's
+ * by `sextant tools --pins versions.json` (`npm run tools`): the minors versions.json pins, which the images run (bookworm's
  * are older, expose other labels, and its promtool lacks Kubernetes discovery). docker-compose, which only validates the
  * compose file, is the machine's Debian package.
  */
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FETCHED_TOOLS_DIR, TOOLS_FETCHER } from '../generator/tools.ts';
+import { FETCHED_TOOLS_DIR } from '../generator/tools.ts';
 import { DEBIAN_TOOLS } from '../versions.ts';
 
 export const PROMETHEUS_BINARIES = DEBIAN_TOOLS.flatMap((tool) => tool.binaries);
@@ -19,8 +19,9 @@ const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 export const TOOLS_BIN = join(PROJECT, FETCHED_TOOLS_DIR);
 /** The fetched packages' /usr/share: Alertmanager's notification templates among them. */
 export const TOOLS_SHARE = join(TOOLS_BIN, '..', 'share');
-export const TOOLS_INSTALLER = join(PROJECT, TOOLS_FETCHER);
-export const TOOLS_INSTALL_COMMAND = `bash ${TOOLS_FETCHER}`;
+/** The package's fetcher with this project's pins, as `npm run tools` runs it. */
+export const TOOLS_FETCH = { command: join(PROJECT, 'node_modules', '.bin', 'sextant'), args: ['tools', '--root', PROJECT, '--pins', join(PROJECT, 'versions.json')] } as const;
+export const TOOLS_INSTALL_COMMAND = 'npm run tools';
 
 export const DEBIAN_PACKAGES = ['docker-compose'];
 export const INSTALL_COMMAND = `apt-get install -y --no-install-recommends ${DEBIAN_PACKAGES.join(' ')}`;

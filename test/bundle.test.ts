@@ -41,8 +41,8 @@ describe('definitions bundled', () => {
     expect(http.recording[0]!.reads.metrics.map((metric) => metric.name)).toContain('taskforge_http_requests_total');
   });
 
-  it('work with two copies of the DSL in one project: a rules file importing the generator by path reads a catalogue written with #sextant', async () => {
-    const byPath = rulesFile('')['alerts/case.ts']!.replace("from '#sextant'", "from '../../../../generator/index.ts'");
+  it('work with two copies of the DSL in one project: a rules file importing the generator by path reads a catalogue written with the sextant package', async () => {
+    const byPath = rulesFile('')['alerts/case.ts']!.replace("from 'sextant'", "from '../../../../generator/index.ts'");
     const p = project({ 'alerts/case.ts': byPath });
     const bundled = await importBundled(p.root, [...filesOf(p.root, 'catalog'), ...filesOf(p.root, 'alerts')]);
     expect([...bundled.failures.keys()]).toEqual([]);
@@ -64,7 +64,7 @@ describe('definitions bundled', () => {
   });
 
   it('name a file that throws while it runs, with the line of its source that threw', async () => {
-    const p = project({ 'catalog/case.ts': "import { exponentialBuckets } from '#sextant';\n\nexponentialBuckets(0, 2, 5);\nexport default {};\n" });
+    const p = project({ 'catalog/case.ts': "import { exponentialBuckets } from 'sextant';\n\nexponentialBuckets(0, 2, 5);\nexport default {};\n" });
     const bundled = await importBundled(p.root, filesOf(p.root, 'catalog'));
     const error = bundled.failures.get(join(p.root, 'catalog/case.ts'));
     expect(messageOf(error)).toContain('exponentialBuckets: start must be > 0');
@@ -76,7 +76,7 @@ describe('definitions bundled', () => {
     const p = project({
       'node_modules/route-table/package.json': JSON.stringify({ name: 'route-table', version: '1.0.0', type: 'module', exports: './index.js' }),
       'node_modules/route-table/index.js': "export const ROUTES = ['/a', '/b', '/c'];\n",
-      'catalog/case.ts': domainFile("c: counter({ name: 'c_total', help: 'h', labels: { route: ROUTES } }),", { imports: 'counter' }).replace("from '#sextant';", "from '#sextant';\nimport { ROUTES } from 'route-table';"),
+      'catalog/case.ts': domainFile("c: counter({ name: 'c_total', help: 'h', labels: { route: ROUTES } }),", { imports: 'counter' }).replace("from 'sextant';", "from 'sextant';\nimport { ROUTES } from 'route-table';"),
     });
     const bundled = await importBundled(p.root, filesOf(p.root, 'catalog'));
     expect([...bundled.failures.values()].map(messageOf)).toEqual([]);
@@ -96,7 +96,7 @@ describe('definitions bundled', () => {
   });
 
   it('report a key written twice even when the file then fails to run', async () => {
-    const p = project({ 'catalog/case.ts': "import { exponentialBuckets } from '#sextant';\nconst x = { a: 1, a: 2 };\nexponentialBuckets(0, 2, 5);\nexport default x;\n" });
+    const p = project({ 'catalog/case.ts': "import { exponentialBuckets } from 'sextant';\nconst x = { a: 1, a: 2 };\nexponentialBuckets(0, 2, 5);\nexport default x;\n" });
     const bundled = await importBundled(p.root, filesOf(p.root, 'catalog'));
     expect(bundled.failures.has(join(p.root, 'catalog/case.ts'))).toBe(true);
     expect(bundled.duplicateKeys).toEqual([{ file: 'catalog/case.ts', line: 2, firstLine: 2, key: 'a' }]);
@@ -107,15 +107,15 @@ describe('the launcher (npm run generate)', () => {
   it('writes what the TypeScript entry point writes', async () => {
     const bundled = project({ 'catalog/shop.ts': domainFile("a: counter({ name: 'orders_total', help: 'h' }),", { name: 'shop' }) });
     const plain = project({ 'catalog/shop.ts': domainFile("a: counter({ name: 'orders_total', help: 'h' }),", { name: 'shop' }) });
-    expect((await runCli(['--root', bundled.root])).status).toBe(0);
-    expect((await runCli(['--root', plain.root], REPO, { underTsx: true })).status).toBe(0);
-    expect((await runCli(['--root', plain.root, '--out', join(bundled.root, 'generated'), '--check'])).status).toBe(0);
+    expect((await runCli(['generate', '--root', bundled.root])).status).toBe(0);
+    expect((await runCli(['generate', '--root', plain.root], REPO, { underTsx: true })).status).toBe(0);
+    expect((await runCli(['generate', '--root', plain.root, '--out', join(bundled.root, 'generated'), '--check'])).status).toBe(0);
   });
 
   it('generates from definitions that import the generator by path (their own copy of the DSL)', async () => {
-    const byPath = VALID_DOMAIN.replace("from '#sextant'", "from '../../../../generator/index.ts'");
+    const byPath = VALID_DOMAIN.replace("from 'sextant'", "from '../../../../generator/index.ts'");
     const p = project({ 'catalog/base.ts': byPath });
-    const run = await runCli(['--root', p.root]);
+    const run = await runCli(['generate', '--root', p.root]);
     expect(run.stderr).toBe('');
     expect(readFileSync(join(p.root, 'generated/docs/metrics.md'), 'utf8')).toContain('`app_requests_total`');
   });
@@ -124,9 +124,9 @@ describe('the launcher (npm run generate)', () => {
     const p = project({
       'node_modules/route-table/package.json': JSON.stringify({ name: 'route-table', version: '1.0.0', type: 'module', exports: './index.js' }),
       'node_modules/route-table/index.js': "export const ROUTES = ['/from-the-package'];\n",
-      'catalog/base.ts': VALID_DOMAIN.replace("from '#sextant';", "from '#sextant';\nimport { ROUTES } from 'route-table';").replace("labels: { route: ['/a', '/b'] }", 'labels: { route: ROUTES }'),
+      'catalog/base.ts': VALID_DOMAIN.replace("from 'sextant';", "from 'sextant';\nimport { ROUTES } from 'route-table';").replace("labels: { route: ['/a', '/b'] }", 'labels: { route: ROUTES }'),
     });
-    const run = await runCli(['--root', p.root]);
+    const run = await runCli(['generate', '--root', p.root]);
     expect(run.stderr).toBe('');
     expect(readFileSync(join(p.root, 'generated/docs/metrics.md'), 'utf8')).toContain('/from-the-package');
   });
@@ -136,10 +136,10 @@ describe('the launcher (npm run generate)', () => {
 
   it.each([
     { name: 'does not compile', file: 'export default defineDomain({ name: ', cause: /^catalog\/case\.ts: file: cannot load: Unexpected end of file \(at catalog\/case\.ts:1\) \[load\]$/m },
-    { name: 'throws while it runs', file: "import { exponentialBuckets } from '#sextant';\nexponentialBuckets(0, 2, 5);\nexport default {};\n", cause: /^catalog\/case\.ts: file: cannot load: exponentialBuckets: start must be > 0.* \(at catalog\/case\.ts:2\) \[load\]$/m },
+    { name: 'throws while it runs', file: "import { exponentialBuckets } from 'sextant';\nexponentialBuckets(0, 2, 5);\nexport default {};\n", cause: /^catalog\/case\.ts: file: cannot load: exponentialBuckets: start must be > 0.* \(at catalog\/case\.ts:2\) \[load\]$/m },
   ])('reports a definition that $name with its file and cause, exit 1, in one run', async ({ file, cause }) => {
     const p = project({ 'catalog/case.ts': file, 'catalog/counted.ts': counted });
-    const run = await runCli(['--root', p.root], REPO, { env: { ...process.env, SEXTANT_TEST_LOADS: join(p.root, 'loads.txt') } });
+    const run = await runCli(['generate', '--root', p.root], REPO, { env: { ...process.env, SEXTANT_TEST_LOADS: join(p.root, 'loads.txt') } });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(cause);
     expect(run.stderr.match(/catalog\/case\.ts: file/g)).toHaveLength(1);

@@ -67,7 +67,7 @@ describe('README', () => {
     files['catalog/payments.ts'] = files['catalog/payments.ts']!.replace("name: 'payments_total'", "name: 'payments'");
     const project = scratchProject(files);
     try {
-      const run = await runCli(['--root', project.root, '--out', join(project.root, 'generated')]);
+      const run = await runCli(['generate', '--root', project.root, '--out', join(project.root, 'generated')]);
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(quoted);
     } finally {
@@ -89,7 +89,7 @@ describe('user-facing text', () => {
 
   it('cites no source document (no "seed N"): docs, generated files and help texts say what the requirement is', async () => {
     const generated = filesUnder(join(REPO, 'generated')).filter((file) => statSync(file).size < 5_000_000);
-    const helps = await Promise.all([['--help'], ['verify', '--help'], ['check', '--help']].map((args) => runCli(args)));
+    const helps = await Promise.all([['--help'], ...['init', 'generate', 'check', 'verify', 'stack', 'tools'].map((command) => [command, '--help'])].map((args) => runCli(args)));
     const texts = [
       ...[...userDocs(), ...generated].map((file) => ({ where: relative(REPO, file), text: readFileSync(file, 'utf8') })),
       ...helps.map((run, i) => ({ where: `help text ${i}`, text: run.stdout + run.stderr })),

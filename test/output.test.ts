@@ -23,7 +23,7 @@ describe('atomic output', () => {
     const elsewhere = scratchProject();
     const fresh = join(elsewhere.root, 'generated');
     // The real CLI, as `npm run generate` runs it, under the usual umask.
-    const run = await runCommand('sh', ['-c', `umask 022 && exec "${process.execPath}" generator/launch.mjs --out "${fresh}"`], { cwd: REPO });
+    const run = await runCommand('sh', ['-c', `umask 022 && exec "${process.execPath}" generator/launch.mjs generate --out "${fresh}"`], { cwd: REPO });
     expect(run.code, run.output).toBe(0);
     const unreadable = readdirSync(fresh, { recursive: true, withFileTypes: true })
       .map((entry) => join(entry.parentPath, entry.name))

@@ -4,7 +4,7 @@
  * (windows, low-traffic minimum) change what is generated.
  */
 import { describe, expect, it } from 'vitest';
-import { defineSlo, events, latencySli, ratioSli } from '#sextant';
+import { defineSlo, events, latencySli, ratioSli } from 'sextant';
 import http from '../catalog/http.ts';
 import httpSlos from '../slos/http.ts';
 import { compileSlo } from '../generator/slo/compile.ts';

@@ -33,7 +33,7 @@ describe('the tools the tests need', () => {
   });
 });
 
-describe('the Debian archive the tools come from (stack/debian-archive.sh)', () => {
+describe('the Debian archive the tools come from (generator/tools/debian-archive.sh)', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'sextant-apt-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
   const release = /^VERSION_CODENAME=(.*)$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? '';
@@ -45,7 +45,7 @@ describe('the Debian archive the tools come from (stack/debian-archive.sh)', () 
     writeFileSync(join(dir, 'sources.list'), sources.list ?? '');
     for (const [name, content] of Object.entries(sources.parts ?? {})) writeFileSync(join(dir, 'parts', name), content);
     writeFileSync(join(dir, 'apt.conf'), `Dir::Etc::SourceList "${dir}/sources.list";\nDir::Etc::SourceParts "${dir}/parts";\n`);
-    return runCommand('bash', [join(REPO, 'stack/debian-archive.sh')], { env: { PATH: process.env.PATH, APT_CONFIG: join(dir, 'apt.conf') } });
+    return runCommand('bash', [join(REPO, 'generator/tools/debian-archive.sh')], { env: { PATH: process.env.PATH, APT_CONFIG: join(dir, 'apt.conf') } });
   };
 
   it.each([
@@ -79,7 +79,8 @@ describe('the Debian archive the tools come from (stack/debian-archive.sh)', () 
 
 describe('the repository', () => {
   it('names no package host: the archive comes from the machine, the lock file records no download addresses', () => {
-    const hosts = /deb\.debian\.org|security\.debian\.org|ftp\.[a-z.]*debian\.org|archive\.ubuntu\.com|registry\.npmjs\.org|registry\.yarnpkg\.com|"resolved"\s*:/;
+    // A workspace link resolves to a folder ("resolved": "generator"); a download address is a URL.
+    const hosts = /deb\.debian\.org|security\.debian\.org|ftp\.[a-z.]*debian\.org|archive\.ubuntu\.com|registry\.npmjs\.org|registry\.yarnpkg\.com|"resolved"\s*:\s*"[a-z+]+:/;
     const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: REPO, encoding: 'utf8' }).split('\0').filter(Boolean);
     const naming = tracked.filter((file) => {
       try {
@@ -89,5 +90,15 @@ describe('the repository', () => {
       }
     });
     expect(naming).toEqual([]);
+  });
+});
+
+describe('the pins of `sextant tools`', () => {
+  it('are the minors the reference pins: the package fetches by default what the reference proves its rules with', () => {
+    const engine = JSON.parse(readFileSync(join(REPO, 'generator/tools/versions.json'), 'utf8')) as Record<string, { version: string; debian: Record<string, string[]> }>;
+    const { $comment: _, ...programs } = engine;
+    const fetched = Object.entries(programs).flatMap(([program, pin]) => Object.entries(pin.debian).map(([name, binaries]) => ({ package: name, binaries, minor: minorOf(pin.version), program })));
+    const reference = DEBIAN_TOOLS.map((tool) => ({ package: tool.package, binaries: [...tool.binaries], minor: minorOf(VERSIONS[tool.program]), program: tool.program }));
+    expect(fetched).toEqual(reference);
   });
 });

@@ -4,7 +4,7 @@
  * here instead of running histogram_quantile over raw buckets on every refresh; a quantile nothing
  * reads is not recorded (check recording-rules-read), so each caller names those it reads.
  */
-import { bucketOf, evaluates, input, promql, recordingRule, type LabelName, type LabelSet, type MetricDef, type RecordingRuleDef, type Scenario, type ScenarioContext } from '#sextant';
+import { bucketOf, evaluates, input, promql, recordingRule, type LabelName, type LabelSet, type MetricDef, type RecordingRuleDef, type Scenario, type ScenarioContext } from 'sextant';
 import { quantileWithin, ratePerSecond } from './expect.ts';
 
 const QUANTILES = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;

@@ -2,7 +2,7 @@
  * What every dashboard shares: selectors narrowed to the dashboard's job and instance variables,
  * and the Grafana units the panels use. One place, so all dashboards filter the same way.
  */
-import { promql, type MetricDef, type RecordingRef, type Query, type RecordingRuleDef, type SeriesRef } from '#sextant';
+import { promql, type MetricDef, type RecordingRef, type Query, type RecordingRuleDef, type SeriesRef } from 'sextant';
 
 type Series = MetricDef | SeriesRef | RecordingRef;
 

@@ -1,6 +1,6 @@
 /** The exporter's metrics: a registry of its own, the catalogue's instruments, prom-client's runtime metrics. */
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { createInstruments, type Instruments } from '#sextant/instruments';
+import { createInstruments, type Instruments } from 'sextant/instruments';
 import config from '../../sextant.config.ts';
 import { ROLES, type Role } from '../role-map.ts';
 import { APP_CATALOGUE, type AppCatalogue } from './catalogue.ts';

@@ -13,7 +13,7 @@ export const driftStep: CheckStep = {
     const drift = await findDrift(join(context.root, 'generated'), rendered.files);
     if (drift.length === 0) return passed(`${rendered.files.length} files`);
     return failed([
-      `generated/ is out of date: ${drift.length} file(s) differ from what the definitions generate; run \`npm run generate\` and commit the result:`,
+      `generated/ is out of date: ${drift.length} file(s) differ from what the definitions generate; run \`npx sextant generate\` and commit the result:`,
       ...drift.map(({ kind, path }) => `  ${kind.padEnd(8)} generated/${path}`),
     ]);
   },

@@ -1,5 +1,5 @@
 /**
- * `sextant check` (`npm run check`): everything a project's CI needs, in one command and one exit
+ * `sextant check` (`npm run check` in the reference project): everything a project's CI needs, in one command and one exit
  * code. The steps are data, in the order their problems are causes of the next ones' (types, then
  * definitions, then what the tools say of the rendered files). They run side by side, the external
  * programs sharing one pool of the machine's cores; the report keeps the list's order.
@@ -30,7 +30,7 @@ export const STEPS: readonly CheckStep[] = [
   promtoolTestsStep,
 ];
 
-export const CHECK_HELP = `Usage: npm run check -- [--root DIR]
+export const CHECK_HELP = `Usage: sextant check [--root DIR]
 
 Checks the project as its CI needs, in one command and one exit code. The tools run on the
 files as the definitions WOULD generate them (a temporary directory), so check works before
@@ -40,8 +40,9 @@ Steps:
 ${STEPS.map((step) => `  ${step.id.padEnd(16)} ${step.title}`).join('\n')}
 
 Programs (promtool, amtool, and docker-compose when the project has a compose file) are
-looked up in ROOT/.tools/trixie/usr/bin first, then on PATH. A missing one fails its step
-with how to get it. Steps run side by side, their programs sharing the machine's cores.
+looked up in ROOT/.tools/trixie/usr/bin first (where \`sextant tools\` fetches them), then on
+PATH. A missing one fails its step with how to get it. Steps run side by side, their programs
+sharing the machine's cores.
 
 Options:
   --root DIR   project directory (default: the current directory)

@@ -1,7 +1,7 @@
 /**
  * Loads the definitions without a TypeScript loader: esbuild bundles them, one entry per file with
  * the code they share split out, into node_modules/.cache/sextant/ of the nearest node_modules
- * (the project's), where Node resolves the npm packages they import as it would from the project. `#sextant` is bundled in like
+ * (the project's), where Node resolves the npm packages they import as it would from the project. `sextant` (TypeScript) is bundled in like
  * any module: the definitions get their own copy of the DSL, which is fine because every definition
  * carries its kind and identity as data (nothing compares classes or object identity). Inline source
  * maps let an error thrown while a file runs name the file and line it was written on.
@@ -15,7 +15,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { findSourceMap } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type BuildFailure, type Message } from 'esbuild';
+import { build, type BuildFailure, type Message, type Plugin } from 'esbuild';
 
 export type ImportedModule = { default?: unknown };
 
@@ -86,6 +86,17 @@ function nearestNodeModules(root: string): string {
 
 type Built = { readonly entries: ReadonlyMap<string, string>; readonly warnings: readonly Message[]; readonly inputs: readonly string[] } | { readonly errors: readonly Message[] };
 
+/**
+ * npm packages stay imports, resolved by Node from the project, except `sextant` itself: it ships as
+ * TypeScript, which Node does not load from node_modules, so its DSL is bundled in.
+ */
+const packagesExternalButSextant: Plugin = {
+  name: 'packages-external-but-sextant',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) => (path === 'sextant' || path.startsWith('sextant/') ? undefined : { external: true }));
+  },
+};
+
 /** Bundles files as entries `d<i>.js` into outdir; their shared modules become chunks beside them. */
 async function bundle(root: string, files: readonly string[], outdir: string): Promise<Built> {
   try {
@@ -98,7 +109,7 @@ async function bundle(root: string, files: readonly string[], outdir: string): P
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      packages: 'external',
+      plugins: [packagesExternalButSextant],
       sourcemap: 'inline',
       write: true,
       metafile: true,

@@ -19,7 +19,7 @@ function project(): Project {
 describe('npm run generate', () => {
   it('writes the metric reference and the catalogue for other languages, and says what it did', async () => {
     const p = project();
-    const run = await runCli(['--root', p.root]);
+    const run = await runCli(['generate', '--root', p.root]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Wrote 2 files to .*generated\/ from 2 metrics in 1 domains, 0 alerts and 0 recording rules\./);
@@ -29,9 +29,9 @@ describe('npm run generate', () => {
 
   it('produces byte-identical output on a second run', async () => {
     const p = project();
-    await runCli(['--root', p.root]);
+    await runCli(['generate', '--root', p.root]);
     const first = readFileSync(join(p.root, 'generated/docs/metrics.md'));
-    await runCli(['--root', p.root]);
+    await runCli(['generate', '--root', p.root]);
     expect(readFileSync(join(p.root, 'generated/docs/metrics.md')).equals(first)).toBe(true);
     expect(readdirSync(p.root).sort()).toEqual(['catalog', 'generated']);
   });
@@ -39,15 +39,15 @@ describe('npm run generate', () => {
   it('removes files in the output directory that no stage renders', async () => {
     const p = project();
     p.write('generated/stale.txt', 'left over');
-    expect((await runCli(['--root', p.root])).status).toBe(0);
+    expect((await runCli(['generate', '--root', p.root])).status).toBe(0);
     expect(existsSync(join(p.root, 'generated/stale.txt'))).toBe(false);
   });
 
   it('puts dashboards in the folders the config declares, one directory and provider each', async () => {
     const p = scratchProject({
       'catalog/base.ts': VALID_DOMAIN,
-      'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'ledger', grafana: { folders: ['Payments Team', 'Platform'] } });\n",
-      'dashboards/ledger.ts': `import { bucketOf, defineDashboard, heatmap, promql, row, target, timeseries } from '#sextant';
+      'sextant.config.ts': "import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'ledger', grafana: { folders: ['Payments Team', 'Platform'] } });\n",
+      'dashboards/ledger.ts': `import { bucketOf, defineDashboard, heatmap, promql, row, target, timeseries } from 'sextant';
 import base from '../catalog/base.ts';
 const { requests, latency } = base.metrics;
 export default defineDashboard({ name: 'ledger', title: 'Ledger', folder: 'Payments Team', description: 'd', scope: requests, rows: [row('R', [
@@ -72,7 +72,7 @@ export default defineDashboard({ name: 'ledger', title: 'Ledger', folder: 'Payme
 
   it('writes where --out says, relative to the current directory', async () => {
     const p = project();
-    const run = await runCli(['--root', '.', '--out', 'elsewhere'], p.root);
+    const run = await runCli(['generate', '--root', '.', '--out', 'elsewhere'], p.root);
     expect(run.status).toBe(0);
     expect(existsSync(join(p.root, 'elsewhere/docs/metrics.md'))).toBe(true);
   });
@@ -81,28 +81,28 @@ export default defineDashboard({ name: 'ledger', title: 'Ledger', folder: 'Payme
 describe('npm run generate -- --check', () => {
   it('exits 0 when generated/ matches the definitions', async () => {
     const p = project();
-    await runCli(['--root', p.root]);
-    const run = await runCli(['--root', p.root, '--check']);
+    await runCli(['generate', '--root', p.root]);
+    const run = await runCli(['generate', '--root', p.root, '--check']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('is up to date (2 files)');
   });
 
   it('exits 1 naming a generated file that was edited by hand', async () => {
     const p = project();
-    await runCli(['--root', p.root]);
+    await runCli(['generate', '--root', p.root]);
     writeFileSync(join(p.root, 'generated/docs/metrics.md'), 'edited\n');
-    const run = await runCli(['--root', p.root, '--check']);
+    const run = await runCli(['generate', '--root', p.root, '--check']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/changed\s+.*generated\/docs\/metrics\.md/);
-    expect(run.stderr).toContain('Run `npm run generate`');
+    expect(run.stderr).toContain('Run `npx sextant generate`');
     expect(readFileSync(join(p.root, 'generated/docs/metrics.md'), 'utf8')).toBe('edited\n');
   });
 
   it('exits 1 when a definition changed after the last generate', async () => {
     const p = project();
-    await runCli(['--root', p.root]);
+    await runCli(['generate', '--root', p.root]);
     p.write('catalog/more.ts', domainFile("g: gauge({ name: 'depth', help: 'Items waiting.' }),", { name: 'more' }));
-    const run = await runCli(['--root', p.root, '--check']);
+    const run = await runCli(['generate', '--root', p.root, '--check']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/changed\s+.*docs\/metrics\.md/);
   });
@@ -110,7 +110,7 @@ describe('npm run generate -- --check', () => {
   it('lists missing and extra files, and writes nothing', async () => {
     const p = project();
     p.write('generated/extra.txt', 'x');
-    const run = await runCli(['--root', p.root, '--check']);
+    const run = await runCli(['generate', '--root', p.root, '--check']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/missing\s+.*docs\/metrics\.md/);
     expect(run.stderr).toMatch(/extra\s+.*extra\.txt/);
@@ -118,7 +118,7 @@ describe('npm run generate -- --check', () => {
   });
 
   it('is clean for the reference project in this repository', async () => {
-    const run = await runCli(['--check'], REPO);
+    const run = await runCli(['generate', '--check'], REPO);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
@@ -126,13 +126,13 @@ describe('npm run generate -- --check', () => {
 
 describe('usage', () => {
   it('--help describes the options, exit codes and every check', async () => {
-    const run = await runCli(['--help']);
+    const run = await runCli(['generate', '--help']);
     expect(run.status).toBe(0);
     for (const text of ['--check', '--out DIR', '--root DIR', 'Exit codes', 'series-budget', 'label-values', 'rule-tests', 'promql-unknown-label']) expect(run.stdout).toContain(text);
   });
 
   it('an unknown option exits 2 with a pointer to --help', async () => {
-    const run = await runCli(['--chek']);
+    const run = await runCli(['generate', '--chek']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("Unknown option '--chek'");
     expect(run.stderr).toContain('--help');
@@ -140,7 +140,7 @@ describe('usage', () => {
 
   it('refuses to use the project directory as output', async () => {
     const p = project();
-    const run = await runCli(['--root', p.root, '--out', p.root]);
+    const run = await runCli(['generate', '--root', p.root, '--out', p.root]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('it is the project directory or contains it');
     expect(existsSync(join(p.root, 'catalog/base.ts'))).toBe(true);
@@ -149,7 +149,7 @@ describe('usage', () => {
   it('refuses an output directory that holds a package.json', async () => {
     const p = project();
     p.write('other/package.json', '{}');
-    const run = await runCli(['--root', p.root, '--out', join(p.root, 'other')]);
+    const run = await runCli(['generate', '--root', p.root, '--out', join(p.root, 'other')]);
     expect(run.status).toBe(2);
     expect(existsSync(join(p.root, 'other/package.json'))).toBe(true);
   });
@@ -157,7 +157,7 @@ describe('usage', () => {
   it('reports a project without catalog/', async () => {
     const p = scratchProject();
     projects.push(p);
-    const run = await runCli(['--root', p.root]);
+    const run = await runCli(['generate', '--root', p.root]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('no catalog/ directory');
   });
@@ -173,10 +173,10 @@ describe('declared environments', () => {
   it('each gets its own Prometheus configuration, with its targets and label, which promtool accepts; compose and hosts keep theirs', async () => {
     const p = scratchProject({
       'catalog/base.ts': VALID_DOMAIN,
-      'sextant.config.ts': `import { defineConfig } from '#sextant';
+      'sextant.config.ts': `import { defineConfig } from 'sextant';
 export default defineConfig({ namespace: 'ledger', environments: { staging: { alertmanager: 'am.staging:9093' }, production: { alertmanager: 'am.prod:9093' } } });
 `,
-      'scrape/ledger.ts': `import { defineScrapeJob } from '#sextant';
+      'scrape/ledger.ts': `import { defineScrapeJob } from 'sextant';
 import base from '../catalog/base.ts';
 export default defineScrapeJob({ name: 'ledger', targets: { compose: ['ledger:8080'], hosts: ['127.0.0.1:8080'], staging: ['ledger.staging:8080'], production: ['ledger-1.prod:8080', 'ledger-2.prod:8080'] }, exposes: [base] });
 `,

@@ -11,7 +11,7 @@ const where = 'alerts/case.ts: alert RequestsHigh';
 const slots = metric("depth: gauge({ name: 'queue_depth', help: 'Items waiting.', range: { min: 0, max: 100, why: 'the depth of a queue with 100 slots' } }),");
 const depthAlert = (expr: string) => ({
   ...slots,
-  'alerts/queue.ts': `import { alert, defineRules, fires, input, pending, promql, silent } from '#sextant';
+  'alerts/queue.ts': `import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import queue from '../catalog/case.ts';
 const { depth } = queue.metrics;
 const target = { job: 'a', instance: 'a:1' };

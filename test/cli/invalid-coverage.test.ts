@@ -7,7 +7,7 @@ import { dashboardCase, invalidDefinitionSuite, metric, recording, rulesFile, ty
 
 /** A scrape job `scrape/<name>.ts` exposing `exposes`, with `fields` spread into it. */
 const job = (name: string, fields = '', exposes = '[]') => ({
-  [`scrape/${name}.ts`]: `import { defineScrapeJob } from '#sextant';
+  [`scrape/${name}.ts`]: `import { defineScrapeJob } from 'sextant';
 import base from '../catalog/base.ts';
 export default defineScrapeJob({ name: '${name}', targets: { compose: ['${name}:8080'], hosts: ['127.0.0.1:8080'] }, sampleLimit: { samples: 100, reason: 'small' }, exposes: ${exposes}, ${fields} });
 `,

@@ -41,8 +41,8 @@ const CASES: InvalidCase[] = [
   { name: "a gauge named like another file's histogram _count", files: metric("a: gauge({ name: 'request_duration_seconds_count', help: 'h' }),"), where: 'catalog/case.ts: app_request_duration_seconds_count', rule: 'series-collisions', message: 'collides with histogram app_request_duration_seconds (base.latency, catalog/base.ts)' },
   { name: 'an empty help text', files: metric("a: gauge({ name: 'g', help: '' }),"), where: 'catalog/case.ts: app_g', rule: 'help-text', message: 'help text is empty' },
   { name: 'a metric over the per-metric series budget', files: metric("a: counter({ name: 'a_total', help: 'h', labels: { x: bounded(200, 'x'), y: bounded(200, 'y') } }),"), where: 'catalog/case.ts: app_a_total', rule: 'series-budget', message: 'can create 40000 series' },
-  { name: 'a catalogue over the total series budget', files: { 'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app', limits: { seriesTotal: 3 } });\n" }, where: 'catalog/: catalogue', rule: 'series-budget', message: 'over limits.seriesTotal (3)' },
-  { name: 'a namespace that is not snake_case', files: { 'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'Task-Forge' });\n" }, where: 'sextant.config.ts: namespace', rule: 'config', message: 'must be lowercase snake_case' },
+  { name: 'a catalogue over the total series budget', files: { 'sextant.config.ts': "import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'app', limits: { seriesTotal: 3 } });\n" }, where: 'catalog/: catalogue', rule: 'series-budget', message: 'over limits.seriesTotal (3)' },
+  { name: 'a namespace that is not snake_case', files: { 'sextant.config.ts': "import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'Task-Forge' });\n" }, where: 'sextant.config.ts: namespace', rule: 'config', message: 'must be lowercase snake_case' },
 ];
 
 CASES.push(
@@ -75,7 +75,7 @@ CASES.push(
 CASES.push(
   { name: 'a selector label that is not a Kubernetes label', files: configWith("kubernetes: { ruleLabels: { 'team name': 'a' } }"), where: 'sextant.config.ts: kubernetes.ruleLabels', rule: 'kubernetes-config', message: "'team name' is not a Kubernetes label key" },
   { name: 'a namespace that is not a DNS-1123 label', files: configWith("kubernetes: { namespace: 'Monitoring_NS' }"), where: 'sextant.config.ts: kubernetes.namespace', rule: 'kubernetes-config', message: "'Monitoring_NS' is not a valid namespace" },
-  { name: 'a scrape job whose pod label is not a Kubernetes label', files: { 'scrape/case.ts': "import { defineScrapeJob } from '#sextant';\nexport default defineScrapeJob({ name: 'shop', targets: { compose: ['shop:8080'], hosts: ['127.0.0.1:8080'] }, sampleLimit: { samples: 100, reason: 'r' }, kubernetes: { podLabels: { 'app name': 'shop' } } });\n" }, where: 'scrape/case.ts: scrape job shop', rule: 'scrape-jobs', message: "'app name' is not a Kubernetes label key" },
+  { name: 'a scrape job whose pod label is not a Kubernetes label', files: { 'scrape/case.ts': "import { defineScrapeJob } from 'sextant';\nexport default defineScrapeJob({ name: 'shop', targets: { compose: ['shop:8080'], hosts: ['127.0.0.1:8080'] }, sampleLimit: { samples: 100, reason: 'r' }, kubernetes: { podLabels: { 'app name': 'shop' } } });\n" }, where: 'scrape/case.ts: scrape job shop', rule: 'scrape-jobs', message: "'app name' is not a Kubernetes label key" },
   { name: 'a Kubernetes image without a pinned tag', files: configWith("kubernetes: { images: { prometheus: 'prom/prometheus:latest' } }"), where: 'sextant.config.ts: kubernetes.images.prometheus', rule: 'kubernetes-config', message: "'prom/prometheus:latest' is not an image with a pinned tag" },
   { name: 'a remote-write URL that is not a URL', files: configWith("prometheus: { remoteWrite: { url: 'mimir:9009/api/v1/push' } }"), where: 'sextant.config.ts: prometheus.remoteWrite.url', rule: 'kubernetes-config', message: "'mimir:9009/api/v1/push' is not an http(s) URL" },
 );
@@ -93,7 +93,7 @@ describe.concurrent('a run with several problems', () => {
       'catalog/broken.ts': 'export default {',
     });
     projects.push(project);
-    const run = await runCli(['--root', project.root]);
+    const run = await runCli(['generate', '--root', project.root]);
     expect(run.status).toBe(1);
     for (const rule of ['load', 'type-suffix', 'help-text', 'label-names']) expect(run.stderr).toContain(`[${rule}]`);
     expect(run.stderr).toMatch(/5 problem\(s\) found/);

@@ -8,7 +8,7 @@ import { configWith, invalidDefinitionSuite, type InvalidCase } from '../helpers
 
 /** A scrape job over the base catalogue; `targets` is spread into its compose and hosts targets. */
 const scrapeFile = (targets: string) => ({
-  'scrape/app.ts': `import { defineScrapeJob } from '#sextant';
+  'scrape/app.ts': `import { defineScrapeJob } from 'sextant';
 import base from '../catalog/base.ts';
 export default defineScrapeJob({ name: 'app', runsIn: ['compose', 'hosts'], targets: { compose: ['app:8080'], hosts: ['127.0.0.1:8080'], ${targets} }, exposes: [base] });
 `,

@@ -12,7 +12,7 @@ const panel = (query: string) => dashboardCase(`timeseries({ title: 'Bad', unit:
 const rule = (record: string, expr: string) => `recordingRule({ record: '${record}', expr: promql\`${expr}\`, tests: [evaluates('runs', { at: '10m', series, samples: [] })] })`;
 /** A scrape job that scrapes the base domain every minute. */
 const slowJob = {
-  'scrape/case.ts': `import { defineScrapeJob } from '#sextant';
+  'scrape/case.ts': `import { defineScrapeJob } from 'sextant';
 import base from '../catalog/base.ts';
 export default defineScrapeJob({ name: 'slow', interval: '1m', timeout: '10s', targets: { compose: ['slow:8080'], hosts: ['127.0.0.1:8080'] }, exposes: [base] });
 `,

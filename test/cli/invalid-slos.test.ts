@@ -11,7 +11,7 @@ import { runCli, scratchProject, VALID_DOMAIN } from '../helpers/project.ts';
 /** An SLO file over the base catalogue; `overrides` is spread into a valid definition. */
 function sloFile(overrides: string, imports = ''): Record<string, string> {
   return {
-    'slos/case.ts': `import { defineSlo, events, latencySli, ratioSli } from '#sextant';
+    'slos/case.ts': `import { defineSlo, events, latencySli, ratioSli } from 'sextant';
 import base from '../catalog/base.ts';
 ${imports}
 const { requests, latency } = base.metrics;
@@ -79,13 +79,13 @@ invalidDefinitionSuite('invalid SLOs', CASES);
 describe('the valid SLO the cases start from', () => {
   it('generates, and its generated promtool tests pass', async () => {
     const project = scratchProject({
-      'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app' });\n",
+      'sextant.config.ts': "import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'app' });\n",
       'catalog/base.ts': VALID_DOMAIN,
       ...sloFile(''),
       'slos/latency.ts': sloFile("name: 'case_latency', objective: 0.95, sli: latencySli({ histogram: latency, threshold: 1 }),")['slos/case.ts']!,
     });
     try {
-      const run = await runCli(['--root', project.root]);
+      const run = await runCli(['generate', '--root', project.root]);
       expect(run.status, run.stderr).toBe(0);
       const prometheus = join(project.root, 'generated/prometheus');
       for (const file of ['tests/slo_case_availability.test.yml', 'tests/slo_case_latency.test.yml']) {

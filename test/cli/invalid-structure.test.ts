@@ -9,7 +9,7 @@ import { runCli, scratchProject, VALID_DOMAIN, type Project } from '../helpers/p
 
 /** A scrape job `scrape/<file>.ts`; `fields` are spread into a valid job exposing the base domain. */
 const scrapeFile = (fields: string, file = 'case', exposes = '[base]') => ({
-  [`scrape/${file}.ts`]: `import { defineScrapeJob } from '#sextant';
+  [`scrape/${file}.ts`]: `import { defineScrapeJob } from 'sextant';
 import base from '../catalog/base.ts';
 export default defineScrapeJob({ name: 'shop', targets: { compose: ['shop:8080'], hosts: ['127.0.0.1:8080'] }, exposes: ${exposes}, ${fields} });
 `,
@@ -34,7 +34,7 @@ const STRUCTURE: InvalidCase[] = [
     rule: 'target-labels',
     message: "label 'pod' is also a target label: the plain Kubernetes pod discovery of scrape job shop (scrape/shop.ts) sets 'pod', so Prometheus would rename this one exported_pod",
   },
-  { name: 'a rules file with nothing in it', files: { 'alerts/case.ts': "import { defineRules } from '#sextant';\nexport default defineRules({ name: 'case', title: 'Case', recording: [], alerts: [] });\n" }, where: 'alerts/case.ts: case', rule: 'definition-shape', message: 'rules file has no alerts and no recording rules: add them, or delete the file' },
+  { name: 'a rules file with nothing in it', files: { 'alerts/case.ts': "import { defineRules } from 'sextant';\nexport default defineRules({ name: 'case', title: 'Case', recording: [], alerts: [] });\n" }, where: 'alerts/case.ts: case', rule: 'definition-shape', message: 'rules file has no alerts and no recording rules: add them, or delete the file' },
   { name: 'a rules file titled with a zero-width space', files: { 'alerts/case.ts': rulesFile('')['alerts/case.ts']!.replace("title: 'Case'", "title: '\\u200b'") }, where: 'alerts/case.ts: case', rule: 'definition-shape', message: 'title is empty or has no visible characters' },
   { name: 'a domain description of spaces', files: { 'catalog/case.ts': metric("a: gauge({ name: 'g', help: 'h' }),")['catalog/case.ts']!.replace("description: 'The definition under test.'", "description: '   '") }, where: 'catalog/case.ts: case', rule: 'definition-shape', message: 'description has no visible characters' },
 ];
@@ -129,10 +129,10 @@ afterAll(() => projects.forEach((p) => p.remove()));
 
 describe.concurrent('the cause comes first', () => {
   it('an invalid namespace is the first and only problem, and says the other checks wait for it', async ({ expect }) => {
-    const config = "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'Bad-NS' });\n";
+    const config = "import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'Bad-NS' });\n";
     const project = scratchProject({ 'sextant.config.ts': config, 'catalog/base.ts': VALID_DOMAIN, ...rulesFile(''), ...dashboardCase('') });
     projects.push(project);
-    const run = await runCli(['--root', project.root]);
+    const run = await runCli(['generate', '--root', project.root]);
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n');
     expect(lines[0]).toMatch(/^sextant\.config\.ts: namespace: namespace 'Bad-NS' must be lowercase snake_case.*\[config\]$/);
@@ -143,7 +143,7 @@ describe.concurrent('the cause comes first', () => {
   it('a misspelt thresholds key comes before the alert files that fail for it, which are folded under it', async ({ expect }) => {
     const project = scratchProject({ ...configWithThreshold('thresholdz: { requestsHigh: 1 }'), 'catalog/base.ts': VALID_DOMAIN, ...rulesReadingThreshold('requestsHigh') });
     projects.push(project);
-    const run = await runCli(['--root', project.root]);
+    const run = await runCli(['generate', '--root', project.root]);
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n');
     expect(lines[0]).toMatch(/^sextant\.config\.ts: alerts\.thresholdz: unknown key 'thresholdz'.*\[config-keys\]$/);
@@ -157,7 +157,7 @@ describe.concurrent('the cause comes first', () => {
       ...metric("a: counter({ name: 'jobs', help: 'h' }),"),
     });
     projects.push(project);
-    const run = await runCli(['--root', project.root]);
+    const run = await runCli(['generate', '--root', project.root]);
     const lines = run.stderr.split('\n');
     expect(lines[0]).toMatch(/^catalog\/broken\.ts: file: cannot load.*\[load\]$/);
     expect(lines[1]).toBe('1 further problem(s) may follow from this one; fix it first:');

@@ -26,7 +26,7 @@ export const exporter = "upstream('some_exporter', '1.0.0', 'its docs')";
 /** A rules file with one valid alert (and optionally recording rules); `overrides` is spread into the alert. */
 export function rulesFile(overrides: string, options: { recording?: string; extraAlert?: string } = {}): Record<string, string> {
   return {
-    'alerts/case.ts': `import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from '#sextant';
+    'alerts/case.ts': `import { alert, bucketOf, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent } from 'sextant';
 import base from '../catalog/base.ts';
 const { requests, latency } = base.metrics;
 const target = { job: 'a', instance: 'a:1' };
@@ -58,7 +58,7 @@ export const gaugeFile = { 'catalog/extra.ts': domainFile("depth: gauge({ name: 
  * them, and `overrides` (an object literal: `{ variables: [...] }`) is spread over the definition.
  */
 export function dashboardFile(panels: string, name = 'case', overrides = '{}'): string {
-  return `import { bucketOf, defineDashboard, heatmap, labelVariable, promql, row, stat, target, timeseries } from '#sextant';
+  return `import { bucketOf, defineDashboard, heatmap, labelVariable, promql, row, stat, target, timeseries } from 'sextant';
 import base from '../catalog/base.ts';
 const { requests, latency } = base.metrics;
 const good = [
@@ -70,7 +70,7 @@ export default defineDashboard({ name: '${name}', title: 'Case', folder: 'Servic
 }
 export const dashboardCase = (panels: string, overrides?: string) => ({ 'dashboards/case.ts': dashboardFile(panels, 'case', overrides) });
 
-export const configWith = (body: string) => ({ 'sextant.config.ts': `import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app', ${body} });\n` });
+export const configWith = (body: string) => ({ 'sextant.config.ts': `import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'app', ${body} });\n` });
 const SENTINEL = 'output of an earlier, good run\n';
 
 /** Runs each case through the real CLI: refused, located, and nothing written. */
@@ -81,14 +81,14 @@ export function invalidDefinitionSuite(title: string, cases: readonly InvalidCas
   describe.concurrent(title, () => {
     it.for(cases)('$name is refused', async ({ files, where, rule, message }, { expect }) => {
       const project = scratchProject({
-        'sextant.config.ts': "import { defineConfig } from '#sextant';\nexport default defineConfig({ namespace: 'app' });\n",
+        'sextant.config.ts': "import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'app' });\n",
         'catalog/base.ts': VALID_DOMAIN,
         'generated/docs/metrics.md': SENTINEL,
         ...files,
       });
       projects.push(project);
 
-      const run = await runCli(['--root', project.root]);
+      const run = await runCli(['generate', '--root', project.root]);
 
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`${where}: `);

@@ -1,6 +1,6 @@
 /**
  * Scratch projects for tests that run the real generator. They live under test/.work/ inside this
- * repository so that their definitions resolve `#sextant` through this package.json, as a user's do.
+ * repository so that their definitions resolve `sextant` through the workspace link node_modules/sextant, as a user's resolve the installed package.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,7 +57,7 @@ export function runCli(args: readonly string[], cwd: string = REPO, options: { u
 }
 
 /** A small valid domain to put beside the definition under test. */
-export const VALID_DOMAIN = `import { counter, defineDomain, histogram } from '#sextant';
+export const VALID_DOMAIN = `import { counter, defineDomain, histogram } from 'sextant';
 export default defineDomain({
   name: 'base',
   title: 'Base',
@@ -73,7 +73,7 @@ export default defineDomain({
 /** A catalogue file holding one app domain with the given metrics source. */
 export function domainFile(metrics: string, options: { name?: string; owner?: string; imports?: string } = {}): string {
   const imports = options.imports ?? 'bounded, counter, gauge, histogram, summary, untyped, upstream, exponentialBuckets';
-  return `import { defineDomain, ${imports} } from '#sextant';
+  return `import { defineDomain, ${imports} } from 'sextant';
 export default defineDomain({
   name: '${options.name ?? 'case'}',
   title: 'Case',

@@ -4,7 +4,7 @@
  * apt-get). Otherwise the run fails saying how to install them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { DEBIAN_PACKAGES, INSTALL_COMMAND, TOOLS_INSTALL_COMMAND, TOOLS_INSTALLER, missingBinaries, missingPrometheusTools } from '../../stack/tools.ts';
+import { DEBIAN_PACKAGES, INSTALL_COMMAND, TOOLS_INSTALL_COMMAND, TOOLS_FETCH, missingBinaries, missingPrometheusTools } from '../../stack/tools.ts';
 
 export { missingBinaries };
 
@@ -23,7 +23,7 @@ export async function ensureTools(options: { path?: string; install?: boolean } 
     missing = missingBinaries(undefined, path);
   }
   if (missing.length > 0) throw new Error(`The tests need ${missing.join(', ')}. Install them with:\n  sudo ${INSTALL_COMMAND}`);
-  if (missingPrometheusTools().length > 0 && (options.install ?? hasAptGet())) execFileSync('bash', [TOOLS_INSTALLER], { stdio: 'inherit' });
+  if (missingPrometheusTools().length > 0 && (options.install ?? hasAptGet())) execFileSync(TOOLS_FETCH.command, TOOLS_FETCH.args, { stdio: 'inherit' });
   const tools = missingPrometheusTools();
   if (tools.length > 0) throw new Error(`The tests need ${tools.join(', ')} (Debian trixie's, the compose stack's versions). Fetch them with:\n  ${TOOLS_INSTALL_COMMAND}`);
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Fetches Debian trixie's Prometheus, promtool, Alertmanager and node_exporter into .tools/trixie/
-# (programs in .tools/trixie/usr/bin): the packages versions.json lists, at the minor it pins, the
-# versions the compose stack and the Kubernetes manifests run.
+# `sextant tools`: fetches Debian trixie's Prometheus, promtool, Alertmanager and node_exporter into
+# PROJECT/.tools/trixie/ (programs in .tools/trixie/usr/bin): the packages a pins file lists, at the
+# minor it pins. Usage: fetch-debian-tools.sh PROJECT PINS. The pins are the package's
+# (tools/versions.json) unless the project passes its own (the reference project's versions.json, the
+# versions its compose stack and Kubernetes manifests run): same shape, `debian` per program.
 #
 # Why trixie's and not the machine's: Debian bookworm ships Prometheus 2.42, Alertmanager 0.25 and
 # node_exporter 1.5, whose metrics differ from the compose images' (new labels), and its promtool is
@@ -10,16 +12,19 @@
 # unpacks them inside the project: nothing on the system changes (apt's lists and cache for trixie
 # live under .tools/ too).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+here=$(cd "$(dirname "$0")" && pwd)
+[ $# -eq 2 ] || { echo "usage: fetch-debian-tools.sh PROJECT PINS" >&2; exit 2; }
+pins_file=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+cd "$1"
 
-# versions.json, read with node (the project's runtime; no npm packages needed): "package binary..." per line.
+# The pins, read with node (the runtime sextant runs on): "package minor binary..." per line.
 tools=$(node -e '
-  const pins = require("./versions.json");
+  const pins = require(process.argv[1]);
   for (const [name, pin] of Object.entries(pins)) {
     if (name === "$comment") continue;
     for (const [pkg, binaries] of Object.entries(pin.debian ?? {})) console.log(pkg, pin.version.split(".").slice(0, 2).join("."), ...binaries);
   }
-')
+' "$pins_file")
 packages=() minors=() binaries=()
 while read -r package minor bins; do
   packages+=("$package")
@@ -31,9 +36,9 @@ complete=true
 for binary in "${binaries[@]}"; do [ -x "$dest/usr/bin/$binary" ] || complete=false; done
 if $complete; then exit 0; fi
 
-command -v apt-get >/dev/null || { echo "install-trixie-tools: apt-get not found (the tools come from Debian's archive)" >&2; exit 1; }
+command -v apt-get >/dev/null || { echo "sextant tools: apt-get not found (the tools come from Debian's archive)" >&2; exit 1; }
 
-archive=$(bash stack/debian-archive.sh)
+archive=$(bash "$here/debian-archive.sh")
 
 apt_dir="$PWD/.tools/apt-trixie"
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
@@ -56,12 +61,12 @@ rm -rf "$staging" && mkdir -p "$staging"
 for deb in "$apt_dir"/archives/*.deb; do dpkg-deb -x "$deb" "$staging"; done
 for i in "${!binaries[@]}"; do
   binary=${binaries[$i]} minor=${minors[$i]}
-  version=$("$staging/usr/bin/$binary" --version 2>&1 | head -1) || { echo "install-trixie-tools: $binary does not run" >&2; exit 1; }
-  # The minor versions.json pins, which the images run: the catalogue is checked against these programs.
-  [[ $version == *"version $minor."* ]] || { echo "install-trixie-tools: $binary is '$version', not the $minor versions.json pins" >&2; exit 1; }
+  version=$("$staging/usr/bin/$binary" --version 2>&1 | head -1) || { echo "sextant tools: $binary does not run" >&2; exit 1; }
+  # The minor the pins name (the images'): the catalogue is checked against these programs.
+  [[ $version == *"version $minor."* ]] || { echo "sextant tools: $binary is '$version', not the $minor $pins_file pins" >&2; exit 1; }
 done
 rm -rf "$dest" && mv "$staging" "$dest"
 rm -f "$apt_dir"/archives/*.deb
 for binary in prometheus prometheus-alertmanager prometheus-node-exporter; do
-  echo "install-trixie-tools: $("$dest/usr/bin/$binary" --version 2>&1 | head -1)"
+  echo "sextant tools: $("$dest/usr/bin/$binary" --version 2>&1 | head -1)"
 done
