@@ -60,7 +60,7 @@ describe('docs/adopting.md', () => {
         writeFileSync(file, block.text);
       }
     }
-    const generate = await runCli(['--root', root]);
+    const generate = await runCli(['generate', '--root', root]);
     expect(generate.status, `${generate.stdout}${generate.stderr}`).toBe(0);
     const check = await runCli(['check', '--root', root]);
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);

@@ -55,7 +55,7 @@ describe('sextant init', () => {
     expect(filesOf(root)).toEqual(WRITTEN);
     expect(readFileSync(join(root, 'sextant.config.ts'), 'utf8')).toContain("namespace: 'ledger'");
 
-    const generate = await runCli(['--root', root]);
+    const generate = await runCli(['generate', '--root', root]);
     expect(generate.status, `${generate.stdout}${generate.stderr}`).toBe(0);
     expect(existsSync(join(root, 'generated/prometheus/rules/ledger.rules.yml'))).toBe(true);
     expect(existsSync(join(root, 'generated/grafana/dashboards/service/ledger-service.json'))).toBe(true);
@@ -71,7 +71,7 @@ describe('sextant init', () => {
 
     const alerts = join(root, 'alerts/ledger.ts');
     writeFileSync(alerts, readFileSync(alerts, 'utf8').replace("description: '10% of requests", "description: '11% of requests"));
-    expect((await runCli(['--root', root])).status).toBe(0);
+    expect((await runCli(['generate', '--root', root])).status).toBe(0);
     const broken = await runCli(['check', '--root', root]);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain("alerts/ledger.ts: alert LedgerErrorRatioHigh: test '10% of requests fail' failed:");

@@ -76,6 +76,43 @@ describe('the sextant package, installed from its tarball', () => {
     expect(run.output).toContain('npx sextant tools');
   });
 
+  describe('a project started with sextant init', () => {
+    const fresh = () => join(project, 'fresh');
+
+    it('is written with its generated tree, passes sextant check, and generates again', async () => {
+      const init = await sextant('init', 'fresh', '--service', 'ledger');
+      expect(init.code, init.output).toBe(0);
+      expect(init.stdout).toContain('alerts/ledger.ts');
+      expect(existsSync(join(fresh(), 'generated/prometheus/rules/ledger.rules.yml'))).toBe(true);
+      const checked = await sextantIn(fresh(), 'check');
+      expect(checked.code, checked.output).toBe(0);
+      expect(checked.output).toContain('check passed');
+      const generated = await sextantIn(fresh(), 'generate');
+      expect(generated.code, generated.output).toBe(0);
+      expect(generated.output).toMatch(/generated\/ is up to date|Wrote /);
+    });
+
+    it('refuses to init over its own files', async () => {
+      const again = await sextant('init', 'fresh', '--service', 'ledger');
+      expect(again.code).toBe(1);
+      expect(again.output).toContain('nothing was written');
+    });
+
+    it('fails sextant check naming the test when an alert test expects the wrong text', async () => {
+      const rules = join(fresh(), 'alerts/ledger.ts');
+      const source = readFileSync(rules, 'utf8');
+      expect(source).toContain('10% of requests to ${service} failed'.replace('${service}', 'ledger'));
+      writeFileSync(rules, source.replace('10% of requests to ledger failed', '11% of requests to ledger failed'));
+      try {
+        const broken = await sextantIn(fresh(), 'check');
+        expect(broken.code).toBe(1);
+        expect(broken.output).toContain("alert LedgerErrorRatioHigh: test '10% of requests fail'");
+      } finally {
+        writeFileSync(rules, source);
+      }
+    });
+  });
+
   describe('a project written by hand (the README example)', () => {
     beforeAll(() => {
       cpSync(join(REPO, 'test/fixtures/readme-project'), project, { recursive: true });

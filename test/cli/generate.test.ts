@@ -57,7 +57,7 @@ export default defineDashboard({ name: 'ledger', title: 'Ledger', folder: 'Payme
 `,
     });
     projects.push(p);
-    const run = await runCli(['--root', p.root]);
+    const run = await runCli(['generate', '--root', p.root]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     // Named like the namespace, the dashboard's uid is 'ledger', not 'ledger-ledger'.
@@ -182,7 +182,7 @@ export default defineScrapeJob({ name: 'ledger', targets: { compose: ['ledger:80
 `,
     });
     projects.push(p);
-    const run = await runCli(['--root', p.root]);
+    const run = await runCli(['generate', '--root', p.root]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const dir = join(p.root, 'generated/prometheus');
