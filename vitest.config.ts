@@ -1,7 +1,13 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { pathWithTools } from './stack/tools.ts';
 
+/** The repository's own code runs the engine from its sources (generator/package.json's `sextant-source`). */
+const SOURCE_CONDITIONS = ['sextant-source', ...defaultServerConditions];
+
 export default defineConfig({
+  resolve: { conditions: SOURCE_CONDITIONS },
+  ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],

@@ -1,5 +1,5 @@
 /**
- * The reference exporter: `EXPORTER_ROLE=api|worker node --import tsx exporter/main.ts`.
+ * The reference exporter: `EXPORTER_ROLE=api|worker node --conditions=sextant-source --import tsx exporter/main.ts`.
  * Exits 2 on bad configuration, stops gracefully on SIGTERM and SIGINT.
  */
 import { ConfigError, readConfig } from './config.ts';

@@ -144,7 +144,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await startProcess({
         name: `exporter ${role}`,
         command: process.execPath,
-        args: ['--import', 'tsx', join(REPO, 'exporter/main.ts')],
+        args: ['--conditions=sextant-source', '--import', 'tsx', join(REPO, 'exporter/main.ts')],
         cwd: REPO,
         env: exporterEnv(role),
         url: url(ports[role]),

@@ -7,7 +7,7 @@ import { freePort } from './servers.ts';
 
 export type ExporterProcess = RunningProcess;
 
-const EXPORTER = ['--import', 'tsx', join(REPO, 'exporter/main.ts')];
+const EXPORTER = ['--conditions=sextant-source', '--import', 'tsx', join(REPO, 'exporter/main.ts')];
 /** The /admin/faults token the test exporters take (a test may give its own, or none). */
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
