@@ -27,7 +27,7 @@ describe('the example service of docs/instrumenting.md', () => {
     service = await startProcess({
       name: 'the example service',
       command: process.execPath,
-      args: ['--import', 'tsx', join(EXAMPLE, 'service.ts')],
+      args: ['--conditions=sextant-source', '--import', 'tsx', join(EXAMPLE, 'service.ts')],
       cwd: EXAMPLE,
       env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port) },
       url: `http://127.0.0.1:${port}`,

@@ -8,7 +8,7 @@ import { REPO } from './helpers/project.ts';
 import { freePort, waitFor } from './helpers/servers.ts';
 
 function runStack(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'stack/main.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=sextant-source', '--import', 'tsx', join(REPO, 'stack/main.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -34,7 +34,7 @@ describe('npm run stack', () => {
   it('stops everything when the process that started it is gone', async () => {
     const ports = { api: await freePort(), prometheus: await freePort() };
     // A shell starts the stack in the background and is killed: the stack is left without its parent.
-    const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx stack/main.ts --api-port=${ports.api} --prometheus-port=${ports.prometheus} --worker-port=${await freePort()} --node-exporter-port=${await freePort()} --alertmanager-port=${await freePort()} --load=0 & wait`], {
+    const shell = spawn('sh', ['-c', `"${process.execPath}" --conditions=sextant-source --import tsx stack/main.ts --api-port=${ports.api} --prometheus-port=${ports.prometheus} --worker-port=${await freePort()} --node-exporter-port=${await freePort()} --alertmanager-port=${await freePort()} --load=0 & wait`], {
       cwd: REPO,
       stdio: 'ignore',
     });
