@@ -9,17 +9,8 @@ import { buildModel } from '../generator/model/build.ts';
 import { isQuery, resolveQuery } from '../generator/model/queries.ts';
 import { resolverOf } from '../generator/model/resolve.ts';
 import type { Query } from '../generator/promql/query.ts';
+import { app } from './helpers/app-domain.ts';
 
-const app = defineDomain({
-  name: 'app',
-  title: 'App',
-  description: '',
-  owner: 'app',
-  metrics: {
-    requests: counter({ name: 'requests_total', help: 'Requests.', labels: { route: ['/a'] } }),
-    latency: histogram({ name: 'latency_seconds', help: 'Latency.', unit: 'seconds', buckets: [1] }),
-  },
-});
 const node = defineDomain({ name: 'node', title: 'Node', description: '', owner: upstream('node_exporter', '1.8.0', 'docs'), metrics: { load1: counter({ name: 'node_load1', help: 'Load.' }) } });
 const { model } = buildModel([{ file: 'catalog/app.ts', value: app }, { file: 'catalog/node.ts', value: node }], defineConfig({ namespace: 'shop' }));
 const resolver = resolverOf(model);

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bucketOf, countOf, counter, defineDomain, histogram, promql, recordingRule, sumOf, upstream } from '../../generator/index.ts';
 import { queryText } from '../helpers/query.ts';
+import { app } from '../helpers/app-domain.ts';
 
-const app = defineDomain({
-  name: 'app',
-  title: 'App',
-  description: '',
-  owner: 'app',
-  metrics: {
-    requests: counter({ name: 'requests_total', help: 'h', labels: { route: ['/a'] } }),
-    latency: histogram({ name: 'latency_seconds', help: 'h', unit: 'seconds', buckets: [1] }),
-  },
-});
 const node = defineDomain({
   name: 'node',
   title: 'Node',
