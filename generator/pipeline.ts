@@ -1,5 +1,6 @@
 /** load → build the strict model → validate → render. Writing is the caller's choice (write or check). */
 import { buildModel } from './model/build.ts';
+import { SHAPE_CHECK } from './model/definitions.ts';
 import { CATALOG_DIR, DASHBOARDS_DIR, describeError, loadProject, RULES_DIR, SCRAPE_DIR, SLOS_DIR } from './model/load.ts';
 import { buildDashboards } from './model/dashboards.ts';
 import { buildRules } from './model/rules.ts';
@@ -96,7 +97,7 @@ function guarded(root: string) {
     try {
       return build();
     } catch (error) {
-      const problem: Problem = { file: `${dir}/`, definition: 'definitions', check: 'definition-shape', message: `cannot be built: ${describeError(root, error)}` };
+      const problem: Problem = { file: `${dir}/`, definition: 'definitions', check: SHAPE_CHECK, message: `cannot be built: ${describeError(root, error)}` };
       return { ...empty, problems: [problem] } as T;
     }
   };

@@ -1,9 +1,10 @@
 /**
  * What queries read: the one answer to "which metric families does this query read, through
  * recording rules" (scrape and dashboard coverage, the live tests' choice of panels) and "which
- * recording rules does anything read". Mostly taken from what the queries interpolate, resolved when
- * the model was built (model/queries.ts); a name typed into the text by hand (`up`, a recording rule
- * spelt out) is something only the parser sees, so the text's selectors are added to it.
+ * recording rules does a query select" (recording-rules-read). Mostly taken from what the queries
+ * interpolate, resolved when the model was built (model/queries.ts); a name typed into the text by
+ * hand (`up`, a recording rule spelt out) is something only the parser sees, so the text's selectors
+ * are added to it.
  */
 import { substituteVariables } from '../grafana/variables.ts';
 import type { Model, QueryReads } from '../model/types.ts';
@@ -31,19 +32,6 @@ export function familiesRead(model: Model, query: ReadingQuery): Set<string> {
   // Names typed by hand count only when the catalogue describes them.
   const catalogued = new Set(model.metrics.map((metric) => metric.name));
   return new Set([...families].filter((family) => catalogued.has(family)));
-}
-
-/** Every query of the model: alerts', recording rules' and panel targets'. */
-export function everyQuery(model: Model): ReadingQuery[] {
-  return [
-    ...model.rules.flatMap((file) => [...file.recording, ...file.alerts]),
-    ...model.dashboards.flatMap((dashboard) => dashboard.panels.flatMap((panel) => panel.targets)),
-  ];
-}
-
-/** Recording rules (full record names) some alert, recording rule or panel reads, interpolated or typed. */
-export function recordingsRead(model: Model): Set<string> {
-  return new Set(everyQuery(model).flatMap((query) => [...rulesSelected(model, query)]));
 }
 
 /** The recording rules (full record names) a query selects itself, interpolated or typed by hand. */
