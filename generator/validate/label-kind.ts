@@ -27,6 +27,8 @@ interface Word {
 }
 
 const id = { kind: 'identifier' } as const;
+/** A person: as many values as users; what such a label was for is their plan, role or cohort. */
+const person = { kind: 'identifier', instead: 'a plan, role or cohort label' } as const;
 const address = { kind: 'address' } as const;
 const text = { kind: 'text' } as const;
 const route = { kind: 'address', instead: 'a route template label with declared values (/tasks/:id)' } as const;
@@ -37,12 +39,9 @@ const WORDS: Readonly<Record<string, Word>> = {
   // Identifiers: one value per thing.
   id, ids: id, uid: id, pid: id, ppid: id, uuid: id, guid: id, key: id, ref: id, reference: id, serial: id,
   hash: id, sha: id, md: id, digest: id, checksum: id, fingerprint: id, token: id, nonce: id, secret: id, password: id,
-  sku: id, imei: id, phone: id, jwt: id, etag: id, displayname: id, fullname: id, username: { kind: 'identifier', instead: 'a plan, role or cohort label' },
+  sku: id, imei: id, phone: id, jwt: id, etag: id, displayname: id, fullname: id, username: person,
   // Things there are as many of as users or traffic; as an earlier word they only give the advice.
-  user: { kind: 'identifier', instead: 'a plan, role or cohort label' },
-  customer: { kind: 'identifier', instead: 'a plan, role or cohort label' },
-  account: { kind: 'identifier', instead: 'a plan, role or cohort label' },
-  member: { kind: 'identifier', instead: 'a plan, role or cohort label' },
+  user: person, customer: person, account: person, member: person,
   tenant: { kind: 'identifier', instead: 'a tenant tier label' },
   organization: { kind: 'identifier', instead: 'a plan label' },
   org: { kind: 'identifier', instead: 'a plan label' },
