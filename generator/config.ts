@@ -1,4 +1,5 @@
 import { FOLDERS } from './dsl/dashboards.ts';
+import type { PackDef } from './dsl/packs.ts';
 
 /**
  * The one config object. Definitions and stages read every tunable from here, never from constants
@@ -88,6 +89,8 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
    * gets its own Prometheus configuration, `prometheus/prometheus.<name>.yml`.
    */
   readonly environments: Readonly<Record<string, EnvironmentConfig<T>>>;
+  /** Ready monitoring for the programs the system runs (`sextant/packs/<name>`), each configured where it is listed. */
+  readonly packs: readonly PackDef[];
 }
 
 /** A named set of targets beside compose, hosts and Kubernetes: staging, production… */
@@ -118,6 +121,7 @@ export interface SextantConfigInput<T extends Thresholds = Thresholds> {
   grafana?: Partial<SextantConfig['grafana']>;
   faultSwitches?: readonly string[];
   environments?: Readonly<Record<string, EnvironmentConfig<T>>>;
+  packs?: readonly PackDef[];
 }
 
 export const DEFAULT_CONFIG: SextantConfig = {
@@ -149,6 +153,7 @@ export const DEFAULT_CONFIG: SextantConfig = {
   grafana: { prometheusUrl: 'http://prometheus:9090', alertmanagerUrl: 'http://alertmanager:9093', dashboardsPath: '/var/lib/grafana/dashboards', folders: FOLDERS },
   faultSwitches: [],
   environments: {},
+  packs: [],
 };
 
 /**
@@ -172,5 +177,6 @@ export function defineConfig<const T extends Thresholds = Record<never, number>>
     grafana: { ...DEFAULT_CONFIG.grafana, ...input.grafana },
     faultSwitches: input.faultSwitches ?? DEFAULT_CONFIG.faultSwitches,
     environments: input.environments ?? {},
+    packs: input.packs ?? [],
   };
 }

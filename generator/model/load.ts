@@ -2,7 +2,8 @@
  * Loads a project's definitions: `sextant.config.ts` and every `catalog/`, `alerts/`, `slos/`,
  * `dashboards/` and `scrape/` file, bundled by esbuild (bundle.ts). A file that fails to load
  * (syntax error, a throwing helper) becomes a problem naming the file and the cause; the other
- * files still load, so one run reports everything.
+ * files still load, so one run reports everything. The packs the config lists add their
+ * definitions beside the project's (packs.ts).
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { defineConfig, DEFAULT_CONFIG, type SextantConfig, type SextantConfigInp
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
 import { importBundled, type ImportedModule } from './bundle.ts';
+import { packSources } from './packs.ts';
 
 export const CONFIG_FILE = 'sextant.config.ts';
 export const CATALOG_DIR = 'catalog';
@@ -52,7 +54,18 @@ export async function loadProject(root: string): Promise<LoadedProject> {
     return { config, catalog: [], rules: [], dashboards: [], scrape: [], slos: [], problems, inputs: importer.inputs };
   }
   const load = (dir: string) => importAll(root, files.get(dir) ?? [], importer, problems);
-  return { config, catalog: await load(CATALOG_DIR), rules: await load(RULES_DIR), dashboards: await load(DASHBOARDS_DIR), scrape: await load(SCRAPE_DIR), slos: await load(SLOS_DIR), problems, inputs: importer.inputs };
+  // The config's packs go first: a project's own definitions are read after the programs they build on.
+  const packs = packSources(config, problems);
+  return {
+    config,
+    catalog: [...packs.catalog, ...(await load(CATALOG_DIR))],
+    rules: [...packs.rules, ...(await load(RULES_DIR))],
+    dashboards: [...packs.dashboards, ...(await load(DASHBOARDS_DIR))],
+    scrape: [...packs.scrape, ...(await load(SCRAPE_DIR))],
+    slos: await load(SLOS_DIR),
+    problems,
+    inputs: importer.inputs,
+  };
 }
 
 /** All definitions in one bundle; a file that failed is a `load` problem when it is asked for. */

@@ -7,7 +7,7 @@ import type { Check } from '../check.ts';
 
 /** Where the config holds maps of the user's own names: any key goes there. */
 /** (environments: their names are the user's; check `environments` reads their keys.) */
-const FREE_FORM = ['alerts.thresholds', 'kubernetes.ruleLabels', 'kubernetes.monitorLabels', 'environments'];
+const FREE_FORM = ['alerts.thresholds', 'kubernetes.ruleLabels', 'kubernetes.monitorLabels', 'environments', 'packs'];
 /** remoteWrite is off by default, so DEFAULT_CONFIG cannot show its shape. */
 const REMOTE_WRITE: Required<Omit<RemoteWrite, 'queue'>> & { queue: Required<NonNullable<RemoteWrite['queue']>> } = {
   url: '',

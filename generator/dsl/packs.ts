@@ -1,0 +1,74 @@
+/**
+ * Packs: ready, typed monitoring for one program every stack runs (node_exporter, PostgreSQL…).
+ * A pack is data, like every definition: the program's upstream domains, its rule files (alerts
+ * with their tests, recording rules), its dashboards and its scrape jobs. A project adds one in
+ * one line of `sextant.config.ts` (`packs: [nodeExporter()]`), and the loader hands the pack's
+ * definitions to the builders beside the project's own files, so every check, the promtool tests
+ * and every renderer treat them alike. A project's own alerts or panels over a pack's metrics
+ * import its domain (`import { domain } from 'sextant/packs/node'`).
+ */
+import type { Thresholds } from '../config.ts';
+import type { DashboardDef, Folder } from './dashboards.ts';
+import type { DomainDef } from './domain.ts';
+import type { RulesDef } from './rules.ts';
+import { defineScrapeJob, type DeploymentName, type EnvironmentName, type KubernetesScrapeDef, type ScrapeJobDef } from './scrape.ts';
+
+export interface PackDef {
+  readonly kind: 'pack';
+  /** snake_case; the pack's import path (`sextant/packs/<name>`) and the prefix of its definitions' place in messages. */
+  readonly name: string;
+  /** The program and the versions whose metrics the pack describes (its domains cite the source). */
+  readonly program: string;
+  readonly versions: string;
+  readonly domains: readonly DomainDef[];
+  readonly rules: readonly RulesDef[];
+  readonly dashboards: readonly DashboardDef[];
+  readonly scrape: readonly ScrapeJobDef[];
+}
+
+export function definePack(pack: Omit<PackDef, 'kind'>): PackDef {
+  return Object.freeze({ kind: 'pack' as const, ...pack });
+}
+
+/**
+ * What every pack lets a project set. Thresholds default to the pack's own (each pack exports
+ * them as DEFAULT_THRESHOLDS, documented one by one); everything else defaults to the program's
+ * usual deployment (its job name, default port, the pod labels of its usual chart).
+ */
+export interface PackOptions<T extends Thresholds> {
+  /** The scrape job's name: the `job` label of every series the pack reads. */
+  readonly job?: string;
+  /** host:port targets per environment (compose, hosts, and the config's named environments). */
+  readonly targets?: Readonly<Partial<Record<EnvironmentName, readonly string[]>>>;
+  /** Where the job runs (default: compose, hosts and Kubernetes) and, where it does not, why. */
+  readonly runsIn?: ScrapeJobDef['runsIn'];
+  readonly notIn?: Readonly<Partial<Record<DeploymentName, string>>>;
+  /** How Kubernetes finds the program's pods. */
+  readonly kubernetes?: KubernetesScrapeDef;
+  /** Overrides of the pack's thresholds, by name. */
+  readonly thresholds?: Readonly<Partial<T>>;
+  /** Who answers the pack's alerts: every runbook's escalation. */
+  readonly escalation?: string;
+  /** The Grafana folder of the pack's dashboards. */
+  readonly folder?: Folder;
+}
+
+/** The escalation of a pack's runbooks when the project names none. */
+export const DEFAULT_ESCALATION = 'The team that runs this program; if the fix steps do not end it within 30 minutes, or data is at risk, page its lead.';
+
+/** A pack's thresholds: its defaults with the project's overrides. */
+export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): T {
+  return { ...defaults, ...options.thresholds };
+}
+
+/** The pack's scrape job from its defaults and the project's options (the options win). */
+export function packScrapeJob(defaults: Parameters<typeof defineScrapeJob>[0], options: PackOptions<Thresholds>): ScrapeJobDef {
+  return defineScrapeJob({
+    ...defaults,
+    ...(options.job === undefined ? {} : { name: options.job }),
+    ...(options.targets === undefined ? {} : { targets: options.targets }),
+    ...(options.runsIn === undefined ? {} : { runsIn: options.runsIn }),
+    ...(options.notIn === undefined ? {} : { notIn: options.notIn }),
+    ...(options.kubernetes === undefined ? {} : { kubernetes: options.kubernetes }),
+  });
+}
