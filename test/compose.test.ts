@@ -111,7 +111,9 @@ describe('docker-compose.yml', () => {
   it('pins a version for every third-party image it runs', () => {
     const built = new Set(services.filter(([, service]) => service.build).map(([, service]) => service.image));
     const thirdParty = services.map(([, service]) => service.image).filter((image) => image !== undefined && !built.has(image));
-    expect(thirdParty.sort()).toEqual(Object.keys(VERSIONS).map((program) => imageOf(program as keyof typeof VERSIONS)).sort());
+    // versions.json also pins programs the compose stack does not run (the data stores' exporters).
+    const pinned = Object.keys(VERSIONS).map((program) => imageOf(program as keyof typeof VERSIONS));
+    expect(thirdParty.filter((image) => !pinned.includes(image!))).toEqual([]);
   });
 
   // The catalogue's upstream domains are checked against the programs the tests run (Debian's), so

@@ -23,7 +23,8 @@ describe('the tools the tests need', () => {
   it.each(DEBIAN_TOOLS.flatMap((tool) => tool.binaries.map((binary) => ({ binary, program: tool.program }))))(
     '$binary is the minor of $program versions.json pins, which the images run',
     async ({ binary, program }) => {
-      const version = /version (\d+\.\d+)\./.exec((await runCommand(binary, ['--version'])).output)?.[1];
+      // Exporters word it their own way: "version 0.17.2", "Redis Metrics Exporter 1.69.0-1".
+      const version = /(?:version|Exporter) v?(\d+\.\d+)\./.exec((await runCommand(binary, ['--version'])).output)?.[1];
       expect(version).toBe(minorOf(VERSIONS[program]));
     },
   );

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `sextant tools`: fetches Debian trixie's Prometheus, promtool, Alertmanager and node_exporter into
+# `sextant tools`: fetches the Debian trixie programs a pins file lists (Prometheus, promtool, Alertmanager, node_exporter, exporters) into
 # PROJECT/.tools/trixie/ (programs in .tools/trixie/usr/bin): the packages a pins file lists, at the
 # minor it pins. Usage: fetch-debian-tools.sh PROJECT PINS. The pins are the package's
 # (tools/versions.json) unless the project passes its own (the reference project's versions.json, the
@@ -63,7 +63,8 @@ for i in "${!binaries[@]}"; do
   binary=${binaries[$i]} minor=${minors[$i]}
   version=$("$staging/usr/bin/$binary" --version 2>&1 | head -1) || { echo "sextant tools: $binary does not run" >&2; exit 1; }
   # The minor the pins name (the images'): the catalogue is checked against these programs.
-  [[ $version == *"version $minor."* ]] || { echo "sextant tools: $binary is '$version', not the $minor $pins_file pins" >&2; exit 1; }
+  # (Exporters print their version in their own words: "version 0.17.2", "Exporter 1.69.0-1".)
+  grep -Eq "(^|[^0-9.])${minor//./\\.}\." <<<"$version" || { echo "sextant tools: $binary is '$version', not the $minor $pins_file pins" >&2; exit 1; }
 done
 rm -rf "$dest" && mv "$staging" "$dest"
 rm -f "$apt_dir"/archives/*.deb
