@@ -49,13 +49,13 @@ export async function loadProject(root: string): Promise<LoadedProject> {
   for (const dir of dirs) files.set(dir, (await definitionFiles(join(root, dir))).map((file) => join(root, dir, file)));
   const importer = await importerFor(root, problems, [...(existsSync(join(root, CONFIG_FILE)) ? [join(root, CONFIG_FILE)] : []), ...[...files.values()].flat()]);
   const config = await loadConfig(root, importer, problems);
-  if (!existsSync(catalogDir)) {
-    problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', check: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}` });
+  // The config's packs go first: a project's own definitions are read after the programs they build on.
+  const packs = packSources(config, problems);
+  if (!existsSync(catalogDir) && packs.catalog.length === 0) {
+    problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', check: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}, and sextant.config.ts lists no packs: describe your metrics in ${CATALOG_DIR}/ or use a pack` });
     return { config, catalog: [], rules: [], dashboards: [], scrape: [], slos: [], problems, inputs: importer.inputs };
   }
   const load = (dir: string) => importAll(root, files.get(dir) ?? [], importer, problems);
-  // The config's packs go first: a project's own definitions are read after the programs they build on.
-  const packs = packSources(config, problems);
   return {
     config,
     catalog: [...packs.catalog, ...(await load(CATALOG_DIR))],
