@@ -28,7 +28,7 @@ Options:
                       and every rule group is loaded, 1 otherwise (for CI and tests)
   --free-ports        run every part on a free port instead of the configured ones (by default a
                       part whose port is taken moves to a free one, and says so)
-  --timeout SECONDS   how long --check waits for the first scrapes (default 120)
+  --timeout SECONDS   how long to wait for the first scrapes before reporting (default 120)
   --root DIR          the project (default: the current directory)
   -h, --help          show this help
 

@@ -46,7 +46,7 @@ export async function runStack(args: StackArgs, io: Io, extra: Pick<StackOptions
     return 1;
   }
   if (generated.wrote > 0) io.out(`generated/ was missing: wrote ${generated.wrote} files.`);
-  // Listening from the start: a Ctrl-C while the parts start stops the ones already running.
+  // Listening from the start: a signal while the parts start is not lost; they are stopped once started.
   const stopping = stopRequested();
   let stack: Stack | undefined;
   try {
