@@ -1,9 +1,8 @@
 /**
- * The native stack: both exporter roles, Prometheus, Alertmanager and node_exporter (found on PATH;
- * `npm run stack` puts the ones `sextant tools` fetches first),
- * on loopback ports, configured from the generated definitions (rules, scrape jobs, Alertmanager
- * routes). For users without Docker (`npm run stack`) and for the end-to-end tests. Grafana is not
- * packaged for Debian; the compose stack runs it.
+ * The live tests' stack: both exporter roles, Prometheus, Alertmanager and node_exporter (found on
+ * PATH) on loopback ports, configured from the model rather than from generated/: rules with a
+ * profile's shorter windows, one interval, webhooks to the test's receiver, roles stopped and
+ * started by the test. Users run the package's stack (`sextant stack`; `npm run stack` is stack/main.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -24,8 +23,9 @@ import apiJob from '../scrape/api.ts';
 import nodeExporterJob from '../scrape/node_exporter.ts';
 import prometheusJob from '../scrape/prometheus.ts';
 import workerJob from '../scrape/worker.ts';
-import { startProcess, type RunningProcess } from './process.ts';
-import { alertmanagerCommand, type Command } from './tools.ts';
+import { startProcess, type RunningProcess } from '../generator/stack/process.ts';
+import type { Command } from '../generator/stack/tools.ts';
+import { alertmanagerCommand } from './tools.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,7 +66,7 @@ export interface StackOptions {
   readonly ports?: Partial<StackPorts>;
   /** Rules with shorter `for` and windows (the end-to-end tests); the shipped rules otherwise. */
   readonly profile?: RuleProfile;
-  /** Load the rule files in generated/ rather than a copy, so a reload after `npm run generate` takes them (`npm run stack`). */
+  /** Load the rule files in generated/ rather than a copy, so a reload after `npm run generate` takes them. */
   readonly followGenerated?: boolean;
   /** One interval for scraping and rule evaluation, instead of the generated ones. */
   readonly interval?: string;

@@ -94,7 +94,7 @@ describe('sextant init', () => {
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.uses ?? step.run));
     expect(steps).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'sudo apt-get install -y --no-install-recommends docker-compose', 'npx sextant tools', 'npx sextant check']);
-    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['node_modules/', '.tools/']));
+    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['node_modules/', '.tools/', '.sextant/']));
   });
 
   it('writes nothing when any file it would write exists, and lists those files', async () => {

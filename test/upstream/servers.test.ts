@@ -14,7 +14,7 @@ import scrapeDomain from '../../catalog/scrape.ts';
 import type { DomainDef } from '../../generator/dsl/domain.ts';
 import { compareDomain } from '../../generator/exposition/compare.ts';
 import { parseExposition } from '../../generator/exposition/parse.ts';
-import { startProcess } from '../../stack/process.ts';
+import { startProcess } from '../../generator/stack/process.ts';
 import { alertmanagerCommand } from '../../stack/tools.ts';
 import { freePort, startServer, waitFor, type Server } from '../helpers/servers.ts';
 

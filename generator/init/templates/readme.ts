@@ -55,5 +55,9 @@ GRAFANA_ADMIN_PASSWORD='choose-one' docker compose up -d
 Prometheus is on http://127.0.0.1:9090, Alertmanager on http://127.0.0.1:9093, Grafana on
 http://127.0.0.1:3000 (user \`admin\`). Notifications show in \`docker compose logs alert-receiver\`.
 node_exporter runs in the host's network and needs a Linux host.
+
+Without Docker, \`npx sextant tools\` once, then \`npx sextant stack\`: Prometheus, Alertmanager and
+node_exporter on 127.0.0.1 with the same generated files (no Grafana), notifications printed in its
+terminal, until Ctrl-C. It names ${service} as not started, on 127.0.0.1:${SERVICE_PORT}: start it yourself.
 `;
 }
