@@ -183,7 +183,7 @@ export default function redisRules(t: Thresholds, options: PackOptions<Threshold
           fix: ['Bring the master back or point the replica at the new one (REPLICAOF host port).', 'Fix masterauth; raise repl-backlog-size if resyncs fail.'],
           escalation,
           query: promql`${r.masterLinkUp}`,
-          panel: PANEL('Replication'),
+          panel: PANEL('Link to master'),
         },
         tests: [
           fires('link down for 10 minutes', {

@@ -77,13 +77,14 @@ export default function redisDashboard(options: PackOptions<Thresholds>): Dashbo
         timeseries({ title: 'Slow log', description: 'Entries in the slow log (commands slower than slowlog-log-slower-than).', unit: 'short', width: 8, targets: [target(promql`max by (instance) (${sel(r.slowlogLength)})`, '{{instance}}')] }),
       ]),
       row('Replication and persistence', [
+        timeseries({ title: 'Replicas', description: 'Replicas connected to each master.', unit: 'short', width: 6, targets: [target(promql`sum by (instance) (${sel(r.connectedReplicas)})`, '{{instance}}')] }),
         timeseries({
-          title: 'Replication',
-          description: 'Replicas connected to each master, and whether each replica\'s link to its master is up.',
+          title: 'Link to master',
+          description: "Whether each replica's link to its master is up (1) or down (0); a master or a lone Redis has none.",
           unit: 'short',
-          width: 12,
+          width: 6,
           alerts: ['RedisReplicationBroken'],
-          targets: [target(promql`sum by (instance) (${sel(r.connectedReplicas)})`, 'replicas of {{instance}}'), target(promql`min by (instance) (${sel(r.masterLinkUp)})`, 'link to master of {{instance}}')],
+          targets: [target(promql`min by (instance, master_host, master_port) (${sel(r.masterLinkUp)})`, '{{instance}} to {{master_host}}:{{master_port}}')],
         }),
         timeseries({
           title: 'Persistence',
