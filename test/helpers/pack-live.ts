@@ -85,8 +85,23 @@ export async function panelsWithoutData(model: Model, prometheusUrl: string, opt
       .filter((panel) => panel.quietWhenHealthy === undefined)
       .flatMap((panel) => panel.targets.map((target) => ({ where: `${dashboard.uid} "${panel.title}" ${target.refId}`, expr: substituteVariables(target.expr, 1) }))),
   );
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
-  let empty = targets;
+  return withoutData(prometheusUrl, targets, options.timeoutMs);
+}
+
+/**
+ * The alerts whose runbook query (the alert's compared quantity, as on-call would run it) returns
+ * nothing from the live program: an expression whose label matching fits the tests' series but
+ * not the exporter's would show here.
+ */
+export async function runbookQueriesWithoutData(model: Model, prometheusUrl: string, options: { timeoutMs?: number } = {}): Promise<string[]> {
+  const queries = model.rules.flatMap((file) => file.alerts.flatMap((alert) => (alert.runbook.query === undefined ? [] : [{ where: alert.name, expr: alert.runbook.query }])));
+  return withoutData(prometheusUrl, queries, options.timeoutMs);
+}
+
+/** The queries that still return nothing after `timeoutMs` (rates need two scrapes), by `where`. */
+async function withoutData(prometheusUrl: string, queries: readonly { where: string; expr: string }[], timeoutMs = 20_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let empty = queries;
   while (empty.length > 0 && Date.now() < deadline) {
     const answered = await Promise.all(empty.map(async (target) => ((await query(prometheusUrl, target.expr)).length > 0 ? undefined : target)));
     empty = answered.filter((target) => target !== undefined);

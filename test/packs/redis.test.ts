@@ -12,7 +12,7 @@ import { runPipeline } from '../../generator/pipeline.ts';
 import { startProcess } from '../../stack/process.ts';
 import { runCommand } from '../helpers/command.ts';
 import { startRedis } from '../helpers/data-stores.ts';
-import { packProject, panelsWithoutData, prometheusScraping, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { scratchProject } from '../helpers/project.ts';
 import { freePort, type Server } from '../helpers/servers.ts';
 
@@ -119,6 +119,10 @@ describe('the redis pack', () => {
 
     it('shows data on every panel of its dashboard', async () => {
       expect(await panelsWithoutData(pack.model, prometheus!.url)).toEqual([]);
+    });
+
+    it("answers every alert's runbook query (its compared quantity) from the real exporter's series", async () => {
+      expect(await runbookQueriesWithoutData(pack.model, prometheus!.url)).toEqual([]);
     });
   });
 });

@@ -22,8 +22,8 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
   /** `used` backends of max_connections 103, three of them reserved for superusers: 100 for clients. */
   const connections = (used: number) => [
     input(pg.backends, { ...PG, ...db }, `${used}x30`),
-    input(pg.maxConnections, { ...PG }, '103x30'),
-    input(pg.superuserReservedConnections, { ...PG }, '3x30'),
+    input(pg.maxConnections, { ...PG, server: 'db:5432' }, '103x30'),
+    input(pg.superuserReservedConnections, { ...PG, server: 'db:5432' }, '3x30'),
   ];
   /** Blocks per minute found in the buffer cache and read from disk. */
   const blocks = (hitPerMinute: number, readPerMinute: number) => [
@@ -72,14 +72,15 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
         name: 'PostgresqlConnectionsNearLimit',
         severity: 'warning',
         // superuser_reserved_connections are not for clients: they hit the limit that many connections earlier.
-        expr: promql`sum by (job, instance) (${pg.backends}) / (${pg.maxConnections} - ${pg.superuserReservedConnections}) > ${t.connectionsRatio}`,
+        // The settings carry the exporter's server label, the backends are summed without it.
+        expr: promql`sum by (job, instance) (${pg.backends}) / max by (job, instance) (${pg.maxConnections} - ${pg.superuserReservedConnections}) > ${t.connectionsRatio}`,
         for: '5m',
         scenario: {
           target: PG,
           series: (used, s) => [
             input(pg.backends, { ...s.target, ...db }, s.gauge(used * 100)),
-            input(pg.maxConnections, { ...s.target }, s.gauge(103)),
-            input(pg.superuserReservedConnections, { ...s.target }, s.gauge(3)),
+            input(pg.maxConnections, { ...s.target, server: 'db:5432' }, s.gauge(103)),
+            input(pg.superuserReservedConnections, { ...s.target, server: 'db:5432' }, s.gauge(3)),
           ],
         },
         summary: 'PostgreSQL {{ $labels.instance }} is near max_connections',
@@ -90,7 +91,7 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
           checks: ['PostgreSQL dashboard: connections against max_connections, connections by state.', 'SELECT usename, application_name, state, count(*) FROM pg_stat_activity GROUP BY 1, 2, 3;'],
           fix: ['End the idle or stuck sessions (SELECT pg_terminate_backend(pid) …); restart the service that leaks them.', 'Make the pools fit max_connections, put PgBouncer in front, or raise max_connections (a restart).'],
           escalation,
-          query: promql`sum by (job, instance) (${pg.backends}) / (${pg.maxConnections} - ${pg.superuserReservedConnections})`,
+          query: promql`sum by (job, instance) (${pg.backends}) / max by (job, instance) (${pg.maxConnections} - ${pg.superuserReservedConnections})`,
           panel: PANEL('Connections'),
         },
         tests: [

@@ -2,9 +2,11 @@ import { bounded, counter, defineDomain, gauge, upstream } from '../../index.ts'
 
 const flag = { min: 0, max: 1, why: 'the exporter writes 1 or 0' };
 
-const database = { datid: bounded(64, 'the oid of each database of the server'), datname: bounded(64, 'one per database of the server') };
-const oneDatabaseEach = bounded(64, 'datid and datname move together: one label set per database');
 const datname = bounded(64, 'one per database of the server');
+const database = { datid: bounded(64, 'the oid of each database of the server'), datname };
+const oneDatabaseEach = bounded(64, 'datid and datname move together: one label set per database');
+/** The label the exporter adds to its builtin queries' metrics (settings, activity). */
+const server = { server: bounded(1, 'the host:port the exporter connects to: one value per exporter') };
 /** pg_stat_activity grouped by who and what: the builtin query's label columns. */
 const activity = {
   datname,
@@ -14,7 +16,7 @@ const activity = {
   backend_type: bounded(16, 'the backend types of PostgreSQL (client backend, autovacuum worker…)'),
   wait_event_type: bounded(16, 'the wait event classes of PostgreSQL'),
   wait_event: bounded(64, 'the wait events backends wait on at once'),
-  server: bounded(1, 'the host:port the exporter connects to: one value per exporter'),
+  ...server,
 };
 const activityRows = bounded(512, 'one row per database, state, role, application, backend type and wait event seen together at once');
 const stat = (name: string, help: string) => counter({ name: `pg_stat_database_${name}`, help, labels: database, labelSets: oneDatabaseEach });
@@ -40,8 +42,8 @@ export default defineDomain({
       help: 'postgres_exporter: Whether a collector succeeded.',
       labels: { collector: bounded(32, 'one per enabled collector of the exporter') },
     }),
-    maxConnections: gauge({ name: 'pg_settings_max_connections', help: 'Server Parameter: max_connections' }),
-    superuserReservedConnections: gauge({ name: 'pg_settings_superuser_reserved_connections', help: 'Server Parameter: superuser_reserved_connections' }),
+    maxConnections: gauge({ name: 'pg_settings_max_connections', help: 'Server Parameter: max_connections', labels: server }),
+    superuserReservedConnections: gauge({ name: 'pg_settings_superuser_reserved_connections', help: 'Server Parameter: superuser_reserved_connections', labels: server }),
     activityCount: gauge({ name: 'pg_stat_activity_count', help: 'number of connections in this state', labels: activity, labelSets: activityRows }),
     maxTxDuration: gauge({
       name: 'pg_stat_activity_max_tx_duration',
