@@ -19,6 +19,8 @@ export interface PackProject {
   readonly model: Model;
   /** What generate would write, also written under the project's generated/ (promtool test rules runs there). */
   readonly files: readonly GeneratedFile[];
+  /** The generated rule files, absolute: what the live Prometheus evaluates. */
+  readonly ruleFiles: readonly string[];
 }
 
 /**
@@ -40,14 +42,16 @@ export async function packProject(imports: string, packs: string, files: Record<
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);
   }
-  return { project, model: result.model, files: result.files };
+  const ruleFiles = result.files.filter((file) => file.path.startsWith('prometheus/rules/')).map((file) => join(project.root, 'generated', file.path));
+  return { project, model: result.model, files: result.files, ruleFiles };
 }
 
-/** A Prometheus on a free port scraping each job's targets every second. */
-export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>): Promise<Server> {
+/** A Prometheus on a free port scraping each job's targets every second, evaluating the rule files given (the pack's recording rules feed its panels). */
+export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>, ruleFiles: readonly string[] = []): Promise<Server> {
   const port = await freePort();
   const scrapeConfigs = Object.entries(jobs).map(([job, targets]) => `  - { job_name: ${JSON.stringify(job)}, static_configs: [{ targets: ${JSON.stringify(targets)} }] }`);
-  writeFileSync(join(dir, 'prometheus.yml'), ['global: { scrape_interval: 1s, evaluation_interval: 1s }', 'scrape_configs:', ...scrapeConfigs, ''].join('\n'));
+  const rules = ruleFiles.length > 0 ? [`rule_files: ${JSON.stringify(ruleFiles)}`] : [];
+  writeFileSync(join(dir, 'prometheus.yml'), ['global: { scrape_interval: 1s, evaluation_interval: 1s }', ...rules, 'scrape_configs:', ...scrapeConfigs, ''].join('\n'));
   const server = await startServer(
     'prometheus',
     [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],

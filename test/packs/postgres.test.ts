@@ -95,7 +95,7 @@ describe('the postgres pack', () => {
         url: `http://127.0.0.1:${port}`,
         readyPath: '/metrics',
       });
-      prometheus = await prometheusScraping(dir, { postgres: [`127.0.0.1:${port}`] });
+      prometheus = await prometheusScraping(dir, { postgres: [`127.0.0.1:${port}`] }, pack.ruleFiles);
     });
     afterAll(async () => {
       await prometheus?.stop();

@@ -4,7 +4,7 @@
  * (deadlocks, a transaction left open, a replica falling behind). A database is a cause, not a
  * symptom: the services using it page on their own errors, so these open tickets (warning).
  */
-import { alert, defineRules, fires, input, pending, promql, silent, type RulesDef } from '../../index.ts';
+import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent, type RecordingRuleDef, type RulesDef } from '../../index.ts';
 import { DEFAULT_ESCALATION, type PackOptions } from '../../dsl/packs.ts';
 import postgres from './domain.ts';
 import type { PostgresThresholds as Thresholds } from './index.ts';
@@ -13,11 +13,55 @@ const pg = postgres.metrics;
 
 export const DEFAULT_JOB = 'postgres';
 const PANEL = (panel: string) => ({ dashboard: 'postgres', panel });
+const testTarget = (options: PackOptions<Thresholds>) => ({ job: options.job ?? DEFAULT_JOB, instance: 'postgres-exporter:9187' }) as const;
+const db = { datid: '16384', datname: 'app' } as const;
 
-export default function postgresRules(t: Thresholds, options: PackOptions<Thresholds>): RulesDef {
+/** The pack's recording rules: what its alerts compare and its dashboard shows, computed once. */
+export interface PostgresRecording {
+  /** Backends over the connections max_connections leaves to clients, per server. */
+  readonly connectionsRatio: RecordingRuleDef;
+  /** Blocks found in shared_buffers over all blocks read, per database. */
+  readonly cacheHitRatio: RecordingRuleDef;
+}
+
+export function postgresRecording(options: PackOptions<Thresholds>): PostgresRecording {
+  const PG = testTarget(options);
+  return {
+    connectionsRatio: recordingRule({
+      record: 'job_instance:pg_connections:ratio',
+      // superuser_reserved_connections are not for clients: they hit the limit that many connections earlier.
+      // The settings carry the exporter's server label, the backends are summed without it.
+      expr: promql`sum by (job, instance) (${pg.backends}) / max by (job, instance) (${pg.maxConnections} - ${pg.superuserReservedConnections})`,
+      tests: [
+        evaluates("is the backends' share of max_connections less the superusers' reserve", {
+          at: '5m',
+          series: [
+            input(pg.backends, { ...PG, ...db }, '40x10'),
+            input(pg.backends, { ...PG, datid: '5', datname: 'postgres' }, '10x10'),
+            input(pg.maxConnections, { ...PG, server: 'db:5432' }, '103x10'),
+            input(pg.superuserReservedConnections, { ...PG, server: 'db:5432' }, '3x10'),
+          ],
+          samples: [{ labels: { ...PG }, value: 0.5 }],
+        }),
+      ],
+    }),
+    cacheHitRatio: recordingRule({
+      record: 'job_instance_datname:pg_blocks_hit:ratio_rate5m',
+      expr: promql`sum by (job, instance, datname) (rate(${pg.blocksHit}[5m])) / sum by (job, instance, datname) (rate(${pg.blocksHit}[5m]) + rate(${pg.blocksRead}[5m]))`,
+      tests: [
+        evaluates('is the share of blocks read from the buffer cache', {
+          at: '10m',
+          series: [input(pg.blocksHit, { ...PG, ...db }, '0+900x20'), input(pg.blocksRead, { ...PG, ...db }, '0+100x20')],
+          samples: [{ labels: { ...PG, datname: 'app' }, value: 0.9 }],
+        }),
+      ],
+    }),
+  };
+}
+
+export default function postgresRules(t: Thresholds, options: PackOptions<Thresholds>, recording: PostgresRecording): RulesDef {
   const escalation = options.escalation ?? DEFAULT_ESCALATION;
-  const PG = { job: options.job ?? DEFAULT_JOB, instance: 'postgres-exporter:9187' } as const;
-  const db = { datid: '16384', datname: 'app' } as const;
+  const PG = testTarget(options);
   const up = (values: string) => input(pg.up, { ...PG }, values);
   /** `used` backends of max_connections 103, three of them reserved for superusers: 100 for clients. */
   const connections = (used: number) => [
@@ -37,6 +81,7 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
   return defineRules({
     name: 'postgres',
     title: 'PostgreSQL (postgres_exporter)',
+    recording: [recording.connectionsRatio, recording.cacheHitRatio],
     alerts: [
       alert({
         name: 'PostgresqlDown',
@@ -71,9 +116,7 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
       alert({
         name: 'PostgresqlConnectionsNearLimit',
         severity: 'warning',
-        // superuser_reserved_connections are not for clients: they hit the limit that many connections earlier.
-        // The settings carry the exporter's server label, the backends are summed without it.
-        expr: promql`sum by (job, instance) (${pg.backends}) / max by (job, instance) (${pg.maxConnections} - ${pg.superuserReservedConnections}) > ${t.connectionsRatio}`,
+        expr: promql`${recording.connectionsRatio} > ${t.connectionsRatio}`,
         for: '5m',
         scenario: {
           target: PG,
@@ -91,7 +134,7 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
           checks: ['PostgreSQL dashboard: connections against max_connections, connections by state.', 'SELECT usename, application_name, state, count(*) FROM pg_stat_activity GROUP BY 1, 2, 3;'],
           fix: ['End the idle or stuck sessions (SELECT pg_terminate_backend(pid) …); restart the service that leaks them.', 'Make the pools fit max_connections, put PgBouncer in front, or raise max_connections (a restart).'],
           escalation,
-          query: promql`sum by (job, instance) (${pg.backends}) / max by (job, instance) (${pg.maxConnections} - ${pg.superuserReservedConnections})`,
+          query: promql`${recording.connectionsRatio}`,
           panel: PANEL('Connections'),
         },
         tests: [
@@ -141,9 +184,7 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
         severity: 'warning',
         // Below the traffic floor a few cold reads would make the ratio of an idle database look bad.
         expr: promql`
-          sum by (job, instance, datname) (rate(${pg.blocksHit}[5m]))
-            / sum by (job, instance, datname) (rate(${pg.blocksHit}[5m]) + rate(${pg.blocksRead}[5m]))
-            < ${t.cacheHitRatio}
+          ${recording.cacheHitRatio} < ${t.cacheHitRatio}
           and sum by (job, instance, datname) (rate(${pg.blocksHit}[5m]) + rate(${pg.blocksRead}[5m])) > ${t.cacheMinBlocksPerSecond}`,
         for: '15m',
         scenario: {
@@ -163,7 +204,7 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
           checks: ['PostgreSQL dashboard: cache hit ratio, rows fetched, database size.', 'pg_stat_statements ordered by shared_blks_read, if installed; pg_stat_user_tables for sequential scans.'],
           fix: ['Add the index the scanning query needs.', 'Raise shared_buffers (about a quarter of RAM; a restart), or give the server more memory.'],
           escalation,
-          query: promql`sum by (job, instance, datname) (rate(${pg.blocksHit}[5m])) / sum by (job, instance, datname) (rate(${pg.blocksHit}[5m]) + rate(${pg.blocksRead}[5m]))`,
+          query: promql`${recording.cacheHitRatio}`,
           panel: PANEL('Cache hit ratio'),
         },
         tests: [

@@ -1,7 +1,8 @@
 /** The PostgreSQL dashboard: the server, its databases and replication, one instance or all. */
-import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type MetricDef, type Query } from '../../index.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type MetricDef, type Query, type RecordingRuleDef } from '../../index.ts';
 import type { PackOptions } from '../../dsl/packs.ts';
 import type { Thresholds } from '../../config.ts';
+import type { PostgresRecording } from './alerts.ts';
 import postgres from './domain.ts';
 
 const pg = postgres.metrics;
@@ -10,8 +11,10 @@ const pg = postgres.metrics;
 const sel = (metric: MetricDef, ...extra: string[]): Query => promql`${metric}{${['job=~"$job"', 'instance=~"$instance"', ...extra].join(', ')}}`;
 const rate = (metric: MetricDef, ...extra: string[]): Query => promql`rate(${sel(metric, ...extra)}[$__rate_interval])`;
 const notTemplates = 'datname!~"template.*"';
+/** A recording rule kept per job and instance, narrowed to the dashboard's variables. */
+const rec = (rule: RecordingRuleDef, ...extra: string[]): Query => promql`${rule}{${['job=~"$job"', 'instance=~"$instance"', ...extra].join(', ')}}`;
 
-export default function postgresDashboard(options: PackOptions<Thresholds>): DashboardDef {
+export default function postgresDashboard(options: PackOptions<Thresholds>, recording: PostgresRecording): DashboardDef {
   return defineDashboard({
     name: 'postgres',
     title: 'PostgreSQL',
@@ -34,11 +37,14 @@ export default function postgresDashboard(options: PackOptions<Thresholds>): Das
           ],
         }),
         timeseries({
-          title: 'Connections by state',
-          unit: 'short',
+          title: 'Connections used',
+          description: "Connections over the clients' share of max_connections (less superuser_reserved_connections).",
+          unit: 'percentunit',
           width: 8,
-          stacked: true,
-          targets: [target(promql`sum by (state) (${sel(pg.activityCount)})`, '{{state}}')],
+          min: 0,
+          max: 1,
+          alerts: ['PostgresqlConnectionsNearLimit'],
+          targets: [target(promql`${rec(recording.connectionsRatio)}`, '{{instance}}')],
         }),
       ]),
       row('Databases', [
@@ -67,20 +73,22 @@ export default function postgresDashboard(options: PackOptions<Thresholds>): Das
           min: 0,
           max: 1,
           alerts: ['PostgresqlCacheHitRatioLow'],
-          targets: [
-            target(
-              promql`sum by (datname) (${rate(pg.blocksHit, notTemplates)}) / sum by (datname) (${rate(pg.blocksHit, notTemplates)} + ${rate(pg.blocksRead, notTemplates)})`,
-              '{{datname}}',
-            ),
-          ],
+          targets: [target(promql`${rec(recording.cacheHitRatio, notTemplates)}`, '{{datname}} {{instance}}')],
         }),
         timeseries({ title: 'Deadlocks', unit: 'short', width: 8, alerts: ['PostgresqlDeadlocks'], targets: [target(promql`sum by (datname) (increase(${sel(pg.deadlocks, notTemplates)}[$__rate_interval]))`, '{{datname}}')] }),
         timeseries({ title: 'Temporary files written', description: 'Bytes queries spilled to temporary files (sorts and hashes larger than work_mem).', unit: 'Bps', width: 8, targets: [target(promql`sum by (datname) (${rate(pg.tempBytes, notTemplates)})`, '{{datname}}')] }),
         timeseries({ title: 'Database size', unit: 'bytes', width: 8, targets: [target(promql`sum by (datname) (${sel(pg.databaseSize, notTemplates)})`, '{{datname}}')] }),
       ]),
-      row('Locks and transactions', [
-        timeseries({ title: 'Locks by mode', unit: 'short', width: 12, stacked: true, targets: [target(promql`sum by (mode) (${sel(pg.locks)})`, '{{mode}}')] }),
-        timeseries({ title: 'Oldest transaction', unit: 's', width: 12, alerts: ['PostgresqlLongTransaction'], targets: [target(promql`max by (datname) (${sel(pg.maxTxDuration)})`, '{{datname}}')] }),
+      row('Sessions, locks and transactions', [
+        timeseries({
+          title: 'Connections by state',
+          unit: 'short',
+          width: 8,
+          stacked: true,
+          targets: [target(promql`sum by (state) (${sel(pg.activityCount)})`, '{{state}}')],
+        }),
+        timeseries({ title: 'Locks by mode', unit: 'short', width: 8, stacked: true, targets: [target(promql`sum by (mode) (${sel(pg.locks)})`, '{{mode}}')] }),
+        timeseries({ title: 'Oldest transaction', unit: 's', width: 8, alerts: ['PostgresqlLongTransaction'], targets: [target(promql`max by (datname) (${sel(pg.maxTxDuration)})`, '{{datname}}')] }),
       ]),
       row('Replication and exporter', [
         timeseries({ title: 'Replication lag', description: 'How long ago the transactions a replica replays were committed on its primary; 0 on a primary.', unit: 's', width: 12, alerts: ['PostgresqlReplicationLag'], targets: [target(promql`max by (instance) (${sel(pg.replicationLag)})`, '{{instance}}')] }),

@@ -3,7 +3,7 @@
  * those the default collectors allow beyond it), a dashboard, and the scrape job (`postgres`, 9187).
  */
 import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
-import postgresRules, { DEFAULT_JOB } from './alerts.ts';
+import postgresRules, { DEFAULT_JOB, postgresRecording } from './alerts.ts';
 import postgresDashboard from './dashboard.ts';
 import domain from './domain.ts';
 
@@ -30,14 +30,15 @@ export { domain };
 
 export default function postgres(options: PackOptions<PostgresThresholds> = {}): PackDef {
   const thresholds = packThresholds<PostgresThresholds>(DEFAULT_THRESHOLDS, options);
+  const recording = postgresRecording(options);
   return definePack(
     {
       name: 'postgres',
       program: 'PostgreSQL',
       versions: "postgres_exporter 0.17.x (trixie's 0.17.1; the image quay.io/prometheuscommunity/postgres-exporter:v0.17.1), PostgreSQL 13 to 17",
       domains: [domain],
-      rules: [postgresRules(thresholds, options)],
-      dashboards: [postgresDashboard(options)],
+      rules: [postgresRules(thresholds, options, recording)],
+      dashboards: [postgresDashboard(options, recording)],
       scrape: [
         packScrapeJob(
           {

@@ -4,7 +4,7 @@
  * shows (evictions, rejected connections, a broken replication link, failing persistence). A
  * cache or store is a cause, not a symptom: these open tickets (warning).
  */
-import { alert, defineRules, fires, input, pending, promql, silent, type RulesDef } from '../../index.ts';
+import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent, type RecordingRuleDef, type RulesDef } from '../../index.ts';
 import { DEFAULT_ESCALATION, type PackOptions } from '../../dsl/packs.ts';
 import redis from './domain.ts';
 import type { RedisThresholds as Thresholds } from './index.ts';
@@ -13,10 +13,47 @@ const r = redis.metrics;
 
 export const DEFAULT_JOB = 'redis';
 const PANEL = (panel: string) => ({ dashboard: 'redis', panel });
+const testTarget = (options: PackOptions<Thresholds>) => ({ job: options.job ?? DEFAULT_JOB, instance: 'redis-exporter:9121' }) as const;
 
-export default function redisRules(t: Thresholds, options: PackOptions<Thresholds>): RulesDef {
+/** The pack's recording rules: what its dashboard shows, computed once. */
+export interface RedisRecording {
+  /** Lookups of keys that existed over all lookups. */
+  readonly keyspaceHitRatio: RecordingRuleDef;
+  /** Resident memory over the memory Redis allocated: the redis-mixin's one recording rule. */
+  readonly memoryFragmentation: RecordingRuleDef;
+}
+
+export function redisRecording(options: PackOptions<Thresholds>): RedisRecording {
+  const REDIS = testTarget(options);
+  return {
+    keyspaceHitRatio: recordingRule({
+      record: 'job_instance:redis_keyspace_hits:ratio_rate5m',
+      expr: promql`rate(${r.keyspaceHits}[5m]) / (rate(${r.keyspaceHits}[5m]) + rate(${r.keyspaceMisses}[5m]))`,
+      tests: [
+        evaluates('is the share of lookups that found their key', {
+          at: '10m',
+          series: [input(r.keyspaceHits, { ...REDIS }, '0+750x20'), input(r.keyspaceMisses, { ...REDIS }, '0+250x20')],
+          samples: [{ labels: { ...REDIS }, value: 0.75 }],
+        }),
+      ],
+    }),
+    memoryFragmentation: recordingRule({
+      record: 'job_instance:redis_memory_fragmentation:ratio',
+      expr: promql`${r.memoryRss} / ${r.memoryUsed}`,
+      tests: [
+        evaluates('is resident over allocated memory', {
+          at: '5m',
+          series: [input(r.memoryRss, { ...REDIS }, '150x10'), input(r.memoryUsed, { ...REDIS }, '100x10')],
+          samples: [{ labels: { ...REDIS }, value: 1.5 }],
+        }),
+      ],
+    }),
+  };
+}
+
+export default function redisRules(t: Thresholds, options: PackOptions<Thresholds>, recording: RedisRecording): RulesDef {
   const escalation = options.escalation ?? DEFAULT_ESCALATION;
-  const REDIS = { job: options.job ?? DEFAULT_JOB, instance: 'redis-exporter:9121' } as const;
+  const REDIS = testTarget(options);
   const up = (values: string) => input(r.up, { ...REDIS }, values);
   const clients = (connected: number) => [input(r.connectedClients, { ...REDIS }, `${connected}x30`), input(r.maxClients, { ...REDIS }, '10000x30')];
   const memory = (usedMiB: number, maxMiB: number) => [input(r.memoryUsed, { ...REDIS }, `${usedMiB * 1_048_576}x30`), input(r.memoryMax, { ...REDIS }, `${maxMiB * 1_048_576}x30`)];
@@ -27,6 +64,7 @@ export default function redisRules(t: Thresholds, options: PackOptions<Threshold
   return defineRules({
     name: 'redis',
     title: 'Redis (redis_exporter)',
+    recording: [recording.keyspaceHitRatio, recording.memoryFragmentation],
     alerts: [
       alert({
         name: 'RedisDown',

@@ -1,16 +1,17 @@
 /** The Redis dashboard: clients, memory, the keyspace, commands, replication and persistence. */
-import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type MetricDef, type Query } from '../../index.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type MetricDef, type Query, type RecordingRuleDef } from '../../index.ts';
 import type { PackOptions } from '../../dsl/packs.ts';
 import type { Thresholds } from '../../config.ts';
+import type { RedisRecording } from './alerts.ts';
 import redis from './domain.ts';
 
 const r = redis.metrics;
 
-/** `metric{job=~"$job", instance=~"$instance"}`: narrowed to the dashboard's variables. */
-const sel = (metric: MetricDef): Query => promql`${metric}{job=~"$job", instance=~"$instance"}`;
+/** `metric{job=~"$job", instance=~"$instance"}` (or a recording rule kept per job and instance): narrowed to the dashboard's variables. */
+const sel = (metric: MetricDef | RecordingRuleDef): Query => promql`${metric}{job=~"$job", instance=~"$instance"}`;
 const rate = (metric: MetricDef): Query => promql`rate(${sel(metric)}[$__rate_interval])`;
 
-export default function redisDashboard(options: PackOptions<Thresholds>): DashboardDef {
+export default function redisDashboard(options: PackOptions<Thresholds>, recording: RedisRecording): DashboardDef {
   return defineDashboard({
     name: 'redis',
     title: 'Redis',
@@ -46,7 +47,7 @@ export default function redisDashboard(options: PackOptions<Thresholds>): Dashbo
           title: 'Memory',
           description: 'Memory Redis allocated and its resident size, against maxmemory (0: no limit).',
           unit: 'bytes',
-          width: 8,
+          width: 6,
           alerts: ['RedisMemoryNearLimit'],
           targets: [
             target(promql`sum by (instance) (${sel(r.memoryUsed)})`, 'used {{instance}}'),
@@ -55,13 +56,20 @@ export default function redisDashboard(options: PackOptions<Thresholds>): Dashbo
           ],
         }),
         timeseries({
+          title: 'Memory fragmentation',
+          description: 'Resident memory over the memory Redis allocated: well above 1, the allocator holds memory Redis freed (activedefrag can return it).',
+          unit: 'short',
+          width: 6,
+          targets: [target(promql`${sel(recording.memoryFragmentation)}`, '{{instance}}')],
+        }),
+        timeseries({
           title: 'Evicted and expired keys',
           unit: 'ops',
-          width: 8,
+          width: 6,
           alerts: ['RedisEvictingKeys'],
           targets: [target(promql`sum by (instance) (${rate(r.evictedKeys)})`, 'evicted {{instance}}'), target(promql`sum by (instance) (${rate(r.expiredKeys)})`, 'expired {{instance}}')],
         }),
-        timeseries({ title: 'Keys', unit: 'short', width: 8, targets: [target(promql`sum by (instance) (${sel(r.keys)})`, '{{instance}}')] }),
+        timeseries({ title: 'Keys', unit: 'short', width: 6, targets: [target(promql`sum by (instance) (${sel(r.keys)})`, '{{instance}}')] }),
       ]),
       row('Commands', [
         timeseries({ title: 'Commands processed', unit: 'ops', width: 8, targets: [target(promql`sum by (instance) (${rate(r.commandsProcessed)})`, '{{instance}}')] }),
@@ -72,7 +80,7 @@ export default function redisDashboard(options: PackOptions<Thresholds>): Dashbo
           width: 8,
           min: 0,
           max: 1,
-          targets: [target(promql`sum by (instance) (${rate(r.keyspaceHits)}) / (sum by (instance) (${rate(r.keyspaceHits)}) + sum by (instance) (${rate(r.keyspaceMisses)}))`, '{{instance}}')],
+          targets: [target(promql`${sel(recording.keyspaceHitRatio)}`, '{{instance}}')],
         }),
         timeseries({ title: 'Slow log', description: 'Entries in the slow log (commands slower than slowlog-log-slower-than).', unit: 'short', width: 8, targets: [target(promql`max by (instance) (${sel(r.slowlogLength)})`, '{{instance}}')] }),
       ]),

@@ -3,7 +3,7 @@
  * own limits) and those INFO allows beyond it, a dashboard, and the scrape job (`redis`, 9121).
  */
 import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
-import redisRules, { DEFAULT_JOB } from './alerts.ts';
+import redisRules, { DEFAULT_JOB, redisRecording } from './alerts.ts';
 import redisDashboard from './dashboard.ts';
 import domain from './domain.ts';
 
@@ -23,14 +23,15 @@ export { domain };
 
 export default function redis(options: PackOptions<RedisThresholds> = {}): PackDef {
   const thresholds = packThresholds<RedisThresholds>(DEFAULT_THRESHOLDS, options);
+  const recording = redisRecording(options);
   return definePack(
     {
       name: 'redis',
       program: 'Redis',
       versions: "redis_exporter 1.69.x (trixie's 1.69.0; the image oliver006/redis_exporter:v1.69.0), Redis 6 and 7",
       domains: [domain],
-      rules: [redisRules(thresholds, options)],
-      dashboards: [redisDashboard(options)],
+      rules: [redisRules(thresholds, options, recording)],
+      dashboards: [redisDashboard(options, recording)],
       scrape: [
         packScrapeJob(
           {
