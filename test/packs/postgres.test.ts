@@ -80,11 +80,12 @@ describe('the postgres pack', () => {
 
   describe('against a real PostgreSQL and postgres_exporter', () => {
     // Its own directory: PostgreSQL runs as the postgres user when the tests run as root, and owns it.
-    const dir = mkdtempSync(join(tmpdir(), 'sextant-postgres-pack-'));
+    let dir = '';
     let server: DataStore | undefined;
     let exporter: Server | undefined;
     let prometheus: Server | undefined;
     beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'sextant-postgres-pack-'));
       server = await startPostgres(dir);
       const port = await freePort();
       exporter = await startProcess({
@@ -101,7 +102,7 @@ describe('the postgres pack', () => {
       await prometheus?.stop();
       await exporter?.stop();
       await server?.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir !== '') rmSync(dir, { recursive: true, force: true });
     });
 
     it("matches the exporter's /metrics (verify is clean)", async () => {

@@ -79,7 +79,7 @@ describe('the redis pack', () => {
 
   /** A master and its replica, each with its exporter: only a replica has a link to a master. */
   describe('against a real Redis master and replica, each with its redis_exporter', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sextant-redis-pack-'));
+    let dir = '';
     const servers: { stop(): Promise<unknown> }[] = [];
     const exporters: Server[] = [];
     let prometheus: Server | undefined;
@@ -97,6 +97,7 @@ describe('the redis pack', () => {
       return `127.0.0.1:${port}`;
     };
     beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'sextant-redis-pack-'));
       const master = await startRedis(join(dir, 'master'));
       servers.push(master);
       const replica = await startRedis(join(dir, 'replica'), { replicaOf: master.port });
@@ -108,7 +109,7 @@ describe('the redis pack', () => {
     afterAll(async () => {
       // Scrapers first, the master last.
       for (const server of servers) await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir !== '') rmSync(dir, { recursive: true, force: true });
     });
 
     it("matches the replica's exporter /metrics, which has every catalogued metric (verify is clean)", async () => {

@@ -18,11 +18,6 @@ export default defineDomain({
   ),
   metrics: {
     up: gauge({ name: 'redis_up', help: 'Information about the Redis instance', range: flag }),
-    lastScrapeError: gauge({
-      name: 'redis_exporter_last_scrape_error',
-      help: 'The last scrape error status.',
-      labels: { err: bounded(8, 'empty, or the text of the last scrape error: one value at a time') },
-    }),
     uptime: gauge({ name: 'redis_uptime_in_seconds', help: 'uptime_in_seconds metric' }),
     connectedClients: info('connected_clients', 'connected_clients metric'),
     maxClients: info('max_clients', 'max_clients metric'),
@@ -46,10 +41,8 @@ export default defineDomain({
       range: flag,
     }),
     slowlogLength: gauge({ name: 'redis_slowlog_length', help: 'Total slowlog' }),
-    slowlogLastId: gauge({ name: 'redis_slowlog_last_id', help: 'Last id of slowlog' }),
     rdbLastBgsaveStatus: gauge({ name: 'redis_rdb_last_bgsave_status', help: 'rdb_last_bgsave_status metric', range: flag }),
     rdbChangesSinceLastSave: info('rdb_changes_since_last_save', 'rdb_changes_since_last_save metric'),
-    aofEnabled: gauge({ name: 'redis_aof_enabled', help: 'aof_enabled metric', range: flag }),
     aofLastWriteStatus: gauge({ name: 'redis_aof_last_write_status', help: 'aof_last_write_status metric', range: flag }),
   },
 });
