@@ -76,7 +76,8 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
   ];
   const oldest = (seconds: string) => input(pg.maxTxDuration, { ...PG, datname: 'app', state: 'idle in transaction', usename: 'app', application_name: 'api', backend_type: 'client backend', wait_event_type: 'Client', wait_event: 'ClientRead', server: 'db:5432' }, seconds);
   const lag = (values: string) => input(pg.replicationLag, { ...PG }, values);
-  const minutes = (seconds: number) => `${seconds / 60}m`;
+  /** A threshold in seconds as people write it: 600 → 10m, 90 → 90s. */
+  const duration = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`);
 
   return defineRules({
     name: 'postgres',
@@ -225,7 +226,7 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
         for: '2m',
         scenario: { target: PG, series: (seconds, s) => [input(pg.maxTxDuration, { ...s.target, datname: 'app', state: 'active', usename: 'app', application_name: 'api', backend_type: 'client backend', wait_event_type: '', wait_event: '', server: 'db:5432' }, s.gauge(seconds))] },
         summary: 'A transaction in {{ $labels.datname }} has been open for {{ $value | humanizeDuration }}',
-        description: `The oldest transaction in {{ $labels.datname }} on {{ $labels.instance }} has been open for {{ $value | humanizeDuration }} (more than ${minutes(t.transactionSeconds)}).`,
+        description: `The oldest transaction in {{ $labels.datname }} on {{ $labels.instance }} has been open for {{ $value | humanizeDuration }} (more than ${duration(t.transactionSeconds)}).`,
         runbook: {
           meaning: 'A transaction stays open: it holds its locks (others queue behind them) and keeps VACUUM from removing dead rows in every table, so tables and indexes bloat.',
           causes: ['A session left idle in transaction (a client that began a transaction and waits on something else).', 'A long batch job or migration.', 'A query stuck on a lock.'],
@@ -243,7 +244,7 @@ export default function postgresRules(t: Thresholds, options: PackOptions<Thresh
               {
                 labels: { ...PG, datname: 'app' },
                 summary: 'A transaction in app has been open for 1h 10m 0s',
-                description: `The oldest transaction in app on ${PG.instance} has been open for 1h 10m 0s (more than ${minutes(t.transactionSeconds)}).`,
+                description: `The oldest transaction in app on ${PG.instance} has been open for 1h 10m 0s (more than ${duration(t.transactionSeconds)}).`,
               },
             ],
           }),
