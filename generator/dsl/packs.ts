@@ -11,6 +11,7 @@ import type { Thresholds } from '../config.ts';
 import type { DashboardDef, Folder } from './dashboards.ts';
 import type { DomainDef } from './domain.ts';
 import type { RulesDef } from './rules.ts';
+import { unknownKeys } from './unknown-keys.ts';
 import { defineScrapeJob, type DeploymentName, type EnvironmentName, type KubernetesScrapeDef, type ScrapeJobDef } from './scrape.ts';
 
 export interface PackDef {
@@ -24,10 +25,25 @@ export interface PackDef {
   readonly rules: readonly RulesDef[];
   readonly dashboards: readonly DashboardDef[];
   readonly scrape: readonly ScrapeJobDef[];
+  /** Keys of the options the project wrote that the pack does not read (a typo): the loader reports them. */
+  readonly unknownKeys: readonly UnknownPackKey[];
 }
 
-export function definePack(pack: Omit<PackDef, 'kind'>): PackDef {
-  return Object.freeze({ kind: 'pack' as const, ...pack });
+export interface UnknownPackKey {
+  /** `options` or `thresholds`. */
+  readonly place: string;
+  readonly key: string;
+  readonly known: readonly string[];
+}
+
+/**
+ * A pack from its parts and the options the project wrote; given the pack's default thresholds,
+ * a misspelt option or threshold name is kept as data (a pack is data), for the loader to refuse.
+ */
+export function definePack<T extends Thresholds>(pack: Omit<PackDef, 'kind' | 'unknownKeys'>, options: PackOptions<T> = {}, defaults?: T): PackDef {
+  const unknown = (place: string, written: unknown, known: readonly string[]) => unknownKeys(written, known).map((key) => ({ place, key, known }));
+  const found = [...unknown('options', options, PACK_OPTIONS), ...(defaults === undefined ? [] : unknown('thresholds', options.thresholds, Object.keys(defaults)))];
+  return Object.freeze({ kind: 'pack' as const, ...pack, unknownKeys: found });
 }
 
 /**
@@ -52,6 +68,11 @@ export interface PackOptions<T extends Thresholds> {
   /** The Grafana folder of the pack's dashboards. */
   readonly folder?: Folder;
 }
+
+/** Every option a pack reads; the compiler keeps the list complete. */
+export const PACK_OPTIONS = Object.keys({
+  job: true, targets: true, runsIn: true, notIn: true, kubernetes: true, thresholds: true, escalation: true, folder: true,
+} satisfies Record<keyof PackOptions<Thresholds>, true>);
 
 /** The escalation of a pack's runbooks when the project names none. */
 export const DEFAULT_ESCALATION = 'The team that runs this program; if the fix steps do not end it within 30 minutes, or data is at risk, page its lead.';

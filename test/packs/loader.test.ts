@@ -48,6 +48,15 @@ describe('packs in the config', () => {
     expect(sourcesOf(packs).messages.join('\n')).toContain(expected);
   });
 
+  it('refuses an option or a threshold the pack does not read, naming the nearest known one', () => {
+    const parts = { name: 'widgets', program: 'widget_exporter', versions: '1.x', domains: [domain], rules: [], dashboards: [], scrape: [] };
+    const misspelt = definePack(parts, { jobs: 'stock', thresholds: { stockRatio: 0.5 } } as never, { stocksRatio: 0.9 });
+    expect(sourcesOf([misspelt]).messages).toEqual([
+      "sextant.config.ts packs.widgets.jobs: unknown key 'jobs' in the widgets pack's options, so it would be ignored: did you mean 'job'? (known: job, targets, runsIn, notIn, kubernetes, thresholds, escalation, folder)",
+      "sextant.config.ts packs.widgets.thresholds.stockRatio: unknown key 'stockRatio' in the widgets pack's thresholds, so it would be ignored: did you mean 'stocksRatio'? (known: stocksRatio)",
+    ]);
+  });
+
   it('thresholds: the options override the defaults by name', () => {
     expect(packThresholds({ a: 1, b: 2 }, { thresholds: { b: 3 } })).toEqual({ a: 1, b: 3 });
   });
