@@ -12,6 +12,7 @@ import type { DashboardDef, Folder } from './dashboards.ts';
 import type { DomainDef } from './domain.ts';
 import type { RulesDef } from './rules.ts';
 import { defineScrapeJob, type DeploymentName, type EnvironmentName, type KubernetesScrapeDef, type ScrapeJobDef } from './scrape.ts';
+import { unknownKeyMessage, unknownKeys } from './unknown-keys.ts';
 
 export interface PackDef {
   readonly kind: 'pack';
@@ -71,4 +72,23 @@ export function packScrapeJob(defaults: Parameters<typeof defineScrapeJob>[0], o
     ...(options.notIn === undefined ? {} : { notIn: options.notIn }),
     ...(options.kubernetes === undefined ? {} : { kubernetes: options.kubernetes }),
   });
+}
+
+/** The options every pack reads; the compiler keeps the list complete. */
+export const PACK_OPTIONS = Object.keys({
+  job: true, targets: true, runsIn: true, notIn: true, kubernetes: true, thresholds: true, escalation: true, folder: true,
+} satisfies Record<keyof PackOptions<Thresholds>, true>);
+
+/**
+ * Refuses what a pack does not read: a misspelt option or threshold name would otherwise be
+ * dropped and its default used. It throws while the config loads, so the problem is reported
+ * against sextant.config.ts, naming the pack, the key and the nearest known one.
+ */
+export function refuseUnknownPackOptions(pack: string, defaults: Thresholds, options: unknown): void {
+  const thresholds: unknown = typeof options === 'object' && options !== null ? (options as { thresholds?: unknown }).thresholds : undefined;
+  const messages = [
+    ...unknownKeys(options, PACK_OPTIONS).map((key) => unknownKeyMessage(key, PACK_OPTIONS, `the options of pack '${pack}'`)),
+    ...unknownKeys(thresholds, Object.keys(defaults)).map((key) => unknownKeyMessage(key, Object.keys(defaults), `the thresholds of pack '${pack}'`)),
+  ];
+  if (messages.length > 0) throw new Error(messages.join('; '));
 }
