@@ -25,6 +25,8 @@ export interface PackDef {
   readonly rules: readonly RulesDef[];
   readonly dashboards: readonly DashboardDef[];
   readonly scrape: readonly ScrapeJobDef[];
+  /** What the project's options hold that the pack does not read (unknownPackOptions): reported, never ignored. */
+  readonly unknownOptions?: readonly string[];
 }
 
 export function definePack(pack: Omit<PackDef, 'kind'>): PackDef {
@@ -80,15 +82,15 @@ export const PACK_OPTIONS = Object.keys({
 } satisfies Record<keyof PackOptions<Thresholds>, true>);
 
 /**
- * Refuses what a pack does not read: a misspelt option or threshold name would otherwise be
- * dropped and its default used. It throws while the config loads, so the problem is reported
- * against sextant.config.ts, naming the pack, the key and the nearest known one.
+ * What a pack's options hold that it does not read, as messages naming the pack, the key and the
+ * nearest known one: a misspelt option or threshold would otherwise be dropped and its default
+ * used. The pack keeps them (`unknownOptions`) and the loader reports them against sextant.config.ts,
+ * every pack's at once.
  */
-export function refuseUnknownPackOptions(pack: string, defaults: Thresholds, options: unknown): void {
+export function unknownPackOptions(pack: string, defaults: Thresholds, options: unknown): string[] {
   const thresholds: unknown = typeof options === 'object' && options !== null ? (options as { thresholds?: unknown }).thresholds : undefined;
-  const messages = [
+  return [
     ...unknownKeys(options, PACK_OPTIONS).map((key) => unknownKeyMessage(key, PACK_OPTIONS, `the options of pack '${pack}'`)),
     ...unknownKeys(thresholds, Object.keys(defaults)).map((key) => unknownKeyMessage(key, Object.keys(defaults), `the thresholds of pack '${pack}'`)),
   ];
-  if (messages.length > 0) throw new Error(messages.join('; '));
 }

@@ -4,7 +4,7 @@
  * Alertmanager Prometheus sends its alerts to (`receivesAlerts`).
  * `packs: [alertmanager()]` in sextant.config.ts; docs/packs/alertmanager.md.
  */
-import { definePack, packScrapeJob, packThresholds, refuseUnknownPackOptions, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packThresholds, unknownPackOptions, type PackDef, type PackOptions } from '../../dsl/packs.ts';
 import { MONITORING_ESCALATION } from '../prometheus/index.ts';
 import { alertmanagerRules } from './alerts.ts';
 import { alertmanagerDashboard } from './dashboard.ts';
@@ -18,7 +18,6 @@ export const DEFAULT_THRESHOLDS = {
 } as const;
 
 export default function alertmanager(options: PackOptions<typeof DEFAULT_THRESHOLDS> = {}): PackDef {
-  refuseUnknownPackOptions('alertmanager', DEFAULT_THRESHOLDS, options);
   const job = packScrapeJob(
     {
       name: 'alertmanager',
@@ -40,5 +39,6 @@ export default function alertmanager(options: PackOptions<typeof DEFAULT_THRESHO
     rules: [alertmanagerRules({ thresholds: packThresholds(DEFAULT_THRESHOLDS, options), job: job.name, escalation: options.escalation ?? MONITORING_ESCALATION })],
     dashboards: [alertmanagerDashboard(options.folder ?? 'Infrastructure')],
     scrape: [job],
+    unknownOptions: unknownPackOptions('alertmanager', DEFAULT_THRESHOLDS, options),
   });
 }

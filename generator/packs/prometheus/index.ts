@@ -4,7 +4,7 @@
  * writes for every target (`up`, `scrape_*`: the `scrape` domain) and every alert (`ALERTS`).
  * `packs: [prometheus()]` in sextant.config.ts; docs/packs/prometheus.md.
  */
-import { definePack, packScrapeJob, packThresholds, refuseUnknownPackOptions, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packThresholds, unknownPackOptions, type PackDef, type PackOptions } from '../../dsl/packs.ts';
 import { prometheusRules } from './alerts.ts';
 import { prometheusDashboard } from './dashboard.ts';
 import { alertSeries, domain, PROMETHEUS_VERSION, scrape } from './domain.ts';
@@ -24,7 +24,6 @@ export const MONITORING_ESCALATION =
   'The monitoring owners, who run Prometheus and Alertmanager; if alerts cannot be delivered for more than 15 minutes, tell every on-call that paging is degraded.';
 
 export default function prometheus(options: PackOptions<typeof DEFAULT_THRESHOLDS> = {}): PackDef {
-  refuseUnknownPackOptions('prometheus', DEFAULT_THRESHOLDS, options);
   const job = packScrapeJob(
     {
       name: 'prometheus',
@@ -45,5 +44,6 @@ export default function prometheus(options: PackOptions<typeof DEFAULT_THRESHOLD
     rules: [prometheusRules({ thresholds: packThresholds(DEFAULT_THRESHOLDS, options), job: job.name, escalation: options.escalation ?? MONITORING_ESCALATION })],
     dashboards: [prometheusDashboard(options.folder ?? 'Infrastructure')],
     scrape: [job],
+    unknownOptions: unknownPackOptions('prometheus', DEFAULT_THRESHOLDS, options),
   });
 }
