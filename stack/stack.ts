@@ -18,14 +18,13 @@ import { applyProfile, type RuleProfile } from '../generator/render/profile.ts';
 import { prometheusConfig } from '../generator/render/prometheus-config.ts';
 import { renderRuleFile, ruleFilePath } from '../generator/render/rules.ts';
 import { toYaml } from '../generator/render/yaml.ts';
-import alertmanagerJob from '../scrape/alertmanager.ts';
 import apiJob from '../scrape/api.ts';
 import nodeExporterJob from '../scrape/node_exporter.ts';
-import prometheusJob from '../scrape/prometheus.ts';
 import workerJob from '../scrape/worker.ts';
 import { startProcess, type RunningProcess } from '../generator/stack/process.ts';
 import type { Command } from '../generator/stack/tools.ts';
 import { alertmanagerCommand } from './tools.ts';
+import config from '../sextant.config.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,13 +36,20 @@ export interface StackPorts {
   readonly alertmanager: number;
 }
 
+/** The scrape job a pack of the reference's config brings. */
+function packJob(pack: string): ScrapeJobDef {
+  const job = config.packs.find((listed) => listed.name === pack)?.scrape[0];
+  if (!job) throw new Error(`sextant.config.ts lists no ${pack} pack, whose scrape job the native stack runs`);
+  return job;
+}
+
 /** The scrape job of each process the stack runs: its `hosts` target gives the default port, so the two cannot disagree. */
 const SCRAPE_JOB_OF: Readonly<Record<keyof StackPorts, ScrapeJobDef>> = {
   api: apiJob,
   worker: workerJob,
   nodeExporter: nodeExporterJob,
-  prometheus: prometheusJob,
-  alertmanager: alertmanagerJob,
+  prometheus: packJob('prometheus'),
+  alertmanager: packJob('alertmanager'),
 };
 const STACK_PARTS = Object.keys(SCRAPE_JOB_OF) as (keyof StackPorts)[];
 

@@ -46,21 +46,40 @@ export async function packProject(imports: string, packs: string, files: Record<
   return { project, model: result.model, files: result.files, ruleFiles };
 }
 
-/** A Prometheus on a free port scraping each job's targets every second, evaluating the rule files given (the pack's recording rules feed its panels). */
-export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>, ruleFiles: readonly string[] = []): Promise<Server> {
+export interface PrometheusOptions {
+  /** Also scrape this Prometheus itself, under this job name (the prometheus pack's job). */
+  readonly selfJob?: string;
+  /** Rule files (absolute paths) it evaluates: a healthy Prometheus has rules, and its per-group series come with them. */
+  readonly ruleFiles?: readonly string[];
+  /** Alertmanagers (host:port) it sends its alerts to. */
+  readonly alertmanagers?: readonly string[];
+}
+
+/** A Prometheus on a free port scraping each job's targets every second. */
+export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>, options: PrometheusOptions = {}): Promise<Server> {
   const port = await freePort();
-  const scrapeConfigs = Object.entries(jobs).map(([job, targets]) => `  - { job_name: ${JSON.stringify(job)}, static_configs: [{ targets: ${JSON.stringify(targets)} }] }`);
-  const rules = ruleFiles.length > 0 ? [`rule_files: ${JSON.stringify(ruleFiles)}`] : [];
-  writeFileSync(join(dir, 'prometheus.yml'), ['global: { scrape_interval: 1s, evaluation_interval: 1s }', ...rules, 'scrape_configs:', ...scrapeConfigs, ''].join('\n'));
+  const scraped = { ...jobs, ...(options.selfJob === undefined ? {} : { [options.selfJob]: [`127.0.0.1:${port}`] }) };
+  const scrapeConfigs = Object.entries(scraped).map(([job, targets]) => `  - { job_name: ${JSON.stringify(job)}, static_configs: [{ targets: ${JSON.stringify(targets)} }] }`);
+  writeFileSync(
+    join(dir, 'prometheus.yml'),
+    [
+      'global: { scrape_interval: 1s, evaluation_interval: 1s }',
+      ...(options.ruleFiles === undefined ? [] : [`rule_files: ${JSON.stringify(options.ruleFiles)}`]),
+      ...(options.alertmanagers === undefined ? [] : [`alerting: { alertmanagers: [{ static_configs: [{ targets: ${JSON.stringify(options.alertmanagers)} }] }] }`]),
+      'scrape_configs:',
+      ...scrapeConfigs,
+      '',
+    ].join('\n'),
+  );
   const server = await startServer(
     'prometheus',
     [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
     `http://127.0.0.1:${port}`,
     '/-/ready',
   );
-  await waitFor(`every target of ${Object.keys(jobs).join(', ')} up`, async () => {
+  await waitFor(`every target of ${Object.keys(scraped).join(', ')} up`, async () => {
     const up = await query(server.url, 'up');
-    return up.length === Object.values(jobs).flat().length && up.every((sample) => sample.value[1] === '1');
+    return up.length === Object.values(scraped).flat().length && up.every((sample) => sample.value[1] === '1');
   });
   return server;
 }

@@ -96,7 +96,7 @@ describe('the postgres pack', () => {
         url: `http://127.0.0.1:${port}`,
         readyPath: '/metrics',
       });
-      prometheus = await prometheusScraping(dir, { postgres: [`127.0.0.1:${port}`] }, pack.ruleFiles);
+      prometheus = await prometheusScraping(dir, { postgres: [`127.0.0.1:${port}`] }, { ruleFiles: pack.ruleFiles });
     });
     afterAll(async () => {
       await prometheus?.stop();

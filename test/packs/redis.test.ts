@@ -103,7 +103,7 @@ describe('the redis pack', () => {
       const replica = await startRedis(join(dir, 'replica'), { replicaOf: master.port });
       servers.unshift(replica);
       const targets = [await startExporter(master.port), await startExporter(replica.port)];
-      prometheus = await prometheusScraping(dir, { redis: targets }, pack.ruleFiles);
+      prometheus = await prometheusScraping(dir, { redis: targets }, { ruleFiles: pack.ruleFiles });
       servers.unshift(prometheus);
     });
     afterAll(async () => {
