@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../generator/render/stage.ts';
 import { runPipeline } from '../generator/pipeline.ts';
 import { findTool } from '../generator/tools.ts';
-import { REPO, scratchProject, type Project } from './helpers/project.ts';
+import { REPO, runCli, scratchProject, type Project } from './helpers/project.ts';
 
 const FIXTURE = join(REPO, 'test/fixtures/environments-project');
 const projects: Project[] = [];
@@ -108,6 +108,24 @@ describe('an environment overriding a threshold', async () => {
 
   it('is generated the same on every run', async () => {
     expect(await generated(FIXTURE)).toEqual(files);
+  });
+});
+
+describe('sextant check with an environment overriding a threshold', () => {
+  it("passes, and a test failing only with production's value names the environment", async () => {
+    const tsconfig = JSON.stringify({ extends: '../../../tsconfig.json', include: ['.'], exclude: [] });
+    const project = fixtureCopy({ 'tsconfig.json': tsconfig });
+    expect((await runCli(['generate', '--root', project.root])).status).toBe(0);
+    const passing = await runCli(['check', '--root', project.root]);
+    expect(passing.status, passing.stderr).toBe(0);
+    expect(passing.stdout).toMatch(/promtool check rules --lint=all .* 2 files/);
+
+    const alerts = readFileSync(join(project.root, 'alerts/checkout.ts'), 'utf8');
+    project.write('alerts/checkout.ts', alerts.replace('description: `${over}% of orders are declined.`', "description: over === 40 ? 'wrong' : `${over}% of orders are declined.`"));
+    expect((await runCli(['generate', '--root', project.root])).status).toBe(0);
+    const failing = await runCli(['check', '--root', project.root]);
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toContain("alerts/checkout.ts: alert OrdersDeclined in environments.production: test '40% declined' failed");
   });
 });
 

@@ -44,7 +44,8 @@ export const promtoolTestsStep: CheckStep = {
       )
     ).flat();
     const tests = model.rules.reduce((n, file) => n + testCount(file), 0);
-    if (problems.length === 0) return passed(`${tests} tests in ${model.rules.length} files`);
+    const copies = (model.environments ?? []).length > 0 ? `, and the copies of the environments whose thresholds change them` : '';
+    if (problems.length === 0) return passed(`${tests} tests in ${model.rules.length} files${copies}`);
     return failed(formatReport(sortProblems(problems)));
   },
 };
