@@ -45,6 +45,8 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
   readonly kubernetes: {
     /** Namespace of the monitoring objects (rules, monitors, dashboards, Prometheus itself). */
     readonly namespace: string;
+    /** The declared environment the cluster is (its thresholds in the rules of both outputs); the defaults when undefined. */
+    readonly environment: string | undefined;
     /** Namespaces whose pods are scraped. */
     readonly appNamespaces: readonly string[];
     /** Labels prometheus-operator's ruleSelector matches (kube-prometheus-stack: release=<release>). */
@@ -135,6 +137,7 @@ export const DEFAULT_CONFIG: SextantConfig = {
   prometheus: { scrapeInterval: '15s', evaluationInterval: '15s', remoteWrite: undefined },
   kubernetes: {
     namespace: 'monitoring',
+    environment: undefined,
     appNamespaces: ['default'],
     ruleLabels: { release: 'kube-prometheus-stack' },
     monitorLabels: { release: 'kube-prometheus-stack' },

@@ -106,6 +106,15 @@ describe('an environment overriding a threshold', async () => {
     expect(content(files, 'prometheus/prometheus.production.yml').replace('checkout.production.rules.yml', 'checkout.rules.yml')).toBe(content(without, 'prometheus/prometheus.production.yml'));
   });
 
+  it('leaves the Kubernetes outputs on the defaults, unless kubernetes.environment names the environment', async () => {
+    const kubernetes = (files: readonly GeneratedFile[]) => [content(files, 'kubernetes/operator/prometheusrules/checkout.yaml'), content(files, 'kubernetes/plain/prometheus-rules.yaml')];
+    for (const text of kubernetes(files)) expect(text).toContain('job:shop_orders_declined:ratio_rate5m > 0.5 and');
+    const config = readFileSync(join(FIXTURE, 'sextant.config.ts'), 'utf8').replace("namespace: 'shop',", "namespace: 'shop',\n  kubernetes: { environment: 'production' },");
+    const inProduction = await generated(fixtureCopy({ 'sextant.config.ts': config }).root);
+    for (const text of kubernetes(inProduction)) expect(text).toContain('job:shop_orders_declined:ratio_rate5m > 0.3 and');
+    expect(content(inProduction, 'docs/alerts.md')).toContain("the Kubernetes manifests and PrometheusRule objects use `production`'s (`kubernetes.environment`)");
+  });
+
   it('is generated the same on every run', async () => {
     expect(await generated(FIXTURE)).toEqual(files);
   });

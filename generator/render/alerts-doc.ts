@@ -80,12 +80,20 @@ function environmentThresholds(model: Model): string[] {
   return [
     '**Thresholds by environment.** These environments override thresholds: their Prometheus configuration (`prometheus/prometheus.<environment>.yml`) ' +
       'loads its own copy of each rule file the values change (`<file>.<environment>.rules.yml`, tested by `<file>.<environment>.test.yml`) and the default file otherwise. ' +
-      'Every other environment, and the Kubernetes manifests and PrometheusRule objects, use the defaults. An alert whose expression differs shows it below its own.',
+      `${kubernetesUses(model)} An alert whose expression differs shows it below its own.`,
     table(
       ['Threshold', 'Default', ...environments.map((environment) => environment.name)],
       names.map((name) => [code(name), String(defaults[name]), ...environments.map((environment) => String(overridesOf(model, environment)[name] ?? '—'))]),
     ),
   ];
+}
+
+/** Whose thresholds the other environments and the Kubernetes outputs have (render/kubernetes/index.ts inKubernetes()). */
+function kubernetesUses(model: Model): string {
+  const { environment } = model.config.kubernetes;
+  return environment === undefined
+    ? 'Every other environment, and the Kubernetes manifests and PrometheusRule objects, use the defaults (`kubernetes.environment` would give them an environment\'s).'
+    : `Every other environment uses the defaults; the Kubernetes manifests and PrometheusRule objects use ${code(environment)}'s (\`kubernetes.environment\`).`;
 }
 
 const overridesOf = (model: Model, environment: ModelEnvironment): Readonly<Record<string, number>> =>

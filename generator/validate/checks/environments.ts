@@ -21,7 +21,7 @@ const RESERVED = ['edges'];
 export const environmentsCheck: Check = {
   id: 'environments',
   summary:
-    'Declared environments have lowercase names other than compose, hosts, kubernetes and edges, only the keys thresholds, packs and alertmanager, threshold overrides that name a threshold of alerts.thresholds some rule reads with a finite number, packs the config lists with options that change their rules, and a host:port Alertmanager.',
+    'Declared environments have lowercase names other than compose, hosts, kubernetes and edges, only the keys thresholds, packs and alertmanager, threshold overrides that name a threshold of alerts.thresholds some rule reads with a finite number, packs the config lists with options that change their rules, and a host:port Alertmanager; kubernetes.environment names one of them.',
   run(model) {
     const { config } = model;
     const problems: Problem[] = [];
@@ -73,6 +73,16 @@ export const environmentsCheck: Check = {
           );
         }
       }
+    }
+    const inKubernetes: unknown = config.kubernetes.environment;
+    if (inKubernetes !== undefined && !(typeof inKubernetes === 'string' && Object.hasOwn(environments, inKubernetes))) {
+      const nearest = typeof inKubernetes === 'string' ? nearestKey(inKubernetes, Object.keys(environments)) : undefined;
+      problems.push({
+        file: CONFIG_FILE,
+        definition: 'kubernetes.environment',
+        check: this.id,
+        message: `${shown(inKubernetes)} is not a declared environment${nearest ? `: did you mean '${nearest}'?` : ` (declared: ${Object.keys(environments).join(', ') || 'none'})`}; name the environment whose thresholds the cluster's rules use, or leave it out for the defaults`,
+      });
     }
     return problems;
   },
