@@ -11,6 +11,7 @@ import type { Thresholds } from '../config.ts';
 import type { DashboardDef, Folder } from './dashboards.ts';
 import type { DomainDef } from './domain.ts';
 import type { RulesDef } from './rules.ts';
+import { unknownKeyMessage, unknownKeys } from './unknown-keys.ts';
 import { defineScrapeJob, type DeploymentName, type EnvironmentName, type KubernetesScrapeDef, type ScrapeJobDef } from './scrape.ts';
 
 export interface PackDef {
@@ -24,10 +25,22 @@ export interface PackDef {
   readonly rules: readonly RulesDef[];
   readonly dashboards: readonly DashboardDef[];
   readonly scrape: readonly ScrapeJobDef[];
+  /** What the project wrote in the pack's options that the pack does not know, one message each (check config-keys). */
+  readonly unknownOptions?: readonly string[];
 }
 
-export function definePack(pack: Omit<PackDef, 'kind'>): PackDef {
-  return Object.freeze({ kind: 'pack' as const, ...pack });
+/**
+ * The pack; given the options it was called with and its default thresholds, it keeps a message
+ * for each option or threshold name it does not know (a typo would otherwise fall back to the
+ * default silently), which the loader reports.
+ */
+export function definePack(pack: Omit<PackDef, 'kind' | 'unknownOptions'>, called?: { options: PackOptions<Thresholds>; defaults: Thresholds }): PackDef {
+  const thresholdKeys = Object.keys(called?.defaults ?? {});
+  const unknownOptions = called === undefined ? [] : [
+    ...unknownKeys(called.options, PACK_OPTION_KEYS).map((key) => unknownKeyMessage(key, PACK_OPTION_KEYS, `the ${pack.name} pack's options`)),
+    ...unknownKeys(called.options.thresholds, thresholdKeys).map((key) => unknownKeyMessage(key, thresholdKeys, `the ${pack.name} pack's thresholds`)),
+  ];
+  return Object.freeze({ kind: 'pack' as const, ...pack, unknownOptions });
 }
 
 /**
@@ -45,19 +58,30 @@ export interface PackOptions<T extends Thresholds> {
   readonly notIn?: Readonly<Partial<Record<DeploymentName, string>>>;
   /** How Kubernetes finds the program's pods. */
   readonly kubernetes?: KubernetesScrapeDef;
-  /** Overrides of the pack's thresholds, by name. */
-  readonly thresholds?: Readonly<Partial<T>>;
+  /** Overrides of the pack's thresholds, by name (any number: the defaults are written `as const`). */
+  readonly thresholds?: Readonly<Partial<Record<keyof T, number>>>;
   /** Who answers the pack's alerts: every runbook's escalation. */
   readonly escalation?: string;
   /** The Grafana folder of the pack's dashboards. */
   readonly folder?: Folder;
 }
 
+const PACK_OPTION_KEYS = Object.keys({
+  job: true,
+  targets: true,
+  runsIn: true,
+  notIn: true,
+  kubernetes: true,
+  thresholds: true,
+  escalation: true,
+  folder: true,
+} satisfies Record<keyof PackOptions<Thresholds>, true>);
+
 /** The escalation of a pack's runbooks when the project names none. */
 export const DEFAULT_ESCALATION = 'The team that runs this program; if the fix steps do not end it within 30 minutes, or data is at risk, page its lead.';
 
 /** A pack's thresholds: its defaults with the project's overrides. */
-export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): T {
+export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): Readonly<Record<keyof T, number>> {
   return { ...defaults, ...options.thresholds };
 }
 
