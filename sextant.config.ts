@@ -4,6 +4,10 @@
  * expectations of its tests follow.
  */
 import { defineConfig } from 'sextant';
+import kafka from 'sextant/packs/kafka';
+import mongodb from 'sextant/packs/mongodb';
+import mysql from 'sextant/packs/mysql';
+import { DATASTORE_ESCALATION } from './alerts/shared/platform.ts';
 import { FAULT_SWITCHES } from './exporter/faults.ts';
 import { imageOf } from './versions.ts';
 
@@ -25,6 +29,8 @@ export default defineConfig({
     // The plain manifests run the versions pinned in versions.json, as the compose stack does.
     images: { prometheus: imageOf('prometheus'), alertmanager: imageOf('alertmanager') },
   },
+  // The chat services' data stores, each through its exporter (the packs' default thresholds).
+  packs: [kafka(dataStore('Kafka', 'kafka-exporter', 9308)), mongodb(dataStore('MongoDB', 'mongodb-exporter', 9216)), mysql(dataStore('MySQL', 'mysqld-exporter', 9104))],
   alerts: {
     // Where generated/docs/alerts.md is served; runbook_url = this + '#<alertname in lower case>'.
     runbookBaseUrl: 'https://github.com/taskforge/monitoring/blob/main/generated/docs/alerts.md',
@@ -62,10 +68,6 @@ export default defineConfig({
       nodeInodesFreeRatio: 0.1, // free inodes below which a file system that runs out within hours pages
       nodeNetworkErrorRatio: 0.01, // share of packets received or sent with errors
       nodeClockOffsetSeconds: 0.05, // clock offset from the NTP reference
-      mysqlConnectionsRatio: 0.8, // connections over max_connections
-      mongodbConnectionsRatio: 0.8, // current connections over current + available
-      kafkaConsumerLag: 1_000, // messages a consumer group is behind
-      kafkaBrokers: 3, // brokers the cluster runs
       usersOnlineMin: 10, // fewer users online than this is worth a look
       targetsDownRatio: 0.1, // share of a job's targets down
       prometheusNotificationErrorRatio: 0.01, // share of alerts Prometheus fails to send to an Alertmanager
@@ -74,3 +76,14 @@ export default defineConfig({
     },
   },
 });
+
+/** Where the reference runs a data store's exporter (on the hosts and in Kubernetes), and who answers its alerts. */
+function dataStore(what: string, app: string, port: number) {
+  return {
+    runsIn: ['hosts', 'kubernetes'],
+    notIn: { compose: `the compose stack runs the reference services, which use no ${what}: there is no server to export` },
+    targets: { hosts: [`127.0.0.1:${port}`] },
+    kubernetes: { podLabels: { app }, port },
+    escalation: DATASTORE_ESCALATION,
+  } as const;
+}

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { substituteVariables } from '../../generator/grafana/variables.ts';
 import type { Model } from '../../generator/model/types.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
+import type { GeneratedFile } from '../../generator/render/stage.ts';
 import { verifyTarget } from '../../generator/verify/index.ts';
 import { scratchProject, type Project } from './project.ts';
 import { freePort, startServer, waitFor, type Server } from './servers.ts';
@@ -16,6 +17,8 @@ import { freePort, startServer, waitFor, type Server } from './servers.ts';
 export interface PackProject {
   readonly project: Project;
   readonly model: Model;
+  /** What `generate` would write (generated/…), for promtool. */
+  readonly files: readonly GeneratedFile[];
 }
 
 /**
@@ -32,7 +35,7 @@ export async function packProject(imports: string, packs: string, files: Record<
     project.remove();
     throw new Error(`the pack project is invalid:\n${result.problems.map((p) => `${p.file} ${p.definition} [${p.check}] ${p.message}`).join('\n')}`);
   }
-  return { project, model: result.model };
+  return { project, model: result.model, files: result.files };
 }
 
 /** A Prometheus on a free port scraping each job's targets every second. */
