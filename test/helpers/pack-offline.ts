@@ -28,8 +28,12 @@ export async function promtoolTests(files: readonly GeneratedFile[]): Promise<Co
 }
 
 /** A server on 127.0.0.1 answering every request with a recorded exposition of test/fixtures/exporters/. */
-export async function serveRecording(fixture: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const body = readFileSync(join(REPO, 'test/fixtures/exporters', fixture), 'utf8');
+export function serveRecording(fixture: string): Promise<{ url: string; close: () => Promise<void> }> {
+  return serveText(readFileSync(join(REPO, 'test/fixtures/exporters', fixture), 'utf8'));
+}
+
+/** A server on 127.0.0.1 answering every request with this exposition. */
+export async function serveText(body: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(body));
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
