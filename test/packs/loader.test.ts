@@ -44,6 +44,11 @@ describe('packs in the config', () => {
     { name: 'something else', packs: [{ name: 'x' }], expect: 'packs[0]: is not a pack: import it from sextant/packs/<name> and call it' },
     { name: 'the same pack twice', packs: [pack(), pack()], expect: "packs[1]: pack 'widgets' is listed twice" },
     { name: 'not a list', packs: pack(), expect: 'packs: packs must be a list of packs' },
+    {
+      name: 'a misspelt option or threshold',
+      packs: [definePack({ name: 'widgets', program: 'widget_exporter', versions: '1.x', domains: [], rules: [], dashboards: [], scrape: [] }, { options: { jobb: 'stock', thresholds: { widgetz: 1 } } as never, defaults: { widgets: 10 } })],
+      expect: "packs[0]: unknown key 'jobb' in the widgets pack's options, so it would be ignored: did you mean 'job'?",
+    },
   ])('refuses $name', ({ packs, expect: expected }) => {
     expect(sourcesOf(packs).messages.join('\n')).toContain(expected);
   });
