@@ -102,10 +102,9 @@ describe('the mysql pack against a real MariaDB and mysqld_exporter 0.17', () =>
     // 0.15 and later read the connection from a my.cnf (DATA_SOURCE_NAME is 0.14's).
     writeFileSync(join(dir, 'exporter.cnf'), `[client]\nuser=exporter\npassword=exporter\nsocket=${socket}\n`);
     const exporterPort = await freePort();
-    [pack, exporter] = await Promise.all([
-      packProject(IMPORT, `mysql({ targets: { compose: ['mysqld-exporter:9104'], hosts: ['127.0.0.1:${exporterPort}'] } })`),
-      startServer('prometheus-mysqld-exporter', [`--config.my-cnf=${join(dir, 'exporter.cnf')}`, `--web.listen-address=127.0.0.1:${exporterPort}`], `http://127.0.0.1:${exporterPort}`, '/metrics'),
-    ]);
+    // One after the other, so what started is stopped by afterAll whatever fails next.
+    exporter = await startServer('prometheus-mysqld-exporter', [`--config.my-cnf=${join(dir, 'exporter.cnf')}`, `--web.listen-address=127.0.0.1:${exporterPort}`], `http://127.0.0.1:${exporterPort}`, '/metrics');
+    pack = await packProject(IMPORT, `mysql({ targets: { compose: ['mysqld-exporter:9104'], hosts: ['127.0.0.1:${exporterPort}'] } })`);
     prometheus = await prometheusScraping(dir, { mysql: [`127.0.0.1:${exporterPort}`] });
   });
 
