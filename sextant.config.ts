@@ -4,6 +4,9 @@
  * expectations of its tests follow.
  */
 import { defineConfig } from 'sextant';
+import node from 'sextant/packs/node';
+import { PLATFORM_ESCALATION } from './alerts/shared/platform.ts';
+import { NODE } from './alerts/shared/targets.ts';
 import { FAULT_SWITCHES } from './exporter/faults.ts';
 import { imageOf } from './versions.ts';
 
@@ -25,6 +28,8 @@ export default defineConfig({
     // The plain manifests run the versions pinned in versions.json, as the compose stack does.
     images: { prometheus: imageOf('prometheus'), alertmanager: imageOf('alertmanager') },
   },
+  // Hosts through node_exporter: the pack's defaults are this project's thresholds.
+  packs: [node({ job: NODE.job, escalation: PLATFORM_ESCALATION })],
   alerts: {
     // Where generated/docs/alerts.md is served; runbook_url = this + '#<alertname in lower case>'.
     runbookBaseUrl: 'https://github.com/taskforge/monitoring/blob/main/generated/docs/alerts.md',
@@ -52,16 +57,6 @@ export default defineConfig({
       processCpuRatio: 0.8, // CPU seconds per second of one process (80 % of a core)
       processMemoryBytes: 536_870_912, // resident memory of one process, 512 MiB
       eventLoopLagSeconds: 0.5, // p99 event loop delay of a Node.js process
-      nodeCpuRatio: 0.8, // host CPU busy
-      nodeMemoryRatio: 0.85, // host memory in use
-      nodeLoadPerCpu: 2, // 5 m load average per CPU: runnable work twice what the CPUs can run
-      nodeDiskFreeRatio: 0.15, // free space below which a file system that fills within a day opens a ticket
-      nodeDiskFillHours: 4, // hours until a file system fills at its current rate
-      nodeDiskFreeRatioPage: 0.1, // free space below which a file system that fills within nodeDiskFillHours pages
-      nodeDiskFreeRatioLow: 0.05, // free space left on a file system whatever its trend
-      nodeInodesFreeRatio: 0.1, // free inodes below which a file system that runs out within hours pages
-      nodeNetworkErrorRatio: 0.01, // share of packets received or sent with errors
-      nodeClockOffsetSeconds: 0.05, // clock offset from the NTP reference
       mysqlConnectionsRatio: 0.8, // connections over max_connections
       mongodbConnectionsRatio: 0.8, // current connections over current + available
       kafkaConsumerLag: 1_000, // messages a consumer group is behind

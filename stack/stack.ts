@@ -21,9 +21,9 @@ import { renderRuleFile, ruleFilePath } from '../generator/render/rules.ts';
 import { toYaml } from '../generator/render/yaml.ts';
 import alertmanagerJob from '../scrape/alertmanager.ts';
 import apiJob from '../scrape/api.ts';
-import nodeExporterJob from '../scrape/node_exporter.ts';
 import prometheusJob from '../scrape/prometheus.ts';
 import workerJob from '../scrape/worker.ts';
+import config from '../sextant.config.ts';
 import { startProcess, type RunningProcess } from './process.ts';
 import { alertmanagerCommand, type Command } from './tools.ts';
 
@@ -37,11 +37,18 @@ export interface StackPorts {
   readonly alertmanager: number;
 }
 
+/** The scrape job of a pack the config lists: node_exporter's is the node pack's. */
+function packJob(name: string): ScrapeJobDef {
+  const job = config.packs.find((pack) => pack.name === name)?.scrape[0];
+  if (!job) throw new Error(`sextant.config.ts lists no ${name} pack with a scrape job for the native stack`);
+  return job;
+}
+
 /** The scrape job of each process the stack runs: its `hosts` target gives the default port, so the two cannot disagree. */
 const SCRAPE_JOB_OF: Readonly<Record<keyof StackPorts, ScrapeJobDef>> = {
   api: apiJob,
   worker: workerJob,
-  nodeExporter: nodeExporterJob,
+  nodeExporter: packJob('node'),
   prometheus: prometheusJob,
   alertmanager: alertmanagerJob,
 };

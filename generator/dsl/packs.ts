@@ -11,6 +11,7 @@ import type { Thresholds } from '../config.ts';
 import type { DashboardDef, Folder } from './dashboards.ts';
 import type { DomainDef } from './domain.ts';
 import type { RulesDef } from './rules.ts';
+import { unknownKeyMessage, unknownKeys } from './unknown-keys.ts';
 import { defineScrapeJob, type DeploymentName, type EnvironmentName, type KubernetesScrapeDef, type ScrapeJobDef } from './scrape.ts';
 
 export interface PackDef {
@@ -24,10 +25,29 @@ export interface PackDef {
   readonly rules: readonly RulesDef[];
   readonly dashboards: readonly DashboardDef[];
   readonly scrape: readonly ScrapeJobDef[];
+  /** Option and threshold names the project wrote that the pack does not read (`thresholds.cpuRatoi`), with their messages: check `config-keys` reports them. */
+  readonly unknownOptions: readonly { readonly key: string; readonly message: string }[];
 }
 
-export function definePack(pack: Omit<PackDef, 'kind'>): PackDef {
-  return Object.freeze({ kind: 'pack' as const, ...pack });
+/**
+ * A pack from its parts; given the options it was called with and its default thresholds, it
+ * keeps the names among them it does not know (the config is bundled without a type check, so a
+ * misspelt threshold would otherwise be dropped and its default used).
+ */
+export function definePack<T extends Thresholds>(pack: Omit<PackDef, 'kind' | 'unknownOptions'>, given?: { readonly options: PackOptions<T>; readonly thresholds: T }): PackDef {
+  const unknownOptions = given === undefined ? [] : unknownPackOptions(pack.name, given.options, Object.keys(given.thresholds));
+  return Object.freeze({ kind: 'pack' as const, ...pack, unknownOptions });
+}
+
+/** Every key of PackOptions, for the names a project may write. */
+const PACK_OPTION_KEYS = ['job', 'targets', 'runsIn', 'notIn', 'kubernetes', 'thresholds', 'escalation', 'folder'] as const satisfies readonly (keyof PackOptions<Thresholds>)[];
+
+function unknownPackOptions(name: string, options: PackOptions<Thresholds>, thresholds: readonly string[]): PackDef['unknownOptions'] {
+  const place = `the options of pack '${name}'`;
+  return [
+    ...unknownKeys(options, PACK_OPTION_KEYS).map((key) => ({ key, message: unknownKeyMessage(key, PACK_OPTION_KEYS, place) })),
+    ...unknownKeys(options.thresholds, thresholds).map((key) => ({ key: `thresholds.${key}`, message: unknownKeyMessage(key, thresholds, `the thresholds of pack '${name}'`) })),
+  ];
 }
 
 /**

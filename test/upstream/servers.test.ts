@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { domain as nodeExporterDomain } from 'sextant/packs/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import alertmanagerDomain from '../../catalog/alertmanager.ts';
-import nodeExporterDomain from '../../catalog/node_exporter.ts';
 import prometheusDomain from '../../catalog/prometheus.ts';
 import scrapeDomain from '../../catalog/scrape.ts';
 import type { DomainDef } from '../../generator/dsl/domain.ts';
@@ -74,7 +74,7 @@ async function exposedFamilies(url: string, domain: DomainDef) {
 }
 
 describe('upstream catalogue domains against live servers', () => {
-  it('catalog/node_exporter.ts matches node_exporter', async () => {
+  it('the node pack domain matches node_exporter', async () => {
     expect(compareDomain(nodeExporterDomain, await exposedFamilies(urls.node, nodeExporterDomain))).toEqual([]);
   });
 
