@@ -4,11 +4,12 @@
  * every second under the pack's job name, `verify` over its /metrics, and every panel query of
  * the pack's dashboards sent to that Prometheus. Engine tests: nothing of the reference is read.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { substituteVariables } from '../../generator/grafana/variables.ts';
 import type { Model } from '../../generator/model/types.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
+import type { GeneratedFile } from '../../generator/render/stage.ts';
 import { verifyTarget } from '../../generator/verify/index.ts';
 import { scratchProject, type Project } from './project.ts';
 import { freePort, startServer, waitFor, type Server } from './servers.ts';
@@ -16,6 +17,8 @@ import { freePort, startServer, waitFor, type Server } from './servers.ts';
 export interface PackProject {
   readonly project: Project;
   readonly model: Model;
+  /** What `generate` would write under generated/. */
+  readonly files: readonly GeneratedFile[];
 }
 
 /**
@@ -32,14 +35,21 @@ export async function packProject(imports: string, packs: string, files: Record<
     project.remove();
     throw new Error(`the pack project is invalid:\n${result.problems.map((p) => `${p.file} ${p.definition} [${p.check}] ${p.message}`).join('\n')}`);
   }
-  return { project, model: result.model };
+  return { project, model: result.model, files: result.files };
 }
 
-/** A Prometheus on a free port scraping each job's targets every second. */
-export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>): Promise<Server> {
+/**
+ * A Prometheus on a free port scraping each job's targets every second and evaluating the given
+ * rule files (a pack project's `prometheus/rules/*`: panels read its recording rules).
+ */
+export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>, files: readonly GeneratedFile[] = []): Promise<Server> {
   const port = await freePort();
+  const rules = files.filter((file) => file.path.startsWith('prometheus/rules/'));
+  mkdirSync(join(dir, 'rules'), { recursive: true });
+  for (const file of rules) writeFileSync(join(dir, 'rules', basename(file.path)), file.content);
+  const ruleFiles = `rule_files: ${JSON.stringify(rules.map((file) => `rules/${basename(file.path)}`))}`;
   const scrapeConfigs = Object.entries(jobs).map(([job, targets]) => `  - { job_name: ${JSON.stringify(job)}, static_configs: [{ targets: ${JSON.stringify(targets)} }] }`);
-  writeFileSync(join(dir, 'prometheus.yml'), ['global: { scrape_interval: 1s, evaluation_interval: 1s }', 'scrape_configs:', ...scrapeConfigs, ''].join('\n'));
+  writeFileSync(join(dir, 'prometheus.yml'), ['global: { scrape_interval: 1s, evaluation_interval: 1s }', ruleFiles, 'scrape_configs:', ...scrapeConfigs, ''].join('\n'));
   const server = await startServer(
     'prometheus',
     [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
