@@ -82,7 +82,8 @@ describe('sextant init', () => {
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain("alerts/ledger.ts: alert LedgerErrorRatioHigh: test '10% of requests fail' failed:");
     expect(broken.stderr).toMatch(/^check FAILED in [\d.]+ s: 1 of 8 steps failed \(promtool-test\)\.$/m);
-  });
+    // Two full checks, each running the node pack's promtool tests too.
+  }, 300_000);
 
   it('names everything after --service: the namespace, the files and the alert', async () => {
     const root = emptyProject('monitoring');
