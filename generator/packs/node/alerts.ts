@@ -30,12 +30,12 @@ export interface NodeTarget {
 }
 
 /** The recording rules, whose tests carry the target's labels. */
-export function nodeRecordingRules(NODE: NodeTarget) {
-  const idle = (perMinute: number) => input(n.cpuSeconds, { ...NODE, cpu: '0', mode: 'idle' }, `0+${perMinute}x40`);
+export function nodeRecordingRules(host1: NodeTarget) {
+  const idle = (perMinute: number) => input(n.cpuSeconds, { ...host1, cpu: '0', mode: 'idle' }, `0+${perMinute}x40`);
   const cpuUtilisation = recordingRule({
     record: 'job_instance:node_cpu_utilisation:rate5m',
     expr: promql`1 - avg by (job, instance) (rate(${n.cpuSeconds}{mode="idle"}[5m]))`,
-    tests: [evaluates('is the share of time not idle', { at: '10m', series: [idle(15)], samples: [{ labels: { ...NODE }, value: 0.75 }] })],
+    tests: [evaluates('is the share of time not idle', { at: '10m', series: [idle(15)], samples: [{ labels: { ...host1 }, value: 0.75 }] })],
   });
   const memoryUtilisation = recordingRule({
     record: 'job_instance:node_memory_utilisation:ratio',
@@ -43,23 +43,23 @@ export function nodeRecordingRules(NODE: NodeTarget) {
     tests: [
       evaluates('is the share of memory not available', {
         at: '5m',
-        series: [input(n.memAvailable, { ...NODE }, `${2 * GiB}x40`), input(n.memTotal, { ...NODE }, `${8 * GiB}x40`)],
-        samples: [{ labels: { ...NODE }, value: 0.75 }],
+        series: [input(n.memAvailable, { ...host1 }, `${2 * GiB}x40`), input(n.memTotal, { ...host1 }, `${8 * GiB}x40`)],
+        samples: [{ labels: { ...host1 }, value: 0.75 }],
       }),
     ],
   });
   return { cpuUtilisation, memoryUtilisation };
 }
 
-export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: string) {
-  const { cpuUtilisation, memoryUtilisation } = nodeRecordingRules(NODE);
-  const root = { ...NODE, device: '/dev/vda1', fstype: 'ext4', mountpoint: '/' } as const;
-  const eth0 = { ...NODE, device: 'eth0' } as const;
-  const HOST_2 = { ...NODE, instance: 'host-2:9100' } as const;
-  const host = NODE.instance;
+export function nodeRules(t: NodeThresholds, host1: NodeTarget, escalation: string) {
+  const { cpuUtilisation, memoryUtilisation } = nodeRecordingRules(host1);
+  const root = { ...host1, device: '/dev/vda1', fstype: 'ext4', mountpoint: '/' } as const;
+  const eth0 = { ...host1, device: 'eth0' } as const;
+  const host2 = { ...host1, instance: 'host-2:9100' } as const;
+  const host = host1.instance;
 
-  const idle = (perMinute: number, target: NodeTarget = NODE) => input(n.cpuSeconds, { ...target, cpu: '0', mode: 'idle' }, `0+${round(perMinute)}x40`);
-  const memory = (availableBytes: number) => [input(n.memAvailable, { ...NODE }, `${availableBytes}x40`), input(n.memTotal, { ...NODE }, `${8 * GiB}x40`)];
+  const idle = (perMinute: number, target: NodeTarget = host1) => input(n.cpuSeconds, { ...target, cpu: '0', mode: 'idle' }, `0+${round(perMinute)}x40`);
+  const memory = (availableBytes: number) => [input(n.memAvailable, { ...host1 }, `${availableBytes}x40`), input(n.memTotal, { ...host1 }, `${8 * GiB}x40`)];
   /** A 100 GiB root file system: available bytes from `start`, losing `perMinute`, and whether it is mounted read-only. */
   const disk = (start: number, perMinute = 0, readonly = 0) => [
     input(n.filesystemAvail, root, perMinute === 0 ? `${start}x300` : `${start}-${perMinute}x300`),
@@ -73,38 +73,40 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
     input(n.filesystemReadonly, root, '0x300'),
   ];
   const clock = (offset: string, synced = 1, maxError = 0.01) => [
-    input(n.timexOffset, { ...NODE }, offset),
-    input(n.timexSyncStatus, { ...NODE }, `${synced}x40`),
-    input(n.timexMaxError, { ...NODE }, `${maxError}x40`),
+    input(n.timexOffset, { ...host1 }, offset),
+    input(n.timexSyncStatus, { ...host1 }, `${synced}x40`),
+    input(n.timexMaxError, { ...host1 }, `${maxError}x40`),
   ];
   const load = (load5: number, cpus: number) => [
-    input(n.load5, { ...NODE }, `${round(load5)}x40`),
-    ...Array.from({ length: cpus }, (_, cpu) => input(n.cpuSeconds, { ...NODE, cpu: String(cpu), mode: 'idle' }, '0+30x40')),
+    input(n.load5, { ...host1 }, `${round(load5)}x40`),
+    ...Array.from({ length: cpus }, (_, cpu) => input(n.cpuSeconds, { ...host1, cpu: String(cpu), mode: 'idle' }, '0+30x40')),
   ];
 
-  // The values the tests put near each threshold.
-  /** CPU: idle seconds a minute for busy halfway to 100 %, and 0.1 s a minute either side of the threshold. */
-  const cpu = { busy: round(60 * (1 - (1 + t.cpuRatio) / 2)), over: round(60 * (1 - t.cpuRatio) - 0.1), under: round(60 * (1 - t.cpuRatio) + 0.1) };
-  /** Memory of 8 GiB: 0.2 GiB less available than the threshold allows, and 0.05 GiB more. */
-  const mem = { over: mib(8 * GiB * (1 - t.memoryRatio) - 0.2 * GiB), under: mib(8 * GiB * (1 - t.memoryRatio) + 0.05 * GiB) };
-  /** Day-ahead filling: 1 GiB under the share, losing all of it in 896 minutes (about 15 hours) or twice that. */
-  const filling = { start: mib(100 * GiB * t.diskFreeRatio - GiB) };
+  // The values the tests put near each threshold, as shares of it, so any threshold between 0 and 1 has them.
+  /** CPU: idle seconds a minute at busy halfway to 100 %, and 1/120 of the idle time at the threshold either side of it. */
+  const idleAt = 60 * (1 - t.cpuRatio);
+  const cpu = { busy: round(idleAt / 2), over: round((idleAt * 119) / 120), under: round((idleAt * 121) / 120) };
+  /** Memory of 8 GiB: 5/6 of what the threshold leaves available, and 25/24 of it. */
+  const availableAt = 8 * GiB * (1 - t.memoryRatio);
+  const mem = { over: mib((availableAt * 5) / 6), under: mib((availableAt * 25) / 24) };
+  /** Day-ahead filling: 14/15 of the share free, losing all of it in 896 minutes (about 15 hours) or twice that; or 17/15 free. */
+  const filling = { start: mib((100 * GiB * t.diskFreeRatio * 14) / 15), above: mib((100 * GiB * t.diskFreeRatio * 17) / 15) };
   const fillingFast = mib(filling.start / 896);
-  /** Within diskFillHours: 1 GiB under the page's share, full in 60 % of the hours or in 120 % of them. */
-  const soon = { start: mib(100 * GiB * t.diskFreeRatioPage - GiB) };
+  /** Within diskFillHours: 90 % of the page's share free, full in 60 % of the hours or in 120 % of them; or the share itself. */
+  const soon = { start: mib(100 * GiB * t.diskFreeRatioPage * 0.9), at: mib(100 * GiB * t.diskFreeRatioPage) };
   const soonFast = mib(soon.start / (0.6 * t.diskFillHours * 60));
   const soonSlow = mib(soon.start / (1.2 * t.diskFillHours * 60));
-  /** 1 GiB under the low-space share, and exactly at it. */
-  const low = { over: mib(100 * GiB * t.diskFreeRatioLow - GiB), at: mib(100 * GiB * t.diskFreeRatioLow) };
-  /** Inodes: 10,000 under the share, gone in 75 % of diskFillHours or in 125 % of them. */
-  const inodesFree = Math.round(1_000_000 * t.inodesFreeRatio - 10_000);
+  /** 80 % of the low-space share, and exactly the share. */
+  const low = { over: mib(100 * GiB * t.diskFreeRatioLow * 0.8), at: mib(100 * GiB * t.diskFreeRatioLow) };
+  /** Inodes of 1M: 90 % of the share free, gone in 75 % of diskFillHours or in 125 % of them. */
+  const inodesFree = Math.round(1_000_000 * t.inodesFreeRatio * 0.9);
   const inodesFast = Math.round(inodesFree / (0.75 * t.diskFillHours * 60));
   const inodesSlow = Math.round(inodesFree / (1.25 * t.diskFillHours * 60));
-  /** Network: twice the error share, and one error a minute under it, of 6,000 packets a minute. */
+  /** Network, of 6,000 packets a minute: twice the error share, and 59/60 of it. */
   const errorsOver = round(6000 * 2 * t.networkErrorRatio);
-  const errorsUnder = round(6000 * t.networkErrorRatio - 1);
-  /** Clock: twice the offset, drifting away by 2 % of the threshold a minute; back by 8 %; or 10 ms inside it. */
-  const skew = { start: round(2 * t.clockOffsetSeconds), drift: round(0.02 * t.clockOffsetSeconds) };
+  const errorsUnder = round((6000 * t.networkErrorRatio * 59) / 60);
+  /** Clock: twice the offset, drifting away by 2 % of the threshold a minute (back by 8 % in the silent case); or 80 % of it. */
+  const skew = { start: round(2 * t.clockOffsetSeconds), drift: round(0.02 * t.clockOffsetSeconds), inside: round(0.8 * t.clockOffsetSeconds) };
 
   const freeRatio = promql`${n.filesystemAvail}{${REAL_FILESYSTEMS}} / ${n.filesystemSize}{${REAL_FILESYSTEMS}}`;
   const writable = promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 0`;
@@ -125,7 +127,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
         severity: 'warning',
         expr: promql`${cpuUtilisation} > ${t.cpuRatio}`,
         for: '10m',
-        scenario: { target: NODE, series: (busy, s) => [input(n.cpuSeconds, { ...s.target, cpu: '0', mode: 'idle' }, s.counter(1 - busy))] },
+        scenario: { target: host1, series: (busy, s) => [input(n.cpuSeconds, { ...s.target, cpu: '0', mode: 'idle' }, s.counter(1 - busy))] },
         summary: 'CPU of {{ $labels.instance }} is busy',
         description: 'The CPUs of {{ $labels.instance }} are {{ $value | humanizePercentage }} busy.',
         runbook: {
@@ -141,15 +143,15 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
           fires(`${humanizePercentage(1 - cpu.busy / 60)} busy`, {
             at: '20m',
             series: [idle(cpu.busy)],
-            alerts: [{ labels: { ...NODE }, summary: `CPU of ${host} is busy`, description: `The CPUs of ${host} are ${humanizePercentage(1 - cpu.busy / 60)} busy.` }],
+            alerts: [{ labels: { ...host1 }, summary: `CPU of ${host} is busy`, description: `The CPUs of ${host} are ${humanizePercentage(1 - cpu.busy / 60)} busy.` }],
           }),
           fires(`just over ${humanizePercentage(t.cpuRatio)} busy, just after 10 minutes`, {
             at: '16m',
             series: [idle(cpu.over)],
-            alerts: [{ labels: { ...NODE }, summary: `CPU of ${host} is busy`, description: `The CPUs of ${host} are ${humanizePercentage(1 - cpu.over / 60)} busy.` }],
+            alerts: [{ labels: { ...host1 }, summary: `CPU of ${host} is busy`, description: `The CPUs of ${host} are ${humanizePercentage(1 - cpu.over / 60)} busy.` }],
           }),
           silent(`just under ${humanizePercentage(t.cpuRatio)} busy`, { at: '20m', series: [idle(cpu.under)] }),
-          silent('one host busy, the other idle: each host is judged alone', { at: '20m', series: [idle(cpu.under), idle(60, HOST_2)] }),
+          silent('one host busy, the other idle: each host is judged alone', { at: '20m', series: [idle(cpu.under), idle(60, host2)] }),
           pending('busy for less than 10 minutes', { at: '10m', series: [idle(cpu.busy)] }),
         ],
       }),
@@ -158,7 +160,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
         severity: 'warning',
         expr: promql`${memoryUtilisation} > ${t.memoryRatio}`,
         for: '10m',
-        scenario: { target: NODE, series: (used, s) => [input(n.memAvailable, { ...s.target }, s.gauge((1 - used) * 8 * GiB)), input(n.memTotal, { ...s.target }, s.gauge(8 * GiB))] },
+        scenario: { target: host1, series: (used, s) => [input(n.memAvailable, { ...s.target }, s.gauge((1 - used) * 8 * GiB)), input(n.memTotal, { ...s.target }, s.gauge(8 * GiB))] },
         summary: 'Memory of {{ $labels.instance }} is nearly used up',
         description: '{{ $value | humanizePercentage }} of the memory of {{ $labels.instance }} is in use.',
         runbook: {
@@ -174,7 +176,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
           fires(`${round(mem.over / GiB)} GiB of 8 GiB available`, {
             at: '20m',
             series: memory(mem.over),
-            alerts: [{ labels: { ...NODE }, summary: `Memory of ${host} is nearly used up`, description: `${humanizePercentage(1 - mem.over / (8 * GiB))} of the memory of ${host} is in use.` }],
+            alerts: [{ labels: { ...host1 }, summary: `Memory of ${host} is nearly used up`, description: `${humanizePercentage(1 - mem.over / (8 * GiB))} of the memory of ${host} is in use.` }],
           }),
           silent(`${round(mem.under / GiB)} GiB of 8 GiB available: just under ${humanizePercentage(t.memoryRatio)} in use`, { at: '20m', series: memory(mem.under) }),
           pending('high for less than 10 minutes', { at: '9m', series: memory(mem.over) }),
@@ -185,7 +187,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
         severity: 'warning',
         expr: promql`${n.load5} / on (job, instance) count by (job, instance) (${n.cpuSeconds}{mode="idle"}) > ${t.loadPerCpu}`,
         for: '15m',
-        scenario: { target: NODE, series: (perCpu, s) => [input(n.load5, { ...s.target }, s.gauge(perCpu * 4)), ...['0', '1', '2', '3'].map((cpu) => input(n.cpuSeconds, { ...s.target, cpu, mode: 'idle' }, s.counter(0.5)))] },
+        scenario: { target: host1, series: (perCpu, s) => [input(n.load5, { ...s.target }, s.gauge(perCpu * 4)), ...['0', '1', '2', '3'].map((cpu) => input(n.cpuSeconds, { ...s.target, cpu, mode: 'idle' }, s.counter(0.5)))] },
         summary: '{{ $labels.instance }} has more runnable work than CPUs',
         description: 'The 5-minute load of {{ $labels.instance }} is {{ $value | humanize }} per CPU: work waits to run.',
         runbook: {
@@ -202,7 +204,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
             at: '20m',
             series: load(4 * t.loadPerCpu + 1, 4),
             alerts: [
-              { labels: { ...NODE }, summary: `${host} has more runnable work than CPUs`, description: `The 5-minute load of ${host} is ${humanize((4 * t.loadPerCpu + 1) / 4)} per CPU: work waits to run.` },
+              { labels: { ...host1 }, summary: `${host} has more runnable work than CPUs`, description: `The 5-minute load of ${host} is ${humanize((4 * t.loadPerCpu + 1) / 4)} per CPU: work waits to run.` },
             ],
           }),
           silent(`load ${round(4 * t.loadPerCpu)} on 4 CPUs: at the threshold`, { at: '20m', series: load(4 * t.loadPerCpu, 4) }),
@@ -240,9 +242,9 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
             ],
           }),
           silent(`${gib(filling.start)} GiB free, losing ${fillingFast / 2 / MiB} MiB a minute: full in more than a day`, { at: '70m', series: disk(filling.start, fillingFast / 2) }),
-          silent(`${gib(filling.start + 3 * GiB)} GiB free, filling fast: the share of free space is still above ${humanizePercentage(t.diskFreeRatio)}`, {
+          silent(`${gib(filling.above)} GiB free, filling fast: the share of free space is still above ${humanizePercentage(t.diskFreeRatio)}`, {
             at: '70m',
-            series: disk(filling.start + 3 * GiB, fillingFast),
+            series: disk(filling.above, fillingFast),
           }),
           silent('read-only: nothing can fill it', { at: '70m', series: disk(filling.start, fillingFast, 1) }),
           pending('filling for less than an hour', { at: '59m', series: disk(filling.start, fillingFast) }),
@@ -281,7 +283,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
             ],
           }),
           silent(`${gib(soon.start)} GiB free, losing ${soonSlow / MiB} MiB a minute: full in more than ${t.diskFillHours} hours`, { at: '40m', series: disk(soon.start, soonSlow) }),
-          silent(`${gib(soon.start + GiB)} GiB free and not growing: exactly at the threshold, no trend`, { at: '40m', series: disk(soon.start + GiB) }),
+          silent(`${gib(soon.at)} GiB free and not growing: exactly at the threshold, no trend`, { at: '40m', series: disk(soon.at) }),
           pending('filling for less than 30 minutes', { at: '29m', series: disk(soon.start, soonFast) }),
         ],
       }),
@@ -290,7 +292,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
         severity: 'warning',
         expr: promql`${freeRatio} < ${t.diskFreeRatioLow} and ${writable}`,
         for: '30m',
-        scenario: { target: NODE, series: (free, s) => [input(n.filesystemAvail, { ...root, ...s.target }, s.gauge(free * 100 * GiB)), input(n.filesystemSize, { ...root, ...s.target }, s.gauge(100 * GiB)), input(n.filesystemReadonly, { ...root, ...s.target }, s.gauge(0))] },
+        scenario: { target: host1, series: (free, s) => [input(n.filesystemAvail, { ...root, ...s.target }, s.gauge(free * 100 * GiB)), input(n.filesystemSize, { ...root, ...s.target }, s.gauge(100 * GiB)), input(n.filesystemReadonly, { ...root, ...s.target }, s.gauge(0))] },
         blindSpot: 'A file system that disappears has nothing left to fill; node_exporter gone is TargetDown.',
         summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is nearly full',
         description: 'Only {{ $value | humanizePercentage }} of {{ $labels.mountpoint }} on {{ $labels.instance }} is free.',
@@ -354,7 +356,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
         severity: 'warning',
         expr: promql`${n.filesystemReadonly}{${REAL_FILESYSTEMS}} == 1`,
         for: '5m',
-        scenario: { target: NODE, series: (readonly, s) => [input(n.filesystemReadonly, { ...root, ...s.target }, s.gauge(readonly))] },
+        scenario: { target: host1, series: (readonly, s) => [input(n.filesystemReadonly, { ...root, ...s.target }, s.gauge(readonly))] },
         summary: '{{ $labels.mountpoint }} on {{ $labels.instance }} is read-only',
         description: '{{ $labels.mountpoint }} ({{ $labels.device }}) on {{ $labels.instance }} is mounted read-only: every write to it fails.',
         runbook: {
@@ -385,7 +387,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
         // Off by more than the threshold either way, and not moving back: abs() and sgn() say ahead or behind in one comparison.
         expr: promql`abs(${n.timexOffset}) > ${t.clockOffsetSeconds} and deriv(${n.timexOffset}[5m]) * sgn(${n.timexOffset}) >= 0`,
         for: '10m',
-        scenario: { target: NODE, series: (offset, s) => [input(n.timexOffset, { ...s.target }, s.gauge(offset))] },
+        scenario: { target: host1, series: (offset, s) => [input(n.timexOffset, { ...s.target }, s.gauge(offset))] },
         summary: 'The clock of {{ $labels.instance }} is off',
         description: 'The clock of {{ $labels.instance }} is {{ $value | humanizeDuration }} away from its NTP reference, and not coming back.',
         runbook: {
@@ -400,15 +402,15 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
           fires(`${humanizeDuration(skew.start)} ahead and drifting`, {
             at: '20m',
             series: clock(`${skew.start}+${skew.drift}x40`),
-            alerts: [{ labels: { ...NODE }, summary: `The clock of ${host} is off`, description: `The clock of ${host} is ${humanizeDuration(skew.start + 20 * skew.drift)} away from its NTP reference, and not coming back.` }],
+            alerts: [{ labels: { ...host1 }, summary: `The clock of ${host} is off`, description: `The clock of ${host} is ${humanizeDuration(skew.start + 20 * skew.drift)} away from its NTP reference, and not coming back.` }],
           }),
           fires(`${humanizeDuration(skew.start)} behind and drifting`, {
             at: '20m',
             series: clock(`-${skew.start}-${skew.drift}x40`),
-            alerts: [{ labels: { ...NODE }, summary: `The clock of ${host} is off`, description: `The clock of ${host} is ${humanizeDuration(skew.start + 20 * skew.drift)} away from its NTP reference, and not coming back.` }],
+            alerts: [{ labels: { ...host1 }, summary: `The clock of ${host} is off`, description: `The clock of ${host} is ${humanizeDuration(skew.start + 20 * skew.drift)} away from its NTP reference, and not coming back.` }],
           }),
           silent(`${humanizeDuration(2 * skew.start)} ahead, but NTP brings it back`, { at: '20m', series: clock(`${round(2 * skew.start)}-${round(4 * skew.drift)}x40`) }),
-          silent(`${humanizeDuration(round(t.clockOffsetSeconds - 0.01))} ahead`, { at: '20m', series: clock(`${round(t.clockOffsetSeconds - 0.01)}x40`) }),
+          silent(`${humanizeDuration(skew.inside)} ahead`, { at: '20m', series: clock(`${skew.inside}x40`) }),
           pending('off for less than 10 minutes', { at: '9m', series: clock(`${skew.start}+${skew.drift}x40`) }),
         ],
       }),
@@ -417,7 +419,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
         severity: 'warning',
         expr: promql`min_over_time(${n.timexSyncStatus}[5m]) == 0 and ${n.timexMaxError} >= 16`,
         for: '10m',
-        scenario: { target: NODE, series: (synced, s) => [input(n.timexSyncStatus, { ...s.target }, s.gauge(synced)), input(n.timexMaxError, { ...s.target }, s.gauge(16))] },
+        scenario: { target: host1, series: (synced, s) => [input(n.timexSyncStatus, { ...s.target }, s.gauge(synced)), input(n.timexMaxError, { ...s.target }, s.gauge(16))] },
         blindSpot: 'The timex series go only with node_exporter itself, which TargetDown reports.',
         summary: 'The clock of {{ $labels.instance }} is not synchronised',
         description: 'NTP has not synchronised the clock of {{ $labels.instance }}: its error is no longer bounded.',
@@ -433,7 +435,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
           fires('unsynchronised, error at the cap', {
             at: '20m',
             series: clock('0x40', 0, 16),
-            alerts: [{ labels: { ...NODE }, summary: `The clock of ${host} is not synchronised`, description: `NTP has not synchronised the clock of ${host}: its error is no longer bounded.` }],
+            alerts: [{ labels: { ...host1 }, summary: `The clock of ${host} is not synchronised`, description: `NTP has not synchronised the clock of ${host}: its error is no longer bounded.` }],
           }),
           silent('unsynchronised a moment, error still small', { at: '20m', series: clock('0x40', 0, 0.5) }),
           silent('synchronised', { at: '20m', series: clock('0x40', 1, 16) }),
@@ -456,7 +458,7 @@ export function nodeRules(t: NodeThresholds, NODE: NodeTarget, escalation: strin
       expr: promql`rate(${errors}[5m]) / rate(${packets}[5m]) > ${t.networkErrorRatio} and rate(${packets}[5m]) > 1`,
       for: '30m',
       scenario: {
-        target: NODE,
+        target: host1,
         series: (ratio, s) => [input(packets, { ...eth0, ...s.target }, s.counter(100)), input(errors, { ...eth0, ...s.target }, s.counter(100 * ratio))],
         idle: (s) => [input(packets, { ...eth0, ...s.target }, s.counter(0)), input(errors, { ...eth0, ...s.target }, s.counter(0))],
       },
