@@ -106,8 +106,8 @@ describe('the node pack', () => {
       const problems = result.ok ? [] : result.problems.map((p) => `${p.file} ${p.definition} [${p.check}] ${p.message}`);
       expect(problems).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^sextant\.config\.ts packs\.node\.jobb \[config-keys\] unknown key 'jobb' in the options of pack 'node', so it would be ignored: did you mean 'job'\?/),
-          expect.stringMatching(/^sextant\.config\.ts packs\.node\.thresholds\.cpuRatoi \[config-keys\] unknown key 'cpuRatoi' in the thresholds of pack 'node', so it would be ignored: did you mean 'cpuRatio'\?/),
+          expect.stringMatching(/^sextant\.config\.ts packs\.node\.jobb \[config-keys\] unknown key 'jobb' in the node pack's options, so it would be ignored: did you mean 'job'\?/),
+          expect.stringMatching(/^sextant\.config\.ts packs\.node\.thresholds\.cpuRatoi \[config-keys\] unknown key 'cpuRatoi' in the node pack's thresholds, so it would be ignored: did you mean 'cpuRatio'\?/),
         ]),
       );
     } finally {
