@@ -4,6 +4,8 @@
  * expectations of its tests follow.
  */
 import { defineConfig } from 'sextant';
+import kubernetes from 'sextant/packs/kubernetes';
+import { PLATFORM_ESCALATION } from './alerts/shared/platform.ts';
 import { FAULT_SWITCHES } from './exporter/faults.ts';
 import { imageOf } from './versions.ts';
 
@@ -25,6 +27,8 @@ export default defineConfig({
     // The plain manifests run the versions pinned in versions.json, as the compose stack does.
     images: { prometheus: imageOf('prometheus'), alertmanager: imageOf('alertmanager') },
   },
+  // Ready monitoring of the programs the system runs beside its own services (sextant/packs/<name>).
+  packs: [kubernetes({ escalation: PLATFORM_ESCALATION })],
   alerts: {
     // Where generated/docs/alerts.md is served; runbook_url = this + '#<alertname in lower case>'.
     runbookBaseUrl: 'https://github.com/taskforge/monitoring/blob/main/generated/docs/alerts.md',
@@ -70,7 +74,6 @@ export default defineConfig({
       targetsDownRatio: 0.1, // share of a job's targets down
       prometheusNotificationErrorRatio: 0.01, // share of alerts Prometheus fails to send to an Alertmanager
       alertmanagerNotificationFailureRatio: 0.01, // share of notifications of an integration that fail
-      containerMemoryLimitRatio: 0.9, // working set over the memory limit; at 1 the kernel OOM-kills
     },
   },
 });

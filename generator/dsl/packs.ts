@@ -11,6 +11,7 @@ import type { Thresholds } from '../config.ts';
 import type { DashboardDef, Folder } from './dashboards.ts';
 import type { DomainDef } from './domain.ts';
 import type { RulesDef } from './rules.ts';
+import { unknownKeyMessage, unknownKeys } from './unknown-keys.ts';
 import { defineScrapeJob, type DeploymentName, type EnvironmentName, type KubernetesScrapeDef, type ScrapeJobDef } from './scrape.ts';
 
 export interface PackDef {
@@ -24,10 +25,34 @@ export interface PackDef {
   readonly rules: readonly RulesDef[];
   readonly dashboards: readonly DashboardDef[];
   readonly scrape: readonly ScrapeJobDef[];
+  /** Options and thresholds the project wrote that the pack does not read, as messages (check config-keys). */
+  readonly unknownOptions: readonly string[];
 }
 
-export function definePack(pack: Omit<PackDef, 'kind'>): PackDef {
-  return Object.freeze({ kind: 'pack' as const, ...pack });
+/**
+ * `written`: the options the project passed and the pack's default thresholds, so a misspelt key
+ * (`thresholds: { containerMemoryLimitRaito }`) is refused instead of silently ignored; `extraOptions`
+ * names the options the pack reads beyond PackOptions.
+ */
+export function definePack(
+  pack: Omit<PackDef, 'kind' | 'unknownOptions'>,
+  written?: { readonly options: object; readonly thresholds: Thresholds; readonly extraOptions?: readonly string[] },
+): PackDef {
+  return Object.freeze({ kind: 'pack' as const, ...pack, unknownOptions: written ? unknownPackOptions(pack.name, written.options, written.thresholds, written.extraOptions ?? []) : [] });
+}
+
+/** The keys of PackOptions. */
+const PACK_OPTIONS = Object.keys({
+  job: true, targets: true, runsIn: true, notIn: true, kubernetes: true, thresholds: true, escalation: true, folder: true,
+} satisfies Record<keyof PackOptions<Thresholds>, true>);
+
+function unknownPackOptions(name: string, options: object, thresholds: Thresholds, extraOptions: readonly string[]): string[] {
+  const optionKeys = [...PACK_OPTIONS, ...extraOptions];
+  const thresholdKeys = Object.keys(thresholds);
+  return [
+    ...unknownKeys(options, optionKeys).map((key) => unknownKeyMessage(key, optionKeys, `the ${name} pack's options`)),
+    ...unknownKeys((options as { thresholds?: unknown }).thresholds, thresholdKeys).map((key) => unknownKeyMessage(key, thresholdKeys, `the ${name} pack's thresholds`)),
+  ];
 }
 
 /**

@@ -37,6 +37,7 @@ export function packSources(config: SextantConfig, problems: Problem[]): PackSou
       return;
     }
     seen.add(pack.name);
+    for (const message of pack.unknownOptions ?? []) problems.push({ file: CONFIG_FILE, definition: `packs[${index}] (${pack.name})`, check: 'config-keys', message });
     const place = (kind: string, value: { name?: unknown }, many: number) => `sextant/packs/${pack.name}/${kind}${many > 1 ? `/${String(value.name)}` : ''}`;
     const add = (into: DefinitionSource[], kind: string, values: readonly { name?: unknown }[]) => {
       for (const value of values) into.push({ file: place(kind, value, values.length), value });

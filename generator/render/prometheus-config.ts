@@ -120,7 +120,7 @@ function scrapeConfig(model: Model, job: ModelScrapeJob, environment: Environmen
 export function scrapeKeeps(model: Model, job: ModelScrapeJob, inKubernetes: boolean): { label: string; regex: string }[] {
   return [
     ...(job.keepMetrics ? [{ label: '__name__', regex: job.keepMetrics.join('|') }] : []),
-    ...(inKubernetes && job.kubernetes.onlyAppNamespaces ? [{ label: 'namespace', regex: model.config.kubernetes.appNamespaces.join('|') }] : []),
+    ...(inKubernetes && job.kubernetes.onlyNamespaces ? [{ label: 'namespace', regex: job.kubernetes.onlyNamespaces.join('|') }] : []),
   ];
 }
 
