@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { substituteVariables } from '../../generator/grafana/variables.ts';
 import type { Model } from '../../generator/model/types.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
+import type { GeneratedFile } from '../../generator/render/stage.ts';
 import { verifyTarget } from '../../generator/verify/index.ts';
 import { scratchProject, type Project } from './project.ts';
 import { freePort, startServer, waitFor, type Server } from './servers.ts';
@@ -16,6 +17,8 @@ import { freePort, startServer, waitFor, type Server } from './servers.ts';
 export interface PackProject {
   readonly project: Project;
   readonly model: Model;
+  /** What `generate` would write (rule files, their tests…), not written. */
+  readonly files: readonly GeneratedFile[];
 }
 
 /**
@@ -32,14 +35,19 @@ export async function packProject(imports: string, packs: string, files: Record<
     project.remove();
     throw new Error(`the pack project is invalid:\n${result.problems.map((p) => `${p.file} ${p.definition} [${p.check}] ${p.message}`).join('\n')}`);
   }
-  return { project, model: result.model };
+  return { project, model: result.model, files: result.files };
 }
 
-/** A Prometheus on a free port scraping each job's targets every second. */
-export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>): Promise<Server> {
+/**
+ * A Prometheus on a free port scraping each job's targets every second, evaluating the given rule
+ * files (the pack's recording rules, for the panels that read them) every second.
+ */
+export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>, ruleFiles: readonly GeneratedFile[] = []): Promise<Server> {
   const port = await freePort();
   const scrapeConfigs = Object.entries(jobs).map(([job, targets]) => `  - { job_name: ${JSON.stringify(job)}, static_configs: [{ targets: ${JSON.stringify(targets)} }] }`);
-  writeFileSync(join(dir, 'prometheus.yml'), ['global: { scrape_interval: 1s, evaluation_interval: 1s }', 'scrape_configs:', ...scrapeConfigs, ''].join('\n'));
+  ruleFiles.forEach((file, index) => writeFileSync(join(dir, `rules-${index}.yml`), file.content));
+  const rules = ruleFiles.length > 0 ? ['rule_files:', ...ruleFiles.map((_, index) => `  - ${JSON.stringify(join(dir, `rules-${index}.yml`))}`)] : [];
+  writeFileSync(join(dir, 'prometheus.yml'), ['global: { scrape_interval: 1s, evaluation_interval: 1s }', ...rules, 'scrape_configs:', ...scrapeConfigs, ''].join('\n'));
   const server = await startServer(
     'prometheus',
     [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],

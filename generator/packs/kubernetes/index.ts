@@ -49,7 +49,8 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
   const cadvisorJob = options.cadvisorJob ?? 'cadvisor';
   // Both programs report on every workload of the cluster: keep the watched namespaces' series.
   const onlyAppNamespaces = options.namespaces ?? true;
-  // A project's kubernetes option changes how the pods are found, not which namespaces are kept.
+  // Found as the kube-state-metrics Helm chart (prometheus-community) deploys it; a project's
+  // kubernetes option changes how the pods are found, not which namespaces are kept.
   const kubeStateMetricsPods = { podLabels: { 'app.kubernetes.io/name': 'kube-state-metrics' }, namespaces: ['kube-system'], port: 8080, portName: 'http', ...options.kubernetes, onlyAppNamespaces };
   const recorded = kubernetesRules(thresholds, { kubeStateMetricsJob, cadvisorJob, escalation: options.escalation ?? DEFAULT_ESCALATION });
   return definePack(
@@ -76,7 +77,6 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
             keepOnlyCatalogued: true,
             // Its series carry the namespace and pod they describe: those win over the exporter pod's own.
             honorLabels: true,
-            // As the kube-state-metrics Helm chart (prometheus-community) deploys it.
             kubernetes: kubeStateMetricsPods,
           },
           { ...options, kubernetes: kubeStateMetricsPods },
@@ -93,6 +93,9 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
           exposes: [cadvisor],
           // cAdvisor reports every cgroup of the node: keep the catalogued metrics of the watched namespaces.
           keepOnlyCatalogued: true,
+          // Its series carry the namespace, pod and container they describe: those win over the target's
+          // (as kube-prometheus-stack's kubelet ServiceMonitor does).
+          honorLabels: true,
           kubernetes: { role: 'node', onlyAppNamespaces },
         }),
       ],
