@@ -114,9 +114,10 @@ describe('the kubernetes pack refuses', () => {
   }, 120_000);
 });
 
-/** A tiny HTTP server answering GET /metrics with a fixture, as the exporter would. */
-async function serveExposition(file: string): Promise<{ url: string; server: HttpServer }> {
-  const body = readFileSync(join(FIXTURES, file), 'utf8');
+const fixture = (file: string) => readFileSync(join(FIXTURES, file), 'utf8');
+
+/** A tiny HTTP server answering GET /metrics with an exposition, as the exporter would. */
+async function serveExposition(body: string): Promise<{ url: string; server: HttpServer }> {
   const server = createServer((request, response) => {
     if (request.url !== '/metrics') return void response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(body);
@@ -133,8 +134,8 @@ describe('the kubernetes pack against recorded-shape expositions', () => {
   let prometheus: Server | undefined;
   beforeAll(async () => {
     pack = await packProject(IMPORT, 'kubernetes()');
-    ksm = await serveExposition('kube-state-metrics-2.13.prom');
-    cadvisor = await serveExposition('kubelet-cadvisor-1.31.prom');
+    ksm = await serveExposition(fixture('kube-state-metrics-2.13.prom'));
+    cadvisor = await serveExposition(fixture('kubelet-cadvisor-1.31.prom'));
   }, 120_000);
   afterAll(async () => {
     await prometheus?.stop();
@@ -150,6 +151,19 @@ describe('the kubernetes pack against recorded-shape expositions', () => {
     const result = await verifyExporter(pack.model, `${url()}/metrics`, job);
     expect(result.err, result.out.join('\n')).toEqual([]);
     expect(result.clean, [...result.out, ...result.err].join('\n')).toBe(true);
+  });
+
+  it('verify reports the shape of an older kube-state-metrics, without the reason of deployment conditions, as drift', async () => {
+    const older = fixture('kube-state-metrics-2.13.prom').replace(/(kube_deployment_status_condition\{[^}]*?),reason="[^"]*"/g, '$1');
+    expect(older).not.toMatch(/kube_deployment_status_condition\{[^}]*reason=/);
+    const served = await serveExposition(older);
+    try {
+      const result = await verifyExporter(pack.model, `${served.url}/metrics`, 'kube-state-metrics');
+      expect(result.clean).toBe(false);
+      expect([...result.out, ...result.err].join('\n')).toContain('kube_deployment_status_condition');
+    } finally {
+      served.server.close();
+    }
   });
 
   it('gives every panel of its dashboard data, the recording rules evaluated', async () => {
