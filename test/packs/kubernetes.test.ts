@@ -72,7 +72,7 @@ describe('the kubernetes pack with options', () => {
   beforeAll(async () => {
     pack = await packProject(
       IMPORT,
-      "kubernetes({ job: 'ksm', cadvisorJob: 'kubelet-cadvisor', namespaces: ['chat', 'billing'], escalation: 'Page the platform team.', thresholds: { containerMemoryLimitRatio: 0.8, podNotReadyMinutes: 30 } })",
+      "kubernetes({ job: 'ksm', cadvisorJob: 'kubelet-cadvisor', namespaces: ['chat', 'billing'], escalation: 'Page the platform team.', thresholds: { containerMemoryLimitRatio: 0.8, podNotReadyMinutes: 30, crashLoopMinutes: 3 } })",
     );
   }, 120_000);
   afterAll(() => pack?.project.remove());
@@ -81,6 +81,7 @@ describe('the kubernetes pack with options', () => {
     const rules = ruleFile(pack);
     expect(rules).toMatch(/> 0\.8 unless/);
     expect(rules).toMatch(/alert: PodNotReady\n\s+expr: [^\n]+\n\s+for: 30m/);
+    expect(rules).toMatch(/alert: PodCrashLooping\n\s+expr: [^\n]+\n\s+for: 3m/);
     expect(jobsOf(pack)).toEqual(['ksm', 'kubelet-cadvisor']);
     const tests = pack.files.find((file) => file.path === 'prometheus/tests/kubernetes.test.yml')!.content;
     expect(tests).toContain('job="ksm"');

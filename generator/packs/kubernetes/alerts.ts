@@ -59,8 +59,8 @@ export function kubernetesRules(t: KubernetesRuleThresholds, options: Kubernetes
   } as const;
   const deployment = { ...KUBE_STATE_METRICS, namespace: 'chat', deployment: 'chat-service' } as const;
 
-  /** A test's times around an alert's `for` of m minutes: pending a minute before, firing five after. */
-  const timing = (m: number) => ({ for: `${m}m`, pendingAt: `${m - 1}m`, firingAt: `${m + 5}m`, samples: 2 * m });
+  /** A test's times around an alert's `for` of m minutes: pending a minute before, firing five after; series of at least 30 minutes. */
+  const timing = (m: number) => ({ for: `${m}m`, pendingAt: `${m - 1}m`, firingAt: `${m + 5}m`, samples: Math.max(30, 2 * m) });
   const crash = timing(t.crashLoopMinutes);
   const wait = timing(t.containerWaitingMinutes);
   const notReady = timing(t.podNotReadyMinutes);
@@ -162,7 +162,8 @@ export function kubernetesRules(t: KubernetesRuleThresholds, options: Kubernetes
               },
             ],
           }),
-          silent('waiting, but not crash-looping any more', { at: crash.firingAt, series: [crashLooping(`1x5 0x${crash.samples - 5}`)] }),
+          // Ten minutes after the last back-off at least: the 5m window has forgotten it whatever the for.
+          silent('waiting, but not crash-looping any more', { at: `${Math.max(t.crashLoopMinutes + 5, 15)}m`, series: [crashLooping(`1x5 0x${crash.samples - 5}`)] }),
           pending(`crash-looping for less than ${t.crashLoopMinutes} minutes`, { at: crash.pendingAt, series: [crashLooping(`1x${crash.samples}`)] }),
         ],
       }),
