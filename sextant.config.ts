@@ -4,8 +4,10 @@
  * expectations of its tests follow.
  */
 import { defineConfig } from 'sextant';
+import alertmanager from 'sextant/packs/alertmanager';
 import kubernetes from 'sextant/packs/kubernetes';
-import { PLATFORM_ESCALATION } from './alerts/shared/platform.ts';
+import prometheus from 'sextant/packs/prometheus';
+import { MONITORING_ESCALATION, PLATFORM_ESCALATION } from './alerts/shared/platform.ts';
 import { FAULT_SWITCHES } from './exporter/faults.ts';
 import { imageOf } from './versions.ts';
 
@@ -27,8 +29,13 @@ export default defineConfig({
     // The plain manifests run the versions pinned in versions.json, as the compose stack does.
     images: { prometheus: imageOf('prometheus'), alertmanager: imageOf('alertmanager') },
   },
-  // Ready monitoring of the programs the system runs beside its own services (sextant/packs/<name>).
-  packs: [kubernetes({ escalation: PLATFORM_ESCALATION })],
+  // Ready monitoring of the programs the system runs beside its own services (sextant/packs/<name>):
+  // the alerting pipeline is the monitoring owners', Kubernetes the platform's (thresholds: the packs' defaults).
+  packs: [
+    alertmanager({ escalation: MONITORING_ESCALATION }),
+    kubernetes({ escalation: PLATFORM_ESCALATION }),
+    prometheus({ escalation: MONITORING_ESCALATION }),
+  ],
   alerts: {
     // Where generated/docs/alerts.md is served; runbook_url = this + '#<alertname in lower case>'.
     runbookBaseUrl: 'https://github.com/taskforge/monitoring/blob/main/generated/docs/alerts.md',
@@ -72,8 +79,6 @@ export default defineConfig({
       kafkaBrokers: 3, // brokers the cluster runs
       usersOnlineMin: 10, // fewer users online than this is worth a look
       targetsDownRatio: 0.1, // share of a job's targets down
-      prometheusNotificationErrorRatio: 0.01, // share of alerts Prometheus fails to send to an Alertmanager
-      alertmanagerNotificationFailureRatio: 0.01, // share of notifications of an integration that fail
     },
   },
 });

@@ -1,5 +1,5 @@
 import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
-import scrape from '../catalog/scrape.ts';
+import { scrape } from 'sextant/packs/prometheus';
 import config from '../sextant.config.ts';
 import apiJob from '../scrape/api.ts';
 import workerJob from '../scrape/worker.ts';

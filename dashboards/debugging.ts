@@ -2,7 +2,7 @@ import { defineDashboard, promql, row, table, target, timeseries } from 'sextant
 import { queryLatency } from '../alerts/database.ts';
 import { spanLatency } from '../alerts/errors.ts';
 import { latency } from '../alerts/http.ts';
-import alertSeries from '../catalog/alert_series.ts';
+import { alertSeries } from 'sextant/packs/prometheus';
 import errors from '../catalog/errors.ts';
 import eventbus from '../catalog/eventbus.ts';
 import instrumentation from '../catalog/instrumentation.ts';

@@ -3,7 +3,7 @@ import { errorRatio, latency, requestRate } from '../alerts/http.ts';
 import circuitBreaker from '../catalog/circuit_breaker.ts';
 import jobs from '../catalog/jobs.ts';
 import queue from '../catalog/queue.ts';
-import scrape from '../catalog/scrape.ts';
+import { scrape } from 'sextant/packs/prometheus';
 import config from '../sextant.config.ts';
 import { rate, rec, sel, UNITS } from './shared/common.ts';
 

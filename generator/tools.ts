@@ -43,6 +43,12 @@ export function installHint(name: string): string {
       return `${fetch}install Prometheus (Debian/Ubuntu: \`apt-get install prometheus\`; or https://prometheus.io/download/) so that promtool is on PATH`;
     case 'amtool':
       return `${fetch}install Alertmanager (Debian/Ubuntu: \`apt-get install prometheus-alertmanager\`; or https://prometheus.io/download/) so that amtool is on PATH`;
+    case 'prometheus':
+      return `${fetch}install Prometheus (Debian/Ubuntu: \`apt-get install prometheus\`) so that prometheus is on PATH`;
+    case 'prometheus-alertmanager':
+      return `${fetch}install Alertmanager (Debian/Ubuntu: \`apt-get install prometheus-alertmanager\`) so that prometheus-alertmanager is on PATH`;
+    case 'prometheus-node-exporter':
+      return `${fetch}install node_exporter (Debian/Ubuntu: \`apt-get install prometheus-node-exporter\`) so that prometheus-node-exporter is on PATH`;
     case 'docker-compose':
       return 'install docker-compose (Debian/Ubuntu: `apt-get install -y --no-install-recommends docker-compose`)';
     default:

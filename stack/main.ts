@@ -1,33 +1,38 @@
 /**
- * `npm run stack [-- --api-port N …]`: the monitoring stack, natively, on loopback ports.
- * Ctrl-C (or SIGTERM) stops everything it started.
+ * `npm run stack [-- --api-port N …]`: `sextant stack` (the package's native stack, `sextant/stack`)
+ * with the reference exporter's two roles as the project's local services, on their scrape jobs'
+ * targets. Ctrl-C (or SIGTERM) stops everything it started.
  */
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PORTS, startStack, type StackPorts } from './stack.ts';
+import { runStack, type LocalService } from 'sextant/stack';
+import type { Role } from '../exporter/role-map.ts';
+import { REPO } from './stack.ts';
 import { TOOLS_FETCH, TOOLS_INSTALL_COMMAND, missingPrometheusTools, pathWithTools } from './tools.ts';
 
-/** Read at start: the parent may be gone before the stack is up. */
-const PARENT = process.ppid;
-
-const FLAGS: Record<string, keyof StackPorts> = {
+/** Each port flag, and the part of the stack it places (a scrape job's service, or a program). */
+const FLAGS: Record<string, string> = {
   'api-port': 'api',
   'worker-port': 'worker',
-  'node-exporter-port': 'nodeExporter',
+  'node-exporter-port': 'node_exporter',
   'prometheus-port': 'prometheus',
   'alertmanager-port': 'alertmanager',
 };
 
 const HELP = `Usage: npm run stack -- [options]
 
-Runs the exporter (api and worker roles), Prometheus, Alertmanager and node_exporter on 127.0.0.1,
-configured from the generated rules and scrape jobs. Ctrl-C stops them all.
+\`sextant stack\` with the exporter's api and worker roles started too: they, Prometheus, Alertmanager
+and node_exporter on 127.0.0.1, configured from generated/ (the hosts environment). Ctrl-C stops them all.
 
 Options:
-${Object.entries(FLAGS)
-  .map(([flag, key]) => `  --${flag.padEnd(20)} default ${DEFAULT_PORTS[key]}`)
+${Object.keys(FLAGS)
+  .map((flag) => `  --${flag.padEnd(20)} where that part listens (default: its scrape job's hosts target)`)
   .join('\n')}
   --load N                 requests per second of built-in load on the api (default 5)
+  --check                  stop once Prometheus has scraped every target; exit 0 when all are up
+  --free-ports             every part on a free port
   -h, --help
 
 Prometheus, Alertmanager and node_exporter are the ones \`npm run tools\` (sextant tools) fetches
@@ -35,11 +40,38 @@ Prometheus, Alertmanager and node_exporter are the ones \`npm run tools\` (sexta
 Grafana is not packaged for Debian: for dashboards, run the compose stack (see the README).
 `;
 
+/** The exporter in one role, as a local service of the stack: its port, and the api's worker, are the stack's. */
+function exporterRole(role: Role, adminToken: string, load: number): LocalService {
+  return {
+    start: (port, urlOf) => ({
+      command: process.execPath,
+      args: ['--conditions=sextant-source', '--import', 'tsx', join(REPO, 'exporter/main.ts')],
+      cwd: REPO,
+      readyPath: '/readyz',
+      env: {
+        PATH: process.env.PATH ?? '',
+        EXPORTER_ADMIN_TOKEN: adminToken,
+        EXPORTER_ROLE: role,
+        EXPORTER_HOST: '127.0.0.1',
+        EXPORTER_PORT: String(port),
+        // --load is the api's; the worker keeps its default.
+        ...(role === 'api' ? { EXPORTER_LOAD: String(load), EXPORTER_WORKER_URL: urlOf('worker') } : {}),
+      },
+    }),
+  };
+}
+
 async function main(): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      options: { ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const }])), load: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+        load: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        'free-ports': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -50,15 +82,15 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const ports: Partial<Record<keyof StackPorts, number>> = {};
-  for (const [flag, key] of Object.entries(FLAGS)) {
+  const ports: Record<string, number> = {};
+  for (const [flag, part] of Object.entries(FLAGS)) {
     if (values[flag] === undefined) continue;
     const port = Number(values[flag]);
     if (!Number.isInteger(port) || port < 1 || port > 65_535) {
       console.error(`stack: --${flag} must be a port number, got ${String(values[flag])}`);
       return 2;
     }
-    ports[key] = port;
+    ports[part] = port;
   }
   const load = values.load === undefined ? 5 : Number(values.load);
   if (!Number.isInteger(load) || load < 0) {
@@ -75,24 +107,17 @@ async function main(): Promise<number> {
     }
   }
   process.env.PATH = pathWithTools();
-  console.log('Starting the stack on 127.0.0.1…');
-  const stack = await startStack({ ports, followGenerated: true, exporter: { load }, log: (line) => console.log(`  ${line}`) });
-  console.log(`\nPrometheus UI: ${stack.urls.prometheus}/classic/graph (alerts: ${stack.urls.prometheus}/classic/alerts)`);
-  console.log(`Rules: generated/prometheus/rules; after npm run generate: curl -X POST ${stack.urls.prometheus}/-/reload`);
-  console.log(
-    `Fault switches: curl -X PUT -H 'authorization: Bearer ${stack.adminToken}' -H 'content-type: application/json' -d '{"errors": 0.5}' ${stack.urls.api}/admin/faults`,
+  const adminToken = randomBytes(24).toString('base64url');
+  return runStack(
+    { root: REPO, environment: 'hosts', check: values.check === true, freePorts: values['free-ports'] === true, timeoutMs: 120_000 },
+    { out: (text) => console.log(text), err: (text) => console.error(text) },
+    // The worker first: the api is given its URL.
+    { ports, services: { worker: exporterRole('worker', adminToken, load), api: exporterRole('api', adminToken, load) } },
+    (stack) =>
+      console.log(
+        `Fault switches: curl -X PUT -H 'authorization: Bearer ${adminToken}' -H 'content-type: application/json' -d '{"errors": 0.5}' ${stack.urlOf('api')}/admin/faults`,
+      ),
   );
-  console.log('Grafana is not packaged for Debian: run the compose stack for dashboards. Ctrl-C stops everything.');
-  const why = await new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve(''));
-    process.once('SIGTERM', () => resolve(''));
-    process.once('SIGHUP', () => resolve(' (the terminal closed)'));
-    // A stack whose parent is gone (a killed test runner, npm killed with -9) stops instead of running on, owned by nobody.
-    setInterval(() => process.ppid !== PARENT && resolve(' (the process that started it is gone)'), 1_000).unref();
-  });
-  console.log(`\nStopping${why}…`);
-  await stack.stop();
-  return 0;
 }
 
 main().then(

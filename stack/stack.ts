@@ -1,9 +1,8 @@
 /**
- * The native stack: both exporter roles, Prometheus, Alertmanager and node_exporter (found on PATH;
- * `npm run stack` puts the ones `sextant tools` fetches first),
- * on loopback ports, configured from the generated definitions (rules, scrape jobs, Alertmanager
- * routes). For users without Docker (`npm run stack`) and for the end-to-end tests. Grafana is not
- * packaged for Debian; the compose stack runs it.
+ * The live tests' stack: both exporter roles, Prometheus, Alertmanager and node_exporter (found on
+ * PATH) on loopback ports, configured from the model rather than from generated/: rules with a
+ * profile's shorter windows, one interval, webhooks to the test's receiver, roles stopped and
+ * started by the test. Users run the package's stack (`sextant stack`; `npm run stack` is stack/main.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -19,13 +18,13 @@ import { applyProfile, type RuleProfile } from '../generator/render/profile.ts';
 import { prometheusConfig } from '../generator/render/prometheus-config.ts';
 import { renderRuleFile, ruleFilePath } from '../generator/render/rules.ts';
 import { toYaml } from '../generator/render/yaml.ts';
-import alertmanagerJob from '../scrape/alertmanager.ts';
 import apiJob from '../scrape/api.ts';
 import nodeExporterJob from '../scrape/node_exporter.ts';
-import prometheusJob from '../scrape/prometheus.ts';
 import workerJob from '../scrape/worker.ts';
-import { startProcess, type RunningProcess } from './process.ts';
-import { alertmanagerCommand, type Command } from './tools.ts';
+import { startProcess, type RunningProcess } from '../generator/stack/process.ts';
+import type { Command } from '../generator/stack/tools.ts';
+import { alertmanagerCommand } from './tools.ts';
+import config from '../sextant.config.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,13 +36,20 @@ export interface StackPorts {
   readonly alertmanager: number;
 }
 
+/** The scrape job a pack of the reference's config brings. */
+function packJob(pack: string): ScrapeJobDef {
+  const job = config.packs.find((listed) => listed.name === pack)?.scrape[0];
+  if (!job) throw new Error(`sextant.config.ts lists no ${pack} pack, whose scrape job the native stack runs`);
+  return job;
+}
+
 /** The scrape job of each process the stack runs: its `hosts` target gives the default port, so the two cannot disagree. */
 const SCRAPE_JOB_OF: Readonly<Record<keyof StackPorts, ScrapeJobDef>> = {
   api: apiJob,
   worker: workerJob,
   nodeExporter: nodeExporterJob,
-  prometheus: prometheusJob,
-  alertmanager: alertmanagerJob,
+  prometheus: packJob('prometheus'),
+  alertmanager: packJob('alertmanager'),
 };
 const STACK_PARTS = Object.keys(SCRAPE_JOB_OF) as (keyof StackPorts)[];
 
@@ -66,7 +72,7 @@ export interface StackOptions {
   readonly ports?: Partial<StackPorts>;
   /** Rules with shorter `for` and windows (the end-to-end tests); the shipped rules otherwise. */
   readonly profile?: RuleProfile;
-  /** Load the rule files in generated/ rather than a copy, so a reload after `npm run generate` takes them (`npm run stack`). */
+  /** Load the rule files in generated/ rather than a copy, so a reload after `npm run generate` takes them. */
   readonly followGenerated?: boolean;
   /** One interval for scraping and rule evaluation, instead of the generated ones. */
   readonly interval?: string;

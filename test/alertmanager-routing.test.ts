@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertmanagerConfig, webhooksUnder } from '../generator/render/alertmanager-config.ts';
 import { toYaml } from '../generator/render/yaml.ts';
 import { runPipeline } from '../generator/pipeline.ts';
-import { startProcess, type RunningProcess } from '../stack/process.ts';
+import { startProcess, type RunningProcess } from '../generator/stack/process.ts';
 import { alertmanagerCommand } from '../stack/tools.ts';
 import { REPO } from './helpers/project.ts';
 import { freePort, waitFor } from './helpers/servers.ts';

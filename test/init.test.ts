@@ -39,10 +39,8 @@ const WRITTEN = [
   'catalog/ledger.ts',
   'dashboards/ledger.ts',
   'docker-compose.yml',
-  'scrape/alertmanager.ts',
   'scrape/ledger.ts',
   'scrape/node_exporter.ts',
-  'scrape/prometheus.ts',
   'sextant.config.ts',
   'tsconfig.json',
 ];
@@ -66,7 +64,7 @@ describe('sextant init', () => {
     // Every tool ran: the compose file, the configs, the rule file and its tests.
     expect(check.stdout).toMatch(/^ok +docker-compose config .*docker-compose\.yml$/m);
     expect(check.stdout).toMatch(/^ok +amtool check-config /m);
-    expect(check.stdout).toMatch(/^ok +promtool test rules .* \d+ tests in 1 files$/m);
+    expect(check.stdout).toMatch(/^ok +promtool test rules .* \d+ tests in 3 files$/m);
     expect(check.stdout).toMatch(/^check passed: 8 steps in [\d.]+ s\.$/m);
 
     const alerts = join(root, 'alerts/ledger.ts');
@@ -94,16 +92,16 @@ describe('sextant init', () => {
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.uses ?? step.run));
     expect(steps).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'sudo apt-get install -y --no-install-recommends docker-compose', 'npx sextant tools', 'npx sextant check']);
-    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['node_modules/', '.tools/']));
+    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['node_modules/', '.tools/', '.sextant/']));
   });
 
   it('writes nothing when any file it would write exists, and lists those files', async () => {
     const root = emptyProject('ledger');
     mkdirSync(join(root, 'scrape'));
     writeFileSync(join(root, 'README.md'), 'mine\n');
-    writeFileSync(join(root, 'scrape/prometheus.ts'), 'mine\n');
-    expect(await initProject(root)).toEqual({ refused: ['README.md', 'scrape/prometheus.ts'] });
-    expect(filesOf(root)).toEqual(['README.md', 'scrape/prometheus.ts']);
+    writeFileSync(join(root, 'scrape/node_exporter.ts'), 'mine\n');
+    expect(await initProject(root)).toEqual({ refused: ['README.md', 'scrape/node_exporter.ts'] });
+    expect(filesOf(root)).toEqual(['README.md', 'scrape/node_exporter.ts']);
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe('mine\n');
   });
 

@@ -13,7 +13,7 @@ import api from './fixtures/instrumenting/catalog/api.ts';
 import config from './fixtures/instrumenting/sextant.config.ts';
 import { REPO } from './helpers/project.ts';
 import { freePort, type Server } from './helpers/servers.ts';
-import { startProcess } from '../stack/process.ts';
+import { startProcess } from '../generator/stack/process.ts';
 
 const EXAMPLE = join(REPO, 'test/fixtures/instrumenting');
 const GUIDE = readFileSync(join(REPO, 'docs/instrumenting.md'), 'utf8');

@@ -141,7 +141,6 @@ describe('generated Kubernetes objects', () => {
       scrape_configs: { job_name: string; kubernetes_sd_configs: Record<string, unknown>[]; relabel_configs: { source_labels?: string[]; regex?: string; action?: string; target_label?: string; replacement?: string }[] }[];
     };
     const pods = parsed.scrape_configs.filter((job) => job.kubernetes_sd_configs[0]!.role !== 'node');
-    // Packs' jobs come first, then the project's: which jobs, not their order.
     expect(pods.map((job) => job.job_name).sort()).toEqual(['alertmanager', 'api', 'grafana', 'kafka', 'kube-state-metrics', 'mongodb', 'mysql', 'node-exporter', 'prometheus', 'worker']);
     for (const job of pods) {
       for (const discovery of job.kubernetes_sd_configs) {
@@ -209,8 +208,10 @@ describe('the plain manifests\' Prometheus and Alertmanager', () => {
     expect(container.image).toBe(compose.services[name]!.image);
     const job = config.scrape_configs.find((j) => j.job_name === name)!;
     for (const keep of job.relabel_configs.filter((r) => r.action === 'keep')) {
-      const label = keep.source_labels![0]!.replace('__meta_kubernetes_pod_label_', '');
-      expect(template.metadata.labels[label], `${name} pod label ${label}`).toBe(keep.regex);
+      // Kubernetes discovery writes a pod label's name with every character not allowed in a label name as _.
+      const meta = keep.source_labels![0]!.replace('__meta_kubernetes_pod_label_', '');
+      const label = Object.keys(template.metadata.labels).find((key) => key.replace(/[^a-zA-Z0-9_]/g, '_') === meta)!;
+      expect(template.metadata.labels[label], `${name} pod label ${meta}`).toBe(keep.regex);
       expect(selector.matchLabels[label]).toBe(keep.regex);
     }
     const port = job.relabel_configs.find((r) => r.replacement?.startsWith('$1:'))!.replacement!.slice(3);

@@ -49,8 +49,9 @@ describe('the sextant package, installed from its tarball', () => {
   it('ships the engine and none of the reference project', async () => {
     const listed = await runCommand('tar', ['-tzf', tarball]);
     const files = listed.stdout.split('\n').filter(Boolean).map((path) => path.replace(/^package\//, ''));
-    for (const file of ['launch.mjs', 'cli.ts', 'index.ts', 'dist/index.d.ts', 'tools/fetch-debian-tools.sh', 'tools/versions.json']) expect(files).toContain(file);
-    expect(files.filter((file) => /^(catalog|alerts|slos|dashboards|scrape|exporter|stack|test)\//.test(file) || file.startsWith('node_modules/'))).toEqual([]);
+    for (const file of ['launch.mjs', 'cli.ts', 'index.ts', 'dist/index.d.ts', 'stack/index.ts', 'dist/stack/api.d.ts', 'tools/fetch-debian-tools.sh', 'tools/versions.json']) expect(files).toContain(file);
+    // stack/ is the package's native stack; the reference's own (main.ts, stack.ts) stays home.
+    expect(files.filter((file) => /^(catalog|alerts|slos|dashboards|scrape|exporter|test)\//.test(file) || /^stack\/(main|stack)\.ts$/.test(file) || file.startsWith('node_modules/'))).toEqual([]);
   });
 
   it('answers --help for itself and every command, and exits 2 on an unknown command', async () => {
@@ -69,13 +70,6 @@ describe('the sextant package, installed from its tarball', () => {
     expect(unknown.output).toContain('Usage: sextant <command>');
   });
 
-  it('says what a native stack needs instead of pretending to run one', async () => {
-    const run = await sextant('stack');
-    expect(run.code).toBe(1);
-    expect(run.output).toContain('not built yet');
-    expect(run.output).toContain('npx sextant tools');
-  });
-
   describe('a project started with sextant init', () => {
     const fresh = () => join(project, 'fresh');
 
@@ -90,6 +84,13 @@ describe('the sextant package, installed from its tarball', () => {
       const generated = await sextantIn(fresh(), 'generate');
       expect(generated.code, generated.output).toBe(0);
       expect(generated.output).toMatch(/generated\/ is up to date|Wrote /);
+    });
+
+    it('runs its native stack: Prometheus, Alertmanager and node_exporter up, the service named', async () => {
+      const stack = await sextantIn(fresh(), 'stack', '--check', '--free-ports');
+      expect(stack.code, stack.output).toBe(0);
+      expect(stack.output).toMatch(/^ {2}up +prometheus /m);
+      expect(stack.output).toMatch(/^ {2}ledger +expected on 127\.0\.0\.1:\d+$/m);
     });
 
     it('refuses to init over its own files', async () => {

@@ -1,7 +1,7 @@
 /** The native stack's process helper: a part that dies during start-up fails the start at once, saying what it printed. */
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startProcess } from '../stack/process.ts';
+import { freePort, startProcess } from '../generator/stack/process.ts';
 
 describe('startProcess', () => {
   it('fails as soon as the process exits during start-up, with its exit code and last log lines', async () => {

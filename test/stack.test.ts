@@ -81,7 +81,7 @@ describe('npm run stack', () => {
     // Its Prometheus reads generated/'s rule files, so a reload after `npm run generate` takes them.
     const rules = (await (await fetch(`http://127.0.0.1:${ports.prometheus}/api/v1/rules`)).json()) as { data: { groups: { file: string }[] } };
     expect([...new Set(rules.data.groups.map((group) => basename(group.file)))].sort()).toEqual(readdirSync(join(REPO, 'generated/prometheus/rules')).sort());
-    expect(run.output()).toContain('Rules: generated/prometheus/rules; after npm run generate: curl -X POST');
+    expect(run.output()).toContain('Rules: generated/prometheus/rules, read in place; after `sextant generate`: curl -X POST');
     expect(run.output()).toContain(`http://127.0.0.1:${ports.prometheus}`);
     expect(run.output()).toContain('Grafana is not packaged');
     process.kill(run.child.pid!, 'SIGTERM');

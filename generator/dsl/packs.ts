@@ -11,7 +11,7 @@ import type { Thresholds } from '../config.ts';
 import type { DashboardDef, Folder } from './dashboards.ts';
 import type { DomainDef } from './domain.ts';
 import type { RulesDef } from './rules.ts';
-import { unknownKeyMessage, unknownKeys } from './unknown-keys.ts';
+import { unknownKeys } from './unknown-keys.ts';
 import { defineScrapeJob, type DeploymentName, type EnvironmentName, type KubernetesScrapeDef, type ScrapeJobDef } from './scrape.ts';
 
 export interface PackDef {
@@ -25,34 +25,26 @@ export interface PackDef {
   readonly rules: readonly RulesDef[];
   readonly dashboards: readonly DashboardDef[];
   readonly scrape: readonly ScrapeJobDef[];
-  /** Options and thresholds the project wrote that the pack does not read, as messages (check config-keys). */
-  readonly unknownOptions: readonly string[];
+  /** Keys of the options the project wrote that the pack does not read (a typo): the loader reports them. */
+  readonly unknownKeys: readonly UnknownPackKey[];
+}
+
+export interface UnknownPackKey {
+  /** `options` or `thresholds`. */
+  readonly place: string;
+  readonly key: string;
+  readonly known: readonly string[];
 }
 
 /**
- * `written`: the options the project passed and the pack's default thresholds, so a misspelt key
- * (`thresholds: { containerMemoryLimitRaito }`) is refused instead of silently ignored; `extraOptions`
- * names the options the pack reads beyond PackOptions.
+ * A pack from its parts and the options the project wrote; given the pack's default thresholds,
+ * a misspelt option or threshold name is kept as data (a pack is data), for the loader to refuse.
+ * `extraOptions`: the options the pack reads beyond PackOptions.
  */
-export function definePack(
-  pack: Omit<PackDef, 'kind' | 'unknownOptions'>,
-  written?: { readonly options: object; readonly thresholds: Thresholds; readonly extraOptions?: readonly string[] },
-): PackDef {
-  return Object.freeze({ kind: 'pack' as const, ...pack, unknownOptions: written ? unknownPackOptions(pack.name, written.options, written.thresholds, written.extraOptions ?? []) : [] });
-}
-
-/** The keys of PackOptions. */
-const PACK_OPTIONS = Object.keys({
-  job: true, targets: true, runsIn: true, notIn: true, kubernetes: true, thresholds: true, escalation: true, folder: true,
-} satisfies Record<keyof PackOptions<Thresholds>, true>);
-
-function unknownPackOptions(name: string, options: object, thresholds: Thresholds, extraOptions: readonly string[]): string[] {
-  const optionKeys = [...PACK_OPTIONS, ...extraOptions];
-  const thresholdKeys = Object.keys(thresholds);
-  return [
-    ...unknownKeys(options, optionKeys).map((key) => unknownKeyMessage(key, optionKeys, `the ${name} pack's options`)),
-    ...unknownKeys((options as { thresholds?: unknown }).thresholds, thresholdKeys).map((key) => unknownKeyMessage(key, thresholdKeys, `the ${name} pack's thresholds`)),
-  ];
+export function definePack<T extends Thresholds>(pack: Omit<PackDef, 'kind' | 'unknownKeys'>, options: PackOptions<T> = {}, defaults?: T, extraOptions: readonly string[] = []): PackDef {
+  const unknown = (place: string, written: unknown, known: readonly string[]) => unknownKeys(written, known).map((key) => ({ place, key, known }));
+  const found = [...unknown('options', options, [...PACK_OPTIONS, ...extraOptions]), ...(defaults === undefined ? [] : unknown('thresholds', options.thresholds, Object.keys(defaults)))];
+  return Object.freeze({ kind: 'pack' as const, ...pack, unknownKeys: found });
 }
 
 /**
@@ -70,19 +62,24 @@ export interface PackOptions<T extends Thresholds> {
   readonly notIn?: Readonly<Partial<Record<DeploymentName, string>>>;
   /** How Kubernetes finds the program's pods. */
   readonly kubernetes?: KubernetesScrapeDef;
-  /** Overrides of the pack's thresholds, by name (any number: DEFAULT_THRESHOLDS are `as const`). */
-  readonly thresholds?: Readonly<Partial<Record<keyof T, number>>>;
+  /** Overrides of the pack's thresholds, by name. */
+  readonly thresholds?: Readonly<Partial<T>>;
   /** Who answers the pack's alerts: every runbook's escalation. */
   readonly escalation?: string;
   /** The Grafana folder of the pack's dashboards. */
   readonly folder?: Folder;
 }
 
+/** Every option a pack reads; the compiler keeps the list complete. */
+export const PACK_OPTIONS = Object.keys({
+  job: true, targets: true, runsIn: true, notIn: true, kubernetes: true, thresholds: true, escalation: true, folder: true,
+} satisfies Record<keyof PackOptions<Thresholds>, true>);
+
 /** The escalation of a pack's runbooks when the project names none. */
 export const DEFAULT_ESCALATION = 'The team that runs this program; if the fix steps do not end it within 30 minutes, or data is at risk, page its lead.';
 
 /** A pack's thresholds: its defaults with the project's overrides. */
-export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): { readonly [K in keyof T]: number } {
+export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): T {
   return { ...defaults, ...options.thresholds };
 }
 

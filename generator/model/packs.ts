@@ -5,6 +5,7 @@
  */
 import type { SextantConfig } from '../config.ts';
 import type { PackDef } from '../dsl/packs.ts';
+import { unknownKeyMessage } from '../dsl/unknown-keys.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
 import { CONFIG_FILE } from './load.ts';
@@ -37,7 +38,10 @@ export function packSources(config: SextantConfig, problems: Problem[]): PackSou
       return;
     }
     seen.add(pack.name);
-    for (const message of pack.unknownOptions ?? []) problems.push({ file: CONFIG_FILE, definition: `packs[${index}] (${pack.name})`, check: 'config-keys', message });
+    for (const { place, key, known } of pack.unknownKeys ?? []) {
+      const where = place === 'options' ? `packs.${pack.name}` : `packs.${pack.name}.${place}`;
+      problems.push({ file: CONFIG_FILE, definition: `${where}.${key}`, check: 'config-keys', message: unknownKeyMessage(key, known, `the ${pack.name} pack's ${place}`) });
+    }
     const place = (kind: string, value: { name?: unknown }, many: number) => `sextant/packs/${pack.name}/${kind}${many > 1 ? `/${String(value.name)}` : ''}`;
     const add = (into: DefinitionSource[], kind: string, values: readonly { name?: unknown }[]) => {
       for (const value of values) into.push({ file: place(kind, value, values.length), value });

@@ -13,13 +13,14 @@ import type { Model, ModelAlert } from '../model/types.ts';
 import type { Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
 
+export const ALERTMANAGER_CONFIG_PATH = 'alertmanager/alertmanager.yml';
 export const RECEIVERS = { critical: 'page', warning: 'ticket', info: 'info', meta: 'meta', heartbeat: 'deadmansswitch' } as const;
 /** The static label that sends an alert to the meta receiver. */
 export const META_MATCHER = 'notify="meta"';
 
 export const alertmanagerConfigStage: Stage = {
   name: 'alertmanager configuration',
-  render: (model) => (model.rules.length === 0 ? [] : [{ path: 'alertmanager/alertmanager.yml', content: toYaml(alertmanagerConfig(model)) }]),
+  render: (model) => (model.rules.length === 0 ? [] : [{ path: ALERTMANAGER_CONFIG_PATH, content: toYaml(alertmanagerConfig(model)) }]),
 };
 
 export interface AlertmanagerOverrides {

@@ -4,8 +4,8 @@
  * every second under the pack's job name, `verify` over its /metrics, and every panel query of
  * the pack's dashboards sent to that Prometheus. Engine tests: nothing of the reference is read.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { substituteVariables } from '../../generator/grafana/variables.ts';
 import type { Model } from '../../generator/model/types.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
@@ -17,8 +17,10 @@ import { freePort, startServer, waitFor, type Server } from './servers.ts';
 export interface PackProject {
   readonly project: Project;
   readonly model: Model;
-  /** What `generate` would write (rule files, their tests…), not written. */
+  /** What generate would write, also written under the project's generated/ (promtool test rules runs there). */
   readonly files: readonly GeneratedFile[];
+  /** The generated rule files, absolute: what the live Prometheus evaluates. */
+  readonly ruleFiles: readonly string[];
 }
 
 /**
@@ -35,28 +37,49 @@ export async function packProject(imports: string, packs: string, files: Record<
     project.remove();
     throw new Error(`the pack project is invalid:\n${result.problems.map((p) => `${p.file} ${p.definition} [${p.check}] ${p.message}`).join('\n')}`);
   }
-  return { project, model: result.model, files: result.files };
+  for (const file of result.files) {
+    const path = join(project.root, 'generated', file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  const ruleFiles = result.files.filter((file) => file.path.startsWith('prometheus/rules/')).map((file) => join(project.root, 'generated', file.path));
+  return { project, model: result.model, files: result.files, ruleFiles };
 }
 
-/**
- * A Prometheus on a free port scraping each job's targets every second, evaluating the given rule
- * files (the pack's recording rules, for the panels that read them) every second.
- */
-export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>, ruleFiles: readonly GeneratedFile[] = []): Promise<Server> {
+export interface PrometheusOptions {
+  /** Also scrape this Prometheus itself, under this job name (the prometheus pack's job). */
+  readonly selfJob?: string;
+  /** Rule files (absolute paths) it evaluates: a healthy Prometheus has rules, and its per-group series come with them. */
+  readonly ruleFiles?: readonly string[];
+  /** Alertmanagers (host:port) it sends its alerts to. */
+  readonly alertmanagers?: readonly string[];
+}
+
+/** A Prometheus on a free port scraping each job's targets every second. */
+export async function prometheusScraping(dir: string, jobs: Readonly<Record<string, readonly string[]>>, options: PrometheusOptions = {}): Promise<Server> {
   const port = await freePort();
-  const scrapeConfigs = Object.entries(jobs).map(([job, targets]) => `  - { job_name: ${JSON.stringify(job)}, static_configs: [{ targets: ${JSON.stringify(targets)} }] }`);
-  ruleFiles.forEach((file, index) => writeFileSync(join(dir, `rules-${index}.yml`), file.content));
-  const rules = ruleFiles.length > 0 ? ['rule_files:', ...ruleFiles.map((_, index) => `  - ${JSON.stringify(join(dir, `rules-${index}.yml`))}`)] : [];
-  writeFileSync(join(dir, 'prometheus.yml'), ['global: { scrape_interval: 1s, evaluation_interval: 1s }', ...rules, 'scrape_configs:', ...scrapeConfigs, ''].join('\n'));
+  const scraped = { ...jobs, ...(options.selfJob === undefined ? {} : { [options.selfJob]: [`127.0.0.1:${port}`] }) };
+  const scrapeConfigs = Object.entries(scraped).map(([job, targets]) => `  - { job_name: ${JSON.stringify(job)}, static_configs: [{ targets: ${JSON.stringify(targets)} }] }`);
+  writeFileSync(
+    join(dir, 'prometheus.yml'),
+    [
+      'global: { scrape_interval: 1s, evaluation_interval: 1s }',
+      ...(options.ruleFiles === undefined ? [] : [`rule_files: ${JSON.stringify(options.ruleFiles)}`]),
+      ...(options.alertmanagers === undefined ? [] : [`alerting: { alertmanagers: [{ static_configs: [{ targets: ${JSON.stringify(options.alertmanagers)} }] }] }`]),
+      'scrape_configs:',
+      ...scrapeConfigs,
+      '',
+    ].join('\n'),
+  );
   const server = await startServer(
     'prometheus',
     [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
     `http://127.0.0.1:${port}`,
     '/-/ready',
   );
-  await waitFor(`every target of ${Object.keys(jobs).join(', ')} up`, async () => {
+  await waitFor(`every target of ${Object.keys(scraped).join(', ')} up`, async () => {
     const up = await query(server.url, 'up');
-    return up.length === Object.values(jobs).flat().length && up.every((sample) => sample.value[1] === '1');
+    return up.length === Object.values(scraped).flat().length && up.every((sample) => sample.value[1] === '1');
   });
   return server;
 }
@@ -85,8 +108,23 @@ export async function panelsWithoutData(model: Model, prometheusUrl: string, opt
       .filter((panel) => panel.quietWhenHealthy === undefined)
       .flatMap((panel) => panel.targets.map((target) => ({ where: `${dashboard.uid} "${panel.title}" ${target.refId}`, expr: substituteVariables(target.expr, 1) }))),
   );
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
-  let empty = targets;
+  return withoutData(prometheusUrl, targets, options.timeoutMs);
+}
+
+/**
+ * The alerts whose runbook query (the alert's compared quantity, as on-call would run it) returns
+ * nothing from the live program: an expression whose label matching fits the tests' series but
+ * not the exporter's would show here.
+ */
+export async function runbookQueriesWithoutData(model: Model, prometheusUrl: string, options: { timeoutMs?: number } = {}): Promise<string[]> {
+  const queries = model.rules.flatMap((file) => file.alerts.flatMap((alert) => (alert.runbook.query === undefined ? [] : [{ where: alert.name, expr: alert.runbook.query }])));
+  return withoutData(prometheusUrl, queries, options.timeoutMs);
+}
+
+/** The queries that still return nothing after `timeoutMs` (rates need two scrapes), by `where`. */
+async function withoutData(prometheusUrl: string, queries: readonly { where: string; expr: string }[], timeoutMs = 20_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let empty = queries;
   while (empty.length > 0 && Date.now() < deadline) {
     const answered = await Promise.all(empty.map(async (target) => ((await query(prometheusUrl, target.expr)).length > 0 ? undefined : target)));
     empty = answered.filter((target) => target !== undefined);

@@ -1,7 +1,7 @@
 /** Real servers for tests: the native stack's process helpers, shared. */
-import { startProcess, type RunningProcess } from '../../stack/process.ts';
+import { startProcess, type RunningProcess } from '../../generator/stack/process.ts';
 
-export { freePort, waitFor } from '../../stack/process.ts';
+export { freePort, waitFor } from '../../generator/stack/process.ts';
 
 export type Server = RunningProcess;
 

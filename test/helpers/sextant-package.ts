@@ -22,7 +22,8 @@ export async function sextantWorkspace(): Promise<Workspace> {
   const sextant = join(work, 'sextant');
   mkdirSync(sextant);
   symlinkSync(join(REPO, 'generator'), join(sextant, 'generator'));
-  const exports = { '.': { types: './generator/index.ts', default: './dist/index.js' } };
+  // The packs stay sources: the definitions' bundle compiles them, as it does the installed package's.
+  const exports = { '.': { types: './generator/index.ts', default: './dist/index.js' }, './packs/*': { types: './generator/packs/*/index.ts', default: './generator/packs/*/index.ts' } };
   writeFileSync(join(sextant, 'package.json'), JSON.stringify({ name: 'sextant', type: 'module', exports }));
   await build({ entryPoints: [join(REPO, 'generator/index.ts')], outfile: join(sextant, 'dist/index.js'), bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
   return {

@@ -3,32 +3,27 @@
  * tests pass (with a threshold and the job names overridden too), its scrape jobs run only in
  * Kubernetes and keep the watched namespaces, a misspelt option is refused; and kube-state-metrics
  * and cAdvisor expositions shaped like the pinned versions' (test/fixtures/exporters, no cluster
- * runs here) pass `verify` and give every panel of its dashboard data.
+ * runs here) pass `verify` and give every panel of its dashboard and every runbook query data.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubernetesPrometheusConfig } from '../../generator/render/kubernetes/plain.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
 import { runCommand } from '../helpers/command.ts';
-import { packProject, panelsWithoutData, prometheusScraping, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { REPO, scratchProject } from '../helpers/project.ts';
 import { freePort, type Server } from '../helpers/servers.ts';
 
 const IMPORT = "import kubernetes from 'sextant/packs/kubernetes';";
 const FIXTURES = join(REPO, 'test/fixtures/exporters');
 
-/** promtool test rules over the rendered rule tests of a project, written to its directory. */
+/** promtool test rules over the project's generated rule tests. */
 async function promtoolTests(pack: PackProject): Promise<{ code: number; output: string }> {
-  const written = pack.files.filter((file) => file.path.startsWith('prometheus/rules/') || file.path.startsWith('prometheus/tests/'));
-  for (const file of written) {
-    mkdirSync(dirname(join(pack.project.root, 'out', file.path)), { recursive: true });
-    writeFileSync(join(pack.project.root, 'out', file.path), file.content);
-  }
-  const tests = written.filter((file) => file.path.startsWith('prometheus/tests/')).map((file) => file.path.replace(/^prometheus\//, ''));
+  const tests = pack.files.filter((file) => file.path.startsWith('prometheus/tests/')).map((file) => file.path.replace(/^prometheus\//, ''));
   expect(tests).toContain('tests/kubernetes.test.yml');
-  return runCommand('promtool', ['test', 'rules', ...tests], { cwd: join(pack.project.root, 'out/prometheus') });
+  return runCommand('promtool', ['test', 'rules', ...tests], { cwd: join(pack.project.root, 'generated/prometheus') });
 }
 
 const ruleFile = (pack: PackProject) => pack.files.find((file) => file.path === 'prometheus/rules/kubernetes.rules.yml')!.content;
@@ -106,8 +101,8 @@ describe('the kubernetes pack refuses', () => {
       expect(result.ok).toBe(false);
       const messages = result.ok ? [] : result.problems.filter((problem) => problem.check === 'config-keys').map((problem) => `${problem.definition}: ${problem.message}`);
       expect(messages.sort()).toEqual([
-        expect.stringMatching(/^packs\[0\] \(kubernetes\): unknown key 'containerMemoryLimitRaito' in the kubernetes pack's thresholds, so it would be ignored: did you mean 'containerMemoryLimitRatio'\?/),
-        expect.stringMatching(/^packs\[0\] \(kubernetes\): unknown key 'namespace' in the kubernetes pack's options, so it would be ignored: did you mean 'namespaces'\?/),
+        expect.stringMatching(/^packs\.kubernetes\.thresholds\.containerMemoryLimitRaito: unknown key 'containerMemoryLimitRaito' in the kubernetes pack's thresholds, so it would be ignored: did you mean 'containerMemoryLimitRatio'\?/),
+        expect.stringMatching(/^packs\.kubernetes\.namespace: unknown key 'namespace' in the kubernetes pack's options, so it would be ignored: did you mean 'namespaces'\?/),
       ]);
     } finally {
       project.remove();
@@ -167,9 +162,9 @@ describe('the kubernetes pack against recorded-shape expositions', () => {
     }
   });
 
-  it('gives every panel of its dashboard data, the recording rules evaluated', async () => {
-    const rules = pack.files.filter((file) => file.path === 'prometheus/rules/kubernetes.rules.yml');
-    prometheus = await prometheusScraping(pack.project.root, { 'kube-state-metrics': [new URL(ksm.url).host], cadvisor: [new URL(cadvisor.url).host] }, rules);
+  it('gives every panel of its dashboard and every runbook query data, the recording rules evaluated', async () => {
+    prometheus = await prometheusScraping(pack.project.root, { 'kube-state-metrics': [new URL(ksm.url).host], cadvisor: [new URL(cadvisor.url).host] }, { ruleFiles: pack.ruleFiles });
     expect(await panelsWithoutData(pack.model, prometheus.url, { timeoutMs: 45_000 })).toEqual([]);
-  }, 90_000);
+    expect(await runbookQueriesWithoutData(pack.model, prometheus.url, { timeoutMs: 20_000 })).toEqual([]);
+  }, 120_000);
 });

@@ -7,14 +7,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import alertmanagerDomain from '../../catalog/alertmanager.ts';
 import nodeExporterDomain from '../../catalog/node_exporter.ts';
-import prometheusDomain from '../../catalog/prometheus.ts';
-import scrapeDomain from '../../catalog/scrape.ts';
 import type { DomainDef } from '../../generator/dsl/domain.ts';
 import { compareDomain } from '../../generator/exposition/compare.ts';
 import { parseExposition } from '../../generator/exposition/parse.ts';
-import { startProcess } from '../../stack/process.ts';
+import { domain as alertmanagerDomain } from '../../generator/packs/alertmanager/index.ts';
+import { domain as prometheusDomain, scrape as scrapeDomain } from '../../generator/packs/prometheus/index.ts';
+import { startProcess } from '../../generator/stack/process.ts';
 import { alertmanagerCommand } from '../../stack/tools.ts';
 import { freePort, startServer, waitFor, type Server } from '../helpers/servers.ts';
 
@@ -78,15 +77,15 @@ describe('upstream catalogue domains against live servers', () => {
     expect(compareDomain(nodeExporterDomain, await exposedFamilies(urls.node, nodeExporterDomain))).toEqual([]);
   });
 
-  it('catalog/prometheus.ts matches Prometheus', async () => {
+  it('the prometheus pack\'s domain matches Prometheus', async () => {
     expect(compareDomain(prometheusDomain, await exposedFamilies(urls.prometheus, prometheusDomain))).toEqual([]);
   });
 
-  it('catalog/alertmanager.ts matches Alertmanager', async () => {
+  it('the alertmanager pack\'s domain matches Alertmanager', async () => {
     expect(compareDomain(alertmanagerDomain, await exposedFamilies(urls.alertmanager, alertmanagerDomain))).toEqual([]);
   });
 
-  it('catalog/scrape.ts names the series Prometheus records for each target, with only target labels', async () => {
+  it('the prometheus pack\'s scrape domain names the series Prometheus records for each target, with only target labels', async () => {
     for (const metric of Object.values(scrapeDomain.metrics)) {
       let result: { metric: Record<string, string> }[] = [];
       await waitFor(`${metric.name} in Prometheus`, async () => {

@@ -23,11 +23,11 @@ Commit \`generated/\`: CI fails when it differs from what the definitions genera
 
 | Path | What |
 | --- | --- |
-| \`sextant.config.ts\` | the namespace (\`${service}\`, the prefix of every metric) and the alert thresholds |
+| \`sextant.config.ts\` | the namespace (\`${service}\`, the prefix of every metric), the packs (Prometheus and Alertmanager watching themselves) and the alert thresholds |
 | \`catalog/${service}.ts\` | the metrics ${service} exposes: names, types, help, labels with every value they may take |
 | \`alerts/${service}.ts\` | the recording rule and the alert \`${alert}\`, each with its promtool tests, and the alert's runbook |
 | \`dashboards/${service}.ts\` | the Grafana dashboard \`${DASHBOARD_NAME}\`: every metric of the catalogue on a panel |
-| \`scrape/\` | where Prometheus scrapes ${service}, node_exporter, itself and Alertmanager, per environment |
+| \`scrape/\` | where Prometheus scrapes ${service} and node_exporter, per environment (the packs in \`sextant.config.ts\` scrape Prometheus and Alertmanager) |
 | \`docker-compose.yml\` | Prometheus, Alertmanager, Grafana and node_exporter, mounting \`generated/\` |
 | \`.github/workflows/monitoring.yml\` | CI: \`npx sextant check\` |
 | \`generated/\` | the output, never edited by hand; \`generated/docs/\` describes the metrics, alerts and dashboards |
@@ -55,5 +55,9 @@ GRAFANA_ADMIN_PASSWORD='choose-one' docker compose up -d
 Prometheus is on http://127.0.0.1:9090, Alertmanager on http://127.0.0.1:9093, Grafana on
 http://127.0.0.1:3000 (user \`admin\`). Notifications show in \`docker compose logs alert-receiver\`.
 node_exporter runs in the host's network and needs a Linux host.
+
+Without Docker, \`npx sextant tools\` once, then \`npx sextant stack\`: Prometheus, Alertmanager and
+node_exporter on 127.0.0.1 with the same generated files (no Grafana), notifications printed in its
+terminal, until Ctrl-C. It names ${service} as not started, on 127.0.0.1:${SERVICE_PORT}: start it yourself.
 `;
 }

@@ -30,7 +30,10 @@ export const DEFAULT_THRESHOLDS = {
   rolloutStuckMinutes: 15,
 } as const;
 
-export interface KubernetesPackOptions extends PackOptions<typeof DEFAULT_THRESHOLDS> {
+/** The thresholds a project may set (any number, not the defaults' literal types). */
+export type KubernetesThresholds = { -readonly [K in keyof typeof DEFAULT_THRESHOLDS]: number };
+
+export interface KubernetesPackOptions extends PackOptions<KubernetesThresholds> {
   /**
    * The namespaces whose pods and deployments the pack watches (both jobs keep only their series);
    * default: the config's kubernetes.appNamespaces.
@@ -41,10 +44,10 @@ export interface KubernetesPackOptions extends PackOptions<typeof DEFAULT_THRESH
 }
 
 /** Options beyond PackOptions, for the unknown-key check. */
-const KUBERNETES_OPTIONS = Object.keys({ namespaces: true, cadvisorJob: true } satisfies Record<Exclude<keyof KubernetesPackOptions, keyof PackOptions<typeof DEFAULT_THRESHOLDS>>, true>);
+const KUBERNETES_OPTIONS = Object.keys({ namespaces: true, cadvisorJob: true } satisfies Record<Exclude<keyof KubernetesPackOptions, keyof PackOptions<KubernetesThresholds>>, true>);
 
 export default function kubernetes(options: KubernetesPackOptions = {}): PackDef {
-  const thresholds = packThresholds(DEFAULT_THRESHOLDS, options);
+  const thresholds = packThresholds<KubernetesThresholds>(DEFAULT_THRESHOLDS, options);
   const kubeStateMetricsJob = options.job ?? 'kube-state-metrics';
   const cadvisorJob = options.cadvisorJob ?? 'cadvisor';
   // Both programs report on every workload of the cluster: keep the watched namespaces' series.
@@ -100,6 +103,8 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
         }),
       ],
     },
-    { options, thresholds: DEFAULT_THRESHOLDS, extraOptions: KUBERNETES_OPTIONS },
+    options,
+    DEFAULT_THRESHOLDS,
+    KUBERNETES_OPTIONS,
   );
 }

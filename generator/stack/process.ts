@@ -1,5 +1,5 @@
 /**
- * Child processes of the native stack and the live tests: started on 127.0.0.1, waited for by
+ * Child processes of the native stack (`sextant stack`) and the live tests: started on 127.0.0.1, waited for by
  * polling (never a blind sleep), stopped by their own PID.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,6 +24,16 @@ export function freePort(): Promise<number> {
       const address = server.address();
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
+  });
+}
+
+/** Whether 127.0.0.1:port can be listened on now. */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 

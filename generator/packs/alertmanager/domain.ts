@@ -1,14 +1,17 @@
-import { bounded, counter, defineDomain, gauge, histogram, upstream } from 'sextant';
-import { VERSIONS } from '../versions.ts';
+/** Alertmanager's own metrics: config reloads, notification delivery and the alerts it holds. */
+import { bounded, counter, defineDomain, gauge, histogram, upstream } from '../../index.ts';
+
+/** The Alertmanager release the names, types and labels were taken from. */
+export const ALERTMANAGER_VERSION = '0.28.1';
 
 const integration = bounded(16, 'one per receiver integration Alertmanager supports (email, webhook, slack…)');
 const apiVersion = ['v1', 'v2'] as const;
 
-export default defineDomain({
+export const domain = defineDomain({
   name: 'alertmanager',
   title: 'Alertmanager (meta-monitoring)',
   description: "Alertmanager's own metrics: config reloads, notification delivery and the alerts it holds.",
-  owner: upstream('alertmanager', VERSIONS.alertmanager, `a live Alertmanager ${VERSIONS.alertmanager} (Debian trixie's, the compose image's version), compared in test/upstream/servers.test.ts`, {
+  owner: upstream('alertmanager', ALERTMANAGER_VERSION, "a live Alertmanager 0.28 (Debian trixie's prometheus-alertmanager, the image prom/alertmanager:v0.28.1), compared in test/packs/alertmanager.test.ts and test/upstream/servers.test.ts", {
     uncataloguedPrefixes: ['alertmanager_', 'go_', 'process_', 'promhttp_', 'net_conntrack_'],
   }),
   metrics: {

@@ -1,0 +1,56 @@
+/** The Alertmanager dashboard: its configuration, the alerts and silences it holds, and the notifications it sends. */
+import { countOf, defineDashboard, promql, row, stat, sumOf, target, timeseries, type DashboardDef, type Folder, type Query, type SeriesRef, type MetricDef } from '../../index.ts';
+import { domain } from './domain.ts';
+
+/** `metric{job=~"$job", instance=~"$instance"}`: narrowed to the dashboard's variables. */
+const sel = (metric: MetricDef | SeriesRef): Query => promql`${metric}{job=~"$job", instance=~"$instance"}`;
+const rate = (metric: MetricDef | SeriesRef): Query => promql`rate(${sel(metric)}[$__rate_interval])`;
+
+export function alertmanagerDashboard(folder: Folder): DashboardDef {
+  const am = domain.metrics;
+  return defineDashboard({
+    name: 'alertmanager',
+    title: 'Alertmanager',
+    folder,
+    description: 'The end of the alerting pipeline: the alerts Alertmanager holds, its silences, and the notifications it sends to each integration.',
+    tags: ['alertmanager', 'meta'],
+    scope: am.configReloadSuccessful,
+    rows: [
+      row('Health', [
+        stat({
+          title: 'Alertmanager config loaded',
+          unit: 'short',
+          width: 8,
+          alerts: ['AlertmanagerConfigReloadFailed'],
+          valueText: { '0': { text: 'failed', color: 'red' }, '1': { text: 'ok', color: 'green' } },
+          targets: [target(promql`min(${sel(am.configReloadSuccessful)})`)],
+        }),
+        stat({ title: 'Config reloaded at', unit: 'dateTimeAsIso', width: 8, targets: [target(promql`max(${sel(am.configReloadTimestamp)}) * 1000`)] }),
+        stat({ title: 'Clustering', unit: 'short', width: 8, targets: [target(promql`max(${sel(am.clusterEnabled)})`)] }),
+      ]),
+      row('Alerts and notifications', [
+        timeseries({
+          title: 'Alerts by state',
+          unit: 'short',
+          targets: [
+            target(promql`sum by (state) (${sel(am.alerts)})`, '{{state}}'),
+            target(promql`sum by (state) (${sel(am.silences)})`, 'silences {{state}}'),
+            target(promql`sum by (status) (${rate(am.alertsReceived)})`, 'received {{status}}/s'),
+            target(promql`sum(${rate(am.alertsInvalid)})`, 'invalid/s'),
+          ],
+        }),
+        timeseries({
+          title: 'Notifications by integration',
+          unit: 'ops',
+          alerts: ['AlertmanagerNotificationsFailing'],
+          targets: [target(promql`sum by (integration) (${rate(am.notifications)})`, 'sent {{integration}}'), target(promql`sum by (integration) (${rate(am.notificationsFailed)})`, 'failed {{integration}}')],
+        }),
+        timeseries({
+          title: 'Notification latency',
+          unit: 's',
+          targets: [target(promql`sum by (integration) (${rate(sumOf(am.notificationLatency))}) / sum by (integration) (${rate(countOf(am.notificationLatency))})`, '{{integration}}')],
+        }),
+      ]),
+    ],
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * The Alertmanager pack: the Watchdog (the alerting pipeline's heartbeat, sent to the dead man's
+ * switch), Alertmanager watching itself, its dashboard, and the scrape job that also names the
+ * Alertmanager Prometheus sends its alerts to (`receivesAlerts`).
+ * `packs: [alertmanager()]` in sextant.config.ts; docs/packs/alertmanager.md.
+ */
+import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { MONITORING_ESCALATION } from '../prometheus/index.ts';
+import { alertmanagerRules } from './alerts.ts';
+import { alertmanagerDashboard } from './dashboard.ts';
+import { ALERTMANAGER_VERSION, domain } from './domain.ts';
+
+export { domain };
+
+export const DEFAULT_THRESHOLDS = {
+  /** Share of one integration's notifications that fail (AlertmanagerNotificationsFailing): above 1 %, the receiver is failing, not retrying. */
+  alertmanagerNotificationFailureRatio: 0.01,
+} as const;
+
+export default function alertmanager(options: PackOptions<typeof DEFAULT_THRESHOLDS> = {}): PackDef {
+  const job = packScrapeJob(
+    {
+      name: 'alertmanager',
+      targets: { compose: ['alertmanager:9093'], hosts: ['127.0.0.1:9093'] },
+      // As the Prometheus Operator (kube-prometheus, kube-prometheus-stack) labels its pods and names their port.
+      kubernetes: { podLabels: { 'app.kubernetes.io/name': 'alertmanager' }, port: 9093, portName: 'web' },
+      exposes: [domain],
+      // Prometheus sends its alerts to these targets: the one place Alertmanager's address is written.
+      receivesAlerts: true,
+      sampleLimit: { samples: 2_000, reason: 'Alertmanager exposes about 400 series; the catalogue describes those the meta-monitoring uses' },
+    },
+    options,
+  );
+  return definePack({
+    name: 'alertmanager',
+    program: 'Alertmanager',
+    versions: `0.28.x (trixie's prometheus-alertmanager; the image prom/alertmanager:v${ALERTMANAGER_VERSION})`,
+    domains: [domain],
+    rules: [alertmanagerRules({ thresholds: packThresholds(DEFAULT_THRESHOLDS, options), job: job.name, escalation: options.escalation ?? MONITORING_ESCALATION })],
+    dashboards: [alertmanagerDashboard(options.folder ?? 'Infrastructure')],
+    scrape: [job],
+  }, options, DEFAULT_THRESHOLDS);
+}

@@ -1,0 +1,48 @@
+/**
+ * The Prometheus pack: Prometheus watching itself (config reloads, rule evaluation, the sending
+ * of alerts, storage), its dashboard and its self-scrape job. It also brings the series Prometheus
+ * writes for every target (`up`, `scrape_*`: the `scrape` domain) and every alert (`ALERTS`).
+ * `packs: [prometheus()]` in sextant.config.ts; docs/packs/prometheus.md.
+ */
+import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { prometheusRules } from './alerts.ts';
+import { prometheusDashboard } from './dashboard.ts';
+import { alertSeries, domain, PROMETHEUS_VERSION, scrape } from './domain.ts';
+
+export { alertSeries, domain, scrape };
+
+export const DEFAULT_THRESHOLDS = {
+  /** Share of the alerts Prometheus fails to send to one Alertmanager (PrometheusErrorSendingAlerts): above 1 %, sending fails, not a retry. */
+  prometheusNotificationErrorRatio: 0.01,
+} as const;
+
+/**
+ * Who answers the alerts of the alerting pipeline (this pack's and the alertmanager pack's): the
+ * people who run it, since a failure here silences every other team's alerts.
+ */
+export const MONITORING_ESCALATION =
+  'The monitoring owners, who run Prometheus and Alertmanager; if alerts cannot be delivered for more than 15 minutes, tell every on-call that paging is degraded.';
+
+export default function prometheus(options: PackOptions<typeof DEFAULT_THRESHOLDS> = {}): PackDef {
+  const job = packScrapeJob(
+    {
+      name: 'prometheus',
+      // Prometheus scrapes itself: the same address in compose and on a host.
+      targets: { compose: ['localhost:9090'], hosts: ['127.0.0.1:9090'] },
+      // As the Prometheus Operator (kube-prometheus, kube-prometheus-stack) labels its pods and names their port.
+      kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus' }, port: 9090, portName: 'web' },
+      exposes: [domain],
+      sampleLimit: { samples: 5_000, reason: 'Prometheus exposes about 600 series of its own; the catalogue describes those the meta-monitoring uses' },
+    },
+    options,
+  );
+  return definePack({
+    name: 'prometheus',
+    program: 'Prometheus',
+    versions: `2.53.x (trixie's prometheus; the image prom/prometheus:v${PROMETHEUS_VERSION})`,
+    domains: [domain, scrape, alertSeries],
+    rules: [prometheusRules({ thresholds: packThresholds(DEFAULT_THRESHOLDS, options), job: job.name, escalation: options.escalation ?? MONITORING_ESCALATION })],
+    dashboards: [prometheusDashboard(options.folder ?? 'Infrastructure')],
+    scrape: [job],
+  }, options, DEFAULT_THRESHOLDS);
+}
