@@ -45,6 +45,8 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
   readonly kubernetes: {
     /** Namespace of the monitoring objects (rules, monitors, dashboards, Prometheus itself). */
     readonly namespace: string;
+    /** The declared environment the cluster is (its thresholds in the rules of both outputs); the defaults when undefined. */
+    readonly environment: string | undefined;
     /** Namespaces whose pods are scraped. */
     readonly appNamespaces: readonly string[];
     /** Labels prometheus-operator's ruleSelector matches (kube-prometheus-stack: release=<release>). */
@@ -96,10 +98,15 @@ export interface SextantConfig<T extends Thresholds = Thresholds> {
 /** A named set of targets beside compose, hosts and Kubernetes: staging, production… */
 export interface EnvironmentConfig<T extends Thresholds = Thresholds> {
   /**
-   * Thresholds by their name in alerts.thresholds. Every environment's rules are built from
-   * alerts.thresholds, so the `environments` check refuses a value that differs from it.
+   * Thresholds by their name in alerts.thresholds. The rule files are evaluated again with them, and
+   * the environment's Prometheus loads its own copy of each rule file they change.
    */
   readonly thresholds?: Readonly<Partial<Record<keyof T & string, number>>>;
+  /**
+   * Packs of `packs` listed again with this environment's options (thresholds): each replaces the
+   * pack of the same name in the environment's rules. Its jobs, dashboards and domains stay the config's.
+   */
+  readonly packs?: readonly PackDef[];
   /** host:port of the environment's Alertmanager, when no scrape job with receivesAlerts has a target there. */
   readonly alertmanager?: string;
 }
@@ -130,6 +137,7 @@ export const DEFAULT_CONFIG: SextantConfig = {
   prometheus: { scrapeInterval: '15s', evaluationInterval: '15s', remoteWrite: undefined },
   kubernetes: {
     namespace: 'monitoring',
+    environment: undefined,
     appNamespaces: ['default'],
     ruleLabels: { release: 'kube-prometheus-stack' },
     monitorLabels: { release: 'kube-prometheus-stack' },

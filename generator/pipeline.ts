@@ -50,18 +50,29 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
   const slos = guard(SLOS_DIR, () => compileSlos(project.slos, project.config.namespace, project.config.grafana.folders), { slos: [], rules: [], dashboards: [] });
   const rules = guard(RULES_DIR, () => buildRules([...project.rules, ...slos.rules], catalog.model), { rules: [] });
   const dashboards = guard(DASHBOARDS_DIR, () => buildDashboards([...project.dashboards, ...slos.dashboards], catalog.model), { dashboards: [] });
+  // An environment overriding thresholds or packs: its own evaluation of the rule files, built alike (the SLOs' are everyone's).
+  const environments = project.environments.map(({ name, rules: sources, thresholdsRead }) => ({
+    name,
+    thresholdsRead: [...thresholdsRead].sort(),
+    ...guard(RULES_DIR, () => buildRules([...sources, ...slos.rules], catalog.model), { rules: [] }),
+  }));
   const partial = { ...catalog.model, rules: rules.rules, dashboards: dashboards.dashboards, slos: slos.slos };
   const scrape = guard(SCRAPE_DIR, () => buildScrapeJobs(project.scrape, partial), { jobs: [] });
-  const model = { ...partial, scrapeJobs: scrape.jobs };
+  const model: Model = { ...partial, scrapeJobs: scrape.jobs, environments: environments.map(({ name, rules, thresholdsRead }) => ({ name, rules, thresholdsRead })) };
   const built = clock();
   // Every other check reads the config (the namespace names every metric): with an invalid one they
   // would report hundreds of consequences of one cause, so they wait until it is fixed.
   const checks = CHECKS.map(guardedCheck);
   const configChecks = checks.filter((check) => isConfigRule(check.id));
   const configProblems = validate(model, configChecks);
-  const checked = configProblems.length > 0 ? configProblems : validate(model, checks.filter((check) => !configChecks.includes(check)));
+  const otherChecks = checks.filter((check) => !configChecks.includes(check));
+  const checked = configProblems.length > 0 ? configProblems : validate(model, otherChecks);
+  // Each environment's rules pass every check with its values; what the default rules share is reported once.
+  const environmentProblems = configProblems.length > 0 ? [] : environments.map(({ name, rules, problems }) => ({ name, problems: [...problems, ...validate({ ...model, rules }, otherChecks)] }));
   const validated = clock();
-  const problems = sortProblems([...project.problems, ...catalog.problems, ...slos.problems, ...rules.problems, ...dashboards.problems, ...scrape.problems, ...checked]);
+  const problems = sortProblems(
+    distinct([...project.problems, ...catalog.problems, ...slos.problems, ...rules.problems, ...dashboards.problems, ...scrape.problems, ...checked], environmentProblems),
+  );
   if (problems.length > 0) {
     const notRun = configProblems.length > 0 ? `${checks.length - configChecks.length} checks that depend on the config did not run; fix sextant.config.ts first.` : undefined;
     return { ok: false, problems: causesFirst(problems), notRun };
@@ -70,10 +81,29 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
   const rendered = clock();
   // The rendered rule files as Prometheus itself loads them, when promtool is installed (found as `check` finds it).
   const promtool = findTool('promtool', root);
-  const refused = promtoolRuleProblems(model, files, promtool);
+  const refused = promtoolRuleProblems(model, files, promtool); // the environments' own rule files among them
   if (refused.length > 0) return { ok: false, problems: sortProblems(refused) };
   const timings = { load, model: built, validate: validated, render: rendered, promtool: clock() };
   return { ok: true, model, files, inputs: project.inputs, promtool, timings };
+}
+
+/**
+ * The problems, then each environment's that the default rules do not have already, once, naming the
+ * environment: `alert X in environments.production`.
+ */
+function distinct(problems: readonly Problem[], environments: readonly { name: string; problems: readonly Problem[] }[]): Problem[] {
+  const key = (problem: Problem) => `${problem.file}\0${problem.definition}\0${problem.check}\0${problem.message}`;
+  const seen = new Set(problems.map(key));
+  const added: Problem[] = [];
+  for (const { name, problems: theirs } of environments) {
+    for (const problem of theirs) {
+      const named = { ...problem, definition: `${problem.definition} in environments.${name}` };
+      if (seen.has(key(problem)) || seen.has(key(named))) continue;
+      seen.add(key(named));
+      added.push(named);
+    }
+  }
+  return [...problems, ...added];
 }
 
 /** Each call answers the milliseconds since the previous one (or since the stopwatch started). */

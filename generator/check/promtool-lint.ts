@@ -8,6 +8,7 @@ import type { Model } from '../model/types.ts';
 import { formatReport, sortProblems, type Problem } from '../problems.ts';
 import { alertProblem, allAlerts, allRecordings, recordingProblem } from '../validate/rule-problem.ts';
 import { ruleFileProblems } from '../validate/promtool.ts';
+import { environmentRuleFilePaths, ruleFilePath } from '../render/rules.ts';
 import { NOT_RENDERED, requireTool } from './prerequisites.ts';
 import { failed, passed, toolSaid, type CheckStep } from './step.ts';
 
@@ -23,7 +24,9 @@ export const promtoolLintStep: CheckStep = {
     if (typeof promtool !== 'string') return promtool;
     const rendered = await context.rendered();
     if (!rendered) return NOT_RENDERED;
-    const files = rendered.model.rules.map((file) => `rules/${file.name}.rules.yml`);
+    // The default rule files and each environment's own copies: every file some Prometheus loads.
+    const { model } = rendered;
+    const files = [...new Set([...model.rules.map((file) => ruleFilePath(file)), ...(model.environments ?? []).flatMap(({ name }) => environmentRuleFilePaths(model, name))])];
     if (files.length === 0) return passed('no rule files');
     const run = await context.exec(promtool, ['check', 'rules', '--lint=all', '--lint-fatal', ...files], join(rendered.dir, 'prometheus'));
     if (run.code === 0) return passed(`${files.length} files`);

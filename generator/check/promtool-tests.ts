@@ -13,8 +13,12 @@ import { NOT_RENDERED, requireTool } from './prerequisites.ts';
 import { failed, passed, toolSaid, type CheckStep } from './step.ts';
 import { PROMTOOL_TEST_RULE, testFailures } from './test-failures.ts';
 
-/** promtool prints this before each file's results, on stdout; its failures go to stderr. A file's edge cases trace to it too. */
-const FILE_HEADER = /^Unit Testing:\s+tests\/(\S+?)(?:\.edges)?\.test\.yml$/m;
+/**
+ * promtool prints this before each file's results, on stdout; its failures go to stderr. A file's
+ * edge cases trace to it too, and an environment's copy (`<name>.<environment>.test.yml`) to the
+ * file as that environment built it.
+ */
+const FILE_HEADER = /^Unit Testing:\s+tests\/([a-z][a-z0-9_]*)(?:\.(?!edges\.test\.yml)([a-z][a-z0-9_-]*))?(?:\.edges)?\.test\.yml$/m;
 
 export const promtoolTestsStep: CheckStep = {
   id: 'promtool-test',
@@ -26,8 +30,10 @@ export const promtoolTestsStep: CheckStep = {
     if (!rendered) return NOT_RENDERED;
     const { model } = rendered;
     const cwd = join(rendered.dir, 'prometheus');
-    // A file's own tests and, when its alerts have scenarios, the edge cases generated from them.
-    const testFiles = (file: ModelRuleFile) => [`tests/${file.name}.test.yml`, `tests/${file.name}.edges.test.yml`].filter((path) => existsSync(join(cwd, path)));
+    // A file's own tests and, when its alerts have scenarios, the edge cases generated from them; and
+    // the copies of both in each environment whose values change them.
+    const stems = (file: ModelRuleFile) => [file.name, ...(model.environments ?? []).map((environment) => `${file.name}.${environment.name}`)];
+    const testFiles = (file: ModelRuleFile) => stems(file).flatMap((stem) => [`tests/${stem}.test.yml`, `tests/${stem}.edges.test.yml`]).filter((path) => existsSync(join(cwd, path)));
     const problems = (
       await Promise.all(
         batches(model, 2 * context.parallel).map(async (batch) => {
@@ -38,18 +44,23 @@ export const promtoolTestsStep: CheckStep = {
       )
     ).flat();
     const tests = model.rules.reduce((n, file) => n + testCount(file), 0);
-    if (problems.length === 0) return passed(`${tests} tests in ${model.rules.length} files`);
+    const copies = (model.environments ?? []).length > 0 ? `, and the copies of the environments whose thresholds change them` : '';
+    if (problems.length === 0) return passed(`${tests} tests in ${model.rules.length} files${copies}`);
     return failed(formatReport(sortProblems(problems)));
   },
 };
 
 function batchFailures(model: Model, batch: readonly ModelRuleFile[], output: string): Problem[] {
-  // [before the first header, name, its section, name, its section, …]
+  // [before the first header, name, environment or undefined, its section, name, …]
   const parts = output.split(FILE_HEADER);
   const problems: Problem[] = [];
-  for (let i = 1; i < parts.length; i += 2) {
-    const file = model.rules.find((rules) => rules.name === parts[i]);
-    if (file && /FAILED:/.test(parts[i + 1]!)) problems.push(...testFailures(file, parts[i + 1]!));
+  for (let i = 1; i < parts.length; i += 3) {
+    const [name, environment, section] = [parts[i], parts[i + 1], parts[i + 2]!];
+    const rules = environment === undefined ? model.rules : model.environments?.find((e) => e.name === environment)?.rules;
+    const file = rules?.find((rules) => rules.name === name);
+    if (!file || !/FAILED:/.test(section)) continue;
+    const failures = testFailures(file, section);
+    problems.push(...(environment === undefined ? failures : failures.map((problem) => ({ ...problem, definition: `${problem.definition} in environments.${environment}` }))));
   }
   if (problems.length > 0) return problems;
   // promtool failed without a file's failure (it could not start, a file it could not read): its words.

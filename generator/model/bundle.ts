@@ -44,20 +44,23 @@ export class BuildError extends Error {
   override readonly name = 'BuildError';
 }
 
-/** Definition files (absolute paths, in load order) → their modules, or why each one failed. */
-export async function importBundled(root: string, files: readonly string[]): Promise<BundleResult> {
+/**
+ * Definition files (absolute paths, in load order) → their modules, or why each one failed. `plugins`
+ * change how the files are built: an environment's copy of the rules sees its config (environments.ts).
+ */
+export async function importBundled(root: string, files: readonly string[], plugins: readonly Plugin[] = []): Promise<BundleResult> {
   const outdir = join(nearestNodeModules(root), '.cache', 'sextant', `definitions-${randomUUID()}`);
   try {
     const failures = new Map<string, unknown>();
-    let result = await bundle(root, files, outdir);
+    let result = await bundle(root, files, outdir, plugins);
     if ('errors' in result) {
       // Which files fail: each one alone; then the others together. Only a failing run pays for this.
       for (const file of files) {
-        const alone = await bundle(root, [file], join(outdir, 'alone'));
+        const alone = await bundle(root, [file], join(outdir, 'alone'), plugins);
         if ('errors' in alone) failures.set(file, buildError(root, alone.errors));
       }
       const building = files.filter((file) => !failures.has(file));
-      result = await bundle(root, building, outdir);
+      result = await bundle(root, building, outdir, plugins);
       if ('errors' in result) throw new Error(`the definitions do not build together: ${buildError(root, result.errors).message}`);
     }
     const modules = new Map<string, ImportedModule>();
@@ -98,7 +101,7 @@ const packagesExternalButSextant: Plugin = {
 };
 
 /** Bundles files as entries `d<i>.js` into outdir; their shared modules become chunks beside them. */
-async function bundle(root: string, files: readonly string[], outdir: string): Promise<Built> {
+async function bundle(root: string, files: readonly string[], outdir: string, plugins: readonly Plugin[]): Promise<Built> {
   try {
     const result = await build({
       entryPoints: files.map((file, i) => ({ in: file, out: `d${i}` })),
@@ -109,7 +112,7 @@ async function bundle(root: string, files: readonly string[], outdir: string): P
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      plugins: [packagesExternalButSextant],
+      plugins: [...plugins, packagesExternalButSextant],
       sourcemap: 'inline',
       write: true,
       metafile: true,

@@ -12,6 +12,7 @@ import { defineConfig, DEFAULT_CONFIG, type SextantConfig, type SextantConfigInp
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
 import { importBundled, type ImportedModule } from './bundle.ts';
+import { loadEnvironments, type LoadedEnvironment } from './environments.ts';
 import { packSources } from './packs.ts';
 
 export const CONFIG_FILE = 'sextant.config.ts';
@@ -37,9 +38,15 @@ export interface LoadedProject {
   readonly problems: Problem[];
   /** Every file the definitions were read from (absolute paths): what a run of them depends on. */
   readonly inputs: readonly string[];
+  /** The environments whose thresholds or packs differ, each with its own evaluation of the rule files. */
+  readonly environments: readonly LoadedEnvironment[];
 }
 
-type Importer = ((path: string, problems: Problem[]) => Promise<ImportedModule | undefined>) & { readonly inputs: readonly string[] };
+type Importer = ((path: string, problems: Problem[]) => Promise<ImportedModule | undefined>) & {
+  readonly inputs: readonly string[];
+  /** Whether the file built and ran: only those are evaluated again per environment. */
+  readonly loaded: (path: string) => boolean;
+};
 
 export async function loadProject(root: string): Promise<LoadedProject> {
   const problems: Problem[] = [];
@@ -53,9 +60,16 @@ export async function loadProject(root: string): Promise<LoadedProject> {
   const packs = packSources(config, problems);
   if (!existsSync(catalogDir) && packs.catalog.length === 0) {
     problems.push({ file: `${CATALOG_DIR}/`, definition: 'catalogue', check: 'load', message: `no ${CATALOG_DIR}/ directory in ${root}, and sextant.config.ts lists no packs: describe your metrics in ${CATALOG_DIR}/ or use a pack` });
-    return { config, catalog: [], rules: [], dashboards: [], scrape: [], slos: [], problems, inputs: importer.inputs };
+    return { config, catalog: [], rules: [], dashboards: [], scrape: [], slos: [], problems, inputs: importer.inputs, environments: [] };
   }
   const load = (dir: string) => importAll(root, files.get(dir) ?? [], importer, problems);
+  const ruleFiles = files.get(RULES_DIR) ?? [];
+  const environments = await loadEnvironments(root, config, join(root, CONFIG_FILE), ruleFiles.filter((path) => importer.loaded(path)), (path) => relativePath(root, path));
+  for (const { name, failures } of environments) {
+    for (const [path, error] of failures) {
+      if (path !== join(root, CONFIG_FILE)) problems.push({ file: relativePath(root, path), definition: `environments.${name}`, check: 'load', message: `${describeLoadError(root, error)} (with the thresholds of environments.${name} in sextant.config.ts)` });
+    }
+  }
   return {
     config,
     catalog: [...packs.catalog, ...(await load(CATALOG_DIR))],
@@ -65,6 +79,7 @@ export async function loadProject(root: string): Promise<LoadedProject> {
     slos: await load(SLOS_DIR),
     problems,
     inputs: importer.inputs,
+    environments,
   };
 }
 
@@ -84,7 +99,7 @@ async function importerFor(root: string, problems: Problem[], files: readonly st
     if (bundled.failures.has(path)) problems.push({ file: relativePath(root, path), definition: 'file', check: 'load', message: describeLoadError(root, bundled.failures.get(path)) });
     return bundled.modules.get(path);
   };
-  return Object.assign(importer, { inputs: bundled.inputs });
+  return Object.assign(importer, { inputs: bundled.inputs, loaded: (path: string) => bundled.modules.has(path) });
 }
 
 async function importAll(root: string, files: readonly string[], importer: Importer, problems: Problem[]): Promise<DefinitionSource[]> {

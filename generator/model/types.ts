@@ -67,6 +67,19 @@ export interface Model {
   readonly scrapeJobs: readonly ModelScrapeJob[];
   /** SLOs from slos/*.ts; their rules and dashboard are among `rules` and `dashboards`. */
   readonly slos: readonly ModelSlo[];
+  /** The declared environments whose thresholds or packs differ (none: every environment loads `rules`). */
+  readonly environments?: readonly ModelEnvironment[];
+}
+
+/**
+ * A declared environment that overrides thresholds or packs: the rule files as built with its values,
+ * in the order and with the names of `rules` (the renderers give it its own file where one differs).
+ */
+export interface ModelEnvironment {
+  readonly name: string;
+  readonly rules: readonly ModelRuleFile[];
+  /** The names of alerts.thresholds its rule files read (an override of another reaches nothing). */
+  readonly thresholdsRead: readonly string[];
 }
 
 /** An SLO as the docs describe it; what it compiled to lives in the rule file and dashboard it names. */

@@ -2,8 +2,9 @@
  * `docs/alerts.md`: every alert with its severity, expression and `for`, what it means, likely
  * causes and first checks. Each alert's runbook_url lands on its section here.
  */
-import type { Model, ModelAlert, ModelRuleFile } from '../model/types.ts';
+import type { Model, ModelAlert, ModelEnvironment, ModelRuleFile } from '../model/types.ts';
 import { cell, code, GENERATED_NOTICE, table } from './markdown.ts';
+import { ownRuleFiles } from './rules.ts';
 import { runbookAnchor, runbookPanel } from './runbook.ts';
 import type { Stage } from './stage.ts';
 
@@ -23,6 +24,7 @@ function renderAlertsDoc(model: Model): string {
       'the edge cases its scenario generates (`<file>.edges.test.yml`, at the production scrape interval) probe the threshold, the `for`, ' +
       'zero traffic, missing series and a second instance. ' +
       'Thresholds come from `alerts.thresholds` in `sextant.config.ts`.',
+    ...environmentThresholds(model),
     table(
       ['Alert', 'Severity', 'For', 'Summary'],
       alerts.map((alert) => [`[${alert.name}](#${runbookAnchor(alert.name)})`, alert.severity, alert.for, cell(alert.summary)]),
@@ -33,7 +35,9 @@ function renderAlertsDoc(model: Model): string {
 }
 
 function renderFile(model: Model, file: ModelRuleFile): string {
-  const lines = [`## ${file.title}`, `Defined in ${code(file.file)}; rules in ${code(`generated/prometheus/rules/${file.name}.rules.yml`)}.`];
+  const copies = (model.environments ?? []).filter((environment) => ownRuleFiles(model, environment).has(file.name));
+  const own = copies.map((environment) => `${environment.name}: ${code(`${file.name}.${environment.name}.rules.yml`)}`);
+  const lines = [`## ${file.title}`, `Defined in ${code(file.file)}; rules in ${code(`generated/prometheus/rules/${file.name}.rules.yml`)}${own.length > 0 ? ` (${own.join(', ')})` : ''}.`];
   if (file.recording.length > 0) {
     lines.push(table(['Recording rule', 'Expression'], file.recording.map((rule) => [code(rule.record), cell(code(rule.expr.replace(/\s*\n\s*/g, ' ')))])));
   }
@@ -56,9 +60,51 @@ function renderAlert(model: Model, alert: ModelAlert): string {
     `**Severity:** ${alert.severity} · **For:** ${alert.for}`,
     alert.runbook.meaning,
     '```promql\n' + alert.expr + '\n```',
+    ...differences(model, alert),
     `**Summary:** ${code(alert.summary)}  \n**Description:** ${code(alert.description)}`,
     '**Likely causes**\n\n' + alert.runbook.causes.map((cause) => `- ${cause}`).join('\n'),
     '**First checks**\n\n' + alert.runbook.checks.map((check) => `- ${check}`).join('\n'),
     ...optional,
   ].join('\n\n');
+}
+
+/**
+ * Which value applies where: the thresholds an environment overrides, beside the default, and where
+ * the Kubernetes outputs stand (they load the default rule files).
+ */
+function environmentThresholds(model: Model): string[] {
+  const environments = (model.environments ?? []).filter((environment) => Object.keys(overridesOf(model, environment)).length > 0);
+  if (environments.length === 0) return [];
+  const names = [...new Set(environments.flatMap((environment) => Object.keys(overridesOf(model, environment))))].sort();
+  const defaults = model.config.alerts.thresholds;
+  return [
+    '**Thresholds by environment.** These environments override thresholds: their Prometheus configuration (`prometheus/prometheus.<environment>.yml`) ' +
+      'loads its own copy of each rule file the values change (`<file>.<environment>.rules.yml`, tested by `<file>.<environment>.test.yml`) and the default file otherwise. ' +
+      `${kubernetesUses(model)} An alert whose expression differs shows it below its own.`,
+    table(
+      ['Threshold', 'Default', ...environments.map((environment) => environment.name)],
+      names.map((name) => [code(name), String(defaults[name]), ...environments.map((environment) => String(overridesOf(model, environment)[name] ?? '—'))]),
+    ),
+  ];
+}
+
+/** Whose thresholds the other environments and the Kubernetes outputs have (render/kubernetes/index.ts inKubernetes()). */
+function kubernetesUses(model: Model): string {
+  const { environment } = model.config.kubernetes;
+  return environment === undefined
+    ? 'Every other environment, and the Kubernetes manifests and PrometheusRule objects, use the defaults (`kubernetes.environment` would give them an environment\'s).'
+    : `Every other environment uses the defaults; the Kubernetes manifests and PrometheusRule objects use ${code(environment)}'s (\`kubernetes.environment\`).`;
+}
+
+const overridesOf = (model: Model, environment: ModelEnvironment): Readonly<Record<string, number>> =>
+  (model.config.environments[environment.name]?.thresholds ?? {}) as Readonly<Record<string, number>>;
+
+/** The alert as each environment with its own copy of the rule builds it, where that differs: its expression, `for` and texts. */
+function differences(model: Model, alert: ModelAlert): string[] {
+  return (model.environments ?? []).flatMap((environment) => {
+    const theirs = environment.rules.flatMap((file) => file.alerts).find((other) => other.name === alert.name);
+    if (!theirs || (theirs.expr === alert.expr && theirs.for === alert.for && theirs.summary === alert.summary && theirs.description === alert.description)) return [];
+    const texts = theirs.summary === alert.summary && theirs.description === alert.description ? '' : `\n\nSummary ${code(theirs.summary)}, description ${code(theirs.description)}.`;
+    return [`**In ${environment.name}** (for ${theirs.for}):\n\n` + '```promql\n' + theirs.expr + '\n```' + texts];
+  });
 }

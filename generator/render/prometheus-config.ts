@@ -2,12 +2,12 @@
  * `prometheus/prometheus.yml` (compose service names), `prometheus/prometheus.hosts.yml`
  * (127.0.0.1, for plain hosts and the live tests) and `prometheus/prometheus.<name>.yml` for each
  * environment the config declares (its jobs' targets there, labelled environment=<name>): the same
- * rules everywhere.
+ * rules everywhere, but where an environment's thresholds give it its own copy of a rule file.
  */
 import type { Environment, EnvironmentName } from '../dsl/scrape.ts';
 import type { Model, ModelScrapeJob } from '../model/types.ts';
 import { durationSeconds } from '../promql/duration.ts';
-import { ruleFilePath } from './rules.ts';
+import { environmentRuleFilePaths } from './rules.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
 
@@ -78,7 +78,7 @@ export function prometheusConfig(model: Model, environment: EnvironmentName, ove
       // A declared environment's series say which one they come from, once shipped to a shared store.
       external_labels: { monitor: namespace, ...(declared(model, environment) ? { environment } : {}) },
     },
-    rule_files: model.rules.map(ruleFilePath),
+    rule_files: environmentRuleFilePaths(model, environment),
     alerting: {
       // Alertmanager groups by service: an alert's own service label, else the job it came from.
       alert_relabel_configs: [{ source_labels: ['service', 'job'], separator: ';', regex: ';(.+)', target_label: 'service', replacement: '$1' }],

@@ -1,9 +1,11 @@
 /**
  * `prometheus/rules/<name>.rules.yml` and `prometheus/tests/<name>.test.yml`: each rule file with
- * the promtool unit tests its definitions carry, one recording and one alerting group per file.
+ * the promtool unit tests its definitions carry, one recording and one alerting group per file. An
+ * environment whose thresholds change a file gets its own copy, `<name>.<environment>.rules.yml`
+ * with its tests (`<name>.<environment>.test.yml`); every other file is shared.
  */
 import { formatSeries, TEST_INTERVAL } from '../dsl/rules.ts';
-import type { Model, ModelAlert, ModelAlertTest, ModelExprTest, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
+import type { Model, ModelAlert, ModelAlertTest, ModelEnvironment, ModelExprTest, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
 import { durationText, edgeCases, edgePlan, type EdgeCase } from '../rules/edges.ts';
 import { runbookPanel, runbookUrl } from './runbook.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
@@ -11,18 +13,71 @@ import { toYaml } from './yaml.ts';
 
 export const rulesStage: Stage = {
   name: 'prometheus rules and promtool tests',
-  render: (model) =>
-    model.rules.flatMap((file) => {
-      const edges = edgeTestFile(model, file);
-      return [
-        { path: `prometheus/rules/${file.name}.rules.yml`, content: renderRuleFile(model, file) },
-        { path: `prometheus/tests/${file.name}.test.yml`, content: toYaml(testFile(model, file)) },
-        ...(edges ? [{ path: `prometheus/tests/${file.name}.edges.test.yml`, content: toYaml(edges) }] : []),
-      ];
+  render: (model) => [
+    ...model.rules.flatMap((file) => ruleFileOutputs(model, file, DEFAULT_STEM)),
+    ...(model.environments ?? []).flatMap((environment) => {
+      const stem = stemIn(model, environment);
+      const own = ownRuleFiles(model, environment);
+      const inEnvironment = { ...model, rules: environment.rules };
+      // Its own files, and the tests of every file that loads one of them.
+      return environment.rules
+        .filter((file) => ruleFilesRead(inEnvironment, file).some((read) => own.has(read.name)))
+        .flatMap((file) => ruleFileOutputs(inEnvironment, file, stem).filter((output) => own.has(file.name) || !output.path.startsWith('prometheus/rules/')));
     }),
+  ],
 };
 
-export const ruleFilePath = (file: ModelRuleFile): string => `rules/${file.name}.rules.yml`;
+/** A rule file's name in paths: `http`, or `http.production` for an environment's own copy. */
+type Stem = (file: ModelRuleFile) => string;
+const DEFAULT_STEM: Stem = (file) => file.name;
+
+function ruleFileOutputs(model: Model, file: ModelRuleFile, stem: Stem): GeneratedFile[] {
+  const edges = edgeTestFile(model, file, stem);
+  return [
+    { path: `prometheus/rules/${stem(file)}.rules.yml`, content: renderRuleFile(model, file) },
+    { path: `prometheus/tests/${stem(file)}.test.yml`, content: toYaml(testFile(model, file, stem)) },
+    ...(edges ? [{ path: `prometheus/tests/${stem(file)}.edges.test.yml`, content: toYaml(edges) }] : []),
+  ];
+}
+
+export const ruleFilePath = (file: ModelRuleFile, stem: Stem = DEFAULT_STEM): string => `rules/${stem(file)}.rules.yml`;
+
+/** The rule files an environment's Prometheus loads: its own copies, and the default files for the rest. */
+export function environmentRuleFilePaths(model: Model, environmentName: string): string[] {
+  const environment = model.environments?.find(({ name }) => name === environmentName);
+  if (!environment) return model.rules.map((file) => ruleFilePath(file));
+  return environment.rules.map((file) => ruleFilePath(file, stemIn(model, environment)));
+}
+
+function stemIn(model: Model, environment: ModelEnvironment): Stem {
+  const own = ownRuleFiles(model, environment);
+  return (file) => (own.has(file.name) ? `${file.name}.${environment.name}` : file.name);
+}
+
+const owned = new WeakMap<ModelEnvironment, ReadonlySet<string>>();
+
+/**
+ * The names of the rule files an environment's values change: their rules, tests or edge cases
+ * render differently from the default ones. It gets its own copy of those, and of nothing else.
+ */
+export function ownRuleFiles(model: Model, environment: ModelEnvironment): ReadonlySet<string> {
+  let own = owned.get(environment);
+  if (own === undefined) {
+    const inEnvironment = { ...model, rules: environment.rules };
+    const rendered = (model: Model, file: ModelRuleFile) => ruleFileOutputs(model, file, DEFAULT_STEM).map((output) => output.content).join('\n---\n');
+    const defaults = new Map(model.rules.map((file) => [file.name, file]));
+    own = new Set(
+      environment.rules
+        .filter((file) => {
+          const base = defaults.get(file.name);
+          return base === undefined || rendered(inEnvironment, file) !== rendered(model, base);
+        })
+        .map((file) => file.name),
+    );
+    owned.set(environment, own);
+  }
+  return own;
+}
 
 /** The YAML of one rule file, as Prometheus loads it. */
 export function renderRuleFile(model: Model, file: ModelRuleFile): string {
@@ -61,7 +116,7 @@ export const alertTestName = (alert: ModelAlert, test: ModelAlertTest): string =
   `${alert.name} ${test.kind === 'fires' ? 'fires' : test.kind === 'pending' ? 'is pending' : 'stays silent'}: ${test.name}`;
 export const recordingTestName = (rule: ModelRecordingRule, test: ModelExprTest): string => `${rule.record}: ${test.name}`;
 
-function testFile(model: Model, file: ModelRuleFile) {
+function testFile(model: Model, file: ModelRuleFile, stem: Stem) {
   const tests = [];
   for (const rule of file.recording) {
     for (const test of rule.tests) {
@@ -99,7 +154,7 @@ function testFile(model: Model, file: ModelRuleFile) {
     }
   }
   return {
-    rule_files: ruleFilesRead(model, file).map((other) => `../${ruleFilePath(other)}`),
+    rule_files: ruleFilesRead(model, file).map((other) => `../${ruleFilePath(other, stem)}`),
     evaluation_interval: TEST_INTERVAL,
     tests,
   };
@@ -109,7 +164,7 @@ function testFile(model: Model, file: ModelRuleFile) {
  * The generated edge cases of a file's alerts (`rules/edges.ts`), in their own file: they run at the
  * production scrape and evaluation intervals, and a test file has one evaluation interval.
  */
-function edgeTestFile(model: Model, file: ModelRuleFile) {
+function edgeTestFile(model: Model, file: ModelRuleFile, stem: Stem) {
   const tests = file.alerts.flatMap((alert) => {
     const verdict = edgePlan(model, alert);
     if (verdict.kind !== 'plan' || !alert.scenario) return [];
@@ -128,7 +183,7 @@ function edgeTestFile(model: Model, file: ModelRuleFile) {
   });
   if (tests.length === 0) return undefined;
   return {
-    rule_files: ruleFilesRead(model, file).map((other) => `../${ruleFilePath(other)}`),
+    rule_files: ruleFilesRead(model, file).map((other) => `../${ruleFilePath(other, stem)}`),
     evaluation_interval: model.config.prometheus.evaluationInterval,
     tests,
   };

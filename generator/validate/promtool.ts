@@ -15,9 +15,10 @@ import type { GeneratedFile } from '../render/stage.ts';
 import { alertProblem, recordingProblem } from './rule-problem.ts';
 
 export const PROMTOOL_RULE = 'promtool-rules';
-const RULE_FILE = /^prometheus\/rules\/([a-z][a-z0-9_]*)\.rules\.yml$/;
+/** `<name>.rules.yml`, or an environment's own copy `<name>.<environment>.rules.yml`. */
+const RULE_FILE = /^prometheus\/rules\/([a-z][a-z0-9_]*)(?:\.[a-z][a-z0-9_-]*)?\.rules\.yml$/;
 /** `case.rules.yml: [12:5: ]group "case.alerts", rule 1, "RequestsHigh": <what is wrong>` */
-const RULE_ERROR = /([a-z][a-z0-9_]*)\.rules\.yml: (?:\d+:\d+: )?group "[^"]*\.(alerts|recording)", rule \d+, "([^"]+)": (.*)$/;
+const RULE_ERROR = /([a-z][a-z0-9_]*)(?:\.[a-z][a-z0-9_-]*)?\.rules\.yml: (?:\d+:\d+: )?group "[^"]*\.(alerts|recording)", rule \d+, "([^"]+)": (.*)$/;
 
 /** Problems promtool finds in the rendered rule files; none when `promtool` (a path) is undefined. */
 export function promtoolRuleProblems(model: Model, files: readonly GeneratedFile[], promtool: string | undefined): Problem[] {

@@ -1,19 +1,33 @@
-import { gauge } from '../../generator/index.ts';
+import { describe, expect, it } from 'vitest';
+import { definePack, gauge } from '../../generator/index.ts';
 import { environmentsCheck } from '../../generator/validate/checks/environments.ts';
-import { checkTable } from '../helpers/check-table.ts';
+import { checkTable, modelOf } from '../helpers/check-table.ts';
 
 const metrics = { m: gauge({ name: 'g', help: 'h' }) };
 const thresholds = { errorRatio: 0.05, latencySeconds: 0.5 };
 const withEnvironments = (environments: Record<string, unknown>) => ({ alerts: { thresholds }, environments: environments as never });
+/** A pack as data, its one rule file reading its threshold. */
+const widget = (ratio: number) => definePack({ name: 'widget', program: 'widget', versions: '1', domains: [], rules: [{ kind: 'rules', name: 'widget', expr: `x > ${ratio}` } as never], dashboards: [], scrape: [] });
+const withPacks = (environments: Record<string, unknown>) => ({ packs: [widget(0.5)], environments: environments as never });
 
 checkTable(environmentsCheck, [
   { name: 'staging and production with their own Alertmanager pass', metrics, config: withEnvironments({ staging: {}, production: { alertmanager: 'am.prod:9093' } }), expect: [] },
   {
-    name: 'an override of a threshold is refused while the rules do not follow it: the environment would alert on the base value',
+    name: 'an override of a threshold no rule file reads is refused: the environment would alert as the default does',
     metrics,
     config: withEnvironments({ staging: { thresholds: { errorRatio: 0.2 } } }),
-    expect: ["environments.staging.thresholds.errorRatio: overrides threshold 'errorRatio' (0.2 instead of"],
+    expect: ["environments.staging.thresholds.errorRatio: overrides threshold 'errorRatio', which no rule file reads, so staging would alert exactly as the default does"],
   },
+  { name: 'an environment named edges is refused: it would name a rule file\'s edge cases', metrics, config: withEnvironments({ edges: {} }), expect: ['environments.edges: edges is reserved'] },
+  { name: 'packs that are not a list are refused', metrics, config: withPacks({ production: { packs: widget(0.9) } }), expect: ['environments.production.packs: must be a list of packs the config lists'] },
+  { name: 'a pack the config does not list is refused, with the nearest name', metrics, config: withPacks({ production: { packs: [{ ...widget(0.9), name: 'widgets' }] } }), expect: ["environments.production.packs[0]: pack 'widgets' is not in the config's packs: did you mean 'widget'?"] },
+  { name: 'a pack whose options change none of its rules is refused', metrics, config: withPacks({ production: { packs: [widget(0.5)] } }), expect: ["environments.production.packs[0]: pack 'widget' changes none of its rules in production"] },
+  { name: 'a pack listed twice is refused', metrics, config: withPacks({ production: { packs: [widget(0.9), widget(0.8)] } }), expect: ["environments.production.packs[1]: pack 'widget' is listed twice in production"] },
+  { name: 'a pack uncalled is refused', metrics, config: withPacks({ production: { packs: [() => widget(0.9)] } }), expect: ['environments.production.packs[0]: is not a pack: call it'] },
+  { name: 'kubernetes.environment naming an undeclared environment is refused, with the nearest name', metrics, config: { ...withEnvironments({ production: {} }), kubernetes: { environment: 'prod' } }, expect: ["kubernetes.environment: 'prod' is not a declared environment (declared: production)"] },
+  { name: 'kubernetes.environment misspelt is refused, with the nearest name', metrics, config: { ...withEnvironments({ production: {} }), kubernetes: { environment: 'productoin' } }, expect: ["kubernetes.environment: 'productoin' is not a declared environment: did you mean 'production'?"] },
+  { name: 'kubernetes.environment naming a declared environment passes', metrics, config: { ...withEnvironments({ production: {} }), kubernetes: { environment: 'production' } }, expect: [] },
+  { name: 'a pack with other thresholds passes', metrics, config: withPacks({ production: { packs: [widget(0.9)] } }), expect: [] },
   { name: 'no environment at all passes', metrics, config: {}, expect: [] },
   { name: 'an override of a threshold alerts.thresholds lacks is refused, with the nearest name', metrics, config: withEnvironments({ staging: { thresholds: { errorRatoi: 0.2 } } }), expect: ["environments.staging.thresholds.errorRatoi: overrides threshold 'errorRatoi', which alerts.thresholds does not define: did you mean 'errorRatio'?"] },
   { name: 'an override that is not a number is refused', metrics, config: withEnvironments({ staging: { thresholds: { errorRatio: '0.2' } } }), expect: ['environments.staging.thresholds.errorRatio: must be a finite number, got 0.2'] },
@@ -25,3 +39,18 @@ checkTable(environmentsCheck, [
   { name: 'an Alertmanager that is not host:port is refused', metrics, config: withEnvironments({ production: { alertmanager: 'http://am.prod:9093' } }), expect: ["environments.production.alertmanager: 'http://am.prod:9093' is not host:port"] },
   { name: 'an environment that is not an object is refused', metrics, config: withEnvironments({ staging: true }), expect: ['environments.staging: must be an object'] },
 ]);
+
+describe('check environments, with the thresholds the rules read', () => {
+  const model = (read: readonly string[]) => ({
+    ...modelOf(metrics, 'app', withEnvironments({ production: { thresholds: { errorRatio: 0.2, latencySeconds: 1 } } })),
+    environments: [{ name: 'production', rules: [], thresholdsRead: read }],
+  });
+  it('passes overrides of thresholds the rules read', () => {
+    expect(environmentsCheck.run(model(['errorRatio', 'latencySeconds']))).toEqual([]);
+  });
+  it('refuses the override no rule reads, naming the nearest one read', () => {
+    expect(environmentsCheck.run(model(['errorRatio'])).map((problem) => `${problem.definition}: ${problem.message}`)).toEqual([
+      "environments.production.thresholds.latencySeconds: overrides threshold 'latencySeconds', which no rule file reads, so production would alert exactly as the default does: override a threshold an alert reads (config.alerts.thresholds.<name> in alerts/), or remove the override",
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The invalid-definition suite for declared environments (staging, production beside compose, hosts
- * and Kubernetes): names no file can carry, overrides of thresholds that do not exist, targets under
+ * and Kubernetes): names no file can carry, overrides of thresholds that do not exist or no rule reads, targets under
  * an environment nobody declared, an environment without an Alertmanager. Each goes through the real
  * CLI (test/helpers/invalid.ts).
  */
@@ -29,6 +29,13 @@ const CASES: InvalidCase[] = [
     where: 'sextant.config.ts: environments.staging.thresholds.errorRate',
     rule: 'environments',
     message: "overrides threshold 'errorRate', which alerts.thresholds does not define: did you mean 'errorRatio'?",
+  },
+  {
+    name: 'an override of a threshold no rule file reads',
+    files: configWith("alerts: { thresholds: { errorRatio: 0.05 } }, environments: { staging: { thresholds: { errorRatio: 0.2 } } }"),
+    where: 'sextant.config.ts: environments.staging.thresholds.errorRatio',
+    rule: 'environments',
+    message: "overrides threshold 'errorRatio', which no rule file reads, so staging would alert exactly as the default does",
   },
   { name: 'a blank environment name', files: configWith("environments: { '  ': {} }"), where: "sextant.config.ts: environments['  ']", rule: 'environments', message: 'an environment name is blank' },
   {

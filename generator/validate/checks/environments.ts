@@ -1,10 +1,12 @@
 /**
  * The environments the config declares (staging, production…) beside compose, hosts and Kubernetes:
- * each names a generated file and a label value, and overrides only thresholds that exist.
+ * each names a generated file and a label value, and overrides only thresholds its rules read and
+ * packs the config lists (model/environments.ts evaluates the rules with them).
  */
 import { DEPLOYMENTS } from '../../dsl/scrape.ts';
 import { nearestKey, unknownKeyMessage, unknownKeys } from '../../dsl/unknown-keys.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
+import type { Model } from '../../model/types.ts';
 import type { Problem } from '../../problems.ts';
 import type { Check } from '../check.ts';
 import { isBlank, shown } from '../readable-text.ts';
@@ -12,13 +14,16 @@ import { targetProblem } from './scrape-jobs.ts';
 
 /** It names prometheus/prometheus.<name>.yml and the environment label: lowercase, no dots or spaces. */
 const NAME = /^[a-z][a-z0-9_-]*$/;
-const ENVIRONMENT_KEYS = ['thresholds', 'alertmanager'];
+const ENVIRONMENT_KEYS = ['thresholds', 'packs', 'alertmanager'];
+/** `<file>.edges.test.yml` is a file's edge cases: an environment of that name would make its copies ambiguous. */
+const RESERVED = ['edges'];
 
 export const environmentsCheck: Check = {
   id: 'environments',
   summary:
-    'Declared environments have lowercase names other than compose, hosts and kubernetes, only the keys thresholds and alertmanager, threshold overrides that name a threshold of alerts.thresholds with a finite number, and a host:port Alertmanager.',
-  run({ config }) {
+    'Declared environments have lowercase names other than compose, hosts, kubernetes and edges, only the keys thresholds, packs and alertmanager, threshold overrides that name a threshold of alerts.thresholds some rule reads with a finite number, packs the config lists with options that change their rules, and a host:port Alertmanager; kubernetes.environment names one of them.',
+  run(model) {
+    const { config } = model;
     const problems: Problem[] = [];
     const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, check: this.id, message });
     const environments: unknown = config.environments;
@@ -31,22 +36,25 @@ export const environmentsCheck: Check = {
       const where = `environments.${name}`;
       if (isBlank(name)) report(`environments[${shown(name)}]`, 'an environment name is blank: name it as its Prometheus configuration file will be (staging, production)');
       else if ((DEPLOYMENTS as readonly string[]).includes(name)) report(where, `${name} is built in: its targets go under targets.${name} without declaring it; declare only other environments`);
+      else if (RESERVED.includes(name)) report(where, `${name} is reserved: <file>.${name}.test.yml already names a rule file's edge cases; name the environment otherwise`);
       else if (!NAME.test(name)) report(`environments[${shown(name)}]`, `environment name ${shown(name)} must be lowercase letters, digits, - and _, starting with a letter: it names prometheus/prometheus.<name>.yml and the environment label`);
       if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
         report(where, 'must be an object ({} when nothing differs there but the targets)');
         continue;
       }
       for (const key of unknownKeys(settings, ENVIRONMENT_KEYS)) report(where, unknownKeyMessage(key, ENVIRONMENT_KEYS, where));
-      const { thresholds: overrides, alertmanager } = settings as { thresholds?: unknown; alertmanager?: unknown };
+      const { thresholds: overrides, packs, alertmanager } = settings as { thresholds?: unknown; packs?: unknown; alertmanager?: unknown };
       if (alertmanager !== undefined) {
         const problem = targetProblem(alertmanager);
         if (problem) report(`${where}.alertmanager`, `${shown(alertmanager)} ${problem}: give the Alertmanager's host:port in ${name}`);
       }
+      if (packs !== undefined) for (const [definition, message] of packProblems(config.packs, packs, name)) report(`${where}.${definition}`, message);
       if (overrides === undefined) continue;
       if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
         report(`${where}.thresholds`, 'must map threshold names of alerts.thresholds to the numbers this environment uses');
         continue;
       }
+      const read = thresholdsRead(model, name);
       for (const [threshold, value] of Object.entries(overrides)) {
         if (!thresholds.includes(threshold)) {
           const nearest = nearestKey(threshold, thresholds);
@@ -56,16 +64,61 @@ export const environmentsCheck: Check = {
           );
         } else if (typeof value !== 'number' || !Number.isFinite(value)) {
           report(`${where}.thresholds.${threshold}`, `must be a finite number, got ${String(value)}`);
-        } else if (value !== (config.alerts.thresholds as Record<string, unknown>)[threshold]) {
-          // Every environment's Prometheus loads the same rule files, built from alerts.thresholds:
-          // an override that reached no rule would leave the environment alerting on the base value.
+        } else if (!read.includes(threshold)) {
+          // An override no rule reads would leave the environment alerting as every other one does, silently.
+          const nearest = nearestKey(threshold, read);
           report(
             `${where}.thresholds.${threshold}`,
-            `overrides threshold '${threshold}' (${value} instead of ${String((config.alerts.thresholds as Record<string, unknown>)[threshold])}), but every environment's rules are generated from alerts.thresholds, so ${name} would still alert on the base value; per-environment rule files are not generated yet: keep the threshold in alerts.thresholds, or give the environment a project of its own`,
+            `overrides threshold '${threshold}', which no rule file reads, so ${name} would alert exactly as the default does${nearest ? `; did you mean '${nearest}'?` : ''}: override a threshold an alert reads (config.alerts.thresholds.<name> in alerts/), or remove the override`,
           );
         }
       }
     }
+    const inKubernetes: unknown = config.kubernetes.environment;
+    if (inKubernetes !== undefined && !(typeof inKubernetes === 'string' && Object.hasOwn(environments, inKubernetes))) {
+      const nearest = typeof inKubernetes === 'string' ? nearestKey(inKubernetes, Object.keys(environments)) : undefined;
+      problems.push({
+        file: CONFIG_FILE,
+        definition: 'kubernetes.environment',
+        check: this.id,
+        message: `${shown(inKubernetes)} is not a declared environment${nearest ? `: did you mean '${nearest}'?` : ` (declared: ${Object.keys(environments).join(', ') || 'none'})`}; name the environment whose thresholds the cluster's rules use, or leave it out for the defaults`,
+      });
+    }
     return problems;
   },
 };
+
+/** The thresholds an environment's evaluation of the rule files read (none when it was not evaluated). */
+function thresholdsRead(model: Model, environment: string): readonly string[] {
+  return model.environments?.find(({ name }) => name === environment)?.thresholdsRead ?? [];
+}
+
+/**
+ * An environment's packs: each a pack the config lists (by name), once, whose options change its
+ * rules; the environment takes only its rules (jobs, dashboards and domains stay the config's).
+ */
+function packProblems(listed: unknown, packs: unknown, environment: string): [string, string][] {
+  const base = (Array.isArray(listed) ? listed : []).filter(isPackLike);
+  if (!Array.isArray(packs)) return [['packs', `must be a list of packs the config lists, with ${environment}'s options: packs: [nodeExporter({ thresholds: { … } })]`]];
+  const names = base.map((pack) => pack.name);
+  const seen = new Set<string>();
+  return packs.flatMap((pack: unknown, index): [string, string][] => {
+    const where = `packs[${index}]`;
+    if (!isPackLike(pack)) return [[where, `is not a pack${typeof pack === 'function' ? ': call it (nodeExporter({ … }), not nodeExporter)' : ': list a pack call, such as nodeExporter({ thresholds: { … } })'}`]];
+    const same = base.find((other) => other.name === pack.name);
+    if (!same) {
+      const nearest = nearestKey(pack.name, names);
+      return [[where, `pack '${pack.name}' is not in the config's packs${nearest ? `: did you mean '${nearest}'?` : ''}; an environment changes the options of packs every environment has (list it in packs first)`]];
+    }
+    if (seen.has(pack.name)) return [[where, `pack '${pack.name}' is listed twice in ${environment}: list it once, with all its options`]];
+    seen.add(pack.name);
+    if (JSON.stringify(pack.rules) === JSON.stringify(same.rules)) {
+      return [[where, `pack '${pack.name}' changes none of its rules in ${environment}: give it the thresholds that differ there, or remove it`]];
+    }
+    return [];
+  });
+}
+
+function isPackLike(value: unknown): value is { name: string; rules: unknown } {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'pack' && typeof (value as { name?: unknown }).name === 'string';
+}
