@@ -101,8 +101,8 @@ describe('the kubernetes pack refuses', () => {
       expect(result.ok).toBe(false);
       const messages = result.ok ? [] : result.problems.filter((problem) => problem.check === 'config-keys').map((problem) => `${problem.definition}: ${problem.message}`);
       expect(messages.sort()).toEqual([
-        expect.stringMatching(/^packs\.kubernetes\.thresholds\.containerMemoryLimitRaito: unknown key 'containerMemoryLimitRaito' in the kubernetes pack's thresholds, so it would be ignored: did you mean 'containerMemoryLimitRatio'\?/),
         expect.stringMatching(/^packs\.kubernetes\.namespace: unknown key 'namespace' in the kubernetes pack's options, so it would be ignored: did you mean 'namespaces'\?/),
+        expect.stringMatching(/^packs\.kubernetes\.thresholds\.containerMemoryLimitRaito: unknown key 'containerMemoryLimitRaito' in the kubernetes pack's thresholds, so it would be ignored: did you mean 'containerMemoryLimitRatio'\?/),
       ]);
     } finally {
       project.remove();

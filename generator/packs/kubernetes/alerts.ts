@@ -295,7 +295,8 @@ export function kubernetesRules(t: KubernetesRuleThresholds, options: Kubernetes
           checks: ['`kubectl get pods -l <selector>`, and describe one.', 'kubectl rollout history: did a release just go out?'],
           fix: ['If a release caused it: `kubectl rollout undo deployment/<name>`.', 'Otherwise restore the dependency or the nodes; then watch kubectl rollout status.'],
           escalation,
-          query: promql`${deploymentAvailableReplicas} == 0`,
+          // Every deployment that wants replicas with how many it has: the ones at 0 stand out, and the query answers when all is well.
+          query: promql`${deploymentAvailableReplicas} and ${deploymentSpecReplicas} > 0`,
           panel: { dashboard: 'kubernetes', panel: 'Deployment replicas' },
         },
         tests: [
