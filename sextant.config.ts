@@ -5,9 +5,12 @@
  */
 import { defineConfig } from 'sextant';
 import alertmanager from 'sextant/packs/alertmanager';
+import kafka from 'sextant/packs/kafka';
 import kubernetes from 'sextant/packs/kubernetes';
+import mongodb from 'sextant/packs/mongodb';
+import mysql from 'sextant/packs/mysql';
 import prometheus from 'sextant/packs/prometheus';
-import { MONITORING_ESCALATION, PLATFORM_ESCALATION } from './alerts/shared/platform.ts';
+import { DATASTORE_ESCALATION, MONITORING_ESCALATION, PLATFORM_ESCALATION } from './alerts/shared/platform.ts';
 import { FAULT_SWITCHES } from './exporter/faults.ts';
 import { imageOf } from './versions.ts';
 
@@ -29,11 +32,14 @@ export default defineConfig({
     // The plain manifests run the versions pinned in versions.json, as the compose stack does.
     images: { prometheus: imageOf('prometheus'), alertmanager: imageOf('alertmanager') },
   },
-  // Ready monitoring of the programs the system runs beside its own services (sextant/packs/<name>):
-  // the alerting pipeline is the monitoring owners', Kubernetes the platform's (thresholds: the packs' defaults).
+  // The alerting pipeline is the monitoring owners'; Kubernetes is the platform's; the chat services'
+  // data stores are reached through their exporters. Thresholds are the packs' defaults.
   packs: [
     alertmanager({ escalation: MONITORING_ESCALATION }),
+    kafka(dataStore('Kafka', 'kafka-exporter', 9308)),
     kubernetes({ escalation: PLATFORM_ESCALATION }),
+    mongodb(dataStore('MongoDB', 'mongodb-exporter', 9216)),
+    mysql(dataStore('MySQL', 'mysqld-exporter', 9104)),
     prometheus({ escalation: MONITORING_ESCALATION }),
   ],
   alerts: {
@@ -73,12 +79,19 @@ export default defineConfig({
       nodeInodesFreeRatio: 0.1, // free inodes below which a file system that runs out within hours pages
       nodeNetworkErrorRatio: 0.01, // share of packets received or sent with errors
       nodeClockOffsetSeconds: 0.05, // clock offset from the NTP reference
-      mysqlConnectionsRatio: 0.8, // connections over max_connections
-      mongodbConnectionsRatio: 0.8, // current connections over current + available
-      kafkaConsumerLag: 1_000, // messages a consumer group is behind
-      kafkaBrokers: 3, // brokers the cluster runs
       usersOnlineMin: 10, // fewer users online than this is worth a look
       targetsDownRatio: 0.1, // share of a job's targets down
     },
   },
 });
+
+/** Where the reference runs a data store's exporter (on the hosts and in Kubernetes), and who answers its alerts. */
+function dataStore(what: string, app: string, port: number) {
+  return {
+    runsIn: ['hosts', 'kubernetes'],
+    notIn: { compose: `the compose stack runs the reference services, which use no ${what}: there is no server to export` },
+    targets: { hosts: [`127.0.0.1:${port}`] },
+    kubernetes: { podLabels: { app }, port },
+    escalation: DATASTORE_ESCALATION,
+  } as const;
+}

@@ -24,19 +24,16 @@ const DRIFTED = [
   '',
 ].join('\n');
 /**
- * Shaped like mysqld_exporter 0.15 with its MySQL down: mysql_up 0, none of the global status or
- * variables, its own mysql_exporter_* and mysqld_exporter_build_info, and the Go client's series.
+ * Shaped like mysqld_exporter 0.17.2 (trixie) with its MySQL down: mysql_up 0, none of the global
+ * status or variables, its own mysqld_exporter_build_info, and the Go client's series. (0.14's
+ * mysql_exporter_scrapes_total and last_scrape_error are gone since 0.15: verify would name 0.14.)
  */
 const MYSQLD_EXPORTER_SERVER_DOWN = [
   '# HELP mysql_up Whether the MySQL server is up.',
   '# TYPE mysql_up gauge',
   'mysql_up 0',
-  '# TYPE mysql_exporter_last_scrape_error gauge',
-  'mysql_exporter_last_scrape_error 1',
-  '# TYPE mysql_exporter_scrapes_total counter',
-  'mysql_exporter_scrapes_total 3',
   '# TYPE mysqld_exporter_build_info gauge',
-  'mysqld_exporter_build_info{branch="HEAD",goarch="amd64",goos="linux",goversion="go1.21.5",revision="7c0df5a",tags="netgo",version="0.15.1"} 1',
+  'mysqld_exporter_build_info{branch="debian/sid",goarch="amd64",goos="linux",goversion="go1.24.4",revision="0.17.2-1+b4",tags="unknown",version="0.17.2"} 1',
   '# TYPE go_goroutines gauge',
   'go_goroutines 9',
   '# TYPE process_cpu_seconds_total counter',

@@ -4,3 +4,8 @@ export const PLATFORM_ESCALATION =
 /** Who answers when the alerting pipeline itself fails: the people who run Prometheus and Alertmanager. */
 export const MONITORING_ESCALATION =
   'The monitoring owners (#observability); if alerts cannot be delivered for more than 15 minutes, tell every on-call by chat that paging is degraded.';
+/**
+ * Who answers for the data stores (the MySQL, MongoDB and Kafka packs). They are causes, not
+ * symptoms: the services using them page on their own errors and latency; these alerts open tickets.
+ */
+export const DATASTORE_ESCALATION = `${PLATFORM_ESCALATION} The database owners (#data) for anything beyond a restart.`;

@@ -17,6 +17,29 @@ export interface UpstreamExporter {
   readonly uncataloguedPrefixes: readonly string[];
   /** Series Prometheus writes itself (up, ALERTS), never found on a target's /metrics. */
   readonly synthetic: boolean;
+  /**
+   * Other versions of the program that name or label their metrics differently, told apart by what
+   * only they expose: `verify` names the version it sees instead of listing the differences one by one.
+   */
+  readonly otherVersions: readonly OtherVersion[];
+}
+
+/** A version of the program the domain does not describe, and how to recognise it on a target. */
+export interface OtherVersion {
+  /** As people name it: 'mysqld_exporter 0.14 and older'. */
+  readonly versions: string;
+  /**
+   * What only those versions expose: metric names, or `name{label}` for a family carrying a label
+   * the described version does not give it. One present is the sign.
+   */
+  readonly exposes: readonly string[];
+  /**
+   * Metrics of the described version that a target exposing both is recognised by (a compatibility
+   * mode that adds the old names beside the new ones is the described version).
+   */
+  readonly unless?: readonly string[];
+  /** What differs and what to do about it: upgrade, or the option that exposes the described names. */
+  readonly advice: string;
 }
 
 export type Owner = 'app' | UpstreamExporter;
@@ -60,7 +83,14 @@ export function upstream(
   exporter: string,
   version: string,
   source: string,
-  options: { uncataloguedPrefixes?: readonly string[]; synthetic?: boolean } = {},
+  options: { uncataloguedPrefixes?: readonly string[]; synthetic?: boolean; otherVersions?: readonly OtherVersion[] } = {},
 ): UpstreamExporter {
-  return { exporter, version, source, uncataloguedPrefixes: options.uncataloguedPrefixes ?? [], synthetic: options.synthetic ?? false };
+  return {
+    exporter,
+    version,
+    source,
+    uncataloguedPrefixes: options.uncataloguedPrefixes ?? [],
+    synthetic: options.synthetic ?? false,
+    otherVersions: options.otherVersions ?? [],
+  };
 }

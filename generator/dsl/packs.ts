@@ -62,8 +62,8 @@ export interface PackOptions<T extends Thresholds> {
   readonly notIn?: Readonly<Partial<Record<DeploymentName, string>>>;
   /** How Kubernetes finds the program's pods. */
   readonly kubernetes?: KubernetesScrapeDef;
-  /** Overrides of the pack's thresholds, by name. */
-  readonly thresholds?: Readonly<Partial<T>>;
+  /** Overrides of the pack's thresholds, by name (any number: the defaults are written `as const`). */
+  readonly thresholds?: Readonly<Partial<Record<keyof T, number>>>;
   /** Who answers the pack's alerts: every runbook's escalation. */
   readonly escalation?: string;
   /** The Grafana folder of the pack's dashboards. */
@@ -79,7 +79,7 @@ export const PACK_OPTIONS = Object.keys({
 export const DEFAULT_ESCALATION = 'The team that runs this program; if the fix steps do not end it within 30 minutes, or data is at risk, page its lead.';
 
 /** A pack's thresholds: its defaults with the project's overrides. */
-export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): T {
+export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): Readonly<Record<keyof T, number>> {
   return { ...defaults, ...options.thresholds };
 }
 

@@ -1,13 +1,14 @@
 /**
  * Drift between the catalogue and what a target exposes, both ways: catalogued metrics missing,
- * metrics exposed but not catalogued, and type or label mismatches.
+ * metrics exposed but not catalogued, type or label mismatches, and another version of the
+ * program than its domain describes.
  */
 import { compareMetric, NOT_EXPOSED } from '../exposition/compare.ts';
 import type { Family } from '../exposition/parse.ts';
 import type { ModelDomain, ModelMetric } from '../model/types.ts';
 
 export interface MetricDrift {
-  readonly kind: 'missing' | 'uncatalogued' | 'mismatch';
+  readonly kind: 'version' | 'missing' | 'uncatalogued' | 'mismatch';
   readonly metric: string;
   readonly detail: string;
 }
@@ -43,7 +44,7 @@ export function describesExporter(name: string, namespace: string): boolean {
 }
 
 export function driftOf(families: ReadonlyMap<string, Family>, inScope: readonly ModelDomain[], allDomains: readonly ModelDomain[], namespace: string): MetricDrift[] {
-  const drift: MetricDrift[] = [];
+  const drift: MetricDrift[] = versionDrift(families, inScope);
   for (const metric of inScope.flatMap((domain) => domain.metrics)) {
     for (const mismatch of compareMetric(expected(metric), families.get(metric.name))) {
       drift.push({ kind: mismatch.problem === NOT_EXPOSED ? 'missing' : 'mismatch', metric: metric.name, detail: mismatch.problem });
@@ -55,6 +56,31 @@ export function driftOf(families: ReadonlyMap<string, Family>, inScope: readonly
     drift.push({ kind: 'uncatalogued', metric: name, detail: `exposed as ${families.get(name)!.type}, but in no catalogue domain` });
   }
   return drift;
+}
+
+/**
+ * The other versions of a program its domain lists (`upstream(…, { otherVersions })`) whose sign
+ * the target shows: said first, since it explains the differences listed after it.
+ */
+export function versionDrift(families: ReadonlyMap<string, Family>, inScope: readonly ModelDomain[]): MetricDrift[] {
+  return inScope.flatMap((domain) => {
+    const owner = domain.owner;
+    if (typeof owner === 'string') return [];
+    return owner.otherVersions.flatMap((other) => {
+      if (other.unless?.some((name) => families.has(name))) return [];
+      const seen = other.exposes.find((sign) => showsSign(families, sign));
+      if (seen === undefined) return [];
+      const detail = `only ${other.versions} exposes it: this looks like ${other.versions}, and the ${domain.name} domain describes ${owner.exporter} ${owner.version}; ${other.advice}`;
+      return [{ kind: 'version' as const, metric: seen, detail }];
+    });
+  });
+}
+
+/** `name`: the family is exposed; `name{label}`: one of its samples carries the label. */
+function showsSign(families: ReadonlyMap<string, Family>, sign: string): boolean {
+  const [name, label] = sign.replace(/}$/, '').split('{') as [string, string | undefined];
+  const family = families.get(name);
+  return family !== undefined && (label === undefined || family.samples.some((sample) => label in sample.labels));
 }
 
 function expected(metric: ModelMetric) {

@@ -97,8 +97,8 @@ describe('a misspelt pack option', () => {
       const result = await runPipeline(project.root);
       expect(result.ok).toBe(false);
       const messages = result.ok ? '' : result.problems.map((p) => `${p.file}: ${p.message}`).join('\n');
-      expect(messages).toContain("unknown key 'prometheusNotificationErrorRatoi' in the thresholds of pack 'prometheus', so it would be ignored: did you mean 'prometheusNotificationErrorRatio'?");
-      expect(messages).toContain("unknown key 'jobb' in the options of pack 'alertmanager', so it would be ignored: did you mean 'job'?");
+      expect(messages).toContain("unknown key 'prometheusNotificationErrorRatoi' in the prometheus pack's thresholds, so it would be ignored: did you mean 'prometheusNotificationErrorRatio'?");
+      expect(messages).toContain("unknown key 'jobb' in the alertmanager pack's options, so it would be ignored: did you mean 'job'?");
       expect(messages).toMatch(/^sextant\.config\.ts: /m);
     } finally {
       project.remove();

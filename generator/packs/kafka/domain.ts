@@ -1,14 +1,14 @@
-import { bounded, defineDomain, gauge, upstream } from 'sextant';
+import { bounded, defineDomain, gauge, upstream } from '../../index.ts';
 
 const topic = bounded(64, 'topics of the cluster this system uses');
 const partition = bounded(32, 'partitions per topic');
 const consumergroup = bounded(32, 'consumer groups of this system');
 
-export default defineDomain({
+export const domain = defineDomain({
   name: 'kafka_exporter',
   title: 'Kafka (kafka_exporter)',
   description: "The Kafka metrics the alerts and queries use: brokers, offsets and consumer-group lag. kafka_exporter exposes all of them as gauges.",
-  owner: upstream('kafka_exporter', '1.7.0', 'danielqsj/kafka_exporter README (Metrics) and kafka_exporter.go', {
+  owner: upstream('kafka_exporter', '1.7.0', 'danielqsj/kafka_exporter v1.7.0 README (Metrics) and kafka_exporter.go', {
     uncataloguedPrefixes: ['kafka_', 'go_', 'process_', 'promhttp_'],
   }),
   metrics: {

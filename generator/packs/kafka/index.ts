@@ -1,0 +1,54 @@
+/**
+ * The Kafka pack: a Kafka cluster through danielqsj/kafka_exporter 1.x (checked at 1.7.0): brokers
+ * and consumer group lag. `packs: [kafka()]`.
+ */
+import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../index.ts';
+import { kafkaRules } from './alerts.ts';
+import { kafkaDashboard } from './dashboard.ts';
+import { domain } from './domain.ts';
+
+export { domain };
+
+export const DEFAULT_THRESHOLDS = {
+  // Messages a consumer group is behind on one topic, all partitions summed. A thousand is seconds
+  // of backlog for a busy topic and minutes for a quiet one: set it from the topic's message rate
+  // and how late its consumers may act.
+  kafkaConsumerLag: 1_000,
+  // Brokers the cluster runs: fewer means one left it. Three is the smallest cluster that keeps
+  // replication factor 3 with min.insync.replicas 2; set it to your cluster's size.
+  kafkaBrokers: 3,
+} as const;
+
+/** The thresholds as the pack reads them: the defaults, or the project's numbers. */
+export type KafkaThresholds = Readonly<Record<keyof typeof DEFAULT_THRESHOLDS, number>>;
+
+export default function kafka(options: PackOptions<KafkaThresholds> = {}): PackDef {
+  const thresholds = packThresholds(DEFAULT_THRESHOLDS, options);
+  return definePack(
+    {
+      name: 'kafka',
+      program: 'Kafka (danielqsj/kafka_exporter)',
+      versions: '1.x, checked at 1.7.0 (the image danielqsj/kafka-exporter:v1.7.0)',
+      domains: [domain],
+      rules: [kafkaRules(thresholds, options)],
+      dashboards: [kafkaDashboard(options.folder ?? 'Infrastructure')],
+      scrape: [
+        packScrapeJob(
+          {
+            name: 'kafka',
+            // One kafka_exporter per cluster, on its default port.
+            targets: { compose: ['kafka-exporter:9308'], hosts: ['127.0.0.1:9308'] },
+            // The labels the prometheus-community/prometheus-kafka-exporter chart sets on its pods.
+            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-kafka-exporter' }, port: 9308 },
+            exposes: [domain],
+            // Its series grow with the cluster's topics, partitions and groups: keeping the catalogued
+            // ones makes the limits derived from the catalogue's bounds hold.
+            keepOnlyCatalogued: true,
+          },
+          options,
+        ),
+      ],
+    },
+    options, DEFAULT_THRESHOLDS,
+  );
+}

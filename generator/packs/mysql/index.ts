@@ -1,0 +1,51 @@
+/**
+ * The MySQL pack: MySQL and MariaDB servers through prometheus/mysqld_exporter 0.15 to 0.17 (its
+ * configuration changed in 0.15; `verify` names a 0.14 it meets). `packs: [mysql()]`.
+ */
+import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../index.ts';
+import { mysqlRules } from './alerts.ts';
+import { mysqlDashboard } from './dashboard.ts';
+import { domain } from './domain.ts';
+
+export { domain };
+
+export const DEFAULT_THRESHOLDS = {
+  // Client connections open over max_connections. At 80 % a pool growing under load or a leak
+  // still leaves room for an operator's session and the exporter before MySQL refuses new ones.
+  mysqlConnectionsRatio: 0.8,
+} as const;
+
+/** The thresholds as the pack reads them: the defaults, or the project's numbers. */
+export type MysqlThresholds = Readonly<Record<keyof typeof DEFAULT_THRESHOLDS, number>>;
+
+export default function mysql(options: PackOptions<MysqlThresholds> = {}): PackDef {
+  const thresholds = packThresholds(DEFAULT_THRESHOLDS, options);
+  return definePack(
+    {
+      name: 'mysql',
+      program: 'MySQL and MariaDB (prometheus/mysqld_exporter)',
+      versions: '0.15 to 0.17.x (trixie; the image prom/mysqld-exporter:v0.17.2); 0.14 and older are named by verify',
+      domains: [domain],
+      rules: [mysqlRules(thresholds, options)],
+      dashboards: [mysqlDashboard(options.folder ?? 'Infrastructure')],
+      scrape: [
+        packScrapeJob(
+          {
+            name: 'mysql',
+            // One mysqld_exporter beside each server, on its default port.
+            targets: { compose: ['mysqld-exporter:9104'], hosts: ['127.0.0.1:9104'] },
+            // The labels the prometheus-community/prometheus-mysql-exporter chart sets on its pods.
+            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-mysql-exporter' }, port: 9104 },
+            exposes: [domain],
+            sampleLimit: {
+              samples: 5_000,
+              reason: 'mysqld_exporter exposes up to about a thousand series with its default collectors (global status and variables); the catalogue describes those the alerts and dashboards use',
+            },
+          },
+          options,
+        ),
+      ],
+    },
+    options, DEFAULT_THRESHOLDS,
+  );
+}
