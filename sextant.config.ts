@@ -9,8 +9,10 @@ import kafka from 'sextant/packs/kafka';
 import kubernetes from 'sextant/packs/kubernetes';
 import mongodb from 'sextant/packs/mongodb';
 import mysql from 'sextant/packs/mysql';
+import node from 'sextant/packs/node';
 import prometheus from 'sextant/packs/prometheus';
 import { DATASTORE_ESCALATION, MONITORING_ESCALATION, PLATFORM_ESCALATION } from './alerts/shared/platform.ts';
+import { NODE } from './alerts/shared/targets.ts';
 import { FAULT_SWITCHES } from './exporter/faults.ts';
 import { imageOf } from './versions.ts';
 
@@ -32,14 +34,15 @@ export default defineConfig({
     // The plain manifests run the versions pinned in versions.json, as the compose stack does.
     images: { prometheus: imageOf('prometheus'), alertmanager: imageOf('alertmanager') },
   },
-  // The alerting pipeline is the monitoring owners'; Kubernetes is the platform's; the chat services'
-  // data stores are reached through their exporters. Thresholds are the packs' defaults.
+  // The alerting pipeline is the monitoring owners'; Kubernetes and hosts (node_exporter) are the platform's;
+  // the chat services' data stores are reached through their exporters. Thresholds are the packs' defaults.
   packs: [
     alertmanager({ escalation: MONITORING_ESCALATION }),
     kafka(dataStore('Kafka', 'kafka-exporter', 9308)),
     kubernetes({ escalation: PLATFORM_ESCALATION }),
     mongodb(dataStore('MongoDB', 'mongodb-exporter', 9216)),
     mysql(dataStore('MySQL', 'mysqld-exporter', 9104)),
+    node({ job: NODE.job, escalation: PLATFORM_ESCALATION }),
     prometheus({ escalation: MONITORING_ESCALATION }),
   ],
   alerts: {
@@ -69,16 +72,10 @@ export default defineConfig({
       processCpuRatio: 0.8, // CPU seconds per second of one process (80 % of a core)
       processMemoryBytes: 536_870_912, // resident memory of one process, 512 MiB
       eventLoopLagSeconds: 0.5, // p99 event loop delay of a Node.js process
-      nodeCpuRatio: 0.8, // host CPU busy
-      nodeMemoryRatio: 0.85, // host memory in use
-      nodeLoadPerCpu: 2, // 5 m load average per CPU: runnable work twice what the CPUs can run
-      nodeDiskFreeRatio: 0.15, // free space below which a file system that fills within a day opens a ticket
-      nodeDiskFillHours: 4, // hours until a file system fills at its current rate
-      nodeDiskFreeRatioPage: 0.1, // free space below which a file system that fills within nodeDiskFillHours pages
-      nodeDiskFreeRatioLow: 0.05, // free space left on a file system whatever its trend
-      nodeInodesFreeRatio: 0.1, // free inodes below which a file system that runs out within hours pages
-      nodeNetworkErrorRatio: 0.01, // share of packets received or sent with errors
-      nodeClockOffsetSeconds: 0.05, // clock offset from the NTP reference
+      mysqlConnectionsRatio: 0.8, // connections over max_connections
+      mongodbConnectionsRatio: 0.8, // current connections over current + available
+      kafkaConsumerLag: 1_000, // messages a consumer group is behind
+      kafkaBrokers: 3, // brokers the cluster runs
       usersOnlineMin: 10, // fewer users online than this is worth a look
       targetsDownRatio: 0.1, // share of a job's targets down
     },

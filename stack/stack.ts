@@ -19,7 +19,6 @@ import { prometheusConfig } from '../generator/render/prometheus-config.ts';
 import { renderRuleFile, ruleFilePath } from '../generator/render/rules.ts';
 import { toYaml } from '../generator/render/yaml.ts';
 import apiJob from '../scrape/api.ts';
-import nodeExporterJob from '../scrape/node_exporter.ts';
 import workerJob from '../scrape/worker.ts';
 import { startProcess, type RunningProcess } from '../generator/stack/process.ts';
 import type { Command } from '../generator/stack/tools.ts';
@@ -47,7 +46,7 @@ function packJob(pack: string): ScrapeJobDef {
 const SCRAPE_JOB_OF: Readonly<Record<keyof StackPorts, ScrapeJobDef>> = {
   api: apiJob,
   worker: workerJob,
-  nodeExporter: nodeExporterJob,
+  nodeExporter: packJob('node'),
   prometheus: packJob('prometheus'),
   alertmanager: packJob('alertmanager'),
 };

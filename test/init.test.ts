@@ -40,7 +40,7 @@ const WRITTEN = [
   'dashboards/ledger.ts',
   'docker-compose.yml',
   'scrape/ledger.ts',
-  'scrape/node_exporter.ts',
+  'scrape/prometheus.ts',
   'sextant.config.ts',
   'tsconfig.json',
 ];
@@ -51,12 +51,19 @@ describe('sextant init', () => {
     const result = await initProject(root);
     expect(result).toEqual({ written: WRITTEN });
     expect(filesOf(root)).toEqual(WRITTEN);
-    expect(readFileSync(join(root, 'sextant.config.ts'), 'utf8')).toContain("namespace: 'ledger'");
+    const config = readFileSync(join(root, 'sextant.config.ts'), 'utf8');
+    expect(config).toContain("namespace: 'ledger'");
+    // The node pack by default, in one line each: its import and its entry.
+    expect(config).toContain("import node from 'sextant/packs/node';\n");
+    expect(config).toMatch(/^ {4}node\(\),$/m);
 
     const generate = await runCli(['generate', '--root', root]);
     expect(generate.status, `${generate.stdout}${generate.stderr}`).toBe(0);
     expect(existsSync(join(root, 'generated/prometheus/rules/ledger.rules.yml'))).toBe(true);
     expect(existsSync(join(root, 'generated/grafana/dashboards/service/ledger-service.json'))).toBe(true);
+    expect(existsSync(join(root, 'generated/prometheus/rules/node.rules.yml'))).toBe(true);
+    expect(existsSync(join(root, 'generated/grafana/dashboards/infrastructure/ledger-hosts.json'))).toBe(true);
+    expect(readFileSync(join(root, 'generated/prometheus/prometheus.yml'), 'utf8')).toContain('job_name: node\n');
 
     const check = await runCli(['check', '--root', root]);
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
@@ -64,7 +71,7 @@ describe('sextant init', () => {
     // Every tool ran: the compose file, the configs, the rule file and its tests.
     expect(check.stdout).toMatch(/^ok +docker-compose config .*docker-compose\.yml$/m);
     expect(check.stdout).toMatch(/^ok +amtool check-config /m);
-    expect(check.stdout).toMatch(/^ok +promtool test rules .* \d+ tests in 3 files$/m);
+    expect(check.stdout).toMatch(/^ok +promtool test rules .* \d+ tests in 2 files$/m);
     expect(check.stdout).toMatch(/^check passed: 8 steps in [\d.]+ s\.$/m);
 
     const alerts = join(root, 'alerts/ledger.ts');
@@ -74,7 +81,8 @@ describe('sextant init', () => {
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain("alerts/ledger.ts: alert LedgerErrorRatioHigh: test '10% of requests fail' failed:");
     expect(broken.stderr).toMatch(/^check FAILED in [\d.]+ s: 1 of 8 steps failed \(promtool-test\)\.$/m);
-  });
+    // Two full checks, each running the node pack's promtool tests too.
+  }, 300_000);
 
   it('names everything after --service: the namespace, the files and the alert', async () => {
     const root = emptyProject('monitoring');
@@ -83,6 +91,27 @@ describe('sextant init', () => {
     expect(readFileSync(join(root, 'sextant.config.ts'), 'utf8')).toContain("namespace: 'payments_api'");
     expect(readFileSync(join(root, 'alerts/payments_api.ts'), 'utf8')).toContain("name: 'PaymentsApiErrorRatioHigh'");
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toMatch(/^# Payments Api monitoring$/m);
+  });
+
+  it('with --packs= uses no pack: its own scrape job for node_exporter instead', async () => {
+    const root = emptyProject('ledger');
+    const result = await initProject(root, { packs: [] });
+    expect('written' in result && result.written).toContain('scrape/node_exporter.ts');
+    const config = readFileSync(join(root, 'sextant.config.ts'), 'utf8');
+    expect(config).not.toContain('packs');
+    expect(config).not.toContain('sextant/packs/');
+  });
+
+  it('refuses an unknown pack with the packs it knows, and writes nothing', async () => {
+    const root = emptyProject('ledger');
+    const init = initProject(root, { packs: ['node', 'nod'] });
+    await expect(init).rejects.toBeInstanceOf(InitError);
+    await expect(init).rejects.toThrow(/unknown pack 'nod' \(did you mean 'node'\?\): the packs sextant ships are\n {2}node: hosts through node_exporter/);
+    expect(filesOf(root)).toEqual([]);
+    const cli = await runCli(['init', root, '--packs', 'node,redis_x']);
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toContain("sextant init: unknown pack 'redis_x'");
+    expect(filesOf(root)).toEqual([]);
   });
 
   it('writes a GitHub Actions workflow that installs the project and runs sextant check', async () => {

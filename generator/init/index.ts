@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { projectNames, serviceNameProblem, type ProjectNames } from './names.ts';
+import { DEFAULT_PACKS, packsProblem, SCRAPE_FILE_OF_PACK } from './packs.ts';
 import { alertsFile } from './templates/alerts.ts';
 import { catalogFile } from './templates/catalog.ts';
 import { composeFile } from './templates/compose.ts';
@@ -24,22 +25,27 @@ export class InitError extends Error {}
 export interface InitOptions {
   /** The service's name, which becomes the namespace; default: the directory's name. */
   readonly service?: string;
+  /** The packs the project uses (`node`, `postgres`…); default DEFAULT_PACKS. */
+  readonly packs?: readonly string[];
 }
 
 export type InitResult = { readonly written: string[] } | { readonly refused: string[] };
 
-/** The project's files by path (relative, with /), for a service. */
-export function projectFiles(names: ProjectNames): Record<string, string> {
+/** The project's files by path (relative, with /), for a service and the packs it uses. */
+export function projectFiles(names: ProjectNames, packs: readonly string[] = DEFAULT_PACKS): Record<string, string> {
   const { service } = names;
+  // A pack brings its own scrape job: init's hand-written one for the same program goes.
+  const replaced = new Set(packs.map((pack) => SCRAPE_FILE_OF_PACK[pack]));
+  const scrape = Object.entries(scrapeFiles(names)).filter(([path]) => !replaced.has(path));
   return {
-    'sextant.config.ts': configFile(names),
+    'sextant.config.ts': configFile(names, packs),
     [`catalog/${service}.ts`]: catalogFile(names),
     [`alerts/${service}.ts`]: alertsFile(names),
     [`dashboards/${service}.ts`]: dashboardFile(names),
-    ...scrapeFiles(names),
+    ...Object.fromEntries(scrape),
     'docker-compose.yml': composeFile(names),
     'tsconfig.json': tsconfigFile(),
-    'README.md': readmeFile(names),
+    'README.md': readmeFile(names, packs),
     '.github/workflows/monitoring.yml': workflowFile(),
     '.gitignore': gitignoreFile(),
   };
@@ -50,7 +56,10 @@ export async function initProject(dir: string, options: InitOptions = {}): Promi
   const service = options.service ?? basename(root);
   const problem = serviceNameProblem(service);
   if (problem) throw new InitError(options.service === undefined ? `${problem} (it was taken from the directory's name, ${basename(root)})` : problem);
-  const files = Object.entries(projectFiles(projectNames(service))).sort(([a], [b]) => (a < b ? -1 : 1));
+  const packs = options.packs ?? DEFAULT_PACKS;
+  const packProblem = packsProblem(packs);
+  if (packProblem) throw new InitError(packProblem);
+  const files = Object.entries(projectFiles(projectNames(service), packs)).sort(([a], [b]) => (a < b ? -1 : 1));
   const refused = files.map(([path]) => path).filter((path) => existsSync(join(root, path)));
   if (refused.length > 0) return { refused };
   for (const [path, text] of files) {

@@ -1,13 +1,14 @@
 /**
  * Projects that import `sextant` as an adopter's do, from their node_modules, before the package is
  * packed: a stand-in package whose code is generator/index.ts bundled by esbuild (Node loads it at
- * run time, as it would a published build) and whose types are the sources. The packed package
+ * run time, as it would a published build), with the packs (`sextant/packs/<name>`) likewise, and whose types are the sources. The packed package
  * itself is proven by the package's own test. Everything lives under test/.work/ in this
  * repository, so the bundled engine finds its dependencies in this node_modules.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { PACKS } from '../../generator/packs/index.ts';
 import { REPO } from './project.ts';
 
 export interface Workspace {
@@ -22,10 +23,10 @@ export async function sextantWorkspace(): Promise<Workspace> {
   const sextant = join(work, 'sextant');
   mkdirSync(sextant);
   symlinkSync(join(REPO, 'generator'), join(sextant, 'generator'));
-  // The packs stay sources: the definitions' bundle compiles them, as it does the installed package's.
-  const exports = { '.': { types: './generator/index.ts', default: './dist/index.js' }, './packs/*': { types: './generator/packs/*/index.ts', default: './generator/packs/*/index.ts' } };
+  const exports = { '.': { types: './generator/index.ts', default: './dist/index.js' }, './packs/*': { types: './generator/packs/*/index.ts', default: './dist/packs/*/index.js' } };
   writeFileSync(join(sextant, 'package.json'), JSON.stringify({ name: 'sextant', type: 'module', exports }));
-  await build({ entryPoints: [join(REPO, 'generator/index.ts')], outfile: join(sextant, 'dist/index.js'), bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+  const entryPoints = [{ in: join(REPO, 'generator/index.ts'), out: 'index' }, ...PACKS.map((pack) => ({ in: join(REPO, `generator/packs/${pack.name}/index.ts`), out: `packs/${pack.name}/index` }))];
+  await build({ entryPoints, outdir: join(sextant, 'dist'), bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
   return {
     emptyProject(name) {
       const root = join(mkdtempSync(join(work, 'p-')), name);

@@ -55,7 +55,7 @@ describe('the kafka pack', () => {
     try {
       const result = await runPipeline(project.root);
       const messages = result.ok ? [] : result.problems.map((p) => `${p.file} ${p.definition} [${p.check}] ${p.message}`);
-      expect(messages).toContainEqual(expect.stringContaining("sextant.config.ts packs[0] [config-keys] unknown key 'escalaton' in the kafka pack's options, so it would be ignored: did you mean 'escalation'?"));
+      expect(messages).toContainEqual(expect.stringContaining("sextant.config.ts packs.kafka.escalaton [config-keys] unknown key 'escalaton' in the kafka pack's options, so it would be ignored: did you mean 'escalation'?"));
     } finally {
       project.remove();
     }

@@ -52,7 +52,7 @@ describe('the mongodb pack', () => {
       const result = await runPipeline(project.root);
       const messages = result.ok ? [] : result.problems.map((p) => `${p.file} ${p.definition} [${p.check}] ${p.message}`);
       expect(messages).toContainEqual(
-        expect.stringContaining("sextant.config.ts packs[0] [config-keys] unknown key 'mongoConnectionsRatio' in the mongodb pack's thresholds, so it would be ignored: did you mean 'mongodbConnectionsRatio'?"),
+        expect.stringContaining("sextant.config.ts packs.mongodb.thresholds.mongoConnectionsRatio [config-keys] unknown key 'mongoConnectionsRatio' in the mongodb pack's thresholds, so it would be ignored: did you mean 'mongodbConnectionsRatio'?"),
       );
     } finally {
       project.remove();

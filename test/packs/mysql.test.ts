@@ -57,7 +57,7 @@ describe('the mysql pack', () => {
       const result = await runPipeline(project.root);
       expect(result.ok).toBe(false);
       const messages = result.ok ? [] : result.problems.map((p) => `${p.file} ${p.definition} [${p.check}] ${p.message}`);
-      expect(messages).toContainEqual(expect.stringContaining("sextant.config.ts packs[0] [config-keys] unknown key 'jobb' in the mysql pack's options, so it would be ignored: did you mean 'job'?"));
+      expect(messages).toContainEqual(expect.stringContaining("sextant.config.ts packs.mysql.jobb [config-keys] unknown key 'jobb' in the mysql pack's options, so it would be ignored: did you mean 'job'?"));
       expect(messages).toContainEqual(
         expect.stringContaining("unknown key 'mysqlConnectionRatio' in the mysql pack's thresholds, so it would be ignored: did you mean 'mysqlConnectionsRatio'?"),
       );

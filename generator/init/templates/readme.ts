@@ -1,7 +1,11 @@
 /** README.md of the new project: the commands, where things are, what to change first. */
 import { DASHBOARD_NAME, SERVICE_PORT, type ProjectNames } from '../names.ts';
 
-export function readmeFile({ service, title, alert }: ProjectNames): string {
+export function readmeFile({ service, title, alert }: ProjectNames, packs: readonly string[]): string {
+  const packRow =
+    packs.length === 0
+      ? ''
+      : `| \`packs\` in \`sextant.config.ts\` | ${packs.map((pack) => `\`sextant/packs/${pack}\``).join(', ')}: each a program's metrics, alerts with their tests, dashboard and scrape job, with options for its job, targets and thresholds |\n`;
   return `# ${title} monitoring
 
 Monitoring as code for the ${service} service, with [Sextant](https://www.npmjs.com/package/sextant): one typed
@@ -27,7 +31,7 @@ Commit \`generated/\`: CI fails when it differs from what the definitions genera
 | \`catalog/${service}.ts\` | the metrics ${service} exposes: names, types, help, labels with every value they may take |
 | \`alerts/${service}.ts\` | the recording rule and the alert \`${alert}\`, each with its promtool tests, and the alert's runbook |
 | \`dashboards/${service}.ts\` | the Grafana dashboard \`${DASHBOARD_NAME}\`: every metric of the catalogue on a panel |
-| \`scrape/\` | where Prometheus scrapes ${service} and node_exporter, per environment (the packs in \`sextant.config.ts\` scrape Prometheus and Alertmanager) |
+${packRow}| \`scrape/\` | where Prometheus scrapes ${service}${packs.length === 0 ? ', node_exporter, itself and Alertmanager' : ' and the programs no pack covers'}, per environment |
 | \`docker-compose.yml\` | Prometheus, Alertmanager, Grafana and node_exporter, mounting \`generated/\` |
 | \`.github/workflows/monitoring.yml\` | CI: \`npx sextant check\` |
 | \`generated/\` | the output, never edited by hand; \`generated/docs/\` describes the metrics, alerts and dashboards |

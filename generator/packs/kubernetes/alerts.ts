@@ -6,6 +6,7 @@
  */
 import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent, type RulesDef } from '../../index.ts';
 import type { RecordingRuleDef } from '../../dsl/rules.ts';
+import { humanizePercentage } from '../humanize.ts';
 import { cadvisor, kubeStateMetrics } from './domain.ts';
 
 export interface KubernetesRuleThresholds {
@@ -378,7 +379,7 @@ export function kubernetesRules(t: KubernetesRuleThresholds, options: Kubernetes
               {
                 labels: cgroup,
                 summary: 'Container chat-service of chat/chat-service-7d9f8-x2k4q is near its memory limit',
-                description: `Container chat-service of chat/chat-service-7d9f8-x2k4q uses ${percentage(nearLimitMiB / 512)} of its memory limit.`,
+                description: `Container chat-service of chat/chat-service-7d9f8-x2k4q uses ${humanizePercentage(nearLimitMiB / 512)} of its memory limit.`,
               },
             ],
           }),
@@ -389,9 +390,4 @@ export function kubernetesRules(t: KubernetesRuleThresholds, options: Kubernetes
     ],
   });
   return { rules, podCpu, podMemory };
-}
-
-/** What Prometheus's humanizePercentage prints for a ratio: up to four significant digits and '%'. */
-function percentage(ratio: number): string {
-  return `${Number((ratio * 100).toPrecision(4))}%`;
 }

@@ -1,5 +1,15 @@
-import { bounded, counter, defineDomain, gauge, upstream } from 'sextant';
-import { VERSIONS } from '../versions.ts';
+/**
+ * node_exporter's metrics that the pack's alerts and dashboard read, as node_exporter 1.9 exposes
+ * them on Linux (names, types, help and labels from its collectors at v1.9.0: cpu, meminfo,
+ * filesystem, netdev, diskstats, loadavg, stat, time, timex, uname), compared with a live
+ * node_exporter in test/packs/node.test.ts.
+ */
+import { bounded } from '../../dsl/labels.ts';
+import { counter, gauge } from '../../dsl/metrics.ts';
+import { defineDomain, upstream } from '../../dsl/domain.ts';
+
+/** The node_exporter release the domain describes; held to the package's tool pins (tools/versions.json) by test/packs/node.test.ts. */
+export const NODE_EXPORTER_VERSION = '1.9.0';
 
 const cpu = bounded(128, 'one per logical CPU');
 const netDevice = bounded(32, 'one per network interface');
@@ -25,7 +35,7 @@ export default defineDomain({
   description:
     'Host metrics from node_exporter used by the infrastructure alerts and dashboards: CPU, memory, ' +
     'file systems, network, disks and load.',
-  owner: upstream('node_exporter', VERSIONS.nodeExporter, `a live node_exporter ${VERSIONS.nodeExporter} (Debian trixie's, the compose image's version), compared in test/upstream/servers.test.ts`, {
+  owner: upstream('node_exporter', NODE_EXPORTER_VERSION, `https://github.com/prometheus/node_exporter/tree/v${NODE_EXPORTER_VERSION}/collector, and a live node_exporter ${NODE_EXPORTER_VERSION} (Debian trixie's) compared in the pack's tests`, {
     uncataloguedPrefixes: ['node_', 'go_', 'process_', 'promhttp_'],
   }),
   metrics: {
