@@ -6,6 +6,7 @@
 import { defineConfig } from 'sextant';
 import alertmanager from 'sextant/packs/alertmanager';
 import kafka from 'sextant/packs/kafka';
+import kubernetes from 'sextant/packs/kubernetes';
 import mongodb from 'sextant/packs/mongodb';
 import mysql from 'sextant/packs/mysql';
 import node from 'sextant/packs/node';
@@ -33,11 +34,12 @@ export default defineConfig({
     // The plain manifests run the versions pinned in versions.json, as the compose stack does.
     images: { prometheus: imageOf('prometheus'), alertmanager: imageOf('alertmanager') },
   },
-  // The alerting pipeline is the monitoring owners'; the chat services' data stores are reached through
-  // their exporters; hosts through node_exporter. Thresholds are the packs' defaults.
+  // The alerting pipeline is the monitoring owners'; Kubernetes and hosts (node_exporter) are the platform's;
+  // the chat services' data stores are reached through their exporters. Thresholds are the packs' defaults.
   packs: [
     alertmanager({ escalation: MONITORING_ESCALATION }),
     kafka(dataStore('Kafka', 'kafka-exporter', 9308)),
+    kubernetes({ escalation: PLATFORM_ESCALATION }),
     mongodb(dataStore('MongoDB', 'mongodb-exporter', 9216)),
     mysql(dataStore('MySQL', 'mysqld-exporter', 9104)),
     node({ job: NODE.job, escalation: PLATFORM_ESCALATION }),
@@ -76,7 +78,6 @@ export default defineConfig({
       kafkaBrokers: 3, // brokers the cluster runs
       usersOnlineMin: 10, // fewer users online than this is worth a look
       targetsDownRatio: 0.1, // share of a job's targets down
-      containerMemoryLimitRatio: 0.9, // working set over the memory limit; at 1 the kernel OOM-kills
     },
   },
 });

@@ -39,10 +39,11 @@ export interface UnknownPackKey {
 /**
  * A pack from its parts and the options the project wrote; given the pack's default thresholds,
  * a misspelt option or threshold name is kept as data (a pack is data), for the loader to refuse.
+ * `extraOptions`: the options the pack reads beyond PackOptions.
  */
-export function definePack<T extends Thresholds>(pack: Omit<PackDef, 'kind' | 'unknownKeys'>, options: PackOptions<T> = {}, defaults?: T): PackDef {
+export function definePack<T extends Thresholds>(pack: Omit<PackDef, 'kind' | 'unknownKeys'>, options: PackOptions<T> = {}, defaults?: T, extraOptions: readonly string[] = []): PackDef {
   const unknown = (place: string, written: unknown, known: readonly string[]) => unknownKeys(written, known).map((key) => ({ place, key, known }));
-  const found = [...unknown('options', options, PACK_OPTIONS), ...(defaults === undefined ? [] : unknown('thresholds', options.thresholds, Object.keys(defaults)))];
+  const found = [...unknown('options', options, [...PACK_OPTIONS, ...extraOptions]), ...(defaults === undefined ? [] : unknown('thresholds', options.thresholds, Object.keys(defaults)))];
   return Object.freeze({ kind: 'pack' as const, ...pack, unknownKeys: found });
 }
 

@@ -34,9 +34,10 @@ export interface KubernetesScrapeDef {
   readonly namespaces?: readonly string[];
   /**
    * For exporters that report on every workload of the cluster (kube-state-metrics, cAdvisor): keep
-   * only the series whose namespace label is one of this system's namespaces.
+   * only the series whose namespace label is one of this system's namespaces (true: the config's
+   * kubernetes.appNamespaces), or of the namespaces listed.
    */
-  readonly onlyAppNamespaces?: boolean;
+  readonly onlyAppNamespaces?: boolean | readonly string[];
 }
 
 export interface ScrapeJobDef {

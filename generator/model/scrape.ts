@@ -73,7 +73,7 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
         port: k8s.port ?? Number(String(definition.targets?.compose?.[0] ?? '').split(':')[1] ?? 0),
         portName: k8s.portName ?? 'metrics',
         namespaces: k8s.namespaces ?? [...new Set([...model.config.kubernetes.appNamespaces, model.config.kubernetes.namespace])],
-        onlyAppNamespaces: k8s.onlyAppNamespaces ?? false,
+        onlyNamespaces: k8s.onlyAppNamespaces === true ? model.config.kubernetes.appNamespaces : Array.isArray(k8s.onlyAppNamespaces) ? k8s.onlyAppNamespaces : undefined,
       },
     });
   }

@@ -303,6 +303,7 @@ export interface ModelScrapeJob extends Pick<ScrapeJobDef, 'name' | 'metricsPath
     readonly port: number;
     readonly portName: string;
     readonly namespaces: readonly string[];
-    readonly onlyAppNamespaces: boolean;
+    /** The namespaces whose series are kept (onlyAppNamespaces); undefined keeps all. */
+    readonly onlyNamespaces: readonly string[] | undefined;
   };
 }

@@ -13,6 +13,7 @@ export interface PackEntry {
 export const PACKS: readonly PackEntry[] = [
   { name: 'alertmanager', summary: 'Alertmanager 0.28 watching itself: the Watchdog, config reloads, failed notifications' },
   { name: 'kafka', summary: 'a Kafka cluster through kafka_exporter 1.x: brokers, consumer group lag' },
+  { name: 'kubernetes', summary: "pods and deployments through kube-state-metrics 2.13 and the kubelet's cAdvisor: crash loops, readiness, replicas, rollouts, memory limits" },
   { name: 'mongodb', summary: "MongoDB through percona's mongodb_exporter 0.20+: up, connections, operations" },
   { name: 'mysql', summary: 'MySQL and MariaDB through mysqld_exporter 0.15–0.17: up, connections, slow queries' },
   { name: 'node', summary: 'hosts through node_exporter 1.9: CPU, memory, load, file systems, disks, network, clock' },

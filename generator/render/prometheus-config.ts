@@ -96,7 +96,7 @@ export function globalScrapeTimeout(interval: string): string {
 
 function scrapeConfig(model: Model, job: ModelScrapeJob, environment: EnvironmentName, overrides: PrometheusConfigOverrides) {
   const discovery = overrides.discovery?.(job) ?? { static_configs: [{ targets: [...(overrides.targets?.[job.name] ?? job.targets[environment] ?? [])] }] };
-  const keeps = scrapeKeeps(model, job, overrides.discovery !== undefined);
+  const keeps = scrapeKeeps(job, overrides.discovery !== undefined);
   return {
     job_name: job.name,
     ...(job.honorLabels ? { honor_labels: true } : {}),
@@ -115,12 +115,12 @@ function scrapeConfig(model: Model, job: ModelScrapeJob, environment: Environmen
 
 /**
  * What a job keeps at scrape time: only catalogued metrics (keepOnlyCatalogued), and in Kubernetes
- * only this system's namespaces (onlyAppNamespaces). Each renderer spells them its own way.
+ * only the watched namespaces (onlyAppNamespaces). Each renderer spells them its own way.
  */
-export function scrapeKeeps(model: Model, job: ModelScrapeJob, inKubernetes: boolean): { label: string; regex: string }[] {
+export function scrapeKeeps(job: ModelScrapeJob, inKubernetes: boolean): { label: string; regex: string }[] {
   return [
     ...(job.keepMetrics ? [{ label: '__name__', regex: job.keepMetrics.join('|') }] : []),
-    ...(inKubernetes && job.kubernetes.onlyAppNamespaces ? [{ label: 'namespace', regex: model.config.kubernetes.appNamespaces.join('|') }] : []),
+    ...(inKubernetes && job.kubernetes.onlyNamespaces ? [{ label: 'namespace', regex: job.kubernetes.onlyNamespaces.join('|') }] : []),
   ];
 }
 

@@ -32,7 +32,7 @@ const KUBELET_SERVICE = { namespace: 'kube-system', labels: { 'app.kubernetes.io
 
 /** The scrape-time keeps of the plain configuration, in the operator's spelling. */
 function metricRelabelings(model: Model, job: ModelScrapeJob) {
-  const keeps = scrapeKeeps(model, job, true);
+  const keeps = scrapeKeeps(job, true);
   return keeps.length > 0 ? { metricRelabelings: keeps.map(({ label, regex }) => ({ sourceLabels: [label], regex, action: 'keep' })) } : {};
 }
 

@@ -1,7 +1,17 @@
-import { bounded, counter, defineDomain, gauge, upstream } from 'sextant';
+/**
+ * The Kubernetes pack's upstream domains: kube-state-metrics (the state of the cluster's objects)
+ * and the cAdvisor built into every kubelet (the containers' resource use). Checked against
+ * kube-state-metrics docs/metrics/workload/{pod,deployment}-metrics.md at v2.13.0 and cAdvisor
+ * metrics/prometheus.go at v0.49.1 (the kubelet of Kubernetes 1.30–1.31).
+ *
+ * Names of pods, containers, namespaces and reasons are the cluster's, not a list anyone can
+ * write down: each is bounded by how many this system has, with the reason, and the scrape jobs
+ * keep only this system's namespaces, so the bounds hold however large the cluster is.
+ */
+import { bounded, counter, defineDomain, gauge, upstream } from '../../index.ts';
 
-const namespace = bounded(16, 'namespaces this system runs in');
-const pod = bounded(128, 'pods of this system across its namespaces');
+const namespace = bounded(16, 'namespaces this system runs in (the scrape jobs keep only those)');
+const pod = bounded(128, 'pods of this system across its namespaces; a replaced pod is a new name');
 const uid = bounded(128, 'one uid per pod', {
   identifier: 'kube-state-metrics puts the pod uid on every pod series; one per pod of this system, so it follows pod, not traffic',
 });
@@ -11,15 +21,15 @@ const perDeployment = bounded(32, 'deployments of this system');
 /** Pod labels repeat one pod's identity; the pairs, not the product, bound the series. */
 const perContainer = bounded(256, 'containers of the pods of this system');
 
-export default defineDomain({
+export const kubeStateMetrics = defineDomain({
   name: 'kube_state_metrics',
   title: 'Kubernetes objects (kube-state-metrics)',
   description:
-    'Pod and deployment state of the chat services deployed on Kubernetes, for the pod and deployment alerts (crash loops, ' +
+    'Pod and deployment state of the workloads of this system on Kubernetes, for the pod and deployment alerts (crash loops, ' +
     'containers waiting, readiness, replicas, rollouts). Every pod metric carries the pod uid since 2.x. ' +
-    'kube_pod_container_status_restarts_total is the kubelet\'s count: every restart of every container, crashes and ' +
-    'OOM kills a process cannot record included, in Kubernetes only. taskforge_service_restarts_total is the ' +
-    "services' own count, with the reason (deploy, failure…), in every deployment: they overlap, neither replaces the other.",
+    "kube_pod_container_status_restarts_total is the kubelet's count: every restart of every container, the crashes and " +
+    'OOM kills a process cannot record itself included, in Kubernetes only and without a reason. An application that counts ' +
+    'its own restarts (with the reason: deploy, failure…) in every deployment overlaps it: neither replaces the other.',
   owner: upstream('kube-state-metrics', '2.13.0', 'kubernetes/kube-state-metrics docs/metrics/workload/pod-metrics.md and deployment-metrics.md', {
     uncataloguedPrefixes: ['kube_', 'go_', 'process_'],
   }),
@@ -82,5 +92,41 @@ export default defineDomain({
       },
       labelSets: bounded(288, 'three conditions of three statuses per deployment'),
     }),
+  },
+});
+
+/** cAdvisor names every cgroup: id, name and image repeat the container's identity. */
+const identity = {
+  namespace,
+  pod,
+  container,
+  id: bounded(256, 'one cgroup path per container', {
+    identifier: 'cAdvisor names each container by its cgroup path; one per running container of this system, replaced as containers restart',
+  }),
+  name: bounded(256, 'one runtime name per container'),
+  image: bounded(32, 'images of this system'),
+};
+
+export const cadvisor = defineDomain({
+  name: 'cadvisor',
+  title: 'Containers (cAdvisor in the kubelet)',
+  description:
+    'Container resource use, from the cAdvisor built into every kubelet (/metrics/cadvisor). Pod CPU use is ' +
+    'container_cpu_usage_seconds_total summed by pod. Rows with container="" are the pod cgroup itself, and "POD" the ' +
+    'pause container: per-container queries exclude both.',
+  owner: upstream('cAdvisor', '0.49.1', 'google/cadvisor metrics/prometheus.go (the kubelet serves it at /metrics/cadvisor)', {
+    uncataloguedPrefixes: ['container_', 'machine_'],
+  }),
+  metrics: {
+    cpuUsage: counter({
+      name: 'container_cpu_usage_seconds_total',
+      help: 'Cumulative cpu time consumed in seconds.',
+      unit: 'seconds',
+      // Per-CPU series are off in the kubelet: cpu is always "total".
+      labels: { ...identity, cpu: ['total'] },
+      labelSets: perContainer,
+    }),
+    memoryWorkingSet: gauge({ name: 'container_memory_working_set_bytes', help: 'Current working set in bytes.', unit: 'bytes', labels: identity, labelSets: perContainer }),
+    memoryLimit: gauge({ name: 'container_spec_memory_limit_bytes', help: 'Memory limit for the container.', unit: 'bytes', labels: identity, labelSets: perContainer }),
   },
 });
