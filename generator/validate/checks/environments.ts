@@ -18,6 +18,7 @@ export const environmentsCheck: Check = {
   id: 'environments',
   summary:
     'Declared environments have lowercase names other than compose, hosts and kubernetes, only the keys thresholds and alertmanager, threshold overrides that name a threshold of alerts.thresholds with a finite number, and a host:port Alertmanager.',
+  fix: 'Name the environment in lowercase (staging, production), give it only thresholds and alertmanager, and override only thresholds that alerts.thresholds defines, with a number.',
   run({ config }) {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, check: this.id, message });
