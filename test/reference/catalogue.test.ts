@@ -1,10 +1,10 @@
 /** The reference catalogue: valid, covering every metric the reference system's services expose, and namespaced from one place. */
 import { describe, expect, it } from 'vitest';
-import { defineConfig } from '../generator/config.ts';
-import { buildModel } from '../generator/model/build.ts';
-import { loadProject } from '../generator/model/load.ts';
-import { runPipeline } from '../generator/pipeline.ts';
-import { REPO } from './helpers/project.ts';
+import { defineConfig } from '../../generator/config.ts';
+import { buildModel } from '../../generator/model/build.ts';
+import { loadProject } from '../../generator/model/load.ts';
+import { runPipeline } from '../../generator/pipeline.ts';
+import { REPO } from '../helpers/project.ts';
 
 /** Every metric family the reference system's services expose today, by the name they use. */
 const REFERENCE_SYSTEM_METRICS = [

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { FOLDERS } from '../generator/dsl/dashboards.ts';
-import { runPipeline } from '../generator/pipeline.ts';
-import { REPO } from './helpers/project.ts';
+import { FOLDERS } from '../../generator/dsl/dashboards.ts';
+import { runPipeline } from '../../generator/pipeline.ts';
+import { REPO } from '../helpers/project.ts';
 
 const generated = (path: string) => readFileSync(join(REPO, 'generated', path), 'utf8');
 

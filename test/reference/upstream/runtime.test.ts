@@ -1,9 +1,9 @@
 /** The runtime domain against a real prom-client registry with its default metrics, both ways. */
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import runtime from '../../catalog/runtime.ts';
-import { compareDomain, uncatalogued } from '../../generator/exposition/compare.ts';
-import { parseExposition } from '../../generator/exposition/parse.ts';
+import runtime from '../../../catalog/runtime.ts';
+import { compareDomain, uncatalogued } from '../../../generator/exposition/compare.ts';
+import { parseExposition } from '../../../generator/exposition/parse.ts';
 
 describe('catalog/runtime.ts against prom-client', async () => {
   const registry = new Registry();

@@ -12,18 +12,18 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { ClusterRole, ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, defineConfig } from '../generator/config.ts';
-import { readTree } from '../generator/output/tree.ts';
-import { runPipeline } from '../generator/pipeline.ts';
-import { operatorFiles } from '../generator/render/kubernetes/operator.ts';
-import { kubernetesPrometheusConfig, plainFiles } from '../generator/render/kubernetes/plain.ts';
-import { SERVICE_ACCOUNT_DIR } from '../generator/render/kubernetes/objects.ts';
-import { CONFIG_HASH_ANNOTATION } from '../generator/render/kubernetes/servers.ts';
-import { prometheusConfig } from '../generator/render/prometheus-config.ts';
-import { toYaml } from '../generator/render/yaml.ts';
-import { runCommand } from './helpers/command.ts';
-import { REPO } from './helpers/project.ts';
-import { imageOf } from '../versions.ts';
+import { DEFAULT_CONFIG, defineConfig } from '../../generator/config.ts';
+import { readTree } from '../../generator/output/tree.ts';
+import { runPipeline } from '../../generator/pipeline.ts';
+import { operatorFiles } from '../../generator/render/kubernetes/operator.ts';
+import { kubernetesPrometheusConfig, plainFiles } from '../../generator/render/kubernetes/plain.ts';
+import { SERVICE_ACCOUNT_DIR } from '../../generator/render/kubernetes/objects.ts';
+import { CONFIG_HASH_ANNOTATION } from '../../generator/render/kubernetes/servers.ts';
+import { prometheusConfig } from '../../generator/render/prometheus-config.ts';
+import { toYaml } from '../../generator/render/yaml.ts';
+import { runCommand } from '../helpers/command.ts';
+import { REPO } from '../helpers/project.ts';
+import { imageOf } from '../../versions.ts';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   PrometheusRule: PrometheusRule as never,

@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/project.ts';
-import { freePort, startServer, waitFor, type Server as Process } from './helpers/servers.ts';
+import { runCli } from '../helpers/project.ts';
+import { freePort, startServer, waitFor, type Server as Process } from '../helpers/servers.ts';
 
 let nodeExporter: Process;
 let fake: Server;

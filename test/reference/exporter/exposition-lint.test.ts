@@ -1,9 +1,9 @@
 /** The exporter's /metrics text against promtool's linter, and label values that need escaping. */
 import { Gauge, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { createMetrics } from '../../exporter/instruments/index.ts';
-import { parseExposition } from '../../generator/exposition/parse.ts';
-import { runCommand } from '../helpers/command.ts';
+import { createMetrics } from '../../../exporter/instruments/index.ts';
+import { parseExposition } from '../../../generator/exposition/parse.ts';
+import { runCommand } from '../../helpers/command.ts';
 
 const checkMetrics = (text: string) => runCommand('promtool', ['check', 'metrics'], { input: text });
 

@@ -1,5 +1,5 @@
 /**
- * Issue #17's review, replayed: promtool tests at the production scrape interval (15 s), written
+ * Reference project: issue #17's review of its alerts, replayed: promtool tests at the production scrape interval (15 s), written
  * outside the project's own tests, against the generated rules. Each case is one class the review
  * found (an alert that could not fire, one that went quiet when it mattered, one that paged on noise)
  * and must now come out the other way.
@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCommand } from './helpers/command.ts';
-import { REPO } from './helpers/project.ts';
+import { runCommand } from '../helpers/command.ts';
+import { REPO } from '../helpers/project.ts';
 
 const RULES = join(REPO, 'generated/prometheus/rules');
 const scratch = mkdtempSync(join(tmpdir(), 'sextant-alert-fixes-'));

@@ -1,9 +1,9 @@
 /** Runs the exporter as a real process on a free 127.0.0.1 port, and stops it by its PID. */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startProcess, type RunningProcess } from '../../stack/process.ts';
-import { REPO } from './project.ts';
-import { freePort } from './servers.ts';
+import { startProcess, type RunningProcess } from '../../../stack/process.ts';
+import { REPO } from '../../helpers/project.ts';
+import { freePort } from '../../helpers/servers.ts';
 
 export type ExporterProcess = RunningProcess;
 

@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { substituteVariables } from '../generator/grafana/variables.ts';
-import type { Model, ModelMetric, ModelSeriesInput } from '../generator/model/types.ts';
-import { exposedNames } from '../generator/model/series.ts';
-import { runPipeline } from '../generator/pipeline.ts';
-import { runCommand } from './helpers/command.ts';
-import { domainsOutsideTheLocalStack, readsOutsideTheLocalStack } from './helpers/local-stack.ts';
-import { REPO } from './helpers/project.ts';
+import { substituteVariables } from '../../generator/grafana/variables.ts';
+import type { Model, ModelMetric, ModelSeriesInput } from '../../generator/model/types.ts';
+import { exposedNames } from '../../generator/model/series.ts';
+import { runPipeline } from '../../generator/pipeline.ts';
+import { runCommand } from '../helpers/command.ts';
+import { domainsOutsideTheLocalStack, readsOutsideTheLocalStack } from '../helpers/local-stack.ts';
+import { REPO } from '../helpers/project.ts';
 
 /** promtool's tests sample every minute: the rate interval must span several samples. */
 const SCRAPE_SECONDS = 60;

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../generator/pipeline.ts';
-import { isHeartbeat } from '../generator/promql/condition.ts';
-import { durationSeconds } from '../generator/promql/duration.ts';
-import { REPO } from './helpers/project.ts';
+import { runPipeline } from '../../generator/pipeline.ts';
+import { isHeartbeat } from '../../generator/promql/condition.ts';
+import { durationSeconds } from '../../generator/promql/duration.ts';
+import { REPO } from '../helpers/project.ts';
 
 // QueueBacklogHigh, JobFailureRateHigh and HttpErrorRateHigh went (issue #17): each duplicated a
 // better alert (the oldest job's age, the failure ratio, the 5xx ratio) and none was inhibited by it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExposition } from '../../generator/exposition/parse.ts';
-import { createMetrics } from '../../exporter/instruments/index.ts';
+import { parseExposition } from '../../../generator/exposition/parse.ts';
+import { createMetrics } from '../../../exporter/instruments/index.ts';
 
 describe('instruments built from the catalogue', () => {
   it('register every application metric under its catalogue name, in a registry of their own', async () => {

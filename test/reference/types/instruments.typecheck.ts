@@ -1,12 +1,12 @@
 /** Compile-time tests of the typed instruments (checked by `tsc --noEmit` in `npm test`). */
 import { Registry } from 'prom-client';
-import type { RouteTemplate } from '../../exporter/http/server.ts';
-import type { AppInstruments } from '../../exporter/instruments/index.ts';
-import type { Role } from '../../exporter/role-map.ts';
-import type { QueryType } from '../../exporter/sim/dependencies.ts';
-import type { JobType, QueueName } from '../../exporter/sim/jobs.ts';
-import { createInstruments } from '../../generator/instruments/index.ts';
-import api from '../fixtures/instrumenting/catalog/api.ts';
+import type { RouteTemplate } from '../../../exporter/http/server.ts';
+import type { AppInstruments } from '../../../exporter/instruments/index.ts';
+import type { Role } from '../../../exporter/role-map.ts';
+import type { QueryType } from '../../../exporter/sim/dependencies.ts';
+import type { JobType, QueueName } from '../../../exporter/sim/jobs.ts';
+import { createInstruments } from '../../../generator/instruments/index.ts';
+import api from '../../fixtures/instrumenting/catalog/api.ts';
 
 /** The engine's API over a domain of the caller's: its labels and values, nothing else. */
 export function engineUses(): void {

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { substituteVariables } from '../generator/grafana/variables.ts';
-import { runPipeline } from '../generator/pipeline.ts';
-import { REPO } from './helpers/project.ts';
-import { freePort, startServer, type Server } from './helpers/servers.ts';
+import { substituteVariables } from '../../generator/grafana/variables.ts';
+import { runPipeline } from '../../generator/pipeline.ts';
+import { REPO } from '../helpers/project.ts';
+import { freePort, startServer, type Server } from '../helpers/servers.ts';
 
 const result = await runPipeline(REPO);
 if (!result.ok) throw new Error('the reference project is invalid');

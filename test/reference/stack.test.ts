@@ -4,8 +4,8 @@ import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from './helpers/project.ts';
-import { freePort, waitFor } from './helpers/servers.ts';
+import { REPO } from '../helpers/project.ts';
+import { freePort, waitFor } from '../helpers/servers.ts';
 
 function runStack(args: string[]) {
   const child = spawn(process.execPath, ['--conditions=sextant-source', '--import', 'tsx', join(REPO, 'stack/main.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });

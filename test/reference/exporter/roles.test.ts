@@ -4,14 +4,14 @@
  */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_CATALOGUE } from '../../exporter/instruments/catalogue.ts';
-import runtime from '../../catalog/runtime.ts';
-import { compareDomain, uncatalogued } from '../../generator/exposition/compare.ts';
-import { parseExposition, type Family } from '../../generator/exposition/parse.ts';
-import { catalogueResolver } from '../../generator/model/build.ts';
-import config from '../../sextant.config.ts';
+import { APP_CATALOGUE } from '../../../exporter/instruments/catalogue.ts';
+import runtime from '../../../catalog/runtime.ts';
+import { compareDomain, uncatalogued } from '../../../generator/exposition/compare.ts';
+import { parseExposition, type Family } from '../../../generator/exposition/parse.ts';
+import { catalogueResolver } from '../../../generator/model/build.ts';
+import config from '../../../sextant.config.ts';
 import { ADMIN_TOKEN, startExporter, type ExporterProcess } from '../helpers/exporter.ts';
-import { waitFor } from '../helpers/servers.ts';
+import { waitFor } from '../../helpers/servers.ts';
 
 let worker: ExporterProcess;
 let api: ExporterProcess;

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_HEADROOM } from '../generator/model/scrape.ts';
-import { worstCaseSeries } from '../generator/model/series.ts';
-import { runPipeline } from '../generator/pipeline.ts';
-import { runCommand } from './helpers/command.ts';
-import { REPO } from './helpers/project.ts';
+import { SAMPLE_HEADROOM } from '../../generator/model/scrape.ts';
+import { worstCaseSeries } from '../../generator/model/series.ts';
+import { runPipeline } from '../../generator/pipeline.ts';
+import { runCommand } from '../helpers/command.ts';
+import { REPO } from '../helpers/project.ts';
 
 const GENERATED = join(REPO, 'generated');
 

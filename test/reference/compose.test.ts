@@ -9,9 +9,9 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { runCommand } from './helpers/command.ts';
-import { REPO } from './helpers/project.ts';
-import { imageOf, minorOf, VERSIONS } from '../versions.ts';
+import { runCommand } from '../helpers/command.ts';
+import { REPO } from '../helpers/project.ts';
+import { imageOf, minorOf, VERSIONS } from '../../versions.ts';
 
 const FILE = join(REPO, 'docker-compose.yml');
 interface Service {

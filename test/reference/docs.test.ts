@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTreeAtomically } from '../generator/output/write.ts';
-import { runPipeline } from '../generator/pipeline.ts';
-import { findTool } from '../generator/tools.ts';
-import { REPO, runCli, scratchProject } from './helpers/project.ts';
-import { ensureTools } from './helpers/tools.ts';
+import { writeTreeAtomically } from '../../generator/output/write.ts';
+import { runPipeline } from '../../generator/pipeline.ts';
+import { findTool } from '../../generator/tools.ts';
+import { REPO, runCli, scratchProject } from '../helpers/project.ts';
+import { ensureTools } from '../helpers/tools.ts';
 
 const README = readFileSync(join(REPO, 'README.md'), 'utf8');
 const EXAMPLE = join(REPO, 'test/fixtures/readme-project');

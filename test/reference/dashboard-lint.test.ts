@@ -7,9 +7,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import type { LintDashboard } from '../generator/grafana/lint/dashboard.ts';
-import { isExcluded, lintDashboard, type LintExclusions } from '../generator/grafana/lint/lint.ts';
-import { REPO } from './helpers/project.ts';
+import type { LintDashboard } from '../../generator/grafana/lint/dashboard.ts';
+import { isExcluded, lintDashboard, type LintExclusions } from '../../generator/grafana/lint/lint.ts';
+import { REPO } from '../helpers/project.ts';
 
 const OUTPUTS = { 'the reference project': join(REPO, 'generated/grafana/dashboards'), 'the golden fixture': join(REPO, 'test/golden/grafana/dashboards') };
 
