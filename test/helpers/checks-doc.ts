@@ -76,13 +76,15 @@ async function messageOf(example: InvalidCase): Promise<string> {
 async function section(rule: RuleDoc): Promise<string> {
   const example = exampleOf(rule.id);
   if (!example) throw new Error(`${rule.id} has no example: add a case it refuses to test/cli/cases/`);
-  return [`### \`${rule.id}\``, '', rule.summary, '', '```text', await messageOf(example), '```', '', `**Fix:** ${rule.fix}`, ''].join('\n');
+  return [`#### \`${rule.id}\``, '', rule.summary, '', '```text', await messageOf(example), '```', '', `**Fix:** ${rule.fix}`, ''].join('\n');
 }
 
 export async function checksDoc(): Promise<string> {
-  const parts: string[] = [];
+  // An index first: each section's rules, linked to their headings.
+  const parts: string[] = SECTIONS.map(({ title, rules }) => `- ${title}: ${rules.map((rule) => `[\`${rule.id}\`](#${rule.id})`).join(', ')}`);
+  parts.push('');
   for (const { title, rules } of SECTIONS) {
-    parts.push(`## ${title}`, '');
+    parts.push(`### ${title}`, '');
     for (const rule of rules) parts.push(await section(rule));
   }
   const [before, after] = readFileSync(TEMPLATE, 'utf8').split(MARKER) as [string, string];
