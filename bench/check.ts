@@ -1,10 +1,12 @@
 /**
  * `sextant check` on the reference project: the whole command in a fresh process, as CI runs it, side
- * by side with a bare Node start, and its parts each alone on an idle pool (what each costs when
- * nothing else competes for the cores). The parts share one rendering in `check`; here the pipeline
+ * by side with a bare Node start, with the CPU time of all its processes (which the machine's load
+ * does not inflate: divided by the cores, the least wall time it can take here), and its parts each
+ * alone on an idle pool (what each costs when nothing else competes for the cores). The parts share one rendering in `check`; here the pipeline
  * is charged to "validation + generate --check", and the tools' parts start from a rendered tree.
  */
 import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createContext } from '../generator/check/context.ts';
@@ -26,6 +28,9 @@ const PARTS: readonly { what: string; steps: readonly string[]; rendered: boolea
 export interface CheckBench {
   readonly bare: number;
   readonly total: number;
+  /** CPU time (user + system) of the command and every process it started. */
+  readonly cpu: number;
+  readonly cores: number;
   readonly parts: readonly { what: string; ms: number }[];
 }
 
@@ -36,9 +41,10 @@ export async function checkBench(repo: string, runs: number): Promise<CheckBench
   execFileSync(process.execPath, check, { stdio: 'ignore' }); // warms tsc's incremental state, as a second CI run finds it
   const bare: number[] = [];
   const total: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < runs; run++) {
     bare.push(wallMs(() => execFileSync(process.execPath, ['-e', ''], { stdio: 'ignore' })));
-    total.push(wallMs(() => execFileSync(process.execPath, check, { stdio: 'ignore' })));
+    total.push(wallMs(() => cpu.push(childrenCpuMs(process.execPath, check))));
   }
   const parts: { what: string; ms: number }[] = [];
   for (const part of PARTS) {
@@ -46,7 +52,15 @@ export async function checkBench(repo: string, runs: number): Promise<CheckBench
     for (let run = 0; run < runs; run++) times.push(await partMs(repo, part.steps.map(stepOf), part.rendered));
     parts.push({ what: part.what, ms: median(times) });
   }
-  return { bare: median(bare), total: median(total), parts };
+  return { bare: median(bare), total: median(total), cpu: median(cpu), cores: availableParallelism(), parts };
+}
+
+/** Runs the command under sh, whose `times` prints its children's user and system time once they end. */
+function childrenCpuMs(command: string, args: readonly string[]): number {
+  const output = execFileSync('sh', ['-c', '"$@" >/dev/null 2>&1 || exit 1; times', 'sh', command, ...args], { encoding: 'utf8' });
+  const children = output.trim().split('\n').at(-1)!; // "0m36.780000s 0m3.760000s"
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map(([, m, s]) => Number(m) * 60 + Number(s));
+  return seconds.reduce((a, b) => a + b, 0) * 1000;
 }
 
 const stepOf = (id: string): CheckStep => STEPS.find((step) => step.id === id)!;
