@@ -229,7 +229,7 @@ const targets = [
     target: `< 8000 ms on an idle machine (${(check.cpu / 1000).toFixed(1)} s of CPU)`,
     ok: check.cpu / check.cores < 8_000,
   },
-  ...check.parts.map((part) => ({ what: `  part, alone: ${part.what}`, value: `${part.ms.toFixed(0)} ms`, target: `(${(part.ms / check.bare).toFixed(0)}× bare Node)`, ok: true })),
+  ...check.parts.map((part) => ({ what: `  part, alone: ${part.what}`, value: `${part.ms.toFixed(0)} ms`, target: `(${(part.ms / check.bare).toFixed(1)}× bare Node)`, ok: true })),
 ];
 
 console.log(`Benchmarks (medians, measured side by side in one run)\n`);
