@@ -9,7 +9,6 @@ export default defineConfig({
   resolve: { conditions: SOURCE_CONDITIONS },
   ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
     // The fetched Prometheus, promtool, Alertmanager and node_exporter win over the system's.
     env: { PATH: pathWithTools() },
@@ -17,5 +16,12 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: 'test-results/results.json' }]],
+    // The engine's tests run on fixtures (test/engine-apart.test.ts holds them to it); the reference
+    // project's in test/reference/; the live stack in test/e2e/. `vitest run --project engine` runs the first alone.
+    projects: [
+      { extends: true, test: { name: 'engine', include: ['test/**/*.test.ts'], exclude: ['test/reference/**', 'test/e2e/**', 'test/.work/**'] } },
+      { extends: true, test: { name: 'reference', include: ['test/reference/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
+    ],
   },
 });

@@ -2,7 +2,8 @@
  * `npm run bench`: generation time of the reference project (as a user runs it, process start
  * included) and of synthetic catalogues of 1,000 and 10,000 metrics, measured side by side in one
  * run, with the 10k/1k ratio that shows whether generation grows linearly, and the cost of the offline
- * query checker on the reference rules and on 10,000 synthetic rules. Exits 1 if a target is missed.
+ * query checker on the reference rules and on 10,000 synthetic rules, and `sextant check` on the
+ * reference project with its parts. Exits 1 if a target is missed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { checkQuery } from '../generator/promql/index.ts';
 import { grafanaStage } from '../generator/render/grafana.ts';
 import { queryContextOf } from '../generator/promql/model-context.ts';
 import { runPipeline, type PipelineTimings } from '../generator/pipeline.ts';
+import { checkBench } from './check.ts';
 import { instrumentOverhead, median, referenceRenderMs, syntheticRenderMs } from './exporter.ts';
 import { writeSyntheticProject } from './synthetic.ts';
 
@@ -32,6 +34,8 @@ const PHASES = {
 } as const;
 const WORK = join(REPO, 'bench/.work');
 const RUNS = 5;
+/** `sextant check` takes seconds a run: fewer runs. */
+const CHECK_RUNS = 3;
 
 /**
  * The reference project in fresh Node processes, side by side with a bare `node -e ''` start: a
@@ -159,6 +163,7 @@ const overhead = instrumentOverhead();
 const referenceRender = await referenceRenderMs();
 const render10k = await syntheticRenderMs(10_000);
 const render100k = await syntheticRenderMs(100_000);
+const check = await checkBench(REPO, CHECK_RUNS);
 
 const targets = [
   { what: 'bare Node start (node -e "")', value: `${reference.bare.toFixed(0)} ms`, target: '(baseline)', ok: true },
@@ -211,6 +216,20 @@ const targets = [
   { what: `/metrics render, reference workload (${referenceRender.series} series)`, value: `${referenceRender.ms.toFixed(1)} ms`, target: '(measured)', ok: true },
   { what: '/metrics render, 10,000 series', value: `${render10k.toFixed(1)} ms`, target: '(measured)', ok: true },
   { what: '/metrics render, 100,000 series', value: `${render100k.toFixed(0)} ms`, target: '(measured)', ok: true },
+  { what: 'bare Node start, beside sextant check', value: `${check.bare.toFixed(0)} ms`, target: '(baseline)', ok: true },
+  {
+    what: 'sextant check, reference project (fresh process)',
+    value: `${check.total.toFixed(0)} ms`,
+    target: `< 8000 ms; ${(check.total / check.bare).toFixed(0)}× bare Node`,
+    ok: check.total < 8_000,
+  },
+  {
+    what: `  its CPU time, all processes / ${check.cores} cores`,
+    value: `${(check.cpu / check.cores).toFixed(0)} ms`,
+    target: `< 8000 ms on an idle machine (${(check.cpu / 1000).toFixed(1)} s of CPU)`,
+    ok: check.cpu / check.cores < 8_000,
+  },
+  ...check.parts.map((part) => ({ what: `  part, alone: ${part.what}`, value: `${part.ms.toFixed(0)} ms`, target: `(${(part.ms / check.bare).toFixed(1)}× bare Node)`, ok: true })),
 ];
 
 console.log(`Benchmarks (medians, measured side by side in one run)\n`);

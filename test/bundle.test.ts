@@ -12,7 +12,7 @@ import { importBundled } from '../generator/model/bundle.ts';
 import { buildRules } from '../generator/model/rules.ts';
 import { defineConfig } from '../generator/config.ts';
 import { rulesFile } from './helpers/invalid.ts';
-import { domainFile, REPO, runCli, scratchProject, VALID_DOMAIN, type Project } from './helpers/project.ts';
+import { domainFile, FIXTURE_PROJECT, REPO, runCli, scratchProject, VALID_DOMAIN, type Project } from './helpers/project.ts';
 
 const projects: Project[] = [];
 afterAll(() => projects.forEach((p) => p.remove()));
@@ -25,20 +25,20 @@ const filesOf = (root: string, dir: string) => readdirSync(join(root, dir)).filt
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 describe('definitions bundled', () => {
-  it('load the reference project: metrics stay application metrics, queries stay queries', async () => {
-    const catalog = filesOf(REPO, 'catalog');
-    const alerts = filesOf(REPO, 'alerts');
-    const bundled = await importBundled(REPO, [...catalog, ...alerts]);
+  it('load a project: metrics stay application metrics, queries stay queries', async () => {
+    const catalog = filesOf(FIXTURE_PROJECT, 'catalog');
+    const alerts = filesOf(FIXTURE_PROJECT, 'alerts');
+    const bundled = await importBundled(FIXTURE_PROJECT, [...catalog, ...alerts]);
     expect([...bundled.failures.keys()]).toEqual([]);
     expect(bundled.modules.size).toBe(catalog.length + alerts.length);
-    const config = defineConfig({ namespace: 'taskforge' });
+    const config = defineConfig({ namespace: 'shop' });
     const model = buildModel(catalog.map((file) => ({ file, value: bundled.modules.get(file)!.default })), config);
     expect(model.problems).toEqual([]);
     const rules = buildRules(alerts.map((file) => ({ file, value: bundled.modules.get(file)!.default })), model.model);
     expect(rules.problems).toEqual([]);
-    const http = rules.rules.find((file) => file.name === 'http')!;
-    expect(http.recording[0]!.expr).toContain('taskforge_http_request');
-    expect(http.recording[0]!.reads.metrics.map((metric) => metric.name)).toContain('taskforge_http_requests_total');
+    const checkout = rules.rules.find((file) => file.name === 'checkout')!;
+    expect(checkout.recording[0]!.expr).toContain('shop_orders_total');
+    expect(checkout.recording[0]!.reads.metrics.map((metric) => metric.name)).toContain('shop_orders_total');
   });
 
   it('work with two copies of the DSL in one project: a rules file importing the generator by path reads a catalogue written with the sextant package', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTreeAtomically } from '../generator/output/write.ts';
 import { runCommand } from './helpers/command.ts';
-import { REPO, scratchProject } from './helpers/project.ts';
+import { FIXTURE_PROJECT, REPO, scratchProject } from './helpers/project.ts';
 
 const project = scratchProject();
 afterAll(() => project.remove());
@@ -23,7 +23,7 @@ describe('atomic output', () => {
     const elsewhere = scratchProject();
     const fresh = join(elsewhere.root, 'generated');
     // The real CLI, as `npm run generate` runs it, under the usual umask.
-    const run = await runCommand('sh', ['-c', `umask 022 && exec "${process.execPath}" generator/launch.mjs generate --out "${fresh}"`], { cwd: REPO });
+    const run = await runCommand('sh', ['-c', `umask 022 && exec "${process.execPath}" generator/launch.mjs generate --root "${FIXTURE_PROJECT}" --out "${fresh}"`], { cwd: REPO });
     expect(run.code, run.output).toBe(0);
     const unreadable = readdirSync(fresh, { recursive: true, withFileTypes: true })
       .map((entry) => join(entry.parentPath, entry.name))

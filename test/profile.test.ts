@@ -2,20 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../generator/pipeline.ts';
 import { applyProfile, E2E_PROFILE } from '../generator/render/profile.ts';
-import { REPO } from './helpers/project.ts';
+import { FIXTURE_PROJECT } from './helpers/project.ts';
 
 const WINDOW = /\[\d+[smhdwy](?:\d+[smhdwy])*(?::\d+[smhdwy]*)?\]/g;
 
 describe('the e2e rule profile', async () => {
-  const result = await runPipeline(REPO);
-  if (!result.ok) throw new Error('invalid reference project');
+  const result = await runPipeline(FIXTURE_PROJECT);
+  if (!result.ok) throw new Error('invalid fixture project');
   const shipped = result.model.rules;
   const profiled = applyProfile(shipped, E2E_PROFILE);
 
   it('divides every for and every range window', () => {
-    const http = profiled.find((file) => file.name === 'http')!;
-    expect(http.alerts.find((a) => a.name === 'HttpErrorRatioHigh')!.for).toBe('10s');
-    expect(http.recording.find((r) => r.written === 'job:http_requests:rate5m')!.expr).toContain('[20s]');
+    const checkout = profiled.find((file) => file.name === 'checkout')!;
+    expect(checkout.alerts.find((a) => a.name === 'OrdersDeclined')!.for).toBe('10s');
+    expect(checkout.recording.find((r) => r.written === 'job:orders_declined:ratio_rate5m')!.expr).toContain('[20s]');
+    expect(checkout.recording.find((r) => r.written === 'job:orders_declined:ratio_rate5m')!.expr).not.toContain('[5m]');
   });
 
   it('changes nothing else: names, thresholds, labels, annotations, tests', () => {

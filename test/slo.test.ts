@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defineSlo, events, latencySli, ratioSli } from 'sextant';
-import http from '../catalog/http.ts';
-import httpSlos from '../slos/http.ts';
+import httpSlos, { availability, http } from './fixtures/slos.ts';
 import { compileSlo } from '../generator/slo/compile.ts';
 import { compileSlos } from '../generator/slo/index.ts';
 import type { DashboardDef } from '../generator/dsl/dashboards.ts';
@@ -14,7 +13,6 @@ import { sloProblems } from '../generator/slo/validate.ts';
 import { queryText } from './helpers/query.ts';
 
 const NAMESPACE = 'taskforge';
-const availability = httpSlos.find((slo) => slo.name === 'http_availability')!;
 const exprOf = (slo: typeof availability, name: string) => queryText(compileSlo(slo, NAMESPACE).rules.alerts.find((a) => a.name === name)!.expr, NAMESPACE);
 const { requests, requestDuration } = http.metrics;
 

@@ -5,8 +5,10 @@ import type { Problem } from '../problems.ts';
 export interface Check {
   /** Shown in every message as `[id]`. */
   readonly id: string;
-  /** One sentence for the docs and `--help`. */
+  /** What the rule requires, for docs/checks.md and `--help`. */
   readonly summary: string;
+  /** What the user does about a refusal, for docs/checks.md. */
+  readonly fix: string;
   run(model: Model): Problem[];
 }
 
@@ -19,11 +21,13 @@ export function metricProblem(metric: ModelMetric, check: string, message: strin
 export function metricCheck(spec: {
   readonly id: string;
   readonly summary: string;
+  readonly fix: string;
   inspect(metric: ModelMetric, report: (message: string) => void, model: Model): void;
 }): Check {
   return {
     id: spec.id,
     summary: spec.summary,
+    fix: spec.fix,
     run(model) {
       const problems: Problem[] = [];
       for (const metric of model.metrics) {

@@ -116,12 +116,6 @@ describe('npm run generate -- --check', () => {
     expect(run.stderr).toMatch(/extra\s+.*extra\.txt/);
     expect(existsSync(join(p.root, 'generated/docs'))).toBe(false);
   });
-
-  it('is clean for the reference project in this repository', async () => {
-    const run = await runCli(['generate', '--check'], REPO);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-  });
 });
 
 describe('usage', () => {
@@ -132,7 +126,7 @@ describe('usage', () => {
   });
 
   it('an unknown option exits 2 with a pointer to --help', async () => {
-    const run = await runCli(['generate', '--chek']);
+    const run = await runCli(['generate', '--chek', '--root', 'unread']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("Unknown option '--chek'");
     expect(run.stderr).toContain('--help');

@@ -73,6 +73,16 @@ export const dashboardCase = (panels: string, overrides?: string) => ({ 'dashboa
 export const configWith = (body: string) => ({ 'sextant.config.ts': `import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'app', ${body} });\n` });
 const SENTINEL = 'output of an earlier, good run\n';
 
+/** A case's project: a valid config and catalog/base.ts, an earlier run's output, and the case's files. */
+export function caseFiles(files: Record<string, string>): Record<string, string> {
+  return {
+    'sextant.config.ts': "import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'app' });\n",
+    'catalog/base.ts': VALID_DOMAIN,
+    'generated/docs/metrics.md': SENTINEL,
+    ...files,
+  };
+}
+
 /** Runs each case through the real CLI: refused, located, and nothing written. */
 export function invalidDefinitionSuite(title: string, cases: readonly InvalidCase[]): void {
   const projects: Project[] = [];
@@ -80,12 +90,7 @@ export function invalidDefinitionSuite(title: string, cases: readonly InvalidCas
 
   describe.concurrent(title, () => {
     it.for(cases)('$name is refused', async ({ files, where, rule, message }, { expect }) => {
-      const project = scratchProject({
-        'sextant.config.ts': "import { defineConfig } from 'sextant';\nexport default defineConfig({ namespace: 'app' });\n",
-        'catalog/base.ts': VALID_DOMAIN,
-        'generated/docs/metrics.md': SENTINEL,
-        ...files,
-      });
+      const project = scratchProject(caseFiles(files));
       projects.push(project);
 
       const run = await runCli(['generate', '--root', project.root]);

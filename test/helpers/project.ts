@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** A small complete project (a catalogue, rules with tests, a dashboard, scrape jobs): what engine tests run on, never the reference. */
+export const FIXTURE_PROJECT = join(REPO, 'test/fixtures/golden-project');
 const WORK = join(REPO, 'test/.work');
 const CLI = join(REPO, 'generator/cli.ts');
 const LAUNCHER = join(REPO, 'generator/launch.mjs');

@@ -5,8 +5,7 @@
  */
 import type { LabelName, LabelSet, LabelValue } from '../../generator/index.ts';
 import { labelOf } from '../../generator/index.ts';
-import http from '../../catalog/http.ts';
-import jobs from '../../catalog/jobs.ts';
+import { http, jobs } from './domains.ts';
 
 const { requests } = http.metrics;
 

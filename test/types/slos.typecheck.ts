@@ -3,7 +3,7 @@
  * the type check if the line below it compiles, so a typo in an SLO's labels never compiles.
  */
 import { events, latencySli, ratioSli } from '../../generator/index.ts';
-import http from '../../catalog/http.ts';
+import { http } from './domains.ts';
 
 const { requests, requestDuration } = http.metrics;
 

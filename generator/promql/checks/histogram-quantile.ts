@@ -3,6 +3,7 @@ import { listLabels, type QueryCheck } from './query-check.ts';
 export const histogramQuantileCheck: QueryCheck = {
   id: 'promql-histogram-quantile',
   summary: 'histogram_quantile reads _bucket series and keeps the le label through any aggregation.',
+  fix: 'Give histogram_quantile() the _bucket series, rate()d and aggregated by le: histogram_quantile(0.95, sum by (le) (rate(x_bucket[5m]))).',
   run(analysis) {
     const problems: string[] = [];
     for (const call of analysis.histogramQuantiles) {

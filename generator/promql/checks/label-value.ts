@@ -11,6 +11,7 @@ import type { QueryCheck } from './query-check.ts';
 export const labelValueCheck: QueryCheck = {
   id: 'promql-label-value',
   summary: 'Matchers on labels with listed values (in the catalogue, or kept by a recording rule) match a declared value; negative matchers exclude one.',
+  fix: 'Match one of the values the catalogue lists for the label, or add the value to the catalogue.',
   run(analysis) {
     if (analysis.syntaxErrors.length > 0) return [];
     return analysis.selectors.flatMap((selector) =>

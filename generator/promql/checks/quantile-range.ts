@@ -9,6 +9,7 @@ import type { QueryCheck } from './query-check.ts';
 export const quantileRangeCheck: QueryCheck = {
   id: 'promql-quantile-range',
   summary: 'φ of histogram_quantile, quantile_over_time and quantile lies in 0–1, where the query fixes it (a literal, or arithmetic on literals; scalar(…) cannot be judged offline).',
+  fix: 'Write φ between 0 and 1: 0.95 for the 95th percentile, not 95.',
   run(analysis) {
     const problems: string[] = [];
     for (const { fn, text, argument, value } of analysis.quantileArguments) {

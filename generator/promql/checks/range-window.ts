@@ -8,6 +8,7 @@ export const MIN_SCRAPES_PER_WINDOW = 4;
 export const rangeWindowCheck: QueryCheck = {
   id: 'promql-range-window',
   summary: `Range windows are valid durations of at least ${MIN_SCRAPES_PER_WINDOW} intervals of what they read: the scrape interval of the jobs exposing the metric, a recording rule's evaluation interval, a subquery's step.`,
+  fix: 'Widen the window to at least four intervals of what it reads (5m over a 1m scrape), and write it as a duration.',
   run(analysis, context) {
     const problems: string[] = [];
     for (const window of analysis.windows) {

@@ -17,6 +17,7 @@ export const rateTypeCheck: QueryCheck = {
   id: 'promql-rate-type',
   summary:
     'rate, irate, increase and resets read raw counters (a histogram\'s or summary\'s _bucket, _sum and _count included); delta, idelta, deriv, predict_linear and double_exponential_smoothing read gauges. Seen through offset, @, parentheses, subqueries and recording rules.',
+  fix: 'Use rate(), irate() or increase() on counters, and delta(), deriv() or predict_linear() on gauges, as the message suggests.',
   run(analysis) {
     return analysis.rangeCalls.flatMap((call) => {
       const problem = call.fn in COUNTER_FUNCTIONS ? counterProblem(call) : gaugeProblem(call);

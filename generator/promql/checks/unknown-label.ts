@@ -4,6 +4,7 @@ export const unknownLabelCheck: QueryCheck = {
   id: 'promql-unknown-label',
   summary:
     'Every label in a matcher exists on its metric (or is a target label); every label in by/without, on/ignoring and group_left/group_right exists on the input it applies to.',
+  fix: 'Use a label the metric declares (or a target label such as job), or aggregate by a label the input keeps.',
   run(analysis) {
     if (analysis.syntaxErrors.length > 0) return [];
     const problems: string[] = [];

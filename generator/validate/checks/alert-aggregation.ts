@@ -7,6 +7,7 @@ export const alertAggregationCheck: Check = {
   id: 'alert-aggregation',
   summary:
     "An alert on the application's own series fires per job, not per instance: the application runs replicas, and one replica's trouble (an idle worker while another works) is no alert while the others serve. A resource each process has its own of says so in perInstance.",
+  fix: "Aggregate by job (sum by (job) (…)), or say why the resource is per process: perInstance: 'each process has its own heap'.",
   run(model) {
     const problems: Problem[] = [];
     for (const alert of allAlerts(model.rules)) {

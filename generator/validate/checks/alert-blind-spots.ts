@@ -7,6 +7,7 @@ export const alertBlindSpotsCheck: Check = {
   id: 'alert-blind-spots',
   summary:
     'An alert that fires on a low value (no workers, a target down, too few users) goes blind when its series disappear, and they disappear when the cause is worst (the process gone, the target out of discovery): it pairs with absent()/absent_over_time() (or an `unless on()`/`or on()` form), or says in blindSpot which alert covers the missing series.',
+  fix: "Pair the condition with absent(…) of its series (or an unless on()/or on() form), or say which alert covers the missing series: blindSpot: 'TargetDown fires when the job is gone'.",
   run(model) {
     const problems: Problem[] = [];
     for (const alert of allAlerts(model.rules)) {

@@ -11,6 +11,7 @@ export const alertFieldsCheck: Check = {
   id: 'alert-fields',
   summary:
     'Alerts have a severity of critical, warning or info, a valid `for` duration, a summary, a description and a runbook (meaning, causes, first checks); they supersede only existing, less severe alerts.',
+  fix: "Give the alert severity critical, warning or info, a duration such as '5m' for for, and a summary, description and runbook (meaning, causes, checks) with visible text.",
   run(model) {
     const problems: Problem[] = [];
     const severityOf = new Map(allAlerts(model.rules).map((alert) => [alert.name, alert.severity]));

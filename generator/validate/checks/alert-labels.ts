@@ -8,6 +8,7 @@ export const alertLabelsCheck: Check = {
   id: 'alert-labels',
   summary:
     "An alert's static labels add labels its expression's result does not carry (one that overwrites a result label merges distinct series into one label set, which Prometheus refuses), have a value, and avoid Prometheus's reserved __ prefix.",
+  fix: "Rename the static label, or drop it: the expression's result already carries that label.",
   run(model) {
     const context = queryContextOf(model);
     const problems: Problem[] = [];

@@ -7,6 +7,7 @@ export const alertRunbooksCheck: Check = {
   id: 'alert-runbooks',
   summary:
     'Every runbook says how to fix the problem (fix steps) and whom to escalate to; a runbook panel names a dashboard and one of its panels by title.',
+  fix: 'Give the runbook fix steps and an escalation (who to call next), and name a panel by its title on the dashboard the runbook links to.',
   run(model) {
     const problems: Problem[] = [];
     const dashboards = new Map(model.dashboards.map((dashboard) => [dashboard.name, dashboard]));

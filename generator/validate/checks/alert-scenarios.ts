@@ -8,6 +8,7 @@ export const alertScenariosCheck: Check = {
   id: 'alert-scenarios',
   summary:
     'Every alert gives a scenario (how to make its compared quantity take a value) for the generated edge-case tests, or says why it has none; and the value its firing cases need is one the quantity can take (a gauge may declare its range or capacity): otherwise the alert cannot fire. Hand-written tests give a gauge only values within its declared range: a test on a value the system never produces proves nothing.',
+  fix: "Give the alert a scenario (how to produce the compared value on one target), or noScenario: 'why'; choose a threshold within the gauge's declared range, and test inputs inside it.",
   run(model) {
     const problems: Problem[] = [];
     const ranged = new Map(model.metrics.filter((metric) => metric.range).map((metric) => [metric.name, metric.range!]));

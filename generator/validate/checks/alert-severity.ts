@@ -7,6 +7,7 @@ export const alertSeverityCheck: Check = {
   id: 'alert-severity',
   summary:
     'A critical alert wakes someone: it states the user-visible symptom or the imminent data loss it pages on (impact). A cause users do not yet feel (a breaker open, one pod restarting) is a warning.',
+  fix: "State what users feel or the data that will be lost (impact: 'checkout fails for every user'), or make the alert a warning if users do not feel it yet.",
   run(model) {
     const problems: Problem[] = [];
     for (const alert of allAlerts(model.rules)) {

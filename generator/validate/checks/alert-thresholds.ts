@@ -8,6 +8,7 @@ export const alertThresholdsCheck: Check = {
   id: 'alert-thresholds',
   summary:
     'Comparisons in rules can go either way: a threshold outside the values a quantity can take (a negative rate, count, size or duration; a ratio above 1 or below 0) makes the comparison never true, or true for every series; so does a threshold of NaN.',
+  fix: 'Choose a threshold the quantity can reach: rates, counts, sizes and durations are never negative, and ratios lie between 0 and 1.',
   run(model) {
     const ranges = seriesRangesOf(model);
     const problems: Problem[] = [];

@@ -9,6 +9,7 @@ export const annotationTemplatesCheck: Check = {
   id: 'annotation-templates',
   summary:
     "Summaries, descriptions and label values are alert templates Prometheus 2.53 parses and can render (its variables, functions and their arguments, closed actions, parentheses and blocks), and every label they read is a label of the alert's result.",
+  fix: "Write the template as Prometheus reads it: {{ $labels.job }} (not $label), {{ $value | humanize }}, every action closed; read only labels the expression's result keeps (aggregate by the label, or leave it out of the text).",
   run(model) {
     const context = queryContextOf(model);
     const problems: Problem[] = [];

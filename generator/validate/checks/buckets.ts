@@ -7,6 +7,7 @@ export const bucketsCheck = metricCheck({
   id: 'buckets',
   summary:
     'Histograms declare finite, strictly increasing buckets (+Inf is implicit), positive for seconds and bytes; other types declare none.',
+  fix: 'Give the histogram finite buckets in strictly increasing order, positive for seconds and bytes, without +Inf (Prometheus adds it); drop buckets from other types.',
   inspect(metric, report) {
     const { buckets } = metric;
     if (metric.type !== 'histogram') {

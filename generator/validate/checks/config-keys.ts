@@ -19,6 +19,7 @@ const KNOWN = { ...DEFAULT_CONFIG, prometheus: { ...DEFAULT_CONFIG.prometheus, r
 export const configKeysCheck: Check = {
   id: 'config-keys',
   summary: 'Every key of sextant.config.ts is one the engine reads: a misspelt key would otherwise be ignored and its default used.',
+  fix: 'Rename the key to the one the message suggests, or delete it: the engine reads only the keys it documents.',
   run({ config }) {
     const problems: Problem[] = [];
     const visit = (given: unknown, known: unknown, path: string) => {

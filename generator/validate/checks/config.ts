@@ -13,6 +13,7 @@ export const configCheck: Check = {
   id: 'config',
   summary:
     'The namespace is a lowercase snake_case word, limits are positive integers, intervals are durations, URLs are http(s) without credentials and take what the generator appends (no fragment; no query where a path is added), dashboard folders are readable and distinct, and thresholds are numbers.',
+  fix: "Correct the value the message names in sextant.config.ts: the namespace in lowercase snake_case, a whole positive number for a limit, a duration such as '30s' for an interval, an http(s) URL without credentials (put secrets in a file the config names).",
   run({ config }) {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) =>

@@ -5,6 +5,7 @@ import { dashboardProblem } from '../dashboard-problem.ts';
 export const dashboardAlertLinksCheck: Check = {
   id: 'dashboard-alert-links',
   summary: 'Panels link only to alerts that exist, so every runbook link lands on a section of docs/alerts.md.',
+  fix: 'Name an alert the project defines, spelt as its name is.',
   run(model) {
     const alerts = new Set(model.rules.flatMap((file) => file.alerts.map((alert) => alert.name)));
     const problems: Problem[] = [];

@@ -10,6 +10,7 @@ import { dashboardProblem, rowItem } from '../dashboard-problem.ts';
 export const dashboardEmptyCheck: Check = {
   id: 'dashboard-empty',
   summary: 'Every dashboard has panels, every row holds at least one, and every panel has at least one query: an empty one only ever shows "No data".',
+  fix: 'Give the dashboard rows with panels, and each panel at least one query; delete what stays empty.',
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {

@@ -14,6 +14,7 @@ export const dashboardFaultSwitchesCheck: Check = {
   id: 'dashboard-fault-switches',
   summary:
     "A panel's shownUnder names one of the config's faultSwitches and goes with quietWhenHealthy; when the project declares fault switches, every quiet panel names the one it shows data under.",
+  fix: "Name one of the config's faultSwitches in shownUnder, and mark the panel quietWhenHealthy.",
   run(model) {
     const problems: Problem[] = [];
     const declared: unknown = model.config.faultSwitches;

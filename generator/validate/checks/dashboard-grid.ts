@@ -22,6 +22,7 @@ function boxFaults(box: Box): string[] {
 export const dashboardGridCheck: Check = {
   id: 'dashboard-grid',
   summary: `Panels sit inside the ${GRID_COLUMNS}-column grid at whole-cell positions and sizes (w 1–${GRID_COLUMNS}, h at least 1), and no two overlap.`,
+  fix: 'Place the panel at whole positions inside the 24 columns (w 1–24, x + w at most 24, h at least 1) where no other panel is.',
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {

@@ -5,6 +5,7 @@ import { dashboardProblem } from '../dashboard-problem.ts';
 export const dashboardLinksCheck: Check = {
   id: 'dashboard-links',
   summary: 'Header links to other dashboards (/d/<uid>) lead to a dashboard the project generates.',
+  fix: "Name a dashboard the project defines in the link's dashboard.",
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {

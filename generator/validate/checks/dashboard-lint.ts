@@ -13,6 +13,7 @@ import { isBlank } from '../readable-text.ts';
 export const dashboardLintCheck: Check = {
   id: 'dashboard-lint',
   summary: "Every dashboard passes Grafana's dashboard-linter rules, excused only where its definitions say why a rule does not apply (a spansJobs reason must be visible).",
+  fix: `Do as the linter rule says (for example narrow the query with job=~"$job", instance=~"$instance"); where the rule does not apply, say why on the panel or dashboard: spansJobs: 'why'.`,
   run(model) {
     const problems: Problem[] = [];
     const context = queryContextOf(model);

@@ -8,6 +8,7 @@ import { dashboardProblem } from '../dashboard-problem.ts';
 export const dashboardQueriesCheck: Check = {
   id: 'dashboard-queries',
   summary: 'Every panel query, with Grafana variables substituted, passes the query checker (see the promql-* rules).',
+  fix: 'Correct the panel query as the promql-* problem says.',
   run(model) {
     const context = queryContextOf(model);
     const problems: Problem[] = [];

@@ -8,6 +8,7 @@ const RANGE_CALL = /\b(rate|irate|increase)\s*\([^[]*\[([^\]]*)\]/g;
 export const dashboardRateIntervalCheck: Check = {
   id: 'dashboard-rate-interval',
   summary: 'Panels take rate, irate and increase over $__rate_interval, which Grafana keeps at least four scrapes wide at every zoom.',
+  fix: 'Write rate(x[$__rate_interval]) instead of a fixed window on a panel.',
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {

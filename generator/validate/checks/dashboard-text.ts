@@ -35,6 +35,7 @@ export const dashboardTextCheck: Check = {
   id: 'dashboard-text',
   summary:
     'Dashboard, row and panel titles, descriptions, tags, variable labels and link titles show something, and hold no control or invisible characters (zero-width spaces, bidi overrides…); descriptions may run over lines.',
+  fix: 'Write visible text without control or invisible characters; leave a legend out rather than blank.',
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {

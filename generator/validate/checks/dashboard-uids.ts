@@ -8,6 +8,7 @@ const UID = /^[a-zA-Z0-9_-]{1,40}$/;
 export const dashboardUidsCheck: Check = {
   id: 'dashboard-uids',
   summary: 'Dashboard uids are unique, at most 40 characters of letters, digits, - and _: links and provisioning rely on them.',
+  fix: 'Give the dashboard a uid of its own, at most 40 letters, digits, - or _.',
   run(model) {
     const problems: Problem[] = [];
     const seen = new Map<string, string>();

@@ -6,6 +6,7 @@ export const dashboardUnitsCheck: Check = {
   id: 'dashboard-units',
   summary:
     'Every panel sets a unit, so values read as 250 ms or 3 req/s, not 0.25 or 3; and its scale can show them: min below max, threshold steps in ascending order.',
+  fix: "Set the panel's unit (s, bytes, reqps, percentunit…), with min below max and threshold steps in ascending order.",
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {

@@ -31,6 +31,7 @@ export const dashboardVariableRefsCheck: Check = {
   id: 'dashboard-variable-refs',
   summary:
     "Every $variable in a query, legend, title, description, link or variable query is one the dashboard defines or one of Grafana's global variables, written $name or ${name}: Grafana leaves any other as literal text.",
+  fix: `Define the variable on the dashboard, or correct its name; write $name or \${name}, not [[name]].`,
   run(model) {
     const problems: Problem[] = [];
     for (const dashboard of model.dashboards) {

@@ -18,6 +18,7 @@ export const dashboardVariablesCheck: Check = {
   id: 'dashboard-variables',
   summary:
     "Each dashboard variable has a name of its own that $name can reach (a letter or _, then letters, digits or _), not one Grafana keeps for its own (starting with __, or timeFilter), and lists the values of a label its catalogue series carries.",
+  fix: 'Give each variable a name of its own (letters, digits, _), not one Grafana keeps (__*, timeFilter), over a label its series carries.',
   run(model) {
     const context = queryContextOf(model);
     const problems: Problem[] = [];

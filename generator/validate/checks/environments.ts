@@ -22,6 +22,7 @@ export const environmentsCheck: Check = {
   id: 'environments',
   summary:
     'Declared environments have lowercase names other than compose, hosts, kubernetes and edges, only the keys thresholds, packs and alertmanager, threshold overrides that name a threshold of alerts.thresholds some rule reads with a finite number, packs the config lists with options that change their rules, and a host:port Alertmanager; kubernetes.environment names one of them.',
+  fix: 'Name the environment in lowercase (staging, production), give it only thresholds, packs and alertmanager, override only thresholds that alerts.thresholds defines and some rule reads, with a number, and list again only packs the config lists, with options that change their rules.',
   run(model) {
     const { config } = model;
     const problems: Problem[] = [];

@@ -39,6 +39,7 @@ function derivedNames(model: Model): RecordingRef[] {
 export const generatedNamesCheck: Check = {
   id: 'generated-names',
   summary: 'No two definitions give the same generated name once normalised (Kubernetes object and file names: lowercase, - for _, at most 63 characters; runbook anchors: lowercase).',
+  fix: 'Rename one of the two definitions so their names differ beyond case, - and _.',
   run(model) {
     const problems: Problem[] = [];
     const first = new Map<string, RecordingRef>();

@@ -33,6 +33,7 @@ export const kubernetesConfigCheck: Check = {
   id: 'kubernetes-config',
   summary:
     'Namespaces are DNS-1123 labels, selector labels are valid Kubernetes label keys and values, images have pinned tags, retention and storage parse, and a remote-write target is an http(s) URL with a token file path.',
+  fix: 'Write Kubernetes names in lowercase letters, digits and -, pin every image to a version tag (prom/prometheus:v2.53.0, not :latest), and give remote write a full http(s) URL.',
   run({ config, scrapeJobs }) {
     const problems: Problem[] = [];
     const report = (definition: string, message: string) => problems.push({ file: CONFIG_FILE, definition, check: this.id, message });

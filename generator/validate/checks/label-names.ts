@@ -13,6 +13,7 @@ export const RESERVED_LABELS: Readonly<Record<string, string>> = {
 export const labelNamesCheck = metricCheck({
   id: 'label-names',
   summary: 'Label names are snake_case, do not start with __, and are not le, quantile, job or instance.',
+  fix: 'Rename the label in snake_case; job and instance come from the scrape, le and quantile from histograms and summaries, so choose another name.',
   inspect(metric, reportMetric) {
     for (const { name } of metric.labels) {
       const report = (message: string) => reportMetric(`label '${name}': ${message}`);

@@ -16,6 +16,7 @@ export const labelValuesCheck = metricCheck({
   summary:
     'Every label lists readable values (non-empty, unique, at most limits.maxLabelBound) or declares bounded(n, reason) with n at most limits.maxLabelBound; ' +
     'labels holding identifiers, addresses or free text (by name or by listed value) are unbounded by nature and rejected unless bounded() acknowledges why.',
+  fix: "List the values the label takes (status: ['ok', 'failed']), or declare bounded(n, 'why it stays under n'); for an identifier, address or free text, record a category instead (a route template, a client type), or acknowledge it with bounded(n, reason, { identifier: 'why' }).",
   inspect(metric, reportMetric, model) {
     const maxBound = model.config.limits.maxLabelBound;
     for (const label of metric.labels) {

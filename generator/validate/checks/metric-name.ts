@@ -8,6 +8,7 @@ export const metricNameCheck = metricCheck({
   id: 'metric-name',
   summary:
     'Names use the legacy Prometheus charset, are 1–200 characters, do not start with the reserved __ and leave colons to recording rules; application names are snake_case.',
+  fix: "Rename the metric with letters, digits and _ only (snake_case for your own metrics), without a leading __; a name with a colon is a recording rule's.",
   inspect(metric, report) {
     const { name } = metric;
     if (name.length > MAX_NAME_LENGTH) report(`name is ${name.length} characters; the limit is ${MAX_NAME_LENGTH}`);

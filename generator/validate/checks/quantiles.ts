@@ -3,6 +3,7 @@ import { metricCheck } from '../check.ts';
 export const quantilesCheck = metricCheck({
   id: 'quantiles',
   summary: 'Summaries declare strictly increasing quantiles between 0 and 1; other types declare none.',
+  fix: 'Give the summary quantiles strictly increasing between 0 and 1 (0.5, 0.9, 0.99); drop quantiles from other types.',
   inspect(metric, report) {
     const { quantiles } = metric;
     if (metric.type !== 'summary') {

@@ -18,6 +18,7 @@ export const recordingRulesReadCheck: Check = {
   id: 'recording-rules-read',
   summary:
     "Every recording rule is read by an alert, a dashboard panel or variable, or a recording rule that is itself read, or says who reads it outside the project with exported: 'reason'.",
+  fix: "Delete the recording rule, read it from an alert, panel or rule, or say who reads it outside the project: exported: 'federated to the global Prometheus'.",
   run(model) {
     const rules = allRecordings(model.rules);
     const readsOf = (query: ReadingQuery) => rulesSelected(model, query);

@@ -12,6 +12,7 @@ import { allRecordings, recordingProblem } from '../rule-problem.ts';
 export const ruleCyclesCheck: Check = {
   id: 'rule-cycles',
   summary: 'No recording rule reads its own output, directly or through other recording rules.',
+  fix: 'Make the rule read the series it derives from, not its own output or a rule that reads it.',
   run(model) {
     const context = queryContextOf(model);
     const rules = allRecordings(model.rules);

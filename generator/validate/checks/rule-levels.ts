@@ -14,6 +14,7 @@ import { allRecordings, recordingProblem } from '../rule-problem.ts';
 export const ruleLevelsCheck: Check = {
   id: 'rule-levels',
   summary: "A recording rule's level (the part before the first colon, labels joined by _) names exactly the labels its result keeps.",
+  fix: 'Make the level name exactly the labels the result keeps, joined by _ (job_route: for sum by (job, route)); leave it empty (:http_requests:rate5m) when the rule aggregates every label away.',
   run(model) {
     const context = queryContextOf(model);
     const problems: Problem[] = [];

@@ -12,6 +12,7 @@ const RECORD_NAME = /^(?:[a-z][a-z0-9_]*)?:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/;
 export const ruleNamesCheck: Check = {
   id: 'rule-names',
   summary: 'Alert names are PascalCase and unique; recording rules are named level:metric:operations and are unique.',
+  fix: 'Name alerts in PascalCase (HttpErrorRatioHigh) and recording rules level:metric:operations (job:http_requests:rate5m), each once.',
   run(model) {
     const problems: Problem[] = [];
     const alerts = new Map<string, string>();

@@ -8,6 +8,7 @@ import { alertProblem, allAlerts, allRecordings, recordingProblem } from '../rul
 export const ruleQueriesCheck: Check = {
   id: 'rule-queries',
   summary: 'Every alert and recording rule expression passes the query checker (see the promql-* rules).',
+  fix: 'Correct the expression as the promql-* problem says.',
   run(model) {
     const context = queryContextOf(model);
     const problems: Problem[] = [];

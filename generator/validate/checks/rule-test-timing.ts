@@ -17,6 +17,7 @@ export const ruleTestTimingCheck: Check = {
   id: 'rule-test-timing',
   summary:
     "Rule tests can prove what they claim: input series are in promtool's notation and last until the evaluation time; a firing test evaluates no earlier than the alert's `for` after the expression can first hold; a pending test is for an alert with a `for`, evaluated once the expression can hold and before the same input fires.",
+  fix: "Evaluate a firing test at least the alert's for after the condition first holds, a pending test inside the for, and make the input series (in promtool's notation, such as 0+60x20) last until the evaluation time.",
   run(model) {
     const problems: Problem[] = [];
     const earliest = earliestValue(model);

@@ -12,6 +12,7 @@ export const ruleTestsCheck: Check = {
   id: 'rule-tests',
   summary:
     'Every alert has a test where it fires (with the alerts expected), one where it stays silent (but a vector(1) heartbeat), and, when it has a `for`, one where it is still pending; every recording rule has an expression test; test inputs carry only declared labels and values.',
+  fix: 'Add the missing test: fires() with the alerts expected, silent(), and pending() when the alert has a for; evaluates() for a recording rule; write input series only with labels and values the catalogue declares.',
   run(model) {
     const problems: Problem[] = [];
     const context = queryContextOf(model);

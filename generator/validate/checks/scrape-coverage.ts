@@ -18,6 +18,7 @@ export const scrapeCoverageCheck: Check = {
   id: ID,
   summary:
     'Every metric family an alert, recording rule or panel reads (through recording rules too) is exposed by a scrape job in every deployment the project scrapes, unless a job exposing it says why it is not there (notIn) or its domain says who scrapes it (scrapedElsewhere); series Prometheus writes itself need no job.',
+  fix: "Add the domain to the exposes of a scrape job that runs in each environment, or say why not there on that job (notIn: { compose: 'why' }), or on the domain who scrapes it (scrapedElsewhere: 'why').",
   run(model) {
     if (model.scrapeJobs.length === 0) return [];
     const problems = [...reasonProblems(model)];

@@ -16,6 +16,7 @@ export const scrapeJobsCheck: Check = {
   id: 'scrape-jobs',
   summary:
     'Scrape jobs have unique names, host:port targets (ports 1–65535) in every environment they run in, a metrics path without query, fragment or percent-encoding, valid intervals with the timeout within the interval, limits from the catalogue or stated, at most one job receiving alerts, and, for jobs that run in Kubernetes, valid pod labels, port and namespaces.',
+  fix: 'Give each job a name of its own, host:port targets in every environment it runs in, a plain metrics path, a timeout within the interval, and limits from the catalogue or stated with a reason.',
   run(model) {
     const problems: Problem[] = [];
     const seen = new Map<string, string>();

@@ -7,6 +7,7 @@ export const seriesBudgetCheck: Check = {
   id: 'series-budget',
   summary:
     'The worst-case series of each metric (product of label cardinalities or its declared labelSets cap, times samples per histogram or summary) and of the whole catalogue stay within limits.seriesPerMetric and limits.seriesTotal.',
+  fix: "Bound the labels more tightly (list fewer values, or cap the combinations that occur with labelSets: bounded(n, 'why')), or raise limits.seriesPerMetric or limits.seriesTotal in sextant.config.ts if the series are worth it.",
   run(model) {
     const problems: Problem[] = [];
     const { seriesPerMetric, seriesTotal } = model.config.limits;

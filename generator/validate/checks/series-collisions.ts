@@ -7,6 +7,7 @@ export const seriesCollisionsCheck: Check = {
   id: 'series-collisions',
   summary:
     'No two metrics share a name or a sample name, counting the _bucket, _sum and _count samples of histograms and summaries.',
+  fix: 'Rename one of the two metrics; a histogram or summary named x also writes x_bucket, x_sum and x_count.',
   run(model) {
     const problems: Problem[] = [];
     const owners = new Map<string, ModelMetric>();

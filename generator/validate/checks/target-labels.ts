@@ -25,6 +25,7 @@ export const targetLabelsCheck: Check = {
   id: 'target-labels',
   summary:
     'No scraped metric has a label the scrape configuration sets on its targets (namespace, pod, container, node in Kubernetes): Prometheus would rename it exported_<label>.',
+  fix: 'Rename the label (for example k8s_namespace): the scrape sets namespace, pod, container and node on every target, and Prometheus would rename yours exported_<label>.',
   run({ scrapeJobs, metrics, config }) {
     const problems: Problem[] = [];
     for (const job of scrapeJobs) {

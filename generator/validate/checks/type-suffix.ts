@@ -7,6 +7,7 @@ export const typeSuffixCheck = metricCheck({
   id: 'type-suffix',
   summary:
     'Counters end in _total and nothing else does; no metric ends like a histogram sample (_bucket, _count, _sum); untyped is for upstream exporters only.',
+  fix: 'Name counters …_total and nothing else; give gauges and histograms names that do not end in _total, _bucket, _count or _sum; declare upstream metrics with their real type.',
   inspect(metric, report) {
     if (metric.type === 'untyped' && metric.appOwned) {
       report('untyped metrics are only for describing upstream exporters; choose counter, gauge, histogram or summary');

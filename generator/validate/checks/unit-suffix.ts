@@ -21,6 +21,7 @@ export const unitSuffixCheck = metricCheck({
   id: 'unit-suffix',
   summary:
     'A declared unit is a base unit and the name ends with it (before _total); a name ending in a unit declares it; no word of an application metric name is a non-base unit (ms, kb, minutes, percent, bits…).',
+  fix: 'Measure in the base unit the message names and end the name with it (request_duration_seconds, not request_duration_ms); convert where you record the value.',
   inspect(metric, report) {
     const unit = metric.unit as unknown;
     if (unit !== undefined && !BASE_UNITS.includes(unit as Unit)) {
