@@ -107,7 +107,7 @@ describe('sextant init', () => {
     await expect(init).rejects.toBeInstanceOf(InitError);
     await expect(init).rejects.toThrow(/unknown pack 'nod' \(did you mean 'node'\?\): the packs sextant ships are\n(?: {2}.*\n)* {2}node: hosts through node_exporter/);
     expect(filesOf(root)).toEqual([]);
-    const cli = await runCli(['init', root, '--packs', 'node,redis_x']);
+    const cli = await runCli(['init', root, '--packs', 'node,redis_x'], root);
     expect(cli.status).toBe(2);
     expect(cli.stderr).toContain("sextant init: unknown pack 'redis_x'");
     expect(filesOf(root)).toEqual([]);
