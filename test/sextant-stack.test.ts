@@ -46,7 +46,7 @@ describe('sextant stack', () => {
     expect(output).toMatch(/^generated\/ was missing: wrote \d+ files\.$/m);
     expect([...partsOf(output).keys()]).toEqual(['node_exporter', 'alertmanager', 'prometheus']);
     expect(output).toMatch(new RegExp(`^Not started .*\\n {2}ledger +expected on 127\\.0\\.0\\.1:${SERVICE_PORT}$`, 'm'));
-    for (const job of ['alertmanager', 'node-exporter', 'prometheus']) expect(output).toMatch(new RegExp(`^ {2}up +${job} +127\\.0\\.0\\.1:\\d+$`, 'm'));
+    for (const job of ['alertmanager', 'node', 'prometheus']) expect(output).toMatch(new RegExp(`^ {2}up +${job} +127\\.0\\.0\\.1:\\d+$`, 'm'));
     expect(output).toMatch(new RegExp(`^ {2}down +ledger +127\\.0\\.0\\.1:${SERVICE_PORT} +not started by the stack$`, 'm'));
     expect(output).toMatch(/^Rule groups loaded: (\d+) of \1$/m);
     expect(output).toMatch(/^The stack is healthy\.$/m);
