@@ -153,5 +153,4 @@ describe('docker-compose.yml', () => {
     expect(endpoints(config).length, 'names some host:port').toBeGreaterThan(0);
     expect(unreachable(compose, reader, config)).toEqual([]);
   });
-
 });
