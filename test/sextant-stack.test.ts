@@ -2,11 +2,13 @@
  * `sextant stack` on a fresh `sextant init` project, through the real CLI and the fetched tools:
  * --check generates the missing generated/, starts Prometheus, Alertmanager and node_exporter,
  * and passes once they are scraped and the rules loaded, naming the user's service as not started;
- * the running stack serves the rules on /api/v1/rules and leaves no process after SIGTERM; a
- * missing tool and a stale generated/ are refused with the fix.
+ * the running stack serves the rules on /api/v1/rules and leaves no process after SIGTERM, nor
+ * after the process that started it is killed; a bad option, a missing tool and a stale generated/
+ * are refused with the fix.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initProject } from '../generator/init/index.ts';
@@ -77,6 +79,33 @@ describe('sextant stack', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+  });
+
+  it('stops everything when the process that started it is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sextant-orphan-'));
+    const log = join(dir, 'stack.log');
+    // A shell starts the stack in the background and is killed: the stack is left without its parent.
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${join(REPO, 'generator/launch.mjs')}" stack --free-ports --root "${root}" > "${log}" 2>&1 & wait`], { stdio: 'ignore' });
+    const output = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+    try {
+      await waitFor('the stack to report its targets', async () => output().includes('Ctrl-C stops everything'), { timeoutMs: 110_000 });
+      const pids = [...partsOf(output()).values()].map((part) => part.pid);
+      expect(pids.length).toBe(3);
+      expect(pids.every(alive)).toBe(true);
+      process.kill(shell.pid!, 'SIGKILL');
+      await waitFor('the orphaned stack to stop its parts', async () => pids.every((pid) => !alive(pid)), { timeoutMs: 30_000 });
+      expect(output()).toContain('the process that started it is gone');
+    } finally {
+      if (shell.exitCode === null) shell.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad option before starting anything', async () => {
+    const run = await runCli(['stack', '--timeout', 'soon', '--root', root]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('sextant stack: --timeout takes whole seconds, at least 1; got "soon"');
+    expect(run.stdout).not.toContain('Starting the stack');
   });
 
   it('says how to get a program it cannot find', async () => {

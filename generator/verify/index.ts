@@ -4,6 +4,7 @@
  */
 import { parseExposition } from '../exposition/parse.ts';
 import type { Model } from '../model/types.ts';
+import { alertSeries, scrape } from '../packs/prometheus/domain.ts';
 import { domainsInScope, driftOf, formatDrift } from './drift.ts';
 import { exposition, fetchText } from './http.ts';
 import { familiesOfJob, scrapedJobs } from './prometheus.ts';
@@ -44,9 +45,11 @@ export async function verifyTarget(model: Model, url: string, io: VerifyOutput, 
 
 export async function verifyPrometheus(model: Model, base: string, io: VerifyOutput, options: VerifyOptions): Promise<boolean> {
   const url = base.replace(/\/$/, '');
-  const synthetic = new Set(
-    model.domains.filter((d) => typeof d.owner !== 'string' && d.owner.synthetic).flatMap((d) => d.metrics.map((m) => m.name)),
-  );
+  // What Prometheus writes itself (up, scrape_*, ALERTS) is no target's, whether or not the project lists the prometheus pack.
+  const synthetic = new Set([
+    ...model.domains.filter((d) => typeof d.owner !== 'string' && d.owner.synthetic).flatMap((d) => d.metrics.map((m) => m.name)),
+    ...[scrape, alertSeries].flatMap((d) => Object.values(d.metrics).map((m) => m.name)),
+  ]);
   const jobs = await scrapedJobs(url, options.timeoutSeconds);
   if (jobs.length === 0) {
     io.err(`${url}: scrapes no targets, so nothing can be compared with the catalogue`);

@@ -1,6 +1,8 @@
 /**
- * Every dashboard query, Grafana variables substituted, is accepted by a real Prometheus: the
- * offline checker follows Prometheus 3 syntax, the Prometheus the compose stack runs (2.53) is the authority.
+ * The reference's own dashboards under a real Prometheus: every query, Grafana variables
+ * substituted, is accepted (the offline checker follows Prometheus 3 syntax, the Prometheus the
+ * compose stack runs, 2.53, is the authority). The engine's dashboards (the fixture's and every
+ * pack's) are proven the same way in test/dashboards-live.test.ts.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,9 +1,10 @@
 /**
- * Panels over exporters the local stack cannot run (kube-state-metrics, cAdvisor, mysqld, mongodb,
- * kafka) are proven on test series instead of a live exporter: the series their alert tests use,
- * plus one series per catalogued metric no test covers, shaped as the catalogue says (enumerated
- * label values, a value for every bounded label). promtool evaluates each panel query wrapped in
- * absent(): an alert that must not fire, so an empty panel fails the test.
+ * The reference's panels over exporters its local stack cannot run (kube-state-metrics, cAdvisor,
+ * mysqld, mongodb, kafka), proven on test series instead of a live exporter: the series their alert
+ * tests use, plus one series per catalogued metric no test covers, shaped as the catalogue says
+ * (enumerated label values, a value for every bounded label). promtool evaluates each panel query
+ * wrapped in absent(): an alert that must not fire, so an empty panel fails the test. The engine's
+ * panels (the fixture's and every pack's) are proven this way in test/dashboards-offline.test.ts.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
