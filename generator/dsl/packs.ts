@@ -55,7 +55,7 @@ export function definePack<T extends Thresholds>(pack: Omit<PackDef, 'kind' | 'u
 export interface PackOptions<T extends Thresholds> {
   /** The scrape job's name: the `job` label of every series the pack reads. */
   readonly job?: string;
-  /** host:port targets per environment (compose, hosts, and the config's named environments). */
+  /** host:port targets per environment (compose, hosts, and the config's named environments), each replacing the pack's default for that environment only. */
   readonly targets?: Readonly<Partial<Record<EnvironmentName, readonly string[]>>>;
   /** Where the job runs (default: compose, hosts and Kubernetes) and, where it does not, why. */
   readonly runsIn?: ScrapeJobDef['runsIn'];
@@ -88,7 +88,8 @@ export function packScrapeJob(defaults: Parameters<typeof defineScrapeJob>[0], o
   return defineScrapeJob({
     ...defaults,
     ...(options.job === undefined ? {} : { name: options.job }),
-    ...(options.targets === undefined ? {} : { targets: options.targets }),
+    // Per environment: a project names the targets of its own environments and keeps the defaults of the others.
+    ...(options.targets === undefined ? {} : { targets: { ...defaults.targets, ...options.targets } }),
     ...(options.runsIn === undefined ? {} : { runsIn: options.runsIn }),
     ...(options.notIn === undefined ? {} : { notIn: options.notIn }),
     ...(options.kubernetes === undefined ? {} : { kubernetes: options.kubernetes }),

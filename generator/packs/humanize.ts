@@ -15,6 +15,11 @@ export function round(value: number): number {
   return Number(value.toPrecision(12));
 }
 
+/** The fewest of `total` whose share is above `ratio`: a test value just over a threshold (0.29 of 100 is 30, not 29). */
+export function countJustOver(ratio: number, total: number): number {
+  return Math.floor(round(ratio * total)) + 1;
+}
+
 export function humanizePercentage(ratio: number): string {
   return `${g4(ratio * 100)}%`;
 }

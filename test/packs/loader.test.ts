@@ -57,6 +57,11 @@ describe('packs in the config', () => {
     ]);
   });
 
+  it('targets: an environment the options name replaces that environment’s defaults only', () => {
+    const job = packScrapeJob({ name: 'widgets', targets: { compose: ['widgets:9999'], hosts: ['127.0.0.1:9999'] } }, { targets: { hosts: ['db1:9999'], production: ['db.prod:9999'] } });
+    expect(job.targets).toEqual({ compose: ['widgets:9999'], hosts: ['db1:9999'], production: ['db.prod:9999'] });
+  });
+
   it('thresholds: the options override the defaults by name', () => {
     expect(packThresholds({ a: 1, b: 2 }, { thresholds: { b: 3 } })).toEqual({ a: 1, b: 3 });
   });

@@ -1,6 +1,7 @@
 import { alert, DEFAULT_ESCALATION, defineRules, fires, input, pending, promql, silent, type PackOptions, type RulesDef } from '../../index.ts';
 import { domain as kafka } from './domain.ts';
 import type { KafkaThresholds } from './index.ts';
+import { humanize } from '../humanize.ts';
 
 /**
  * Kafka through kafka_exporter: brokers missing, consumer groups falling behind. A data store is
@@ -95,16 +96,4 @@ export function kafkaRules(t: KafkaThresholds, options: PackOptions<KafkaThresho
       }),
     ],
   });
-}
-
-/** Prometheus's `humanize` of a number of at least 1 (its Go code: `%.4g` with k, M, G… prefixes), for the expected descriptions. */
-function humanize(value: number): string {
-  let scaled = value;
-  let prefix = '';
-  for (const next of ['k', 'M', 'G', 'T', 'P', 'E']) {
-    if (Math.abs(scaled) < 1000) break;
-    prefix = next;
-    scaled /= 1000;
-  }
-  return `${Number(scaled.toPrecision(4))}${prefix}`;
 }

@@ -1,6 +1,7 @@
 import { alert, DEFAULT_ESCALATION, defineRules, fires, input, pending, promql, silent, type PackOptions, type RulesDef } from '../../index.ts';
 import { domain as mongodb } from './domain.ts';
 import type { MongodbThresholds } from './index.ts';
+import { countJustOver } from '../humanize.ts';
 
 /**
  * MongoDB through percona's mongodb_exporter: the server down, connections near the limit. A
@@ -17,8 +18,8 @@ export function mongodbRules(t: MongodbThresholds, options: PackOptions<MongodbT
     // Counted since start, not open now: the ratio must leave it out.
     input(mongodb.metrics.connections, { ...target, conn_type: 'totalCreated' }, '90000x30'),
   ];
-  // Connections out of 1,000 just over the threshold (floor: at most the threshold, plus one).
-  const over = Math.floor(t.mongodbConnectionsRatio * 1000) + 1;
+  // Connections out of 1,000 just over the threshold.
+  const over = countJustOver(t.mongodbConnectionsRatio, 1000);
   const near = (used: number) => ({
     labels: { ...target },
     summary: `MongoDB ${target.instance} is near its connection limit`,

@@ -1,6 +1,7 @@
 import { alert, DEFAULT_ESCALATION, defineRules, fires, input, pending, promql, silent, type PackOptions, type RulesDef } from '../../index.ts';
 import { domain as mysql } from './domain.ts';
 import type { MysqlThresholds } from './index.ts';
+import { countJustOver } from '../humanize.ts';
 
 /**
  * MySQL through mysqld_exporter: the server down, connections near max_connections. A data store
@@ -15,8 +16,8 @@ export function mysqlRules(t: MysqlThresholds, options: PackOptions<MysqlThresho
     input(mysql.metrics.threadsConnected, { ...target }, `${connected}x30`),
     input(mysql.metrics.maxConnections, { ...target }, '100x30'),
   ];
-  // Connections out of 100 just over the threshold (floor: at most the threshold, plus one).
-  const over = Math.floor(t.mysqlConnectionsRatio * 100) + 1;
+  // Connections out of 100 just over the threshold.
+  const over = countJustOver(t.mysqlConnectionsRatio, 100);
   const down = { labels: { ...target }, summary: `MySQL behind ${target.instance} is down`, description: `mysqld_exporter ${target.instance} has not reached MySQL for 5 minutes.` };
   const near = (percent: number) => ({
     labels: { ...target },
