@@ -92,13 +92,22 @@ describe('sextant init', () => {
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toMatch(/^# Payments Api monitoring$/m);
   });
 
-  it('with --packs= uses no pack: its own scrape job for node_exporter instead', async () => {
+  it('with --packs= uses no pack: its own scrape jobs for node_exporter, Prometheus and Alertmanager instead, which generate', async () => {
     const root = emptyProject('ledger');
     const result = await initProject(root, { packs: [] });
-    expect('written' in result && result.written).toContain('scrape/node_exporter.ts');
+    expect('written' in result && result.written).toEqual(expect.arrayContaining(['scrape/node_exporter.ts', 'scrape/prometheus.ts', 'scrape/alertmanager.ts']));
     const config = readFileSync(join(root, 'sextant.config.ts'), 'utf8');
     expect(config).not.toContain('packs');
     expect(config).not.toContain('sextant/packs/');
+    expect((await runCli(['generate', '--root', root])).status).toBe(0);
+    expect(readFileSync(join(root, 'generated/prometheus/prometheus.yml'), 'utf8')).toMatch(/alertmanagers:[\s\S]*alertmanager:9093/);
+  });
+
+  it('with a data store pack only, still scrapes Prometheus and Alertmanager with its own jobs', async () => {
+    const root = emptyProject('ledger');
+    const result = await initProject(root, { packs: ['postgres'] });
+    expect('written' in result && result.written).toEqual(expect.arrayContaining(['scrape/node_exporter.ts', 'scrape/prometheus.ts', 'scrape/alertmanager.ts']));
+    expect(readFileSync(join(root, 'sextant.config.ts'), 'utf8')).toContain("import postgres from 'sextant/packs/postgres';");
   });
 
   it('refuses an unknown pack with the packs it knows, and writes nothing', async () => {

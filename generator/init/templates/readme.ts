@@ -27,7 +27,7 @@ Commit \`generated/\`: CI fails when it differs from what the definitions genera
 
 | Path | What |
 | --- | --- |
-| \`sextant.config.ts\` | the namespace (\`${service}\`, the prefix of every metric), the packs (Prometheus and Alertmanager watching themselves) and the alert thresholds |
+| \`sextant.config.ts\` | the namespace (\`${service}\`, the prefix of every metric), the packs it lists and the alert thresholds |
 | \`catalog/${service}.ts\` | the metrics ${service} exposes: names, types, help, labels with every value they may take |
 | \`alerts/${service}.ts\` | the recording rule and the alert \`${alert}\`, each with its promtool tests, and the alert's runbook |
 | \`dashboards/${service}.ts\` | the Grafana dashboard \`${DASHBOARD_NAME}\`: every metric of the catalogue on a panel |
