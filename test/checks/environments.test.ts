@@ -22,6 +22,12 @@ checkTable(environmentsCheck, [
   { name: 'packs that are not a list are refused', metrics, config: withPacks({ production: { packs: widget(0.9) } }), expect: ['environments.production.packs: must be a list of packs the config lists'] },
   { name: 'a pack the config does not list is refused, with the nearest name', metrics, config: withPacks({ production: { packs: [{ ...widget(0.9), name: 'widgets' }] } }), expect: ["environments.production.packs[0]: pack 'widgets' is not in the config's packs: did you mean 'widget'?"] },
   { name: 'a pack whose options change none of its rules is refused', metrics, config: withPacks({ production: { packs: [widget(0.5)] } }), expect: ["environments.production.packs[0]: pack 'widget' changes none of its rules in production"] },
+  {
+    name: 'a misspelt threshold of a pack in an environment is refused, with the nearest name',
+    metrics,
+    config: withPacks({ production: { packs: [definePack({ name: 'widget', program: 'widget', versions: '1', domains: [], rules: [], dashboards: [], scrape: [] }, { thresholds: { ratoi: 0.9 } } as never, { ratio: 0.5 })] } }),
+    expect: ["environments.production.packs[0].thresholds.ratoi: unknown key 'ratoi' in the widget pack's thresholds, so it would be ignored: did you mean 'ratio'?"],
+  },
   { name: 'a pack listed twice is refused', metrics, config: withPacks({ production: { packs: [widget(0.9), widget(0.8)] } }), expect: ["environments.production.packs[1]: pack 'widget' is listed twice in production"] },
   { name: 'a pack uncalled is refused', metrics, config: withPacks({ production: { packs: [() => widget(0.9)] } }), expect: ['environments.production.packs[0]: is not a pack: call it'] },
   { name: 'kubernetes.environment naming an undeclared environment is refused, with the nearest name', metrics, config: { ...withEnvironments({ production: {} }), kubernetes: { environment: 'prod' } }, expect: ["kubernetes.environment: 'prod' is not a declared environment (declared: production)"] },

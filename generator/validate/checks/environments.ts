@@ -3,6 +3,7 @@
  * each names a generated file and a label value, and overrides only thresholds its rules read and
  * packs the config lists (model/environments.ts evaluates the rules with them).
  */
+import type { PackDef } from '../../dsl/packs.ts';
 import { DEPLOYMENTS } from '../../dsl/scrape.ts';
 import { nearestKey, unknownKeyMessage, unknownKeys } from '../../dsl/unknown-keys.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
@@ -113,6 +114,12 @@ function packProblems(listed: unknown, packs: unknown, environment: string): [st
     }
     if (seen.has(pack.name)) return [[where, `pack '${pack.name}' is listed twice in ${environment}: list it once, with all its options`]];
     seen.add(pack.name);
+    // A misspelt option or threshold would leave the environment on the pack's default, silently.
+    const misspelt = (pack.unknownKeys ?? []).map(({ place, key, known }): [string, string] => [
+      `${where}.${place === 'options' ? '' : `${place}.`}${key}`,
+      unknownKeyMessage(key, known, `the ${pack.name} pack's ${place}`),
+    ]);
+    if (misspelt.length > 0) return misspelt;
     if (JSON.stringify(pack.rules) === JSON.stringify(same.rules)) {
       return [[where, `pack '${pack.name}' changes none of its rules in ${environment}: give it the thresholds that differ there, or remove it`]];
     }
@@ -120,6 +127,6 @@ function packProblems(listed: unknown, packs: unknown, environment: string): [st
   });
 }
 
-function isPackLike(value: unknown): value is { name: string; rules: unknown } {
+function isPackLike(value: unknown): value is Pick<PackDef, 'name' | 'rules'> & Partial<Pick<PackDef, 'unknownKeys'>> {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'pack' && typeof (value as { name?: unknown }).name === 'string';
 }
