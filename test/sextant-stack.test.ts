@@ -77,7 +77,13 @@ describe('sextant stack', () => {
       expect(await exited, output).toBe(0);
       expect(pids.filter(alive), 'processes left after SIGTERM').toEqual([]);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      // On a failure above: let the stack stop its own processes, then stop whatever is left by PID.
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      for (const { pid } of partsOf(output).values()) if (alive(pid)) process.kill(pid, 'SIGKILL');
     }
   });
 

@@ -77,10 +77,16 @@ export async function prometheusScraping(dir: string, jobs: Readonly<Record<stri
     `http://127.0.0.1:${port}`,
     '/-/ready',
   );
-  await waitFor(`every target of ${Object.keys(scraped).join(', ')} up`, async () => {
-    const up = await query(server.url, 'up');
-    return up.length === Object.values(scraped).flat().length && up.every((sample) => sample.value[1] === '1');
-  });
+  try {
+    await waitFor(`every target of ${Object.keys(scraped).join(', ')} up`, async () => {
+      const up = await query(server.url, 'up');
+      return up.length === Object.values(scraped).flat().length && up.every((sample) => sample.value[1] === '1');
+    });
+  } catch (error) {
+    // The caller never gets the server to stop: stop it here, or it outlives the test run.
+    await server.stop();
+    throw error;
+  }
   return server;
 }
 
