@@ -71,7 +71,7 @@ export function alertmanagerRules({ thresholds: t, job, escalation }: Alertmanag
           meaning: 'The last Alertmanager reload failed: routing changes are not in effect.',
           causes: ['An invalid alertmanager.yml.', 'A secret file it references is missing.'],
           checks: ['amtool check-config on the deployed file.', 'The Alertmanager log.'],
-          fix: ['Deploy the generated generated/alertmanager/alertmanager.yml (npm run check runs amtool on it), or fix the secret it references; then `curl -X POST <alertmanager>/-/reload`.'],
+          fix: ['Deploy the generated generated/alertmanager/alertmanager.yml (npx sextant check runs amtool on it), or fix the secret it references; then `curl -X POST <alertmanager>/-/reload`.'],
           escalation,
           query: promql`${am.configReloadSuccessful}`,
           panel: panel('Alertmanager config loaded'),

@@ -60,7 +60,7 @@ export function prometheusRules({ thresholds: t, job, escalation }: PrometheusRu
           meaning: 'The last configuration reload failed: changes to scrape jobs or rules are not in effect.',
           causes: ['A syntax or validation error in prometheus.yml or a rule file.', 'A rule file that is missing.'],
           checks: ['promtool check config on the deployed files.', 'The Prometheus log around the reload.'],
-          fix: ['Fix the file promtool names (or deploy the last generated one: npm run generate, then npm run check), then reload: `curl -X POST <prometheus>/-/reload`.'],
+          fix: ['Fix the file promtool names (or deploy the last generated one: npx sextant generate, then npx sextant check), then reload: `curl -X POST <prometheus>/-/reload`.'],
           escalation,
           query: promql`${p.configReloadSuccessful}`,
           panel: panel('Prometheus config loaded'),
@@ -315,7 +315,7 @@ export function prometheusRules({ thresholds: t, job, escalation }: PrometheusRu
         runbook: {
           meaning: 'A target exposes more samples than its job\'s sample_limit (derived from the catalogue in scrape/): the whole scrape is dropped, so the target reads as down and its alerts are blind.',
           causes: ['A label with more values than the catalogue bounds (a user id, a URL).', 'A new metric exposed without being catalogued.'],
-          checks: ['Prometheus dashboard: samples per scrape, by job, against the limit.', 'The targets page: "sample limit exceeded".', 'npm run verify against the target: it names uncatalogued metrics and labels.'],
+          checks: ['Prometheus dashboard: samples per scrape, by job, against the limit.', 'The targets page: "sample limit exceeded".', 'npx sextant verify --target <url> against the target: it names uncatalogued metrics and labels.'],
           fix: ['Remove the unbounded label from the code (or fold it, as the label guard of sextant/instruments does); or catalogue the new metric so the limit grows with it, generate and deploy.'],
           escalation,
           query: promql`increase(${p.scrapesExceededSampleLimit}[5m])`,
