@@ -6,7 +6,7 @@
  */
 import { formatSeries, TEST_INTERVAL } from '../dsl/rules.ts';
 import type { Model, ModelAlert, ModelAlertTest, ModelEnvironment, ModelExprTest, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
-import { durationText, edgeCases, edgePlan, type EdgeCase } from '../rules/edges.ts';
+import { durationText, edgeCases, edgePlan, edgeStep, type EdgeCase } from '../rules/edges.ts';
 import { runbookPanel, runbookUrl } from './runbook.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
@@ -161,16 +161,20 @@ function testFile(model: Model, file: ModelRuleFile, stem: Stem) {
 }
 
 /**
- * The generated edge cases of a file's alerts (`rules/edges.ts`), in their own file: they run at the
- * production scrape and evaluation intervals, and a test file has one evaluation interval.
+ * The generated edge cases of a file's alerts (`rules/edges.ts`), in their own file: a test file has
+ * one evaluation interval, the coarsest that proves the same cases as production's (`edgeStep`).
  */
 function edgeTestFile(model: Model, file: ModelRuleFile, stem: Stem) {
-  const tests = file.alerts.flatMap((alert) => {
+  const planned = file.alerts.flatMap((alert) => {
     const verdict = edgePlan(model, alert);
-    if (verdict.kind !== 'plan' || !alert.scenario) return [];
-    return edgeCases(model, alert.scenario, verdict.plan).map((edge) => ({
+    return verdict.kind === 'plan' && alert.scenario ? [{ alert, scenario: alert.scenario, plan: verdict.plan }] : [];
+  });
+  if (planned.length === 0) return undefined;
+  const step = edgeStep(model, planned);
+  const tests = planned.flatMap(({ alert, scenario, plan }) =>
+    edgeCases(model, scenario, plan, step).map((edge) => ({
       name: edgeTestName(alert, edge),
-      interval: model.config.prometheus.scrapeInterval,
+      interval: durationText(step.scrape),
       input_series: inputSeries(edge.series),
       promql_expr_test: [
         {
@@ -179,12 +183,11 @@ function edgeTestFile(model: Model, file: ModelRuleFile, stem: Stem) {
           exp_samples: edge.expect ? [{ labels: `{alertstate="${edge.expect.state}"}`, value: edge.expect.count }] : [],
         },
       ],
-    }));
-  });
-  if (tests.length === 0) return undefined;
+    })),
+  );
   return {
     rule_files: ruleFilesRead(model, file).map((other) => `../${ruleFilePath(other, stem)}`),
-    evaluation_interval: model.config.prometheus.evaluationInterval,
+    evaluation_interval: durationText(step.evaluation),
     tests,
   };
 }
