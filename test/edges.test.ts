@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testFailures } from '../generator/check/test-failures.ts';
 import { input, promql, type AlertDef } from '../generator/index.ts';
@@ -115,6 +116,16 @@ describe('edge cases from a scenario', () => {
     // for: 1m: 30s would put "just before for" at half of it, so a for cut to 31s would still pass.
     const { model, plan } = casesOf(validAlert({ expr: promql`${failedRatio} > 0.1`, for: '1m', scenario: orders }));
     expect(edgeStep(model, [{ scenario: model.rules[0]!.alerts[0]!.scenario!, plan }])).toEqual({ scrape: 15, evaluation: 15 });
+  });
+
+  it('share one test group where they share series (promtool builds a storage per group), each expectation kept', () => {
+    const model = rulesModelOf([validAlert({ scenario: baskets })]);
+    const file = rulesStage.render(model).find((f) => f.path.endsWith('shop.edges.test.yml'))!;
+    const groups = (yaml.load(file.content) as { tests: { name: string; promql_expr_test: { eval_time: string }[] }[] }).tests;
+    const both = groups.find((group) => group.name.includes('just after for'))!;
+    expect(both.name).toBe('BasketsPiling fires at 101 (> 100) just after for; BasketsPiling is pending just before for (300s)');
+    expect(both.promql_expr_test.map((test) => test.eval_time)).toEqual(['5m', '4m']);
+    expect(groups.flatMap((group) => group.promql_expr_test)).toHaveLength(4);
   });
 
   it.each([
