@@ -134,10 +134,10 @@ function testFile(model: Model, file: ModelRuleFile, stem: Stem) {
       });
     }
   }
-  const tests: object[] = sharingSeries(recorded);
+  const alerted = [];
   for (const alert of file.alerts) {
     for (const test of alert.tests) {
-      tests.push({
+      alerted.push({
         name: alertTestName(alert, test),
         interval: TEST_INTERVAL,
         input_series: inputSeries(test.series),
@@ -157,7 +157,7 @@ function testFile(model: Model, file: ModelRuleFile, stem: Stem) {
   return {
     rule_files: ruleFilesRead(model, file).map((other) => `../${ruleFilePath(other, stem)}`),
     evaluation_interval: TEST_INTERVAL,
-    tests,
+    tests: sharingSeries([...recorded, ...alerted]),
   };
 }
 
@@ -193,26 +193,36 @@ function edgeTestFile(model: Model, file: ModelRuleFile, stem: Stem) {
   };
 }
 
-interface ExprTestGroup {
+interface TestGroup {
   readonly name: string;
   readonly interval: string;
   readonly input_series: readonly { readonly series: string; readonly values: string }[];
-  readonly promql_expr_test: readonly object[];
+  readonly promql_expr_test?: readonly object[];
+  readonly alert_rule_test?: readonly object[];
 }
+
+/** Between the names of the tests a group holds: `check` finds a failing alert test's name in it. */
+export const GROUP_SEPARATOR = '; ';
 
 /**
  * Test groups with the same input series as one group, named after all of them: promtool builds a
- * fresh storage for every group (about 12 ms of CPU, more on a loaded disk, two thirds of all its
- * time on the reference), and checks each expectation of a group on its own, so a group per series
- * proves what a group per test did. Only for groups that `check` traces back by expression and
- * time rather than by name: recording rules' tests and edge cases.
+ * fresh storage and rule manager for every group (about 12 ms of CPU, more on a loaded disk), and
+ * checks each expectation of a group on its own at its own time, so a group per series proves what a
+ * group per test did. `check` traces a failure by the expression or alert and the time it names.
  */
-function sharingSeries(groups: readonly ExprTestGroup[]): ExprTestGroup[] {
-  const merged = new Map<string, ExprTestGroup>();
+function sharingSeries(groups: readonly TestGroup[]): TestGroup[] {
+  const merged = new Map<string, TestGroup>();
+  const joined = (a: readonly object[] | undefined, b: readonly object[] | undefined) => (a || b ? [...(a ?? []), ...(b ?? [])] : undefined);
   for (const group of groups) {
     const key = JSON.stringify([group.interval, group.input_series]);
     const same = merged.get(key);
-    merged.set(key, same ? { ...same, name: `${same.name}; ${group.name}`, promql_expr_test: [...same.promql_expr_test, ...group.promql_expr_test] } : group);
+    if (!same) {
+      merged.set(key, group);
+      continue;
+    }
+    const promql = joined(same.promql_expr_test, group.promql_expr_test);
+    const alerts = joined(same.alert_rule_test, group.alert_rule_test);
+    merged.set(key, { name: `${same.name}${GROUP_SEPARATOR}${group.name}`, interval: same.interval, input_series: same.input_series, ...(alerts && { alert_rule_test: alerts }), ...(promql && { promql_expr_test: promql }) });
   }
   return [...merged.values()];
 }
