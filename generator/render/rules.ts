@@ -6,7 +6,7 @@
  */
 import { formatSeries, TEST_INTERVAL } from '../dsl/rules.ts';
 import type { Model, ModelAlert, ModelAlertTest, ModelEnvironment, ModelExprTest, ModelRecordingRule, ModelRuleFile, ModelSeriesInput } from '../model/types.ts';
-import { durationText, edgeCases, edgePlan, edgeStep, type EdgeCase } from '../rules/edges.ts';
+import { durationText, edgeCases, edgePlan, edgeStep, type EdgeCase, type EdgeStep } from '../rules/edges.ts';
 import { runbookPanel, runbookUrl } from './runbook.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
@@ -166,14 +166,11 @@ function testFile(model: Model, file: ModelRuleFile, stem: Stem) {
  * one evaluation interval, the coarsest that proves the same cases as production's (`edgeStep`).
  */
 function edgeTestFile(model: Model, file: ModelRuleFile, stem: Stem) {
-  const planned = file.alerts.flatMap((alert) => {
-    const verdict = edgePlan(model, alert);
-    return verdict.kind === 'plan' && alert.scenario ? [{ alert, scenario: alert.scenario, plan: verdict.plan }] : [];
-  });
-  if (planned.length === 0) return undefined;
-  const step = edgeStep(model, planned);
-  const cases = planned.flatMap(({ alert, scenario, plan }) =>
-    edgeCases(model, scenario, plan, step).map((edge) => ({
+  const edges = edgeCasesOf(model, file);
+  if (!edges) return undefined;
+  const { step } = edges;
+  const cases = edges.alerts.flatMap(({ alert, cases }) =>
+    cases.map((edge) => ({
       name: edgeTestName(alert, edge),
       interval: durationText(step.scrape),
       input_series: inputSeries(edge.series),
@@ -225,6 +222,17 @@ function sharingSeries(groups: readonly TestGroup[]): TestGroup[] {
     merged.set(key, { name: `${same.name}${GROUP_SEPARATOR}${group.name}`, interval: same.interval, input_series: same.input_series, ...(alerts && { alert_rule_test: alerts }), ...(promql && { promql_expr_test: promql }) });
   }
   return [...merged.values()];
+}
+
+/** The edge cases of a file's alerts and the step they run at; undefined when no alert has a scenario. */
+export function edgeCasesOf(model: Model, file: ModelRuleFile): { step: EdgeStep; alerts: { alert: ModelAlert; cases: EdgeCase[] }[] } | undefined {
+  const planned = file.alerts.flatMap((alert) => {
+    const verdict = edgePlan(model, alert);
+    return verdict.kind === 'plan' && alert.scenario ? [{ alert, scenario: alert.scenario, plan: verdict.plan }] : [];
+  });
+  if (planned.length === 0) return undefined;
+  const step = edgeStep(model, planned);
+  return { step, alerts: planned.map(({ alert, scenario, plan }) => ({ alert, cases: edgeCases(model, scenario, plan, step) })) };
 }
 
 export const edgeTestName = (alert: ModelAlert, edge: EdgeCase): string => `${alert.name} ${edge.name}`;
