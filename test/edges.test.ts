@@ -6,11 +6,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testFailures } from '../generator/check/test-failures.ts';
 import { input, promql, type AlertDef } from '../generator/index.ts';
 import { rulesStage } from '../generator/render/rules.ts';
-import { edgeCases, edgePlan } from '../generator/rules/edges.ts';
+import { edgeCases, edgePlan, edgeStep } from '../generator/rules/edges.ts';
 import { runCommand } from './helpers/command.ts';
 import { rulesModelOf, shop, validAlert } from './helpers/rules-table.ts';
 
@@ -96,6 +97,43 @@ describe('edge cases from a scenario', () => {
   it('fail under promtool when the rule compares with >= instead of > (the at-threshold case catches it)', async () => {
     const { result } = await promtoolOnEdges(validAlert({ scenario: baskets }), (rules) => rules.replace('> 100', '>= 100'));
     expect(result.code).toBe(1);
+    expect(result.output).toContain('FAILED');
+  });
+
+  it('run at the coarsest step that proves the same cases: one dividing for in five, four samples a window', () => {
+    const gauge = casesOf(validAlert({ scenario: baskets }));
+    // for: 5m, no window: a 1m step (5m would put "just before for" at 0, below a fifth of for).
+    expect(edgeStep(gauge.model, [{ scenario: gauge.model.rules[0]!.alerts[0]!.scenario!, plan: gauge.plan }])).toEqual({ scrape: 60, evaluation: 60 });
+    const ratio = casesOf(validAlert({ expr: promql`${failedRatio} > 0.1`, for: '10m', scenario: orders }));
+    const step = edgeStep(ratio.model, [{ scenario: ratio.model.rules[0]!.alerts[0]!.scenario!, plan: ratio.plan }]);
+    // for: 10m allows 2m; a [5m] window keeps four samples at 1m, not at 2m.
+    expect(step).toEqual({ scrape: 60, evaluation: 120 });
+    const names = (cases: { name: string; expect?: unknown }[]) => cases.map((c) => [c.name, c.expect]);
+    expect(names(edgeCases(ratio.model, ratio.model.rules[0]!.alerts[0]!.scenario!, ratio.plan, step))).toEqual(names(ratio.cases));
+  });
+
+  it('keep the configured step when no coarser one divides for in five', () => {
+    // for: 1m: 30s would put "just before for" at half of it, so a for cut to 31s would still pass.
+    const { model, plan } = casesOf(validAlert({ expr: promql`${failedRatio} > 0.1`, for: '1m', scenario: orders }));
+    expect(edgeStep(model, [{ scenario: model.rules[0]!.alerts[0]!.scenario!, plan }])).toEqual({ scrape: 15, evaluation: 15 });
+  });
+
+  it('share one test group where they share series (promtool builds a storage per group), each expectation kept', () => {
+    const model = rulesModelOf([validAlert({ scenario: baskets })]);
+    const file = rulesStage.render(model).find((f) => f.path.endsWith('shop.edges.test.yml'))!;
+    const groups = (yaml.load(file.content) as { tests: { name: string; promql_expr_test: { eval_time: string }[] }[] }).tests;
+    const both = groups.find((group) => group.name.includes('just after for'))!;
+    expect(both.name).toBe('BasketsPiling fires at 101 (> 100) just after for; BasketsPiling is pending just before for (300s)');
+    expect(both.promql_expr_test.map((test) => test.eval_time)).toEqual(['5m', '4m']);
+    expect(groups.flatMap((group) => group.promql_expr_test)).toHaveLength(4);
+  });
+
+  it.each([
+    ['shortened', '4m'],
+    ['lengthened', '7m'],
+  ])('fail under promtool at their coarser step when for is %s (%s instead of 5m)', async (_, changed) => {
+    const { result } = await promtoolOnEdges(validAlert({ scenario: baskets }), (rules) => rules.replace('for: 5m', `for: ${changed}`));
+    expect(result.code, result.output).toBe(1);
     expect(result.output).toContain('FAILED');
   });
 

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testFailures } from '../generator/check/test-failures.ts';
 import { runPipeline } from '../generator/pipeline.ts';
 import { runCommand } from './helpers/command.ts';
 import { FIXTURE_PROJECT } from './helpers/project.ts';
@@ -53,5 +54,18 @@ describe('promtool on the generated rules', async () => {
     const run = await promtool(['test', 'rules', 'tests/checkout.test.yml'], prometheus);
     expect(run.code).not.toBe(0);
     expect(run.output).toContain('OrdersDeclined');
+  });
+
+  it('fails when for is cut, tracing the failure to the one test of its group (tests sharing series share a group)', async () => {
+    const copy = join(scratch, 'for-cut');
+    for (const file of result.files) {
+      mkdirSync(dirname(join(copy, file.path)), { recursive: true });
+      writeFileSync(join(copy, file.path), file.path.endsWith('checkout.rules.yml') ? file.content.replace('for: 5m', 'for: 2m') : file.content);
+    }
+    expect(readFileSync(join(copy, 'prometheus/tests/checkout.test.yml'), 'utf8')).toContain('OrdersDeclined fires: 60% declined; OrdersDeclined is pending: declining for less than 5 minutes');
+    const run = await promtool(['test', 'rules', 'tests/checkout.test.yml'], join(copy, 'prometheus'));
+    expect(run.code).not.toBe(0);
+    const problems = testFailures(result.model.rules[0]!, run.output);
+    expect(problems.map((problem) => [problem.definition, problem.message])).toEqual([['alert OrdersDeclined', expect.stringMatching(/^test 'declining for less than 5 minutes' failed: /)]]);
   });
 });

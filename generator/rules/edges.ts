@@ -11,6 +11,12 @@
  * So each case is asserted at a time when its outcome is certain whichever way the quantity ramps,
  * and the pending case only when such a time exists. A case asserts `count by (alertstate)` of the
  * alert's ALERTS series, which needs no annotations and counts the alerts per job or per instance.
+ *
+ * promtool evaluates every rule a test file loads at every evaluation step up to each case's time, so
+ * a file's cost goes with its steps. Each edge file therefore runs at the coarsest step that proves
+ * the same cases as the configured intervals (`edgeStep`): one that divides every alert's `for` in
+ * five or more steps, keeps four samples in the shortest range window, and drops no case (a pending
+ * case needs `for` minus one step to come after the condition surely holds).
  */
 import { durationSeconds } from '../promql/duration.ts';
 import { analyze } from '../promql/analyze.ts';
@@ -45,6 +51,10 @@ export interface EdgePlan {
   readonly counterWindow: number;
   /** Whether any range window reads the series (a gauge's _over_time or deriv too). */
   readonly windowed: boolean;
+  /** Shortest range window read, in seconds (Infinity when none): it bounds how sparse the series may be. */
+  readonly shortestWindow: number;
+  /** Whether a subquery is read: its resolution defaults to the evaluation interval, so the step stays as configured. */
+  readonly subquery: boolean;
   /** How many recording rules deep the alert reads: each delays what it sees by an evaluation. */
   readonly recordingDepth: number;
   readonly divides: boolean;
@@ -139,10 +149,55 @@ export function cannotFire(plan: EdgePlan): string | undefined {
   return `cannot fire: '${shown} ${plan.op} ${plan.threshold}' needs ${shown} = ${plan.fires}, but it is ${why} (${lo}–${hi === Infinity ? '∞' : hi}). Compare with a threshold the quantity can reach`;
 }
 
-/** The edge cases of a plan, at the model's scrape and evaluation intervals. */
-export function edgeCases(model: Model, scenario: ModelScenario, plan: EdgePlan): EdgeCase[] {
-  const scrape = durationSeconds(model.config.prometheus.scrapeInterval) ?? 15;
-  const evaluation = durationSeconds(model.config.prometheus.evaluationInterval) ?? 15;
+/** The interval of an edge file's input series and its evaluation interval, in seconds. */
+export interface EdgeStep {
+  readonly scrape: number;
+  readonly evaluation: number;
+}
+
+/** Coarser steps tried, in seconds; each is used only when a multiple of the configured one. */
+const STEPS = [30, 60, 120, 300];
+/** Samples the shortest range window keeps at the coarser series interval: a rate needs two, a trend more. */
+const SAMPLES_PER_WINDOW = 4;
+/** The series interval stays under Prometheus' 5-minute lookback, so an instant selector never loses a series between samples. */
+const SPARSEST_SERIES = 60;
+/**
+ * Steps in the shortest `for`: the pending case, one step before `for`, then fails when `for` is cut
+ * by a fifth or more (at the configured 15 s, a 1m `for` has only four).
+ */
+const STEPS_PER_FOR = 5;
+
+/** The model's scrape and evaluation intervals: what production runs at. */
+export function configuredStep(model: Model): EdgeStep {
+  return { scrape: durationSeconds(model.config.prometheus.scrapeInterval) ?? 15, evaluation: durationSeconds(model.config.prometheus.evaluationInterval) ?? 15 };
+}
+
+/**
+ * The coarsest step at which the edge cases of a file's alerts are the cases they are at the
+ * configured intervals (same names, same outcomes): the evaluation interval divides every `for`, so
+ * "just before for" is one step before it, and is at most a fifth of it; the series interval is no coarser than the evaluation
+ * interval, keeps SAMPLES_PER_WINDOW samples in the shortest window, and stays under the lookback.
+ */
+export function edgeStep(model: Model, alerts: readonly { readonly scenario: ModelScenario; readonly plan: EdgePlan }[]): EdgeStep {
+  const configured = configuredStep(model);
+  if (alerts.some(({ plan }) => plan.subquery)) return configured;
+  const shortest = Math.min(...alerts.map(({ plan }) => plan.shortestWindow));
+  const shape = (step: EdgeStep) => alerts.map(({ scenario, plan }) => edgeCases(model, scenario, plan, step).map((c) => `${c.name}:${c.expect?.state}:${c.expect?.count}`).join('|')).join('\n');
+  const wanted = shape(configured);
+  const multiple = (seconds: number, of: number) => seconds % of === 0;
+  for (const evaluation of [...STEPS].reverse()) {
+    if (evaluation <= configured.evaluation || !multiple(evaluation, configured.evaluation)) continue;
+    if (!alerts.every(({ plan }) => multiple(plan.forSeconds, evaluation) && (plan.forSeconds === 0 || plan.forSeconds >= STEPS_PER_FOR * evaluation))) continue;
+    const scrapes = [...STEPS].reverse().filter((s) => multiple(s, configured.scrape) && s <= Math.min(evaluation, SPARSEST_SERIES, shortest / SAMPLES_PER_WINDOW));
+    const step = { scrape: scrapes[0] ?? configured.scrape, evaluation };
+    if (shape(step) === wanted) return step;
+  }
+  return configured;
+}
+
+/** The edge cases of a plan, at the model's scrape and evaluation intervals or at a coarser step (`edgeStep`). */
+export function edgeCases(model: Model, scenario: ModelScenario, plan: EdgePlan, step: EdgeStep = configuredStep(model)): EdgeCase[] {
+  const { scrape, evaluation } = step;
   const onEvaluation = (seconds: number) => Math.ceil(seconds / evaluation) * evaluation;
   const high = plan.op === '>' || plan.op === '>=' || plan.op === '!=';
   // When the condition starts to hold in the firing cases: a gauge at the first evaluation; a rate
@@ -191,6 +246,8 @@ function readFacts(model: Model, expr: string) {
   const recorded = new Map(model.rules.flatMap((file) => file.recording).map((rule) => [rule.record, rule.expr]));
   let counterWindow = 0;
   let windowed = false;
+  let shortestWindow = Infinity;
+  let subquery = false;
   let recordingDepth = 0;
   const seen = new Set<string>();
   // Windows inside the recording rules an alert reads count as the alert's own.
@@ -202,6 +259,8 @@ function readFacts(model: Model, expr: string) {
     const counters = analysis.rangeCalls.some((call) => call.argument.type === 'counter') || /\b(rate|irate|increase)\s*\(/.test(text);
     for (const window of analysis.windows) {
       windowed = true;
+      if (window.kind === 'subquery') subquery = true;
+      if (window.seconds !== undefined) shortestWindow = Math.min(shortestWindow, window.seconds);
       if (counters) counterWindow = Math.max(counterWindow, window.seconds ?? 0);
     }
     for (const selector of analysis.selectors) {
@@ -214,6 +273,8 @@ function readFacts(model: Model, expr: string) {
   return {
     counterWindow,
     windowed,
+    shortestWindow,
+    subquery,
     recordingDepth,
     divides: /[^/]\/[^/]/.test(expr) || /histogram_quantile|ratio/.test(expr),
     aggregates: analysis.groupings.length > 0 || /\b(sum|avg|min|max|count)\s*(by|without)?\s*\(/.test(expr),
