@@ -2,7 +2,7 @@
  * Packs: ready, typed monitoring for one program every stack runs (node_exporter, PostgreSQL…).
  * A pack is data, like every definition: the program's upstream domains, its rule files (alerts
  * with their tests, recording rules), its dashboards and its scrape jobs. A project adds one in
- * one line of `sextant.config.ts` (`packs: [nodeExporter()]`), and the loader hands the pack's
+ * one line of `sextant.config.ts` (`packs: [node()]`), and the loader hands the pack's
  * definitions to the builders beside the project's own files, so every check, the promtool tests
  * and every renderer treat them alike. A project's own alerts or panels over a pack's metrics
  * import its domain (`import { domain } from 'sextant/packs/node'`).

@@ -23,13 +23,13 @@ export function packSources(config: SextantConfig, problems: Problem[]): PackSou
   const sources: PackSources = { catalog: [], rules: [], dashboards: [], scrape: [] };
   const listed: unknown = config.packs;
   if (!Array.isArray(listed)) {
-    problems.push({ file: CONFIG_FILE, definition: 'packs', check: 'definition-shape', message: "packs must be a list of packs, written like packs: [nodeExporter(), postgres({ job: 'db' })]" });
+    problems.push({ file: CONFIG_FILE, definition: 'packs', check: 'definition-shape', message: "packs must be a list of packs, written like packs: [node(), postgres({ job: 'db' })]" });
     return sources;
   }
   const seen = new Set<string>();
   listed.forEach((pack: unknown, index) => {
     if (!isPack(pack)) {
-      const hint = typeof pack === 'function' ? ': call it (nodeExporter(), not nodeExporter)' : ': import it from sextant/packs/<name> and call it';
+      const hint = typeof pack === 'function' ? ': call it (node(), not node)' : ': import it from sextant/packs/<name> and call it';
       problems.push({ file: CONFIG_FILE, definition: `packs[${index}]`, check: 'definition-shape', message: `is not a pack${hint}` });
       return;
     }

@@ -40,7 +40,7 @@ describe('packs in the config', () => {
   });
 
   it.each([
-    { name: 'a pack not called', packs: [pack], expect: 'sextant.config.ts packs[0]: is not a pack: call it (nodeExporter(), not nodeExporter)' },
+    { name: 'a pack not called', packs: [pack], expect: 'sextant.config.ts packs[0]: is not a pack: call it (node(), not node)' },
     { name: 'something else', packs: [{ name: 'x' }], expect: 'packs[0]: is not a pack: import it from sextant/packs/<name> and call it' },
     { name: 'the same pack twice', packs: [pack(), pack()], expect: "packs[1]: pack 'widgets' is listed twice" },
     { name: 'not a list', packs: pack(), expect: 'packs: packs must be a list of packs' },

@@ -101,12 +101,12 @@ function thresholdsRead(model: Model, environment: string): readonly string[] {
  */
 function packProblems(listed: unknown, packs: unknown, environment: string): [string, string][] {
   const base = (Array.isArray(listed) ? listed : []).filter(isPackLike);
-  if (!Array.isArray(packs)) return [['packs', `must be a list of packs the config lists, with ${environment}'s options: packs: [nodeExporter({ thresholds: { … } })]`]];
+  if (!Array.isArray(packs)) return [['packs', `must be a list of packs the config lists, with ${environment}'s options: packs: [node({ thresholds: { … } })]`]];
   const names = base.map((pack) => pack.name);
   const seen = new Set<string>();
   return packs.flatMap((pack: unknown, index): [string, string][] => {
     const where = `packs[${index}]`;
-    if (!isPackLike(pack)) return [[where, `is not a pack${typeof pack === 'function' ? ': call it (nodeExporter({ … }), not nodeExporter)' : ': list a pack call, such as nodeExporter({ thresholds: { … } })'}`]];
+    if (!isPackLike(pack)) return [[where, `is not a pack${typeof pack === 'function' ? ': call it (node({ … }), not node)' : ': list a pack call, such as node({ thresholds: { … } })'}`]];
     const same = base.find((other) => other.name === pack.name);
     if (!same) {
       const nearest = nearestKey(pack.name, names);
