@@ -1,6 +1,5 @@
 import { alert, defineRules, fires, input, pending, promql, silent } from 'sextant';
 import instrumentation from '../catalog/instrumentation.ts';
-import { APP_ESCALATION } from './shared/escalation.ts';
 import { API } from './shared/targets.ts';
 
 const { labelValuesFolded } = instrumentation.metrics;

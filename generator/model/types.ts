@@ -8,7 +8,6 @@ import type { DeploymentName, EnvironmentName, ScrapeJobDef } from '../dsl/scrap
 import type { MetricDef, MetricType, ValueBounds } from '../dsl/metrics.ts';
 import type { DashboardDef, PanelDef, PanelType, Threshold } from '../dsl/dashboards.ts';
 import type { PanelRef, ScenarioTarget } from '../dsl/rules.ts';
-import type { Unit } from '../dsl/units.ts';
 
 export interface ModelLabel {
   readonly name: string;

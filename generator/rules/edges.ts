@@ -199,7 +199,6 @@ export function edgeStep(model: Model, alerts: readonly { readonly scenario: Mod
 export function edgeCases(model: Model, scenario: ModelScenario, plan: EdgePlan, step: EdgeStep = configuredStep(model)): EdgeCase[] {
   const { scrape, evaluation } = step;
   const onEvaluation = (seconds: number) => Math.ceil(seconds / evaluation) * evaluation;
-  const high = plan.op === '>' || plan.op === '>=' || plan.op === '!=';
   // When the condition starts to hold in the firing cases: a gauge at the first evaluation; a rate
   // needs two samples, and a counter's rate ramps up over its window, so a threshold on it (or on a
   // traffic floor beside it) may only be crossed once the window is full. Each recording rule read

@@ -1,9 +1,9 @@
 /** The Alertmanager dashboard: its configuration, the alerts and silences it holds, and the notifications it sends. */
 import { countOf, defineDashboard, promql, row, stat, sumOf, target, timeseries, type DashboardDef, type Folder, type Query, type SeriesRef, type MetricDef } from '../../index.ts';
 import { domain } from './domain.ts';
+import { sel } from '../panels.ts';
 
 /** `metric{job=~"$job", instance=~"$instance"}`: narrowed to the dashboard's variables. */
-const sel = (metric: MetricDef | SeriesRef): Query => promql`${metric}{job=~"$job", instance=~"$instance"}`;
 const rate = (metric: MetricDef | SeriesRef): Query => promql`rate(${sel(metric)}[$__rate_interval])`;
 
 export function alertmanagerDashboard(folder: Folder): DashboardDef {

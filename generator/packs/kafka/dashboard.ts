@@ -1,9 +1,9 @@
-import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder, type MetricDef, type Query } from '../../index.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder } from '../../index.ts';
 import { domain } from './domain.ts';
+import { sel } from '../panels.ts';
 
 const k = domain.metrics;
 /** A series narrowed to the dashboard's job and instance variables. */
-const sel = (metric: MetricDef): Query => promql`${metric}{job=~"$job", instance=~"$instance"}`;
 
 /** Kafka through kafka_exporter: brokers, consumer group lag, messages per topic. */
 export function kafkaDashboard(folder: Folder): DashboardDef {

@@ -1,9 +1,9 @@
 import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder, type MetricDef, type Query } from '../../index.ts';
 import { domain } from './domain.ts';
+import { sel } from '../panels.ts';
 
 const mongo = domain.metrics;
 /** A series narrowed to the dashboard's job and instance variables, and its rate. */
-const sel = (metric: MetricDef, ...extra: string[]): Query => promql`${metric}{${['job=~"$job"', 'instance=~"$instance"', ...extra].join(', ')}}`;
 const rate = (metric: MetricDef): Query => promql`rate(${sel(metric)}[$__rate_interval])`;
 
 /** MongoDB through percona's mongodb_exporter: up, connections against the limit, operations by type. */

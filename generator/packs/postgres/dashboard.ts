@@ -4,11 +4,11 @@ import type { PackOptions } from '../../dsl/packs.ts';
 import type { Thresholds } from '../../config.ts';
 import type { PostgresRecording } from './alerts.ts';
 import postgres from './domain.ts';
+import { sel } from '../panels.ts';
 
 const pg = postgres.metrics;
 
 /** `metric{job=~"$job", instance=~"$instance", …extra}`: narrowed to the dashboard's variables. */
-const sel = (metric: MetricDef, ...extra: string[]): Query => promql`${metric}{${['job=~"$job"', 'instance=~"$instance"', ...extra].join(', ')}}`;
 const rate = (metric: MetricDef, ...extra: string[]): Query => promql`rate(${sel(metric, ...extra)}[$__rate_interval])`;
 const notTemplates = 'datname!~"template.*"';
 /** A recording rule kept per job and instance, narrowed to the dashboard's variables. */
