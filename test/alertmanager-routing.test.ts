@@ -16,7 +16,7 @@ import { startProcess, type RunningProcess } from '../generator/stack/process.ts
 import { alertmanagerCommand } from '../stack/tools.ts';
 import { packProject, type PackProject } from './helpers/pack-live.ts';
 import { freePort, waitFor } from './helpers/servers.ts';
-import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook.ts';
+import { startWebhookReceiver, type WebhookReceiver, alertState, receiverOf } from './helpers/webhook.ts';
 
 type Labels = Record<string, string>;
 const dir = mkdtempSync(join(tmpdir(), 'sextant-routing-'));
@@ -78,18 +78,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const delivered = (alertname: string, match: Labels = {}) => {
-  for (const notification of webhook.notifications) {
-    const alert = notification.alerts.find((a) => a.labels.alertname === alertname && Object.entries(match).every(([k, v]) => a.labels[k] === v));
-    if (alert) return notification.receiver;
-  }
-  return undefined;
-};
+const delivered = (alertname: string, match: Labels = {}) => receiverOf(webhook.notifications, alertname, match);
 
-async function stateOf(alertname: string, match: Labels = {}) {
-  const alerts = (await (await fetch(`${url}/api/v2/alerts`)).json()) as { labels: Labels; status: { state: string; inhibitedBy: string[] } }[];
-  return alerts.find((a) => a.labels.alertname === alertname && Object.entries(match).every(([k, v]) => a.labels[k] === v))?.status;
-}
+const stateOf = (alertname: string, match: Labels = {}) => alertState(url, alertname, match);
 
 describe('the rendered Alertmanager configuration on a real Alertmanager', () => {
   it.each<{ alertname: string; match: Labels; receiver: string }>([

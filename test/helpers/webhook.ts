@@ -48,3 +48,17 @@ export function delivery(notifications: readonly Notification[], alertname: stri
   }
   return undefined;
 }
+
+type Labels = Record<string, string>;
+const matches = (labels: Labels, alertname: string, match: Labels) => labels.alertname === alertname && Object.entries(match).every(([k, v]) => labels[k] === v);
+
+/** The receiver of the first notification carrying the alert (with those labels), if one came. */
+export function receiverOf(notifications: readonly Notification[], alertname: string, match: Labels = {}): string | undefined {
+  return notifications.find((notification) => notification.alerts.some((alert) => matches(alert.labels, alertname, match)))?.receiver;
+}
+
+/** The alert's state in an Alertmanager (`/api/v2/alerts`): active or suppressed, and by which inhibitions. */
+export async function alertState(alertmanagerUrl: string, alertname: string, match: Labels = {}): Promise<{ state: string; inhibitedBy: string[] } | undefined> {
+  const alerts = (await (await fetch(`${alertmanagerUrl}/api/v2/alerts`)).json()) as { labels: Labels; status: { state: string; inhibitedBy: string[] } }[];
+  return alerts.find((alert) => matches(alert.labels, alertname, match))?.status;
+}
