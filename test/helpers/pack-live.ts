@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { substituteVariables } from '../../generator/grafana/variables.ts';
 import type { Model } from '../../generator/model/types.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
+import type { Problem } from '../../generator/problems.ts';
 import type { GeneratedFile } from '../../generator/render/stage.ts';
 import { verifyTarget } from '../../generator/verify/index.ts';
 import { scratchProject, type Project } from './project.ts';
@@ -53,6 +54,17 @@ export interface PrometheusOptions {
   readonly ruleFiles?: readonly string[];
   /** Alertmanagers (host:port) it sends its alerts to. */
   readonly alertmanagers?: readonly string[];
+}
+
+/** The problems of a project whose config lists `packs` (with the imports given); none when it generates. */
+export async function packProblems(imports: string, packs: string): Promise<readonly Problem[]> {
+  const project = scratchProject({ 'sextant.config.ts': `import { defineConfig } from 'sextant';\n${imports}\n\nexport default defineConfig({ packs: [${packs}] });\n` });
+  try {
+    const result = await runPipeline(project.root);
+    return result.ok ? [] : result.problems;
+  } finally {
+    project.remove();
+  }
 }
 
 /** A Prometheus on a free port scraping each job's targets every second. */

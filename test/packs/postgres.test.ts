@@ -8,12 +8,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../generator/pipeline.ts';
 import { startProcess } from '../../generator/stack/process.ts';
 import { runCommand } from '../helpers/command.ts';
 import { startPostgres, type DataStore } from '../helpers/data-stores.ts';
-import { packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
-import { scratchProject } from '../helpers/project.ts';
+import { packProblems, packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { freePort, type Server } from '../helpers/servers.ts';
 
 const IMPORT = "import postgres from 'sextant/packs/postgres';";
@@ -67,15 +65,7 @@ describe('the postgres pack', () => {
     ['postgres({ thresholds: { conectionsRatio: 0.9 } })', 'packs.postgres.thresholds.conectionsRatio', "unknown key 'conectionsRatio' in the postgres pack's thresholds, so it would be ignored: did you mean 'connectionsRatio'?"],
     ["postgres({ folders: 'Databases' })", 'packs.postgres.folders', "unknown key 'folders' in the postgres pack's options, so it would be ignored: did you mean 'folder'?"],
   ])('refuses a misspelt name: %s', async (call, definition, message) => {
-    const project = scratchProject({ 'sextant.config.ts': `import { defineConfig } from 'sextant';\n${IMPORT}\n\nexport default defineConfig({ packs: [${call}] });\n` });
-    try {
-      const result = await runPipeline(project.root);
-      expect(result.ok).toBe(false);
-      const problems = result.ok ? [] : result.problems;
-      expect(problems).toEqual([expect.objectContaining({ file: 'sextant.config.ts', definition, check: 'config-keys', message: expect.stringContaining(message) })]);
-    } finally {
-      project.remove();
-    }
+    expect(await packProblems(IMPORT, call)).toEqual([expect.objectContaining({ file: 'sextant.config.ts', definition, check: 'config-keys', message: expect.stringContaining(message) })]);
   });
 
   describe('against a real PostgreSQL and postgres_exporter', () => {

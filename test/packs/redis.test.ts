@@ -8,12 +8,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline } from '../../generator/pipeline.ts';
 import { startProcess } from '../../generator/stack/process.ts';
 import { runCommand } from '../helpers/command.ts';
 import { startRedis } from '../helpers/data-stores.ts';
-import { packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
-import { scratchProject } from '../helpers/project.ts';
+import { packProblems, packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { freePort, type Server } from '../helpers/servers.ts';
 
 const IMPORT = "import redis from 'sextant/packs/redis';";
@@ -66,15 +64,7 @@ describe('the redis pack', () => {
     ["redis({ thresholds: { clientRatio: 0.5 } })", 'packs.redis.thresholds.clientRatio', "unknown key 'clientRatio' in the redis pack's thresholds, so it would be ignored: did you mean 'clientsRatio'?"],
     ["redis({ jobs: 'cache' })", 'packs.redis.jobs', "unknown key 'jobs' in the redis pack's options, so it would be ignored: did you mean 'job'?"],
   ])('refuses a misspelt name: %s', async (call, definition, message) => {
-    const project = scratchProject({ 'sextant.config.ts': `import { defineConfig } from 'sextant';\n${IMPORT}\n\nexport default defineConfig({ packs: [${call}] });\n` });
-    try {
-      const result = await runPipeline(project.root);
-      expect(result.ok).toBe(false);
-      const problems = result.ok ? [] : result.problems;
-      expect(problems).toEqual([expect.objectContaining({ file: 'sextant.config.ts', definition, check: 'config-keys', message: expect.stringContaining(message) })]);
-    } finally {
-      project.remove();
-    }
+    expect(await packProblems(IMPORT, call)).toEqual([expect.objectContaining({ file: 'sextant.config.ts', definition, check: 'config-keys', message: expect.stringContaining(message) })]);
   });
 
   /** A master and its replica, each with its exporter: only a replica has a link to a master. */
