@@ -1,26 +1,24 @@
 /**
- * `promtool test rules` on every rendered test file. Each test file loads only the rule files its
- * rules read (render/rules.ts ruleFilesRead), so the files are independent: they run in a few
- * batches, one promtool each, side by side in the shared pool. Batches rather than one promtool per
- * file: each start costs about 50 ms of CPU, a tenth of the whole on a 2-core machine.
+ * `promtool test rules` on every rendered test file, each split by the rules its tests need
+ * (test-split.ts), so the files are independent: they run in a few batches, one promtool each, side
+ * by side in the shared pool. Batches rather than one promtool per file: each start costs about 50 ms
+ * of CPU, a tenth of the whole on a 2-core machine.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model, ModelRuleFile } from '../model/types.ts';
 import { formatReport, sortProblems, type Problem } from '../problems.ts';
-import { TEST_INTERVAL } from '../dsl/rules.ts';
-import { durationSeconds } from '../promql/duration.ts';
-import { edgeCasesOf, ruleFilesRead } from '../render/rules.ts';
 import { NOT_RENDERED, requireTool } from './prerequisites.ts';
 import { failed, passed, toolSaid, type CheckStep } from './step.ts';
 import { PROMTOOL_TEST_RULE, testFailures } from './test-failures.ts';
+import { splitTestFile, type TestRun } from './test-split.ts';
 
 /**
  * promtool prints this before each file's results, on stdout; its failures go to stderr. A file's
  * edge cases trace to it too, and an environment's copy (`<name>.<environment>.test.yml`) to the
  * file as that environment built it.
  */
-const FILE_HEADER = /^Unit Testing:\s+tests\/([a-z][a-z0-9_]*)(?:\.(?!edges\.test\.yml)([a-z][a-z0-9_-]*))?(?:\.edges)?\.test\.yml$/m;
+const FILE_HEADER = /^Unit Testing:\s+(?:split\/\d+\/)?tests\/([a-z][a-z0-9_]*)(?:\.(?!edges\.test\.yml)([a-z][a-z0-9_-]*))?(?:\.edges)?\.test\.yml$/m;
 
 export const promtoolTestsStep: CheckStep = {
   id: 'promtool-test',
@@ -36,11 +34,14 @@ export const promtoolTestsStep: CheckStep = {
     // the copies of both in each environment whose values change them.
     const stems = (file: ModelRuleFile) => [file.name, ...(model.environments ?? []).map((environment) => `${file.name}.${environment.name}`)];
     const testFiles = (file: ModelRuleFile) => stems(file).flatMap((stem) => [`tests/${stem}.test.yml`, `tests/${stem}.edges.test.yml`]).filter((path) => existsSync(join(cwd, path)));
+    const read = (path: string) => readFileSync(join(cwd, path), 'utf8');
+    let split = 0;
+    const runs = model.rules.flatMap(testFiles).flatMap((path) => splitTestFile(cwd, path, read, () => split++));
     const problems = (
       await Promise.all(
-        batches(model, 2 * context.parallel).map(async (batch) => {
+        batches(runs, 2 * context.parallel).map(async (batch) => {
           // Both streams into one pipe, so each failure follows the header of the file it belongs to.
-          const run = await context.exec('sh', ['-c', 'exec "$0" "$@" 2>&1', promtool, 'test', 'rules', ...batch.flatMap(testFiles)], cwd, lessGarbageCollection());
+          const run = await context.exec('sh', ['-c', 'exec "$0" "$@" 2>&1', promtool, 'test', 'rules', ...batch], cwd, lessGarbageCollection());
           return run.code === 0 ? [] : batchFailures(model, batch, `${run.stdout}\n${run.stderr}`);
         }),
       )
@@ -52,7 +53,7 @@ export const promtoolTestsStep: CheckStep = {
   },
 };
 
-function batchFailures(model: Model, batch: readonly ModelRuleFile[], output: string): Problem[] {
+function batchFailures(model: Model, batch: readonly string[], output: string): Problem[] {
   // [before the first header, name, environment or undefined, its section, name, …]
   const parts = output.split(FILE_HEADER);
   const problems: Problem[] = [];
@@ -66,7 +67,7 @@ function batchFailures(model: Model, batch: readonly ModelRuleFile[], output: st
   }
   if (problems.length > 0) return problems;
   // promtool failed without a file's failure (it could not start, a file it could not read): its words.
-  const files = batch.map((file) => `tests/${file.name}.test.yml`).join(', ');
+  const files = batch.join(', ');
   return [{ file: 'alerts/', definition: 'promtool tests', check: PROMTOOL_TEST_RULE, message: `promtool test rules ${files} failed: ${toolSaid(output).join(' ').replace(/\s+/g, ' ')}` }];
 }
 
@@ -86,31 +87,12 @@ const testCount = (file: ModelRuleFile) => [...file.alerts, ...file.recording].r
  * The test files in `count` batches of about equal cost, costliest batch first, so that none starts
  * last while the other cores idle. Each file goes to the lightest batch, costliest file first.
  */
-function batches(model: Model, count: number): ModelRuleFile[][] {
-  const bins = Array.from({ length: Math.max(1, Math.min(count, model.rules.length)) }, () => ({ cost: 0, files: [] as ModelRuleFile[] }));
-  for (const file of [...model.rules].map((f) => ({ f, c: cost(model, f) })).sort((a, b) => b.c - a.c)) {
+function batches(runs: readonly TestRun[], count: number): string[][] {
+  const bins = Array.from({ length: Math.max(1, Math.min(count, runs.length)) }, () => ({ cost: 0, paths: [] as string[] }));
+  for (const run of [...runs].sort((a, b) => b.cost - a.cost)) {
     const lightest = bins.reduce((a, b) => (b.cost < a.cost ? b : a));
-    lightest.files.push(file.f);
-    lightest.cost += file.c;
+    lightest.paths.push(run.path);
+    lightest.cost += run.cost;
   }
-  return bins.filter((bin) => bin.files.length > 0).sort((a, b) => b.cost - a.cost).map((bin) => bin.files);
-}
-
-/** What building a test group's storage and rule manager costs promtool, in rule evaluations (~12 ms). */
-const GROUP_COST = 150;
-const TEST_STEP = durationSeconds(TEST_INTERVAL)!;
-
-/**
- * A file's cost in rule evaluations: promtool evaluates every rule the file loads at every step up
- * to each test's time (one test a day long costs more than fifty short ones), besides each group's
- * set-up; written tests at TEST_INTERVAL, edge cases at their own step.
- */
-function cost(model: Model, file: ModelRuleFile): number {
-  const rules = ruleFilesRead(model, file).reduce((n, read) => n + read.alerts.length + read.recording.length, 0);
-  const group = (seconds: number, step: number) => GROUP_COST + rules * (seconds / step + 1);
-  const times = [...file.alerts, ...file.recording].flatMap((rule) => rule.tests.map((test) => durationSeconds(test.at) ?? 0));
-  const written = times.reduce((n, at) => n + group(at, TEST_STEP), 0);
-  const edges = edgeCasesOf(model, file);
-  const generated = edges ? edges.alerts.flatMap(({ cases }) => cases).reduce((n, edge) => n + group(edge.at, edges.step.evaluation), 0) : 0;
-  return written + generated;
+  return bins.filter((bin) => bin.paths.length > 0).sort((a, b) => b.cost - a.cost).map((bin) => bin.paths);
 }

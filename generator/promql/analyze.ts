@@ -10,27 +10,20 @@ import type { SyntaxNode } from '@lezer/common';
 import { parsePromql } from './parse.ts';
 import type { QueryContext, RecordingInfo, SeriesInfo } from './context.ts';
 import { durationSeconds } from './duration.ts';
+import { readSelector, unquote, type SelectorText } from './selectors.ts';
 import { argumentsOf, children, isExpression, literalNumber } from './tree.ts';
 import { valueKind, type ValueKind } from './value-kind.ts';
 
 /** undefined: not known (a recording rule whose labels could not be inferred, a function we do not model). */
 export type Labels = ReadonlySet<string> | undefined;
 
-export interface Matcher {
-  readonly label: string;
-  readonly op: '=' | '!=' | '=~' | '!~';
-  readonly value: string;
-}
+export type { Matcher } from './selectors.ts';
 
-export interface Selector {
-  readonly name: string;
+export interface Selector extends SelectorText {
   /** The selector as written, for messages. */
   readonly text: string;
   readonly series: SeriesInfo | undefined;
   readonly recording: RecordingInfo | undefined;
-  readonly matcherLabels: readonly string[];
-  /** Matchers on labels other than __name__. */
-  readonly matchers: readonly Matcher[];
   readonly labels: Labels;
 }
 
@@ -148,27 +141,11 @@ function analyzeUncached(expr: string, context: QueryContext): Analysis {
     arg ? [...selectorNodes].filter(([from]) => from >= arg.from && from < arg.to).map(([, found]) => found) : [];
 
   const selector = (node: SyntaxNode): Selector => {
-    const identifier = node.getChild('Identifier');
-    const matchers = node.getChild('LabelMatchers');
-    const matcherLabels: string[] = [];
-    const found: Matcher[] = [];
-    let name = identifier ? text(identifier) : '';
-    for (const matcher of matchers ? children(matchers) : []) {
-      const labelNode = matcher.getChild('LabelName') ?? matcher.getChild('QuotedLabelName');
-      const label = labelNode ? text(labelNode).replace(/^"|"$/g, '') : '';
-      const valueNode = matcher.getChild('StringLiteral');
-      const op = (matcher.getChild('MatchOp') ? text(matcher.getChild('MatchOp')!) : '=') as Matcher['op'];
-      if (label === '__name__') {
-        if (!name && valueNode && op === '=') name = unquote(text(valueNode));
-        continue;
-      }
-      if (label) matcherLabels.push(label);
-      if (label && valueNode) found.push({ label, op, value: unquote(text(valueNode)) });
-    }
-    const series = context.series.get(name);
-    const recording = context.recordings.get(name);
+    const read = readSelector(node, expr);
+    const series = context.series.get(read.name);
+    const recording = context.recordings.get(read.name);
     const labels = series ? series.labels : recording ? recording.labels : undefined;
-    const result: Selector = { name, text: text(node), series, recording, matcherLabels, matchers: found, labels };
+    const result: Selector = { ...read, text: text(node), series, recording, labels };
     facts.selectors.push(result);
     selectorNodes.set(node.from, result);
     return result;
@@ -299,14 +276,6 @@ function analyzeUncached(expr: string, context: QueryContext): Analysis {
 
   const labels = visit(tree.topNode);
   return { expr, syntaxErrors, ...facts, labels, writtenLabels, kind: kindOf(tree.topNode) };
-}
-
-/** The text of a PromQL string literal: "…" and '…' with Go escapes, `…` raw. */
-function unquote(literal: string): string {
-  const quote = literal[0];
-  const body = literal.slice(1, -1);
-  if (quote === '`') return body;
-  return body.replace(/\\(.)/g, (_, escaped: string) => ({ n: '\n', t: '\t', r: '\r' })[escaped] ?? escaped);
 }
 
 function union(a: Labels, b: Labels): Labels {

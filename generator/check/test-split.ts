@@ -1,0 +1,192 @@
+/**
+ * promtool evaluates every rule a test file loads at every step of every test, so a test of one
+ * alert in a file of fifteen pays for fifteen (on the reference, three quarters of promtool's time).
+ * A query sees only the series whose names it selects, so a test's results depend only on the rules
+ * it tests and the rules those read, recording rules and `ALERTS` followed to the end. `check`
+ * therefore runs each rendered test file as one file per set of rules its tests need, each loading
+ * copies of its rule files cut to that set: the same rules, verbatim, in the same groups and order,
+ * under the same file names (`split/<n>/rules/…` beside `split/<n>/tests/…`, so `rule_files` reads
+ * as rendered). A name the text does not fix (`{__name__=~"…"}`, `{job="x"}`, `ALERTS` without an
+ * `alertname`), a rule file given by a glob or outside the tree, or a text that does not parse
+ * keeps everything loaded. The generated tree itself is not changed: a user's `promtool test rules`
+ * runs it whole.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import yaml from 'js-yaml';
+import { durationSeconds } from '../promql/duration.ts';
+import { selectorsIn, type SelectorText } from '../promql/selectors.ts';
+
+/** A test file as promtool will run it: its path under the prometheus directory, and what it costs. */
+export interface TestRun {
+  readonly path: string;
+  /** In rule evaluations, with each test group's set-up (GROUP_COST); for balancing batches. */
+  readonly cost: number;
+}
+
+interface Rule {
+  readonly record?: string;
+  readonly alert?: string;
+  readonly expr: string;
+}
+interface RuleGroup {
+  readonly name: string;
+  readonly rules: readonly Rule[];
+  readonly [setting: string]: unknown;
+}
+interface RuleFile {
+  readonly groups: readonly RuleGroup[];
+}
+interface TestGroup {
+  readonly alert_rule_test?: readonly { readonly alertname: string; readonly eval_time: string }[];
+  readonly promql_expr_test?: readonly { readonly expr: string; readonly eval_time: string }[];
+  readonly [setting: string]: unknown;
+}
+interface TestFile {
+  readonly rule_files?: readonly string[];
+  readonly evaluation_interval?: string;
+  readonly group_eval_order?: readonly string[];
+  readonly tests?: readonly TestGroup[];
+  readonly [setting: string]: unknown;
+}
+
+/** A rule by its place: `file/group/index`. */
+type RuleKey = string;
+
+/** What building a test group's storage and rule manager costs promtool, in rule evaluations (~12 ms). */
+export const GROUP_COST = 150;
+/** promtool's default evaluation_interval. */
+const DEFAULT_EVALUATION_SECONDS = 60;
+
+/**
+ * Writes the split copies of the test file at `path` (relative to `prometheus`, the rendered
+ * prometheus directory) under `prometheus/split/`, numbering directories from `next()`, and returns
+ * the files promtool should run in its stead: the file itself when splitting gains nothing.
+ */
+export function splitTestFile(prometheus: string, path: string, read: (path: string) => string, next: () => number): TestRun[] {
+  const test = yaml.load(read(path)) as TestFile;
+  const ruleFiles = (test.rule_files ?? []).map((file) => posix.normalize(posix.join(posix.dirname(path), file)));
+  const whole = [{ path, cost: fileCost(test, totalRules(ruleFiles, read)) }];
+  if (ruleFiles.some((file) => file.startsWith('..') || /[*?[]/.test(file))) return whole;
+  const rules = new RuleIndex(ruleFiles.map((file) => ({ file, content: yaml.load(read(file)) as RuleFile })));
+  const bySet = new Map<string, { needed: ReadonlySet<RuleKey>; tests: TestGroup[] }>();
+  for (const group of test.tests ?? []) {
+    const needed = rules.neededBy(group);
+    const key = [...needed].sort().join('\n');
+    if (!bySet.has(key)) bySet.set(key, { needed, tests: [] });
+    bySet.get(key)!.tests.push(group);
+  }
+  const sets = [...bySet.values()];
+  if (sets.length === 1 && sets[0]!.needed.size === rules.size) return whole;
+  return sets.map(({ needed, tests }) => {
+    const base = `split/${next()}`;
+    const kept = rules.cutTo(needed);
+    for (const { file, content } of kept) write(join(prometheus, base, file), content);
+    const groups = new Set(kept.flatMap(({ content }) => content.groups.map((group) => group.name)));
+    const order = test.group_eval_order?.filter((name) => groups.has(name));
+    const copy: TestFile = { ...test, ...(order ? { group_eval_order: order } : {}), tests };
+    write(join(prometheus, base, path), copy);
+    return { path: `${base}/${path}`, cost: fileCost(copy, needed.size) };
+  });
+}
+
+function write(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, yaml.dump(value, { lineWidth: -1, noRefs: true }));
+}
+
+function totalRules(files: readonly string[], read: (path: string) => string): number {
+  try {
+    return files.reduce((n, file) => n + (yaml.load(read(file)) as RuleFile).groups.reduce((m, group) => m + group.rules.length, 0), 0);
+  } catch {
+    return 0; // a glob, or a file promtool will report itself
+  }
+}
+
+/**
+ * A test file's cost: promtool evaluates every loaded rule at every step up to each group's last
+ * evaluation (one test a day long costs more than fifty short ones), besides each group's set-up.
+ */
+function fileCost(test: TestFile, rules: number): number {
+  const step = durationSeconds(test.evaluation_interval ?? '') ?? DEFAULT_EVALUATION_SECONDS;
+  return (test.tests ?? []).reduce((n, group) => {
+    const times = [...(group.alert_rule_test ?? []), ...(group.promql_expr_test ?? [])].map((t) => durationSeconds(t.eval_time) ?? 0);
+    return n + GROUP_COST + rules * (Math.max(0, ...times) / step + 1);
+  }, 0);
+}
+
+/** The rules of a test file's rule files, and which of them a test needs. */
+class RuleIndex {
+  private readonly keys: RuleKey[] = [];
+  private readonly rule = new Map<RuleKey, Rule>();
+  /** By the name of the series each writes: a recording rule's record, or an alert's name in `ALERTS`. */
+  private readonly records = new Map<string, RuleKey[]>();
+  private readonly alerts = new Map<string, RuleKey[]>();
+  private readonly inputs = new Map<RuleKey, readonly RuleKey[]>();
+
+  constructor(private readonly files: readonly { file: string; content: RuleFile }[]) {
+    for (const { file, content } of files) {
+      content.groups.forEach((group, g) =>
+        group.rules.forEach((rule, r) => {
+          const key = `${file}/${g}/${r}`;
+          this.keys.push(key);
+          this.rule.set(key, rule);
+          const [byName, name] = rule.record !== undefined ? [this.records, rule.record] : [this.alerts, rule.alert!];
+          byName.set(name, [...(byName.get(name) ?? []), key]);
+        }),
+      );
+    }
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The rules a test group's results depend on: those it tests and, through any depth, those they read. */
+  neededBy(group: TestGroup): Set<RuleKey> {
+    const needed = new Set<RuleKey>();
+    const pending = [
+      ...(group.alert_rule_test ?? []).flatMap((test) => this.alerts.get(test.alertname) ?? []),
+      ...(group.promql_expr_test ?? []).flatMap((test) => this.selectedBy(test.expr)),
+    ];
+    for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+      if (needed.has(key)) continue;
+      needed.add(key);
+      pending.push(...this.inputsOf(key));
+    }
+    return needed;
+  }
+
+  /** The copies of the rule files holding only `needed`, each group that keeps a rule as it was. */
+  cutTo(needed: ReadonlySet<RuleKey>): { file: string; content: RuleFile }[] {
+    return this.files.map(({ file, content }) => ({
+      file,
+      content: {
+        ...content,
+        groups: content.groups
+          .map((group, g) => ({ ...group, rules: group.rules.filter((_, r) => needed.has(`${file}/${g}/${r}`)) }))
+          .filter((group) => group.rules.length > 0),
+      },
+    }));
+  }
+
+  private inputsOf(key: RuleKey): readonly RuleKey[] {
+    let found = this.inputs.get(key);
+    if (!found) this.inputs.set(key, (found = this.selectedBy(this.rule.get(key)!.expr)));
+    return found;
+  }
+
+  /** The rules whose output the text can see: every rule when it does not fix the names it reads. */
+  private selectedBy(expr: string): RuleKey[] {
+    const selectors = selectorsIn(expr);
+    if (!selectors) return this.keys;
+    return selectors.flatMap((selector) => this.outputsSelected(selector));
+  }
+
+  private outputsSelected(selector: SelectorText): readonly RuleKey[] {
+    if (selector.name === '') return this.keys;
+    if (selector.name !== 'ALERTS' && selector.name !== 'ALERTS_FOR_STATE') return this.records.get(selector.name) ?? [];
+    const alertname = selector.matchers.find((matcher) => matcher.label === 'alertname' && matcher.op === '=');
+    return alertname ? (this.alerts.get(alertname.value) ?? []) : [...this.alerts.values()].flat();
+  }
+}
