@@ -54,6 +54,10 @@ export default defineRules({
     alert({
       name: 'HttpErrorRatioHigh',
       severity: 'critical',
+      // The API's availability SLOs page on the same errors, later (their 1h window fills slower than
+      // this 5m ratio): one page per incident. The static service label is what they share with it.
+      labels: { service: 'api' },
+      supersedes: ['HttpAvailabilityBurnRate1h', 'HttpAvailabilityBurnRate6h', 'HttpTasksBurnRate1h', 'HttpTasksBurnRate6h'],
       impact: 'Users get server errors on more than 5 % of their requests.',
       // A floor of traffic: six requests in five minutes with one 5xx is 17 %, and no reason to page.
       expr: promql`${errorRatio} > ${t.httpErrorRatio} and ${requestRate} > ${t.httpMinRequestsPerSecond}`,

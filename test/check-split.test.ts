@@ -112,7 +112,7 @@ describe('check splits a test file by the rules its tests need', () => {
   it('fails under promtool, naming the test, where a cut would have hidden the failure', async () => {
     // Wrong only if job:b is loaded: without the chain, ChainHigh could never fire, and the test would pass.
     const wrong = { ...TESTS[0], name: 'chain is silent', alert_rule_test: [{ eval_time: '10m', alertname: 'ChainHigh', exp_alerts: [] }] };
-    const run = await split([wrong, TESTS[3]]).promtool();
+    const run = await split([wrong, TESTS[3]!]).promtool();
     expect(run.code).not.toBe(0);
     expect(run.output).toMatch(/FAILED:[\s\S]*chain is silent/);
   });

@@ -6,10 +6,9 @@
  * a known severity opens a ticket rather than vanish. Grouped by alert and service; a critical
  * alert silences the warnings it supersedes on the same target. Receiver URLs come from the config.
  */
-import { analyze } from '../promql/analyze.ts';
 import { isHeartbeat } from '../promql/condition.ts';
-import { queryContextOf } from '../promql/model-context.ts';
 import type { Model, ModelAlert } from '../model/types.ts';
+import { supersessions } from '../rules/supersedes.ts';
 import type { Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
 
@@ -90,15 +89,5 @@ function allAlerts(model: Model): ModelAlert[] {
 
 /** One inhibit rule per `supersedes` of an alert, matching on the labels both alerts carry. */
 function supersededWarnings(model: Model) {
-  const context = queryContextOf(model);
-  const byName = new Map<string, ModelAlert>(allAlerts(model).map((alert) => [alert.name, alert] as const));
-  const labelsOf = (alert: ModelAlert) => analyze(alert.expr, context).labels ?? new Set<string>();
-  return [...byName.values()].flatMap((source) =>
-    source.supersedes.flatMap((targetName) => {
-      const target = byName.get(targetName);
-      if (!target) return [];
-      const shared = [...labelsOf(source)].filter((label) => labelsOf(target).has(label)).sort();
-      return [{ source_matchers: [`alertname="${source.name}"`], target_matchers: [`alertname="${target.name}"`], equal: shared }];
-    }),
-  );
+  return supersessions(model).map(({ source, target, equal }) => ({ source_matchers: [`alertname="${source.name}"`], target_matchers: [`alertname="${target.name}"`], equal }));
 }

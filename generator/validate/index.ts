@@ -6,6 +6,7 @@ import { alertAggregationCheck } from './checks/alert-aggregation.ts';
 import { alertBlindSpotsCheck } from './checks/alert-blind-spots.ts';
 import { alertConditionCheck } from './checks/alert-condition.ts';
 import { alertFieldsCheck } from './checks/alert-fields.ts';
+import { alertSupersedesCheck } from './checks/alert-supersedes.ts';
 import { alertLabelsCheck } from './checks/alert-labels.ts';
 import { alertRunbooksCheck } from './checks/alert-runbooks.ts';
 import { alertScenariosCheck } from './checks/alert-scenarios.ts';
@@ -72,6 +73,7 @@ export const CHECKS: readonly Check[] = [
   ruleCyclesCheck,
   recordingRulesReadCheck,
   alertFieldsCheck,
+  alertSupersedesCheck,
   ruleTestsCheck,
   ruleQueriesCheck,
   annotationTemplatesCheck,

@@ -1,7 +1,8 @@
 /**
  * The reference's own alerts through its generated Alertmanager configuration, on a real Alertmanager
- * (Debian trixie's) on 127.0.0.1: JobDown supersedes TargetDown of the same job, as
- * docs/alerting.md says. The engine's routing and inhibition (severities, meta, the Watchdog, the
+ * (Debian trixie's) on 127.0.0.1: one page per incident, as docs/alerting.md says. JobDown
+ * supersedes TargetDown and NoActiveWorkers of the same job; HttpErrorRatioHigh the API
+ * availability SLOs' burn-rate pages of the same service. The engine's routing and inhibition (severities, meta, the Watchdog, the
  * critical twin, `supersedes`) are proven on a pack project in test/alertmanager-routing.test.ts.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,8 +28,12 @@ let url = '';
 const ALERTS: Labels[] = [
   { alertname: 'JobDown', severity: 'critical', job: 'worker' },
   { alertname: 'TargetDown', severity: 'warning', job: 'worker' },
-  // Another job's targets: nothing supersedes them.
+  { alertname: 'NoActiveWorkers', severity: 'critical', job: 'worker', queue: 'default' },
+  { alertname: 'HttpErrorRatioHigh', severity: 'critical', job: 'api', service: 'api' },
+  { alertname: 'HttpAvailabilityBurnRate1h', severity: 'critical', slo: 'http_availability', service: 'api', team: 'platform' },
+  // Another job's targets, another service's SLO: nothing supersedes them.
   { alertname: 'TargetDown', severity: 'warning', job: 'node-exporter' },
+  { alertname: 'JobsSuccessBurnRate1h', severity: 'critical', slo: 'jobs_success', service: 'worker', team: 'platform' },
 ];
 
 beforeAll(async () => {
@@ -53,7 +58,7 @@ beforeAll(async () => {
   });
   expect(posted.status).toBe(200);
   // Every alert that is not suppressed is delivered within a few group waits.
-  await waitFor('the notifications', async () => delivered('JobDown') !== undefined && delivered('TargetDown', { job: 'node-exporter' }) !== undefined, { timeoutMs: 30_000, intervalMs: 200 });
+  await waitFor('the notifications', async () => [delivered('JobDown'), delivered('HttpErrorRatioHigh'), delivered('TargetDown', { job: 'node-exporter' }), delivered('JobsSuccessBurnRate1h')].every((receiver) => receiver !== undefined), { timeoutMs: 30_000, intervalMs: 200 });
 }, 60_000);
 
 afterAll(async () => {
@@ -69,15 +74,21 @@ const stateOf = (alertname: string, match: Labels = {}) => alertState(url, alert
 describe("the reference's alerts on a real Alertmanager", () => {
   it.each<{ alertname: string; match: Labels; receiver: string }>([
     { alertname: 'JobDown', match: {}, receiver: 'page' },
+    { alertname: 'HttpErrorRatioHigh', match: {}, receiver: 'page' },
     { alertname: 'TargetDown', match: { job: 'node-exporter' }, receiver: 'ticket' },
+    { alertname: 'JobsSuccessBurnRate1h', match: {}, receiver: 'page' },
   ])('delivers $alertname $match to $receiver', ({ alertname, match, receiver }) => {
     expect(delivered(alertname, match)).toBe(receiver);
   });
 
-  it('suppresses TargetDown of the job JobDown reports, and never delivers it', async () => {
-    const status = await stateOf('TargetDown', { job: 'worker' });
+  it.each<{ alertname: string; match: Labels; by: string }>([
+    { alertname: 'TargetDown', match: { job: 'worker' }, by: 'JobDown of the same job' },
+    { alertname: 'NoActiveWorkers', match: { job: 'worker' }, by: 'JobDown of the same job' },
+    { alertname: 'HttpAvailabilityBurnRate1h', match: { service: 'api' }, by: 'HttpErrorRatioHigh of the same service' },
+  ])('suppresses $alertname $match, superseded by $by, and never delivers it', async ({ alertname, match }) => {
+    const status = await stateOf(alertname, match);
     expect(status?.state).toBe('suppressed');
     expect(status?.inhibitedBy.length).toBeGreaterThan(0);
-    expect(delivered('TargetDown', { job: 'worker' })).toBeUndefined();
+    expect(delivered(alertname, match)).toBeUndefined();
   });
 });

@@ -10,12 +10,10 @@ const LABEL_NAME = /^[a-z_][a-z0-9_]*$/;
 export const alertFieldsCheck: Check = {
   id: 'alert-fields',
   summary:
-    'Alerts have a severity of critical, warning or info, a valid `for` duration, a summary, a description and a runbook (meaning, causes, first checks); they supersede only existing, less severe alerts.',
+    'Alerts have a severity of critical, warning or info, a valid `for` duration, a summary, a description and a runbook (meaning, causes, first checks).',
   fix: "Give the alert severity critical, warning or info, a duration such as '5m' for for, and a summary, description and runbook (meaning, causes, checks) with visible text.",
   run(model) {
     const problems: Problem[] = [];
-    const severityOf = new Map(allAlerts(model.rules).map((alert) => [alert.name, alert.severity]));
-    const rank = (severity: string | undefined) => (SEVERITIES as readonly string[]).indexOf(severity ?? '');
     for (const alert of allAlerts(model.rules)) {
       const report = (message: string) => problems.push(alertProblem(alert, this.id, message));
       if (!(SEVERITIES as readonly string[]).includes(alert.severity)) report(`severity '${alert.severity}' is not one of ${SEVERITIES.join(', ')}`);
@@ -33,10 +31,6 @@ export const alertFieldsCheck: Check = {
       if (alert.runbook.checks.length === 0) report('runbook.checks is empty: list what to look at first');
       alert.runbook.causes.forEach((cause, i) => readable(`runbook.causes[${i}]`, cause, 'name a likely cause, or remove the entry', true));
       alert.runbook.checks.forEach((check, i) => readable(`runbook.checks[${i}]`, check, 'say what to look at, or remove the entry', true));
-      for (const target of alert.supersedes) {
-        if (!severityOf.has(target)) report(`supersedes ${target}, which no rules file defines`);
-        else if (rank(severityOf.get(target)) <= rank(alert.severity)) report(`supersedes ${target}, which is not less severe (${severityOf.get(target)})`);
-      }
       for (const name of Object.keys(alert.labels)) {
         if (name === 'severity' || name === 'alertname') report(`label '${name}' is set by Sextant; use the ${name === 'severity' ? 'severity field' : 'alert name'}`);
         else if (!LABEL_NAME.test(name)) report(`label '${name}' is not a snake_case label name`);

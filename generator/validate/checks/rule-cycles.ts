@@ -2,6 +2,7 @@ import type { Problem } from '../../problems.ts';
 import { analyze } from '../../promql/analyze.ts';
 import { queryContextOf } from '../../promql/model-context.ts';
 import type { Check } from '../check.ts';
+import { shortestPathBack } from '../cycles.ts';
 import { allRecordings, recordingProblem } from '../rule-problem.ts';
 
 /**
@@ -34,27 +35,3 @@ export const ruleCyclesCheck: Check = {
     return problems;
   },
 };
-
-/** The shortest chain of reads from a rule back to itself, both ends included; undefined when there is none. */
-function shortestPathBack(start: string, reads: ReadonlyMap<string, readonly string[]>): string[] | undefined {
-  const cameFrom = new Map<string, string>();
-  const queue = [start];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    for (const next of reads.get(current) ?? []) {
-      if (next === start) {
-        const path: string[] = [];
-        for (let at = current; ; at = cameFrom.get(at)!) {
-          path.unshift(at);
-          if (at === start) break;
-        }
-        return [...path, start];
-      }
-      if (!cameFrom.has(next) && next !== start) {
-        cameFrom.set(next, current);
-        queue.push(next);
-      }
-    }
-  }
-  return undefined;
-}

@@ -53,6 +53,15 @@ export const CASES: InvalidCase[] = [
   { name: 'an alert comparison with bool', files: rulesFile('expr: promql`rate(${requests}[5m]) > bool 0.5`'), where, rule: 'alert-condition', message: '`bool` turns the comparison into 0 or 1 for every series' },
   // Static labels that merge series
   { name: 'a static label overwriting a label of the result', files: rulesFile("labels: { route: '/all' }"), where, rule: 'alert-labels', message: "static label 'route' overwrites the 'route' label" },
+  // Inhibitions that would fail silently
+  {
+    name: 'an alert superseding one that shares no label with it',
+    files: rulesFile("supersedes: ['RequestsAnywhere']", { extraAlert: "alert({ ...base_alert, name: 'RequestsAnywhere', expr: promql`sum(rate(${requests}[5m])) > 0.5`, tests: [] , scenario: undefined, noScenario: 'n' })" }),
+    where,
+    rule: 'alert-supersedes',
+    message: 'supersedes RequestsAnywhere but shares no label with it: the inhibit rule would silence every RequestsAnywhere anywhere while any RequestsHigh fires',
+  },
+  { name: 'an alert superseding itself', files: rulesFile("supersedes: ['RequestsHigh']"), where, rule: 'alert-supersedes', message: 'supersedes itself' },
   // Shapes the types would have caught, written in plain JavaScript or cast away
   { name: 'tests written as something other than a list', files: rulesFile("tests: 'fires'"), where, rule: 'definition-shape', message: 'tests must be a list of fires(...), silent(...) and pending(...), not the string "fires"' },
   { name: 'a test series that is not an input()', files: rulesFile("tests: [fires('x', { at: '10m', series: [{ values: 5 }], alerts: [] }), tests[1], tests[2]]"), where: `${where}, test 'x'`, rule: 'definition-shape', message: 'series must be written with input(metric, labels, values)' },
