@@ -3,7 +3,7 @@
  * polling (never a blind sleep), stopped by their own PID.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 export interface RunningProcess {
   readonly name: string;
@@ -11,7 +11,7 @@ export interface RunningProcess {
   readonly child: ChildProcess;
   /** What the process printed, for failure messages. */
   output(): string;
-  /** SIGTERM, then SIGKILL after a grace period; resolves with the exit code. */
+  /** Its stop signal (SIGTERM), then SIGKILL after a grace period; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
@@ -34,6 +34,17 @@ export function portIsFree(port: number): Promise<boolean> {
     server.unref();
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port now: a server without HTTP (a database). */
+export function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
   });
 }
 
@@ -66,8 +77,12 @@ export interface StartOptions {
   readonly args: readonly string[];
   /** Base URL of the process once it listens. */
   readonly url: string;
-  /** Path that answers 2xx once it is ready. */
-  readonly readyPath: string;
+  /** Path that answers 2xx once it is ready; or `ready`, for a server without HTTP. */
+  readonly readyPath?: string;
+  /** Whether it is ready (e.g. `acceptsConnections(port)`), when it answers no HTTP path. */
+  readonly ready?: () => Promise<boolean>;
+  /** The signal of a graceful stop (default SIGTERM; PostgreSQL's fast shutdown is SIGINT). */
+  readonly stopSignal?: NodeJS.Signals;
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
   /** How long it may take to answer on readyPath (default 30 s). */
@@ -92,7 +107,7 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
     output: () => output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-        process.kill(child.pid, 'SIGTERM');
+        process.kill(child.pid, options.stopSignal ?? 'SIGTERM');
         const kill = setTimeout(() => child.pid !== undefined && child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 10_000);
         const code = await exited;
         clearTimeout(kill);
@@ -101,6 +116,7 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
       return Promise.race([exited, neverStarted.then(() => null)]);
     },
   };
+  const ready = options.ready ?? (async () => (await fetch(options.url + (options.readyPath ?? '/'), { signal: AbortSignal.timeout(2_000) })).ok);
   // A part that dies during start-up fails the start at once, with what it said last.
   const startUpEnded = new AbortController();
   const diedDuringStartUp = new Promise<never>((_, reject) => {
@@ -110,7 +126,7 @@ export async function startProcess(options: StartOptions): Promise<RunningProces
   try {
     await Promise.race([
       diedDuringStartUp,
-      waitFor(`${options.name} at ${options.url}${options.readyPath}`, async () => (await fetch(options.url + options.readyPath, { signal: AbortSignal.timeout(2_000) })).ok, {
+      waitFor(`${options.name} at ${options.url}${options.readyPath ?? ''}`, ready, {
         timeoutMs: options.readyTimeoutMs,
         signal: startUpEnded.signal,
       }),

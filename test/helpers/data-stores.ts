@@ -1,65 +1,27 @@
 /**
- * Real data stores for the packs' live tests: a PostgreSQL or Redis of the machine's packages, on
+ * Real data stores for the packs' live tests: a PostgreSQL, Redis or MariaDB of the machine's packages, on
  * 127.0.0.1 and a free port, its files in the test's own directory, stopped by its PID. A missing
  * server fails with the package to install, never a silent skip.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { connect } from 'node:net';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitFor } from './servers.ts';
+import { acceptsConnections, startProcess, type RunningProcess } from '../../generator/stack/process.ts';
+import { runCommand } from './command.ts';
+import { freePort } from './servers.ts';
 
-export interface DataStore {
-  readonly port: number;
-  /** What the server printed, for failure messages. */
-  output(): string;
-  stop(): Promise<void>;
-}
+export type DataStore = RunningProcess & { readonly port: number };
 
 function required(path: string | undefined, what: string, debianPackage: string): string {
   if (path === undefined || !existsSync(path)) throw new Error(`${what} is not installed; install it with:\n  sudo apt-get install -y --no-install-recommends ${debianPackage}`);
   return path;
 }
 
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-
 /** Starts `command` and waits until it accepts TCP connections on `port`; `stopSignal` ends it. */
-async function startListening(name: string, command: string, args: readonly string[], port: number, stopSignal: NodeJS.Signals): Promise<DataStore> {
-  const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const store: DataStore = {
-    port,
-    output: () => output,
-    async stop() {
-      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-        process.kill(child.pid, stopSignal);
-        const kill = setTimeout(() => child.exitCode === null && process.kill(child.pid!, 'SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(kill);
-      }
-    },
-  };
-  try {
-    await waitFor(`${name} on 127.0.0.1:${port}`, async () => {
-      if (child.exitCode !== null) throw new Error(`${name} exited (code ${child.exitCode}): ${output.trim().split('\n').slice(-5).join('\n')}`);
-      return accepts(port);
-    }, { timeoutMs: 20_000 });
-  } catch (error) {
-    await store.stop();
-    throw error;
-  }
-  return store;
+async function startListening(name: string, command: string, args: readonly string[], port: number, stopSignal: NodeJS.Signals = 'SIGTERM'): Promise<DataStore> {
+  const server = await startProcess({ name, command, args, url: `tcp://127.0.0.1:${port}`, ready: () => acceptsConnections(port), stopSignal, readyTimeoutMs: 20_000 });
+  return { ...server, port };
 }
 
 /** redis-server with no persistence, its working directory in `dir`; a replica of the Redis on `replicaOf`, if given. */
@@ -68,7 +30,7 @@ export async function startRedis(dir: string, options: { replicaOf?: number } = 
   const port = await freePort();
   mkdirSync(dir, { recursive: true });
   const replica = options.replicaOf === undefined ? [] : ['--replicaof', '127.0.0.1', String(options.replicaOf)];
-  return startListening('redis-server', server, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...replica], port, 'SIGTERM');
+  return startListening('redis-server', server, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...replica], port);
 }
 
 /**
@@ -99,4 +61,18 @@ function postgresUser(): { uid: number; gid: number } {
   const line = execFileSync('getent', ['passwd', 'postgres'], { encoding: 'utf8' }).trim();
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * A fresh MariaDB in `dir` (mariadb-install-db, root by unix socket at `socket()`), on 127.0.0.1 and
+ * a free port, run as the current user.
+ */
+export async function startMariadb(dir: string): Promise<DataStore & { readonly socket: string }> {
+  const server = required('/usr/sbin/mariadbd', 'MariaDB (mariadbd)', 'mariadb-server');
+  const [data, socket, user] = [join(dir, 'data'), join(dir, 'mysqld.sock'), `--user=${userInfo().username}`];
+  const install = await runCommand('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db', user]);
+  if (install.code !== 0) throw new Error(`mariadb-install-db failed:\n${install.output}`);
+  const port = await freePort();
+  const store = await startListening('mariadbd', server, ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', user], port);
+  return { ...store, socket };
 }

@@ -4,17 +4,17 @@
  * mysqld_exporter 0.17 (trixie): verify clean, every panel with data. Engine tests: nothing of the
  * reference is read.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../generator/pipeline.ts';
 import { runCommand } from '../helpers/command.ts';
+import { startMariadb } from '../helpers/data-stores.ts';
 import { promtoolTests, serveRecording } from '../helpers/pack-offline.ts';
 import { packProject, panelsWithoutData, prometheusScraping, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { scratchProject } from '../helpers/project.ts';
-import { freePort, startServer, waitFor, type Server } from '../helpers/servers.ts';
+import { freePort, startServer, type Server } from '../helpers/servers.ts';
 
 const IMPORT = "import mysql from 'sextant/packs/mysql';";
 const rulesOf = (pack: PackProject) => pack.files.find((file) => file.path === 'prometheus/rules/mysql.rules.yml')!.content;
@@ -81,26 +81,19 @@ describe('the mysql pack', () => {
 });
 
 describe('the mysql pack against a real MariaDB and mysqld_exporter 0.17', () => {
-  const MARIADBD = '/usr/sbin/mariadbd';
   const dir = mkdtempSync(join(tmpdir(), 'sextant-mysql-'));
-  const socket = join(dir, 'mysqld.sock');
   let pack: PackProject;
-  let mariadb: ChildProcess | undefined;
+  let mariadb: Awaited<ReturnType<typeof startMariadb>> | undefined;
   let exporter: Server | undefined;
   let prometheus: Server | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(MARIADBD)) throw new Error(`${MARIADBD} not found: install the mariadb-server package (apt-get install mariadb-server), which .ci/run installs when missing`);
-    const install = await runCommand('mariadb-install-db', ['--no-defaults', `--datadir=${join(dir, 'data')}`, '--auth-root-authentication-method=normal', '--skip-test-db', `--user=${userInfo().username}`]);
-    if (install.code !== 0) throw new Error(`mariadb-install-db failed:\n${install.output}`);
-    const port = await freePort();
-    mariadb = spawn(MARIADBD, ['--no-defaults', `--datadir=${join(dir, 'data')}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', `--user=${userInfo().username}`], { stdio: 'ignore' });
-    const client = (sql: string) => runCommand('mariadb', ['--no-defaults', `--socket=${socket}`, '--user=root', '--execute', sql]);
-    await waitFor('MariaDB on its socket', async () => (await client('SELECT 1')).code === 0, { timeoutMs: 20_000 });
+    mariadb = await startMariadb(dir);
+    const client = (sql: string) => runCommand('mariadb', ['--no-defaults', `--socket=${mariadb!.socket}`, '--user=root', '--execute', sql]);
     const grant = await client("CREATE USER 'exporter'@'localhost' IDENTIFIED BY 'exporter'; GRANT PROCESS, REPLICATION CLIENT, SELECT ON *.* TO 'exporter'@'localhost';");
     if (grant.code !== 0) throw new Error(`could not create the exporter's user:\n${grant.output}`);
     // 0.15 and later read the connection from a my.cnf (DATA_SOURCE_NAME is 0.14's).
-    writeFileSync(join(dir, 'exporter.cnf'), `[client]\nuser=exporter\npassword=exporter\nsocket=${socket}\n`);
+    writeFileSync(join(dir, 'exporter.cnf'), `[client]\nuser=exporter\npassword=exporter\nsocket=${mariadb.socket}\n`);
     const exporterPort = await freePort();
     // One after the other, so what started is stopped by afterAll whatever fails next.
     exporter = await startServer('prometheus-mysqld-exporter', [`--config.my-cnf=${join(dir, 'exporter.cnf')}`, `--web.listen-address=127.0.0.1:${exporterPort}`], `http://127.0.0.1:${exporterPort}`, '/metrics');
@@ -111,11 +104,7 @@ describe('the mysql pack against a real MariaDB and mysqld_exporter 0.17', () =>
   afterAll(async () => {
     await prometheus?.stop();
     await exporter?.stop();
-    if (mariadb?.pid !== undefined && mariadb.exitCode === null) {
-      const exited = new Promise((resolve) => mariadb!.once('exit', resolve));
-      process.kill(mariadb.pid, 'SIGTERM');
-      await exited;
-    }
+    await mariadb?.stop();
     pack?.project.remove();
     rmSync(dir, { recursive: true, force: true });
   });
