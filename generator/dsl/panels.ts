@@ -34,9 +34,9 @@ export function rate(metric: PanelSeries, ...extra: string[]): Query {
   return promql`rate(${sel(metric, ...extra)}[$__rate_interval])`;
 }
 
-/** `sum by (by) (rate(h_sum)) / sum by (by) (rate(h_count))`: a histogram's or summary's average observation over the interval. */
-export function average(histogram: MetricDef, by: string): Query {
-  return promql`sum by (${by}) (${rate(sumOf(histogram))}) / sum by (${by}) (${rate(countOf(histogram))})`;
+/** `sum by (by) (rate(h_sum{…})) / sum by (by) (rate(h_count{…}))`: a histogram's or summary's average observation over the interval, narrowed like sel(). */
+export function average(histogram: MetricDef, by: string, ...extra: string[]): Query {
+  return promql`sum by (${by}) (${rate(sumOf(histogram), ...extra)}) / sum by (${by}) (${rate(countOf(histogram), ...extra)})`;
 }
 
 /** Grafana unit ids by what a panel shows, for a panel's `unit` (any other Grafana unit id is accepted too). */
