@@ -1,6 +1,5 @@
-import { defineDashboard, labelVariable, promql, row, stateTimeline, target, timeseries } from 'sextant';
+import { defineDashboard, labelVariable, PANEL_UNITS, promql, rate, row, sel, stateTimeline, target, timeseries } from 'sextant';
 import circuitBreaker from '../catalog/circuit_breaker.ts';
-import { rate, sel, UNITS } from './shared/common.ts';
 
 const { state, transitions, calls, failures } = circuitBreaker.metrics;
 const service = 'service=~"$service"';
@@ -17,7 +16,7 @@ export default defineDashboard({
     row('State', [
       stateTimeline({
         title: 'Breaker state',
-        unit: UNITS.count,
+        unit: PANEL_UNITS.count,
         width: 24,
         alerts: ['CircuitBreakerOpen'],
         valueText: { '0': { text: 'closed', color: 'green' }, '1': { text: 'open', color: 'red' }, '2': { text: 'half-open', color: 'orange' } },
@@ -25,11 +24,11 @@ export default defineDashboard({
       }),
     ]),
     row('Calls', [
-      timeseries({ title: 'Calls by result', unit: UNITS.perSecond, targets: [target(promql`sum by (service, result) (${rate(calls, service)})`, '{{service}} {{result}}')] }),
-      timeseries({ title: 'Consecutive failures', unit: UNITS.count, targets: [target(promql`max by (service) (${sel(failures, service)})`, '{{service}}')] }),
+      timeseries({ title: 'Calls by result', unit: PANEL_UNITS.perSecond, targets: [target(promql`sum by (service, result) (${rate(calls, service)})`, '{{service}} {{result}}')] }),
+      timeseries({ title: 'Consecutive failures', unit: PANEL_UNITS.count, targets: [target(promql`max by (service) (${sel(failures, service)})`, '{{service}}')] }),
       timeseries({
         title: 'Transitions',
-        unit: UNITS.count,
+        unit: PANEL_UNITS.count,
         targets: [target(promql`sum by (service, from_state, to_state) (increase(${sel(transitions, service)}[$__rate_interval]))`, '{{service}} {{from_state}} → {{to_state}}')],
       }),
     ]),

@@ -1,4 +1,4 @@
-import { defineDashboard, promql, row, table, target, timeseries } from 'sextant';
+import { defineDashboard, PANEL_UNITS, promql, rate, rec, row, table, target, timeseries } from 'sextant';
 import { queryLatency } from '../alerts/database.ts';
 import { spanLatency } from '../alerts/errors.ts';
 import { latency } from '../alerts/http.ts';
@@ -7,7 +7,6 @@ import errors from '../catalog/errors.ts';
 import eventbus from '../catalog/eventbus.ts';
 import instrumentation from '../catalog/instrumentation.ts';
 import jobs from '../catalog/jobs.ts';
-import { rate, rec, UNITS } from './shared/common.ts';
 
 const e = errors.metrics;
 
@@ -22,7 +21,7 @@ export default defineDashboard({
     row('Firing now', [
       table({
         title: 'Firing alerts',
-        unit: UNITS.count,
+        unit: PANEL_UNITS.count,
         width: 24,
         quietWhenHealthy: 'no alert fires in a healthy system',
         shownUnder: 'errors',
@@ -31,29 +30,29 @@ export default defineDashboard({
       }),
     ]),
     row('Errors', [
-      timeseries({ title: 'Errors by module and type', unit: UNITS.perSecond, targets: [target(promql`sum by (module, error_type) (${rate(e.moduleErrors)})`, '{{module}} {{error_type}}')] }),
-      timeseries({ title: 'Errors by severity', unit: UNITS.perSecond, stacked: true, targets: [target(promql`sum by (severity) (${rate(e.moduleErrors)})`, '{{severity}}')] }),
-      timeseries({ title: 'Job failures by error type', unit: UNITS.perSecond, targets: [target(promql`sum by (error_type) (${rate(jobs.metrics.failed)})`, '{{error_type}}')] }),
-      timeseries({ title: 'Event bus errors by type', unit: UNITS.perSecond, targets: [target(promql`sum by (error_type) (${rate(eventbus.metrics.errors)})`, '{{error_type}}')] }),
+      timeseries({ title: 'Errors by module and type', unit: PANEL_UNITS.perSecond, targets: [target(promql`sum by (module, error_type) (${rate(e.moduleErrors)})`, '{{module}} {{error_type}}')] }),
+      timeseries({ title: 'Errors by severity', unit: PANEL_UNITS.perSecond, stacked: true, targets: [target(promql`sum by (severity) (${rate(e.moduleErrors)})`, '{{severity}}')] }),
+      timeseries({ title: 'Job failures by error type', unit: PANEL_UNITS.perSecond, targets: [target(promql`sum by (error_type) (${rate(jobs.metrics.failed)})`, '{{error_type}}')] }),
+      timeseries({ title: 'Event bus errors by type', unit: PANEL_UNITS.perSecond, targets: [target(promql`sum by (error_type) (${rate(eventbus.metrics.errors)})`, '{{error_type}}')] }),
       timeseries({
         title: 'Label values folded by the instrumentation guard',
         description: 'Non-zero means code recorded a label value the catalogue does not declare: a bug to fix, kept from exploding cardinality.',
         alerts: ['InstrumentationLabelValuesFolded'],
         quietWhenHealthy: 'nothing is folded unless the code has a bug',
         shownUnder: 'bad_labels',
-        unit: UNITS.perSecond,
+        unit: PANEL_UNITS.perSecond,
         width: 24,
         targets: [target(promql`sum by (metric, label, action) (${rate(instrumentation.metrics.labelValuesFolded)})`, '{{metric}} {{label}} {{action}}')],
       }),
     ]),
     row('Traces', [
-      timeseries({ title: 'Spans started by operation', unit: UNITS.perSecond, targets: [target(promql`sum by (operation) (${rate(e.spansCreated)})`, '{{operation}}')] }),
-      timeseries({ title: 'Spans with errors', unit: UNITS.perSecond, targets: [target(promql`sum by (operation, error_type) (${rate(e.spansWithErrors)})`, '{{operation}} {{error_type}}')] }),
-      timeseries({ title: 'Span duration p95', unit: UNITS.seconds, targets: [target(promql`${rec(spanLatency.p95)}`, '{{operation}}')] }),
+      timeseries({ title: 'Spans started by operation', unit: PANEL_UNITS.perSecond, targets: [target(promql`sum by (operation) (${rate(e.spansCreated)})`, '{{operation}}')] }),
+      timeseries({ title: 'Spans with errors', unit: PANEL_UNITS.perSecond, targets: [target(promql`sum by (operation, error_type) (${rate(e.spansWithErrors)})`, '{{operation}} {{error_type}}')] }),
+      timeseries({ title: 'Span duration p95', unit: PANEL_UNITS.seconds, targets: [target(promql`${rec(spanLatency.p95)}`, '{{operation}}')] }),
     ]),
     row('Slowest', [
-      table({ title: 'Slowest endpoints (p99)', unit: UNITS.seconds, targets: [target(promql`topk(10, max by (route) (${rec(latency.p99)}))`, '{{route}}', { instant: true })] }),
-      table({ title: 'Slowest queries (p95)', unit: UNITS.seconds, targets: [target(promql`topk(10, max by (query_type) (${rec(queryLatency.p95)}))`, '{{query_type}}', { instant: true })] }),
+      table({ title: 'Slowest endpoints (p99)', unit: PANEL_UNITS.seconds, targets: [target(promql`topk(10, max by (route) (${rec(latency.p99)}))`, '{{route}}', { instant: true })] }),
+      table({ title: 'Slowest queries (p95)', unit: PANEL_UNITS.seconds, targets: [target(promql`topk(10, max by (query_type) (${rec(queryLatency.p95)}))`, '{{query_type}}', { instant: true })] }),
     ]),
   ],
 });

@@ -1,8 +1,7 @@
-import { defineDashboard, labelVariable, promql, row, target, timeseries } from 'sextant';
+import { defineDashboard, labelVariable, PANEL_UNITS, promql, rate, rec, row, sel, target, timeseries } from 'sextant';
 import { lagLatency, processingLatency } from '../alerts/eventbus.ts';
 import eventbus from '../catalog/eventbus.ts';
 import config from '../sextant.config.ts';
-import { rate, rec, sel, UNITS } from './shared/common.ts';
 
 const { published, dispatched, queueDepth, errors } = eventbus.metrics;
 const eventType = 'event_type=~"$event_type"';
@@ -17,13 +16,13 @@ export default defineDashboard({
   variables: [labelVariable(published, 'event_type', 'Event type')],
   rows: [
     row('Throughput', [
-      timeseries({ title: 'Events published', unit: UNITS.perSecond, targets: [target(promql`sum by (event_type, tenant_tier) (${rate(published, eventType)})`, '{{event_type}} {{tenant_tier}}')] }),
-      timeseries({ title: 'Events dispatched by handler', unit: UNITS.perSecond, targets: [target(promql`sum by (handler) (${rate(dispatched, eventType)})`, '{{handler}}')] }),
+      timeseries({ title: 'Events published', unit: PANEL_UNITS.perSecond, targets: [target(promql`sum by (event_type, tenant_tier) (${rate(published, eventType)})`, '{{event_type}} {{tenant_tier}}')] }),
+      timeseries({ title: 'Events dispatched by handler', unit: PANEL_UNITS.perSecond, targets: [target(promql`sum by (handler) (${rate(dispatched, eventType)})`, '{{handler}}')] }),
     ]),
     row('Queue and lag', [
       timeseries({
         title: 'Queue depth',
-        unit: UNITS.count,
+        unit: PANEL_UNITS.count,
         alerts: ['EventQueueDepthHigh', 'EventQueueDepthCritical'],
         // The alert thresholds, read from the config object like the alerts read them.
         thresholds: [
@@ -35,12 +34,12 @@ export default defineDashboard({
       }),
       timeseries({
         title: 'Lag p95 and p99',
-        unit: UNITS.seconds,
+        unit: PANEL_UNITS.seconds,
         alerts: ['EventBusLagHigh'],
         targets: [target(promql`${rec(lagLatency.p95, eventType)}`, 'p95 {{event_type}}'), target(promql`${rec(lagLatency.p99, eventType)}`, 'p99 {{event_type}}')],
       }),
-      timeseries({ title: 'Handler processing p95', unit: UNITS.seconds, targets: [target(promql`${rec(processingLatency.p95)}`, '{{handler}}')] }),
-      timeseries({ title: 'Errors by type', unit: UNITS.perSecond, targets: [target(promql`sum by (event_type, error_type) (${rate(errors, eventType)})`, '{{event_type}} {{error_type}}')] }),
+      timeseries({ title: 'Handler processing p95', unit: PANEL_UNITS.seconds, targets: [target(promql`${rec(processingLatency.p95)}`, '{{handler}}')] }),
+      timeseries({ title: 'Errors by type', unit: PANEL_UNITS.perSecond, targets: [target(promql`sum by (event_type, error_type) (${rate(errors, eventType)})`, '{{event_type}} {{error_type}}')] }),
     ]),
   ],
 });

@@ -1,6 +1,5 @@
-import { defineDashboard, promql, row, sumOf, countOf, target, timeseries } from 'sextant';
+import { countOf, defineDashboard, PANEL_UNITS, promql, rate, row, sel, sumOf, target, timeseries } from 'sextant';
 import runtime from '../catalog/runtime.ts';
-import { rate, sel, UNITS } from './shared/common.ts';
 
 const r = runtime.metrics;
 
@@ -15,20 +14,20 @@ export default defineDashboard({
     row('Event loop', [
       timeseries({
         title: 'Event loop lag',
-        unit: UNITS.seconds,
+        unit: PANEL_UNITS.seconds,
         alerts: ['EventLoopLagHigh'],
         targets: [target(promql`max by (job, instance) (${sel(r.eventLoopLagP99)})`, 'p99 {{job}} {{instance}}'), target(promql`max by (job, instance) (${sel(r.eventLoopLagMean)})`, 'mean {{job}} {{instance}}')],
       }),
       timeseries({
         title: 'Active handles and requests',
-        unit: UNITS.count,
+        unit: PANEL_UNITS.count,
         targets: [target(promql`sum by (job, instance) (${sel(r.activeHandlesTotal)})`, 'handles {{job}}'), target(promql`sum by (job, instance) (${sel(r.activeRequestsTotal)})`, 'requests {{job}}')],
       }),
     ]),
     row('Memory and GC', [
       timeseries({
         title: 'Heap',
-        unit: UNITS.bytes,
+        unit: PANEL_UNITS.bytes,
         alerts: ['ProcessMemoryHigh'],
         targets: [
           target(promql`sum by (job, instance) (${sel(r.heapSizeUsed)})`, 'heap used {{job}}'),
@@ -36,19 +35,19 @@ export default defineDashboard({
           target(promql`sum by (job, instance) (${sel(r.residentMemory)})`, 'resident {{job}}'),
         ],
       }),
-      timeseries({ title: 'GC time by kind', unit: UNITS.ratio, targets: [target(promql`sum by (job, kind) (${rate(sumOf(r.gcDuration))})`, '{{job}} {{kind}}')] }),
+      timeseries({ title: 'GC time by kind', unit: PANEL_UNITS.ratio, targets: [target(promql`sum by (job, kind) (${rate(sumOf(r.gcDuration))})`, '{{job}} {{kind}}')] }),
       timeseries({
         title: 'GC runs by kind',
         description: 'Garbage collections per second, by kind (major, minor, incremental or weakcb): the count of the GC duration histogram.',
-        unit: UNITS.perSecond,
+        unit: PANEL_UNITS.perSecond,
         targets: [target(promql`sum by (job, kind) (${rate(countOf(r.gcDuration))})`, '{{job}} {{kind}}')],
       }),
     ]),
     row('Process', [
-      timeseries({ title: 'CPU', unit: UNITS.ratio, alerts: ['ProcessCpuHigh'], targets: [target(promql`sum by (job, instance) (${rate(r.cpu)})`, '{{job}} {{instance}}')] }),
+      timeseries({ title: 'CPU', unit: PANEL_UNITS.ratio, alerts: ['ProcessCpuHigh'], targets: [target(promql`sum by (job, instance) (${rate(r.cpu)})`, '{{job}} {{instance}}')] }),
       timeseries({
         title: 'File descriptors',
-        unit: UNITS.count,
+        unit: PANEL_UNITS.count,
         targets: [target(promql`sum by (job, instance) (${sel(r.openFds)})`, 'open {{job}}'), target(promql`sum by (job, instance) (${sel(r.maxFds)})`, 'max {{job}}')],
       }),
     ]),

@@ -1,6 +1,5 @@
-import { defineDashboard, labelVariable, promql, row, stateTimeline, target, timeseries } from 'sextant';
+import { defineDashboard, labelVariable, PANEL_UNITS, promql, row, sel, stateTimeline, target, timeseries } from 'sextant';
 import service from '../catalog/service.ts';
-import { sel, UNITS } from './shared/common.ts';
 
 const { state, restarts, uptime } = service.metrics;
 const s = 'service=~"$service"';
@@ -17,7 +16,7 @@ export default defineDashboard({
     row('Health matrix', [
       stateTimeline({
         title: 'Service state',
-        unit: UNITS.count,
+        unit: PANEL_UNITS.count,
         width: 24,
         alerts: ['ServiceFailed'],
         valueText: { '0': { text: 'active', color: 'green' }, '1': { text: 'inactive', color: 'yellow' }, '2': { text: 'failed', color: 'red' } },
@@ -30,11 +29,11 @@ export default defineDashboard({
     row('Lifecycle', [
       timeseries({
         title: 'Restarts by reason',
-        unit: UNITS.count,
+        unit: PANEL_UNITS.count,
         alerts: ['ServiceRestartingOften'],
         targets: [target(promql`sum by (service, reason) (increase(${sel(restarts, s)}[$__rate_interval]))`, '{{service}} {{reason}}')],
       }),
-      timeseries({ title: 'Uptime', unit: UNITS.seconds, targets: [target(promql`max by (service) (${sel(uptime, s)})`, '{{service}}')] }),
+      timeseries({ title: 'Uptime', unit: PANEL_UNITS.seconds, targets: [target(promql`max by (service) (${sel(uptime, s)})`, '{{service}}')] }),
     ]),
   ],
 });

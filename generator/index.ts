@@ -19,6 +19,8 @@ export type { AlertDef, RecordingRuleDef, RulesDef, Severity, Runbook, AlertTest
 export type { Thresholds } from './config.ts';
 export { defineDashboard, row, timeseries, stat, heatmap, table, barGauge, stateTimeline, target, labelVariable, FOLDERS } from './dsl/dashboards.ts';
 export type { DashboardDef, PanelDef, RowDef, TargetDef, VariableDef, Folder } from './dsl/dashboards.ts';
+export { sel, rec, rate, average, PANEL_UNITS } from './dsl/panels.ts';
+export type { PanelSeries } from './dsl/panels.ts';
 export type { Interpolation, SeriesRef, RecordingRef, Query } from './promql/query.ts';
 export { defineSlo, ratioSli, latencySli, events, DEFAULT_BURN_ALERTS } from './dsl/slos.ts';
 export type { SloDef, SliDef, EventsDef, BurnWindowDef, LabelSelector } from './dsl/slos.ts';

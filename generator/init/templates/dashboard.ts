@@ -3,13 +3,12 @@ import { ALERT_PANEL, DASHBOARD_NAME, type ProjectNames } from '../names.ts';
 
 export function dashboardFile(names: ProjectNames): string {
   const { service } = names;
-  return `import { bucketOf, defineDashboard, heatmap, labelVariable, promql, row, stat, target, timeseries } from 'sextant';
+  return `import { bucketOf, defineDashboard, heatmap, labelVariable, PANEL_UNITS, promql, rate, rec, row, sel, stat, target, timeseries } from 'sextant';
 import { errorRatio } from '../alerts/${service}.ts';
 import http from '../catalog/${service}.ts';
 
 const { requests, duration, inFlight } = http.metrics;
-/** Every panel narrows its series to the dashboard's job and instance variables (and the route's, where it has one). */
-const scope = 'job=~"$job", instance=~"$instance"';
+/** sel(), rate() and rec() narrow every series to the dashboard's job and instance variables; the route's is added where a panel has one. */
 const route = 'route=~"$route"';
 
 export default defineDashboard({
@@ -23,22 +22,22 @@ export default defineDashboard({
     row('Traffic', [
       timeseries({
         title: 'Requests by route and status',
-        unit: 'reqps',
-        targets: [target(promql\`sum by (route, status_class) (rate(\${requests}{\${scope}, \${route}}[$__rate_interval]))\`, '{{route}} {{status_class}}')],
+        unit: PANEL_UNITS.requestsPerSecond,
+        targets: [target(promql\`sum by (route, status_class) (\${rate(requests, route)})\`, '{{route}} {{status_class}}')],
       }),
-      stat({ title: 'In flight', unit: 'short', targets: [target(promql\`sum(\${inFlight}{\${scope}})\`)] }),
+      stat({ title: 'In flight', unit: PANEL_UNITS.count, targets: [target(promql\`sum(\${sel(inFlight)})\`)] }),
     ]),
     row('Errors and latency', [
       timeseries({
         title: '${ALERT_PANEL}',
-        unit: 'percentunit',
+        unit: PANEL_UNITS.ratio,
         alerts: ['${names.alert}'],
-        targets: [target(promql\`\${errorRatio}{job=~"$job"}\`, '{{job}}')],
+        targets: [target(rec(errorRatio), '{{job}}')],
       }),
       heatmap({
         title: 'Latency distribution',
-        unit: 's',
-        targets: [target(promql\`sum by (le) (rate(\${bucketOf(duration)}{\${scope}, \${route}}[$__rate_interval]))\`, '{{le}}')],
+        unit: PANEL_UNITS.seconds,
+        targets: [target(promql\`sum by (le) (\${rate(bucketOf(duration), route)})\`, '{{le}}')],
       }),
     ]),
   ],

@@ -1,10 +1,7 @@
 /** The Alertmanager dashboard: its configuration, the alerts and silences it holds, and the notifications it sends. */
-import { countOf, defineDashboard, promql, row, stat, sumOf, target, timeseries, type DashboardDef, type Folder, type Query, type SeriesRef, type MetricDef } from '../../index.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder } from '../../index.ts';
 import { domain } from './domain.ts';
-import { sel } from '../panels.ts';
-
-/** `metric{job=~"$job", instance=~"$instance"}`: narrowed to the dashboard's variables. */
-const rate = (metric: MetricDef | SeriesRef): Query => promql`rate(${sel(metric)}[$__rate_interval])`;
+import { average, rate, sel } from '../../dsl/panels.ts';
 
 export function alertmanagerDashboard(folder: Folder): DashboardDef {
   const am = domain.metrics;
@@ -48,7 +45,7 @@ export function alertmanagerDashboard(folder: Folder): DashboardDef {
         timeseries({
           title: 'Notification latency',
           unit: 's',
-          targets: [target(promql`sum by (integration) (${rate(sumOf(am.notificationLatency))}) / sum by (integration) (${rate(countOf(am.notificationLatency))})`, '{{integration}}')],
+          targets: [target(average(am.notificationLatency, 'integration'), '{{integration}}')],
         }),
       ]),
     ],

@@ -1,6 +1,6 @@
 import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder } from '../../index.ts';
 import { domain } from './domain.ts';
-import { sel } from '../panels.ts';
+import { sel } from '../../dsl/panels.ts';
 
 const k = domain.metrics;
 /** A series narrowed to the dashboard's job and instance variables. */

@@ -1,10 +1,8 @@
-import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder, type MetricDef, type Query } from '../../index.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder } from '../../index.ts';
 import { domain } from './domain.ts';
-import { sel } from '../panels.ts';
+import { rate, sel } from '../../dsl/panels.ts';
 
 const my = domain.metrics;
-/** A series narrowed to the dashboard's job and instance variables, and its rate. */
-const rate = (metric: MetricDef): Query => promql`rate(${sel(metric)}[$__rate_interval])`;
 
 /** MySQL through mysqld_exporter: up, connections against max_connections, connection attempts and slow queries. */
 export function mysqlDashboard(folder: Folder): DashboardDef {

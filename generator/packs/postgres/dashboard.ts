@@ -1,18 +1,13 @@
 /** The PostgreSQL dashboard: the server, its databases and replication, one instance or all. */
-import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type MetricDef, type Query, type RecordingRuleDef } from '../../index.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef } from '../../index.ts';
 import type { PackOptions } from '../../dsl/packs.ts';
 import type { Thresholds } from '../../config.ts';
 import type { PostgresRecording } from './alerts.ts';
 import postgres from './domain.ts';
-import { sel } from '../panels.ts';
+import { rate, rec, sel } from '../../dsl/panels.ts';
 
 const pg = postgres.metrics;
-
-/** `metric{job=~"$job", instance=~"$instance", …extra}`: narrowed to the dashboard's variables. */
-const rate = (metric: MetricDef, ...extra: string[]): Query => promql`rate(${sel(metric, ...extra)}[$__rate_interval])`;
 const notTemplates = 'datname!~"template.*"';
-/** A recording rule kept per job and instance, narrowed to the dashboard's variables. */
-const rec = (rule: RecordingRuleDef, ...extra: string[]): Query => promql`${rule}{${['job=~"$job"', 'instance=~"$instance"', ...extra].join(', ')}}`;
 
 export default function postgresDashboard(options: PackOptions<Thresholds>, recording: PostgresRecording): DashboardDef {
   return defineDashboard({

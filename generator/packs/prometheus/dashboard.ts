@@ -1,10 +1,7 @@
 /** The Prometheus dashboard: its targets and scrapes, rule evaluation, storage, and the alerts it sends. */
-import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder, type MetricDef, type Query } from '../../index.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder } from '../../index.ts';
 import { domain, scrape } from './domain.ts';
-import { sel } from '../panels.ts';
-
-/** `metric{job=~"$job", instance=~"$instance", …extra}`: narrowed to the dashboard's variables. */
-const rate = (metric: MetricDef): Query => promql`rate(${sel(metric)}[$__rate_interval])`;
+import { rate, sel } from '../../dsl/panels.ts';
 
 export function prometheusDashboard(folder: Folder): DashboardDef {
   const p = domain.metrics;

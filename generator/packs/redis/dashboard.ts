@@ -1,15 +1,12 @@
 /** The Redis dashboard: clients, memory, the keyspace, commands, replication and persistence. */
-import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type MetricDef, type Query } from '../../index.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef } from '../../index.ts';
 import type { PackOptions } from '../../dsl/packs.ts';
 import type { Thresholds } from '../../config.ts';
 import type { RedisRecording } from './alerts.ts';
 import redis from './domain.ts';
-import { sel } from '../panels.ts';
+import { rate, sel } from '../../dsl/panels.ts';
 
 const r = redis.metrics;
-
-/** `metric{job=~"$job", instance=~"$instance"}` (or a recording rule kept per job and instance): narrowed to the dashboard's variables. */
-const rate = (metric: MetricDef): Query => promql`rate(${sel(metric)}[$__rate_interval])`;
 
 export default function redisDashboard(options: PackOptions<Thresholds>, recording: RedisRecording): DashboardDef {
   return defineDashboard({
