@@ -1,9 +1,10 @@
 /**
  * The environments the config declares (staging, production…) beside compose, hosts and Kubernetes:
  * each names a generated file and a label value, and overrides only thresholds its rules read and
- * packs the config lists (model/environments.ts evaluates the rules with them).
+ * the thresholds and escalation of packs the config lists (model/environments.ts evaluates the rules
+ * with them).
  */
-import type { PackDef } from '../../dsl/packs.ts';
+import { ENVIRONMENT_PACK_OPTIONS, type PackDef, packInEnvironment } from '../../dsl/packs.ts';
 import { DEPLOYMENTS } from '../../dsl/scrape.ts';
 import { nearestKey, unknownKeyMessage, unknownKeys } from '../../dsl/unknown-keys.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
@@ -22,8 +23,8 @@ const RESERVED = ['edges'];
 export const environmentsCheck: Check = {
   id: 'environments',
   summary:
-    'Declared environments have lowercase names other than compose, hosts, kubernetes and edges, only the keys thresholds, packs and alertmanager, threshold overrides that name a threshold of alerts.thresholds some rule reads with a finite number, packs the config lists with options that change their rules, and a host:port Alertmanager; kubernetes.environment names one of them.',
-  fix: 'Name the environment in lowercase (staging, production), give it only thresholds, packs and alertmanager, override only thresholds that alerts.thresholds defines and some rule reads, with a number, and list again only packs the config lists, with options that change their rules.',
+    'Declared environments have lowercase names other than compose, hosts, kubernetes and edges, only the keys thresholds, packs and alertmanager, threshold overrides that name a threshold of alerts.thresholds some rule reads with a finite number, packs the config lists whose thresholds or escalation change their rules, and a host:port Alertmanager; kubernetes.environment names one of them.',
+  fix: 'Name the environment in lowercase (staging, production), give it only thresholds, packs and alertmanager, override only thresholds that alerts.thresholds defines and some rule reads, with a number, and list again only packs the config lists, with the thresholds or escalation that differ there.',
   run(model) {
     const { config } = model;
     const problems: Problem[] = [];
@@ -96,8 +97,9 @@ function thresholdsRead(model: Model, environment: string): readonly string[] {
 }
 
 /**
- * An environment's packs: each a pack the config lists (by name), once, whose options change its
- * rules; the environment takes only its rules (jobs, dashboards and domains stay the config's).
+ * An environment's packs: each a pack the config lists (by name), once, whose thresholds or
+ * escalation change its rules; the environment takes only its rules (jobs, dashboards and domains
+ * stay the config's). Its keys, misspelt or not for an environment, are `config-keys`'s.
  */
 function packProblems(listed: unknown, packs: unknown, environment: string): [string, string][] {
   const base = (Array.isArray(listed) ? listed : []).filter(isPackLike);
@@ -109,24 +111,26 @@ function packProblems(listed: unknown, packs: unknown, environment: string): [st
     if (!isPackLike(pack)) return [[where, `is not a pack${typeof pack === 'function' ? ': call it (node({ … }), not node)' : ': list a pack call, such as node({ thresholds: { … } })'}`]];
     const same = base.find((other) => other.name === pack.name);
     if (!same) {
+      // Its scrape jobs, dashboards and domains would exist nowhere: a pack runs where its jobs have targets.
       const nearest = nearestKey(pack.name, names);
-      return [[where, `pack '${pack.name}' is not in the config's packs${nearest ? `: did you mean '${nearest}'?` : ''}; an environment changes the options of packs every environment has (list it in packs first)`]];
+      return [[where, `pack '${pack.name}' is not in the config's packs${nearest ? `: did you mean '${nearest}'?` : ''}; an environment changes only the thresholds and escalation of packs every environment has, whose scrape jobs, dashboards and domains come from the config: list it in packs first, with targets under targets.${environment} if it runs only there`]];
     }
     if (seen.has(pack.name)) return [[where, `pack '${pack.name}' is listed twice in ${environment}: list it once, with all its options`]];
     seen.add(pack.name);
-    // A misspelt option or threshold would leave the environment on the pack's default, silently.
-    const misspelt = (pack.unknownKeys ?? []).map(({ place, key, known }): [string, string] => [
-      `${where}.${place === 'options' ? '' : `${place}.`}${key}`,
-      unknownKeyMessage(key, known, `the ${pack.name} pack's ${place}`),
-    ]);
-    if (misspelt.length > 0) return misspelt;
-    if (JSON.stringify(pack.rules) === JSON.stringify(same.rules)) {
-      return [[where, `pack '${pack.name}' changes none of its rules in ${environment}: give it the thresholds that differ there, or remove it`]];
+    const written = Object.keys(pack.options ?? {});
+    // config-keys names a misspelt option or one an environment cannot change.
+    if ((pack.unknownKeys ?? []).length > 0 || written.some((key) => !ENVIRONMENT_PACK_OPTIONS.includes(key))) return [];
+    const fixed = Object.keys(same.options ?? {}).filter((key) => !ENVIRONMENT_PACK_OPTIONS.includes(key));
+    if (same.configure === undefined && fixed.length > 0) {
+      return [[where, `pack '${pack.name}' cannot be made again with ${environment}'s options: its definePack() names no configure function, so ${environment}'s rules would lose the config's ${fixed.join(', ')}; give definePack() configure: <the pack's function>, or remove it from ${environment}`]];
+    }
+    if (JSON.stringify(packInEnvironment(same, pack).rules) === JSON.stringify(same.rules)) {
+      return [[where, `pack '${pack.name}' changes none of its rules in ${environment}: give it the thresholds or escalation that differ there, or remove it`]];
     }
     return [];
   });
 }
 
-function isPackLike(value: unknown): value is Pick<PackDef, 'name' | 'rules'> & Partial<Pick<PackDef, 'unknownKeys'>> {
+function isPackLike(value: unknown): value is PackDef {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'pack' && typeof (value as { name?: unknown }).name === 'string';
 }
