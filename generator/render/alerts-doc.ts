@@ -81,7 +81,7 @@ function environmentThresholds(model: Model): string[] {
   return [
     '**Thresholds by environment.** These environments override thresholds (a pack\'s as `<pack>.<threshold>`): their Prometheus configuration (`prometheus/prometheus.<environment>.yml`) ' +
       'loads its own copy of each rule file the values change (`<file>.<environment>.rules.yml`, tested by `<file>.<environment>.test.yml`) and the default file otherwise. ' +
-      `${kubernetesUses(model)} An alert whose expression differs shows it below its own.`,
+      `${kubernetesUses(model)} An alert whose expression differs shows it below its own. Dashboards are rendered once, for every environment, with the defaults.`,
     table(
       ['Threshold', 'Default', ...environments.map((environment) => environment.name)],
       names.map((name) => [code(name), String(defaults[name] ?? '—'), ...environments.map((environment) => String(overridesOf(model, environment)[name] ?? '—'))]),
