@@ -94,6 +94,15 @@ export const PACK_OPTIONS = Object.keys({
 export const ENVIRONMENT_PACK_OPTIONS: readonly string[] = ['thresholds', 'escalation'] satisfies (keyof PackOptions<Thresholds>)[];
 
 /**
+ * The options an environment's copy of a pack was written with (`written`) that it may not give: not
+ * in ENVIRONMENT_PACK_OPTIONS, with another value than the config's pack has (`base`; the same value
+ * again, from a spread of the config's options, changes nothing).
+ */
+export function optionsBeyondEnvironment(written: Readonly<Record<string, unknown>>, base: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(written).filter((key) => !ENVIRONMENT_PACK_OPTIONS.includes(key) && JSON.stringify(written[key]) !== JSON.stringify(base[key]));
+}
+
+/**
  * The config's pack as an environment lists it again (`override`): the config's options with the
  * environment's thresholds over the config's and its escalation, when the pack can be configured
  * again; the environment's pack as written otherwise (a hand-made pack without `configure`).

@@ -16,6 +16,18 @@ const inProduction = (options: object) => loose({ packs: [pack({})], environment
 checkTable(configKeysCheck, [
   { name: "an environment's pack with thresholds and escalation passes", metrics, config: inProduction({ thresholds: { ratio: 0.9 }, escalation: 'The on-call DBA' }), expect: [] },
   {
+    name: "an environment's pack repeating the config's options passes: a spread of the same options changes nothing",
+    metrics,
+    config: loose({ packs: [pack({ job: 'w', targets: { hosts: ['w:1'] } })], environments: { production: { packs: [pack({ job: 'w', targets: { hosts: ['w:1'] }, thresholds: { ratio: 0.9 } })] } } }),
+    expect: [],
+  },
+  {
+    name: "an environment's pack leaving out an option the config gives passes: it is the config's there too",
+    metrics,
+    config: loose({ packs: [pack({ job: 'w' })], environments: { production: { packs: [pack({ thresholds: { ratio: 0.9 } })] } } }),
+    expect: [],
+  },
+  {
     name: "an environment's pack naming another job is refused: only that environment's rules would follow it",
     metrics,
     config: inProduction({ job: 'widget-prod', thresholds: { ratio: 0.9 } }),

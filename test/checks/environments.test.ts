@@ -28,6 +28,12 @@ checkTable(environmentsCheck, [
   { name: 'a pack the config does not list is refused, with the nearest name', metrics, config: withPacks({ production: { packs: [{ ...widget(0.9), name: 'widgets' }] } }), expect: ["environments.production.packs[0]: pack 'widgets' is not in the config's packs: did you mean 'widget'?"] },
   { name: 'a pack whose options change none of its rules is refused', metrics, config: withPacks({ production: { packs: [widget(0.5)] } }), expect: ["environments.production.packs[0]: pack 'widget' changes none of its rules in production"] },
   { name: 'a pack whose escalation differs passes: its runbooks change', metrics, config: withPacks({ production: { packs: [widgetPack({ escalation: 'The on-call DBA' })] } }), expect: [] },
+  {
+    name: "a pack repeating the config's job is checked like any other: here it changes nothing",
+    metrics,
+    config: { packs: [widget(0.5, undefined, { job: 'w' })], environments: { production: { packs: [widget(0.5, undefined, { job: 'w' })] } } as never },
+    expect: ["environments.production.packs[0]: pack 'widget' changes none of its rules in production"],
+  },
   { name: 'a pack with a misspelt or per-config option is left to config-keys', metrics, config: withPacks({ production: { packs: [widget(0.5, undefined, { job: 'w' })] } }), expect: [] },
   {
     name: 'a hand-made pack that cannot be made again is refused where the config gives it other options',

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, type RemoteWrite } from '../../config.ts';
-import { ENVIRONMENT_PACK_OPTIONS, type PackDef } from '../../dsl/packs.ts';
+import { ENVIRONMENT_PACK_OPTIONS, optionsBeyondEnvironment, type PackDef } from '../../dsl/packs.ts';
 import { unknownKeyMessage } from '../../dsl/unknown-keys.ts';
 // Other checks name the nearest known word the same way.
 import { CONFIG_FILE } from '../../model/load.ts';
@@ -33,7 +33,7 @@ export const configKeysCheck: Check = {
       }
     };
     visit(config, KNOWN, '');
-    for (const [definition, message] of environmentPackKeys(config.environments)) problems.push({ file: CONFIG_FILE, definition, check: this.id, message });
+    for (const [definition, message] of environmentPackKeys(config.environments, config.packs)) problems.push({ file: CONFIG_FILE, definition, check: this.id, message });
     return problems;
   },
 };
@@ -49,12 +49,15 @@ const PER_CONFIG: Readonly<Record<string, (pack: string, environment: string) =>
 
 /**
  * The keys of each pack an environment lists again (`environments.<name>.packs`): a misspelt option
- * or threshold, and an option other than thresholds and escalation, would leave that environment
- * on the config's value, or change only its rules, silently. The rest of its shape is the
+ * or threshold, and an option other than thresholds and escalation with another value than the
+ * config's pack has, would leave that environment on the config's value, or change only its rules,
+ * silently. The rest of its shape is the
  * `environments` check's.
  */
-function environmentPackKeys(environments: unknown): [string, string][] {
+function environmentPackKeys(environments: unknown, listed: unknown): [string, string][] {
   if (!isObject(environments)) return [];
+  const configured = (name: string): Readonly<Record<string, unknown>> =>
+    (Array.isArray(listed) ? (listed as Partial<PackDef>[]) : []).find((pack) => isObject(pack) && pack.name === name)?.options ?? {};
   return Object.entries(environments).flatMap(([environment, settings]) => {
     const packs = isObject(settings) && Array.isArray(settings.packs) ? (settings.packs as unknown[]) : [];
     return packs.flatMap((pack, index): [string, string][] => {
@@ -64,8 +67,8 @@ function environmentPackKeys(environments: unknown): [string, string][] {
       const misspelt = new Set(unknownKeys.filter(({ place }) => place === 'options').map(({ key }) => key));
       return [
         ...unknownKeys.map(({ place, key, known }): [string, string] => [`${where}.${place === 'options' ? '' : `${place}.`}${key}`, unknownKeyMessage(key, known, `the ${name} pack's ${place}`)]),
-        ...Object.keys(options)
-          .filter((key) => !ENVIRONMENT_PACK_OPTIONS.includes(key) && !misspelt.has(key))
+        ...optionsBeyondEnvironment(options, configured(name))
+          .filter((key) => !misspelt.has(key))
           .map((key): [string, string] => [
             `${where}.${key}`,
             `${environment} cannot change the ${name} pack's ${key}: ${PER_CONFIG[key]?.(name, environment) ?? `it shapes the pack's scrape jobs, dashboards or domains, which every environment shares, so only ${environment}'s rules would follow it; set ${key} on the config's ${name}() pack`} (an environment may change only a pack's ${ENVIRONMENT_PACK_OPTIONS.join(' and ')})`,
