@@ -39,8 +39,15 @@ checkTable(environmentsCheck, [
     name: 'a hand-made pack that cannot be made again is refused where the config gives it other options',
     metrics,
     config: { packs: [{ ...widget(0.5, undefined, { job: 'w' }), configure: undefined }], environments: { production: { packs: [widget(0.9)] } } as never },
-    expect: ["environments.production.packs[0]: pack 'widget' cannot be made again with production's options: its definePack() names no configure function, so production's rules would lose the config's job"],
+    expect: ["environments.production.packs[0]: pack 'widget' cannot be made again with production's options: its definePack() names no configure function, so production's rules would lose the config's thresholds, job"],
   },
+  {
+    name: "a hand-made pack that cannot be made again is refused where the config gives it thresholds: the environment's would not go over them",
+    metrics,
+    config: { packs: [{ ...widget(0.5), configure: undefined }], environments: { production: { packs: [widgetPack({ thresholds: { spare: 3 } })] } } as never },
+    expect: ["environments.production.packs[0]: pack 'widget' cannot be made again with production's options: its definePack() names no configure function, so production's rules would lose the config's thresholds"],
+  },
+  { name: 'a hand-made pack the config gives no options passes: the environment\'s is the config\'s with its own', metrics, config: { packs: [{ ...widgetPack(), configure: undefined }], environments: { production: { packs: [widget(0.9)] } } as never }, expect: [] },
   {
     name: "an environment's pack starts from the config's options: listed again with nothing of its own, it changes nothing",
     metrics,

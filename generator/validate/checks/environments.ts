@@ -4,7 +4,7 @@
  * the thresholds and escalation of packs the config lists (model/environments.ts evaluates the rules
  * with them).
  */
-import { ENVIRONMENT_PACK_OPTIONS, optionsBeyondEnvironment, type PackDef, packInEnvironment } from '../../dsl/packs.ts';
+import { optionsBeyondEnvironment, type PackDef, packInEnvironment } from '../../dsl/packs.ts';
 import { DEPLOYMENTS } from '../../dsl/scrape.ts';
 import { nearestKey, unknownKeyMessage, unknownKeys } from '../../dsl/unknown-keys.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
@@ -120,7 +120,8 @@ function packProblems(model: Model, packs: unknown, environment: string): [strin
     seen.add(pack.name);
     // config-keys names a misspelt option or one an environment cannot change.
     if ((pack.unknownKeys ?? []).length > 0 || optionsBeyondEnvironment(pack.options ?? {}, same.options ?? {}).length > 0) return [];
-    const fixed = Object.keys(same.options ?? {}).filter((key) => !ENVIRONMENT_PACK_OPTIONS.includes(key));
+    // Without configure the environment's pack is taken as written: it must not drop what the config's sets.
+    const fixed = Object.keys(same.options ?? {});
     if (same.configure === undefined && fixed.length > 0) {
       return [[where, `pack '${pack.name}' cannot be made again with ${environment}'s options: its definePack() names no configure function, so ${environment}'s rules would lose the config's ${fixed.join(', ')}; give definePack() configure: <the pack's function>, or remove it from ${environment}`]];
     }
