@@ -103,8 +103,9 @@ export interface EnvironmentConfig<T extends Thresholds = Thresholds> {
    */
   readonly thresholds?: Readonly<Partial<Record<keyof T & string, number>>>;
   /**
-   * Packs of `packs` listed again with this environment's options (thresholds): each replaces the
-   * pack of the same name in the environment's rules. Its jobs, dashboards and domains stay the config's.
+   * Packs of `packs` listed again with this environment's thresholds and escalation (no other
+   * option): each replaces the pack of the same name in the environment's rules, made from the
+   * config's options with these over them. Its jobs, dashboards and domains stay the config's.
    */
   readonly packs?: readonly PackDef[];
   /** host:port of the environment's Alertmanager, when no scrape job with receivesAlerts has a target there. */

@@ -139,20 +139,22 @@ describe('sextant check with an environment overriding a threshold', () => {
 });
 
 describe('an environment overriding the thresholds of a pack', () => {
-  it("gets the pack's rule file built with them; the other environments keep the config's options", async () => {
-    // The fixture's alert file made a pack taking its thresholds as options, listed by the config and again by production.
-    const alerts = readFileSync(join(FIXTURE, 'alerts/checkout.ts'), 'utf8');
-    const pack = alerts
-      .replace("import { alert,", "import { alert, definePack,")
-      .replace("import checkout from '../catalog/checkout.ts';", "import checkout from './catalog/checkout.ts';")
-      .replace("import config from '../sextant.config.ts';\n", '')
-      .replace(
-        'const { declinedRatio: threshold, minOrdersPerSecond } = config.alerts.thresholds;',
-        'export function checkoutPack(options: { thresholds?: { declinedRatio?: number } } = {}) {\nconst { declinedRatio: threshold, minOrdersPerSecond } = { declinedRatio: 0.5, minOrdersPerSecond: 0.1, ...options.thresholds };',
-      )
-      .replace('export default defineRules(', 'const rules = defineRules(')
-      .concat("return definePack({ name: 'checkout', program: 'checkout', versions: '1', domains: [], rules: [rules], dashboards: [], scrape: [] });\n}\n");
-    const project = fixtureCopy({
+  // The fixture's alert file made a pack taking its thresholds and escalation as options, as the packs the package ships do.
+  const alerts = readFileSync(join(FIXTURE, 'alerts/checkout.ts'), 'utf8');
+  const pack = alerts
+    .replace("import { alert,", "import { alert, definePack, type PackOptions,")
+    .replace("import checkout from '../catalog/checkout.ts';", "import checkout from './catalog/checkout.ts';")
+    .replace("import config from '../sextant.config.ts';\n", '')
+    .replace(
+      'const { declinedRatio: threshold, minOrdersPerSecond } = config.alerts.thresholds;',
+      'const DEFAULTS = { declinedRatio: 0.5, minOrdersPerSecond: 0.1 };\nexport function checkoutPack(options: PackOptions<typeof DEFAULTS> = {}) {\nconst { declinedRatio: threshold, minOrdersPerSecond } = { ...DEFAULTS, ...options.thresholds };',
+    )
+    .replace("escalation: 'The payments team;", "escalation: options.escalation ?? 'The payments team;")
+    .replace('export default defineRules(', 'const rules = defineRules(')
+    .concat("return definePack({ name: 'checkout', configure: checkoutPack, program: 'checkout', versions: '1', domains: [], rules: [rules], dashboards: [], scrape: [] }, options, DEFAULTS);\n}\n");
+  /** The fixture with the pack instead of its alert file: the config's pack options, and production's. */
+  const packProject = (config: string, production: string) =>
+    fixtureCopy({
       'alerts/checkout.ts': undefined,
       'pack.ts': pack,
       'sextant.config.ts': `import { defineConfig } from 'sextant';
@@ -160,17 +162,43 @@ import { checkoutPack } from './pack.ts';
 export default defineConfig({
   namespace: 'shop',
   limits: { seriesPerMetric: 500, seriesTotal: 2_000 },
-  packs: [checkoutPack()],
-  environments: { staging: { alertmanager: 'am.staging:9093' }, production: { alertmanager: 'am.prod:9093', packs: [checkoutPack({ thresholds: { declinedRatio: 0.3 } })] } },
+  packs: [checkoutPack(${config})],
+  environments: { staging: { alertmanager: 'am.staging:9093' }, production: { alertmanager: 'am.prod:9093', packs: [checkoutPack(${production})] } },
 });
 `,
     });
+
+  it("gets the pack's rule file built with them over the config's options; the other environments keep the config's", async () => {
+    const project = packProject('{ thresholds: { minOrdersPerSecond: 0.2 } }', "{ thresholds: { declinedRatio: 0.3 }, escalation: 'The payments lead, paged.' }");
     const files = await generated(project.root);
     expect(content(files, 'prometheus/rules/checkout.rules.yml')).toContain('> 0.5 and');
-    expect(content(files, 'prometheus/rules/checkout.production.rules.yml')).toContain('> 0.3 and');
+    // Production's declinedRatio over the config's minOrdersPerSecond, not the pack's default.
+    expect(content(files, 'prometheus/rules/checkout.production.rules.yml')).toContain('> 0.3 and sum by (job) (rate(shop_orders_total[5m])) > 0.2');
     expect(ruleFiles(files, 'prometheus/prometheus.production.yml')).toEqual(['rules/checkout.production.rules.yml']);
     expect(ruleFiles(files, 'prometheus/prometheus.staging.yml')).toEqual(['rules/checkout.rules.yml']);
     expect(content(files, 'prometheus/tests/checkout.production.test.yml')).toContain('OrdersDeclined fires: 40% declined');
     expect(promtoolTests(files).status).toBe(0);
+  });
+
+  it("shows in alerts.md the pack's threshold production overrides, and who answers there", async () => {
+    const project = packProject('{ thresholds: { minOrdersPerSecond: 0.2 } }', "{ thresholds: { declinedRatio: 0.3 }, escalation: 'The payments lead, paged.' }");
+    const doc = content(await generated(project.root), 'docs/alerts.md');
+    expect(doc).toContain('| Threshold | Default | production |');
+    expect(doc).toContain('| `checkout.declinedRatio` | 0.5 | 0.3 |');
+    expect(doc).toContain("**Escalation:** The payments team; the provider's support line if it lasts an hour.\n\n**Escalation in production:** The payments lead, paged.");
+  });
+
+  it('refuses another job for production, under config-keys: only its rules would follow it', async () => {
+    const project = packProject("{ job: 'shop' }", "{ job: 'shop-prod', thresholds: { declinedRatio: 0.3 } }");
+    const result = await runPipeline(project.root);
+    expect(result.ok ? [] : result.problems).toEqual([
+      {
+        file: 'sextant.config.ts',
+        definition: 'environments.production.packs[0].job',
+        check: 'config-keys',
+        message:
+          "production cannot change the checkout pack's job: it names the scrape job every environment shares, so production's rules would select a job no target has; set job on the config's checkout() pack (an environment may change only a pack's thresholds and escalation)",
+      },
+    ]);
   });
 });

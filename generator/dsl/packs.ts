@@ -27,6 +27,16 @@ export interface PackDef {
   readonly scrape: readonly ScrapeJobDef[];
   /** Keys of the options the project wrote that the pack does not read (a typo): the loader reports them. */
   readonly unknownKeys: readonly UnknownPackKey[];
+  /** The options as the project wrote them (what an environment's copy of the pack starts from). */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Its thresholds as its rules read them: the pack's defaults with the project's overrides. */
+  readonly thresholds: Readonly<Record<string, number>>;
+  /**
+   * The pack's own function (`configure: postgres`): the same pack with other options. An environment
+   * listing the pack again gets `configure()` of the config's options with its thresholds and
+   * escalation over them (`packInEnvironment()`), so nothing else of the pack can differ there.
+   */
+  configure?(options: PackOptions<Thresholds>): PackDef;
 }
 
 export interface UnknownPackKey {
@@ -41,10 +51,11 @@ export interface UnknownPackKey {
  * a misspelt option or threshold name is kept as data (a pack is data), for the loader to refuse.
  * `extraOptions`: the options the pack reads beyond PackOptions.
  */
-export function definePack<T extends Thresholds>(pack: Omit<PackDef, 'kind' | 'unknownKeys'>, options: PackOptions<T> = {}, defaults?: T, extraOptions: readonly string[] = []): PackDef {
+export function definePack<T extends Thresholds>(pack: Omit<PackDef, 'kind' | 'unknownKeys' | 'options' | 'thresholds'>, options: PackOptions<T> = {}, defaults?: T, extraOptions: readonly string[] = []): PackDef {
   const unknown = (place: string, written: unknown, known: readonly string[]) => unknownKeys(written, known).map((key) => ({ place, key, known }));
   const found = [...unknown('options', options, [...PACK_OPTIONS, ...extraOptions]), ...(defaults === undefined ? [] : unknown('thresholds', options.thresholds, Object.keys(defaults)))];
-  return Object.freeze({ kind: 'pack' as const, ...pack, unknownKeys: found });
+  const thresholds = { ...defaults, ...options.thresholds } as Record<string, number>;
+  return Object.freeze({ kind: 'pack' as const, ...pack, unknownKeys: found, options: options as Readonly<Record<string, unknown>>, thresholds });
 }
 
 /**
@@ -74,6 +85,39 @@ export interface PackOptions<T extends Thresholds> {
 export const PACK_OPTIONS = Object.keys({
   job: true, targets: true, runsIn: true, notIn: true, kubernetes: true, thresholds: true, escalation: true, folder: true,
 } satisfies Record<keyof PackOptions<Thresholds>, true>);
+
+/**
+ * The options an environment may give a pack it lists again: they change only the pack's rules (its
+ * numbers and its runbooks' escalation), which every environment evaluates on its own. The others
+ * shape its scrape jobs, dashboards or domains too, which every environment shares.
+ */
+export const ENVIRONMENT_PACK_OPTIONS: readonly string[] = ['thresholds', 'escalation'] satisfies (keyof PackOptions<Thresholds>)[];
+
+/**
+ * The options an environment's copy of a pack was written with (`written`) that it may not give: not
+ * in ENVIRONMENT_PACK_OPTIONS, with another value than the config's pack has (`base`; the same value
+ * again, from a spread of the config's options, changes nothing).
+ */
+export function optionsBeyondEnvironment(written: Readonly<Record<string, unknown>>, base: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(written).filter((key) => !ENVIRONMENT_PACK_OPTIONS.includes(key) && JSON.stringify(written[key]) !== JSON.stringify(base[key]));
+}
+
+/**
+ * The config's pack as an environment lists it again (`override`): the config's options with the
+ * environment's thresholds over the config's and its escalation, when the pack can be configured
+ * again; the environment's pack as written otherwise (a hand-made pack without `configure`).
+ */
+export function packInEnvironment(base: PackDef, override: PackDef): PackDef {
+  if (base.configure === undefined) return override;
+  const written = override.options ?? {};
+  const options = base.options ?? {};
+  const thresholds = { ...(options.thresholds as object | undefined), ...(written.thresholds as object | undefined) };
+  return base.configure({
+    ...options,
+    ...(Object.keys(thresholds).length > 0 ? { thresholds } : {}),
+    ...(written.escalation === undefined ? {} : { escalation: written.escalation as string }),
+  });
+}
 
 /** The escalation of a pack's runbooks when the project names none. */
 export const DEFAULT_ESCALATION = 'The team that runs this program; if the fix steps do not end it within 30 minutes, or data is at risk, page its lead.';

@@ -3,15 +3,15 @@
  * imported from sextant.config.ts), so an environment that overrides some gets its own evaluation of
  * the rule files: they are bundled again with every import of sextant.config.ts answered by a small
  * module that returns the project's config with the environment's thresholds merged in, and that
- * records which thresholds the rules read. The packs it lists again with other options replace the
- * config's packs of the same name in its rules. What comes out is a set of rule sources per
- * environment, built and checked like the default ones; the renderers write a file of its own only
- * where the environment's differs (render/rules.ts).
+ * records which thresholds the rules read. The packs it lists again replace the config's packs of
+ * the same name in its rules, made from the config's options with its thresholds and escalation.
+ * What comes out is a set of rule sources per environment, built and checked like the default ones;
+ * the renderers write a file of its own only where the environment's differs (render/rules.ts).
  */
 import { dirname } from 'node:path';
 import type { Plugin } from 'esbuild';
 import type { EnvironmentConfig, SextantConfig } from '../config.ts';
-import type { PackDef } from '../dsl/packs.ts';
+import { type PackDef, packInEnvironment } from '../dsl/packs.ts';
 import type { Problem } from '../problems.ts';
 import type { DefinitionSource } from './build.ts';
 import { importBundled } from './bundle.ts';
@@ -42,12 +42,17 @@ export function overridingEnvironments(config: SextantConfig): [string, Environm
 
 /**
  * The config's packs as an environment lists them: each of its packs replaces the config's pack of
- * the same name; a name the config does not list is the `environments` check's to refuse.
+ * the same name, made again from the config's options with the environment's thresholds and
+ * escalation (`packInEnvironment()`); a name the config does not list, or another option, is the
+ * `environments` and `config-keys` checks' to refuse.
  */
 export function environmentPacks(config: SextantConfig, settings: EnvironmentConfig): readonly PackDef[] {
   const own = Array.isArray(settings.packs) ? settings.packs : [];
   const base: readonly unknown[] = Array.isArray(config.packs) ? config.packs : [];
-  return base.map((pack) => own.find((other) => named(other) !== undefined && named(other) === named(pack)) ?? pack) as PackDef[];
+  return base.map((pack) => {
+    const other = own.find((candidate) => named(candidate) !== undefined && named(candidate) === named(pack));
+    return other === undefined ? pack : packInEnvironment(pack as PackDef, other);
+  }) as PackDef[];
 }
 
 const named = (pack: unknown): unknown => (typeof pack === 'object' && pack !== null ? (pack as { name?: unknown }).name : undefined);

@@ -54,6 +54,7 @@ function renderAlert(model: Model, alert: ModelAlert): string {
     runbook.query ? '**Query to run**\n\n```promql\n' + runbook.query + '\n```' : '',
     panel ? `**Dashboard:** [${panel.title}](${panel.url}) (a path on Grafana)` : '',
     runbook.escalation ? `**Escalation:** ${runbook.escalation}` : '',
+    ...otherEscalations(model, alert),
   ].filter(Boolean);
   return [
     `### <a id="${runbookAnchor(alert.name)}"></a>${alert.name}`,
@@ -69,21 +70,21 @@ function renderAlert(model: Model, alert: ModelAlert): string {
 }
 
 /**
- * Which value applies where: the thresholds an environment overrides, beside the default, and where
- * the Kubernetes outputs stand (they load the default rule files).
+ * Which value applies where: the thresholds an environment overrides (its own and its packs'),
+ * beside the default, and where the Kubernetes outputs stand (they load the default rule files).
  */
 function environmentThresholds(model: Model): string[] {
   const environments = (model.environments ?? []).filter((environment) => Object.keys(overridesOf(model, environment)).length > 0);
   if (environments.length === 0) return [];
   const names = [...new Set(environments.flatMap((environment) => Object.keys(overridesOf(model, environment))))].sort();
-  const defaults = model.config.alerts.thresholds;
+  const defaults = defaultThresholds(model);
   return [
-    '**Thresholds by environment.** These environments override thresholds: their Prometheus configuration (`prometheus/prometheus.<environment>.yml`) ' +
+    '**Thresholds by environment.** These environments override thresholds (a pack\'s as `<pack>.<threshold>`): their Prometheus configuration (`prometheus/prometheus.<environment>.yml`) ' +
       'loads its own copy of each rule file the values change (`<file>.<environment>.rules.yml`, tested by `<file>.<environment>.test.yml`) and the default file otherwise. ' +
-      `${kubernetesUses(model)} An alert whose expression differs shows it below its own.`,
+      `${kubernetesUses(model)} An alert whose expression differs shows it below its own. Dashboards are rendered once, for every environment, with the defaults.`,
     table(
       ['Threshold', 'Default', ...environments.map((environment) => environment.name)],
-      names.map((name) => [code(name), String(defaults[name]), ...environments.map((environment) => String(overridesOf(model, environment)[name] ?? '—'))]),
+      names.map((name) => [code(name), String(defaults[name] ?? '—'), ...environments.map((environment) => String(overridesOf(model, environment)[name] ?? '—'))]),
     ),
   ];
 }
@@ -96,15 +97,39 @@ function kubernetesUses(model: Model): string {
     : `Every other environment uses the defaults; the Kubernetes manifests and PrometheusRule objects use ${code(environment)}'s (\`kubernetes.environment\`).`;
 }
 
-const overridesOf = (model: Model, environment: ModelEnvironment): Readonly<Record<string, number>> =>
-  (model.config.environments[environment.name]?.thresholds ?? {}) as Readonly<Record<string, number>>;
+/**
+ * Every threshold an environment sets, whichever way: its `thresholds` by name, and the thresholds of
+ * the packs it lists again as `<pack>.<name>`.
+ */
+function overridesOf(model: Model, environment: ModelEnvironment): Readonly<Record<string, number>> {
+  const settings = model.config.environments[environment.name];
+  const packs = (settings?.packs ?? []).flatMap((pack) => Object.entries((pack.options?.thresholds ?? {}) as Record<string, number>).map(([name, value]) => [`${pack.name}.${name}`, value] as const));
+  return { ...(settings?.thresholds as Readonly<Record<string, number>> | undefined), ...Object.fromEntries(packs) };
+}
+
+/** The value each threshold has where no environment overrides it: alerts.thresholds', and the config's packs' as `<pack>.<name>`. */
+function defaultThresholds(model: Model): Readonly<Record<string, number>> {
+  const packs = model.config.packs.flatMap((pack) => Object.entries(pack.thresholds ?? {}).map(([name, value]) => [`${pack.name}.${name}`, value] as const));
+  return { ...model.config.alerts.thresholds, ...Object.fromEntries(packs) };
+}
+
+/** The alert as an environment's rules build it, when the environment has rules of its own. */
+const inEnvironment = (environment: ModelEnvironment, alert: ModelAlert): ModelAlert | undefined => environment.rules.flatMap((file) => file.alerts).find((other) => other.name === alert.name);
 
 /** The alert as each environment with its own copy of the rule builds it, where that differs: its expression, `for` and texts. */
 function differences(model: Model, alert: ModelAlert): string[] {
   return (model.environments ?? []).flatMap((environment) => {
-    const theirs = environment.rules.flatMap((file) => file.alerts).find((other) => other.name === alert.name);
+    const theirs = inEnvironment(environment, alert);
     if (!theirs || (theirs.expr === alert.expr && theirs.for === alert.for && theirs.summary === alert.summary && theirs.description === alert.description)) return [];
     const texts = theirs.summary === alert.summary && theirs.description === alert.description ? '' : `\n\nSummary ${code(theirs.summary)}, description ${code(theirs.description)}.`;
     return [`**In ${environment.name}** (for ${theirs.for}):\n\n` + '```promql\n' + theirs.expr + '\n```' + texts];
+  });
+}
+
+/** Who answers the alert in each environment that gives its pack another escalation (no rule file shows it). */
+function otherEscalations(model: Model, alert: ModelAlert): string[] {
+  return (model.environments ?? []).flatMap((environment) => {
+    const theirs = inEnvironment(environment, alert);
+    return theirs && theirs.runbook.escalation !== alert.runbook.escalation ? [`**Escalation in ${environment.name}:** ${theirs.runbook.escalation}`] : [];
   });
 }

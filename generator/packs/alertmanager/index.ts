@@ -33,6 +33,7 @@ export default function alertmanager(options: PackOptions<typeof DEFAULT_THRESHO
   );
   return definePack({
     name: 'alertmanager',
+    configure: alertmanager,
     program: 'Alertmanager',
     versions: `0.28.x (trixie's prometheus-alertmanager; the image prom/alertmanager:v${ALERTMANAGER_VERSION})`,
     domains: [domain],

@@ -27,6 +27,7 @@ export default function kafka(options: PackOptions<KafkaThresholds> = {}): PackD
   return definePack(
     {
       name: 'kafka',
+      configure: kafka,
       program: 'Kafka (danielqsj/kafka_exporter)',
       versions: '1.x, checked at 1.7.0 (the image danielqsj/kafka-exporter:v1.7.0)',
       domains: [domain],

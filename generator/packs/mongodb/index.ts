@@ -24,6 +24,7 @@ export default function mongodb(options: PackOptions<MongodbThresholds> = {}): P
   return definePack(
     {
       name: 'mongodb',
+      configure: mongodb,
       program: 'MongoDB (percona/mongodb_exporter)',
       versions: "0.20 and later, checked at 0.40.0 (the image percona/mongodb_exporter:0.40); dcu's exporter and percona's 0.1x are named by verify",
       domains: [domain],

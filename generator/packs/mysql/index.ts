@@ -23,6 +23,7 @@ export default function mysql(options: PackOptions<MysqlThresholds> = {}): PackD
   return definePack(
     {
       name: 'mysql',
+      configure: mysql,
       program: 'MySQL and MariaDB (prometheus/mysqld_exporter)',
       versions: '0.15 to 0.17.x (trixie; the image prom/mysqld-exporter:v0.17.2); 0.14 and older are named by verify',
       domains: [domain],

@@ -50,6 +50,7 @@ export default function node(options: PackOptions<NodeThresholds> = {}): PackDef
   return definePack(
     {
       name: 'node',
+      configure: node,
       program: 'node_exporter',
       versions: `${NODE_EXPORTER_VERSION.replace(/\.\d+$/, '.x')} (trixie; the image prom/node-exporter:v${NODE_EXPORTER_VERSION})`,
       domains: [domain],

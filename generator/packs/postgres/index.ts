@@ -34,6 +34,7 @@ export default function postgres(options: PackOptions<PostgresThresholds> = {}):
   return definePack(
     {
       name: 'postgres',
+      configure: postgres,
       program: 'PostgreSQL',
       versions: "postgres_exporter 0.17.x (trixie's 0.17.1; the image quay.io/prometheuscommunity/postgres-exporter:v0.17.1), PostgreSQL 13 to 17",
       domains: [domain],

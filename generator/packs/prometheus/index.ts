@@ -38,6 +38,7 @@ export default function prometheus(options: PackOptions<typeof DEFAULT_THRESHOLD
   );
   return definePack({
     name: 'prometheus',
+    configure: prometheus,
     program: 'Prometheus',
     versions: `2.53.x (trixie's prometheus; the image prom/prometheus:v${PROMETHEUS_VERSION})`,
     domains: [domain, scrape, alertSeries],

@@ -27,6 +27,7 @@ export default function redis(options: PackOptions<RedisThresholds> = {}): PackD
   return definePack(
     {
       name: 'redis',
+      configure: redis,
       program: 'Redis',
       versions: "redis_exporter 1.69.x (trixie's 1.69.0; the image oliver006/redis_exporter:v1.69.0), Redis 6 and 7",
       domains: [domain],

@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, type RemoteWrite } from '../../config.ts';
+import { ENVIRONMENT_PACK_OPTIONS, optionsBeyondEnvironment, type PackDef } from '../../dsl/packs.ts';
 import { unknownKeyMessage } from '../../dsl/unknown-keys.ts';
 // Other checks name the nearest known word the same way.
 import { CONFIG_FILE } from '../../model/load.ts';
@@ -18,8 +19,9 @@ const KNOWN = { ...DEFAULT_CONFIG, prometheus: { ...DEFAULT_CONFIG.prometheus, r
 
 export const configKeysCheck: Check = {
   id: 'config-keys',
-  summary: 'Every key of sextant.config.ts is one the engine reads: a misspelt key would otherwise be ignored and its default used.',
-  fix: 'Rename the key to the one the message suggests, or delete it: the engine reads only the keys it documents.',
+  summary:
+    "Every key of sextant.config.ts is one the engine reads: a misspelt key would otherwise be ignored and its default used. A pack an environment lists again takes only thresholds and escalation: its other options shape the scrape jobs, dashboards and domains every environment shares, so they would change only that environment's rules.",
+  fix: "Rename the key to the one the message suggests, or delete it: the engine reads only the keys it documents. Set a pack's other options (job, targets per environment, folder…) on the config's pack.",
   run({ config }) {
     const problems: Problem[] = [];
     const visit = (given: unknown, known: unknown, path: string) => {
@@ -31,8 +33,47 @@ export const configKeysCheck: Check = {
       }
     };
     visit(config, KNOWN, '');
+    for (const [definition, message] of environmentPackKeys(config.environments, config.packs)) problems.push({ file: CONFIG_FILE, definition, check: this.id, message });
     return problems;
   },
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Why an environment cannot give a pack the option, and the fix, by option. */
+const PER_CONFIG: Readonly<Record<string, (pack: string, environment: string) => string>> = {
+  job: (pack, environment) => `it names the scrape job every environment shares, so ${environment}'s rules would select a job no target has; set job on the config's ${pack}() pack`,
+  targets: (pack, environment) => `targets belong to the scrape job every environment shares; list ${environment}'s on the config's ${pack}() pack, as targets: { ${environment}: ['host:port'] }`,
+  folder: (pack) => `its dashboards are rendered once, for every environment; set folder on the config's ${pack}() pack`,
+};
+
+/**
+ * The keys of each pack an environment lists again (`environments.<name>.packs`): a misspelt option
+ * or threshold, and an option other than thresholds and escalation with another value than the
+ * config's pack has, would leave that environment on the config's value, or change only its rules,
+ * silently. The rest of its shape is the
+ * `environments` check's.
+ */
+function environmentPackKeys(environments: unknown, listed: unknown): [string, string][] {
+  if (!isObject(environments)) return [];
+  const configured = (name: string): Readonly<Record<string, unknown>> =>
+    (Array.isArray(listed) ? (listed as Partial<PackDef>[]) : []).find((pack) => isObject(pack) && pack.name === name)?.options ?? {};
+  return Object.entries(environments).flatMap(([environment, settings]) => {
+    const packs = isObject(settings) && Array.isArray(settings.packs) ? (settings.packs as unknown[]) : [];
+    return packs.flatMap((pack, index): [string, string][] => {
+      if (!isObject(pack) || pack.kind !== 'pack' || typeof pack.name !== 'string') return [];
+      const { name, unknownKeys = [], options = {} } = pack as Partial<PackDef> & { name: string };
+      const where = `environments.${environment}.packs[${index}]`;
+      const misspelt = new Set(unknownKeys.filter(({ place }) => place === 'options').map(({ key }) => key));
+      return [
+        ...unknownKeys.map(({ place, key, known }): [string, string] => [`${where}.${place === 'options' ? '' : `${place}.`}${key}`, unknownKeyMessage(key, known, `the ${name} pack's ${place}`)]),
+        ...optionsBeyondEnvironment(options, configured(name))
+          .filter((key) => !misspelt.has(key))
+          .map((key): [string, string] => [
+            `${where}.${key}`,
+            `${environment} cannot change the ${name} pack's ${key}: ${PER_CONFIG[key]?.(name, environment) ?? `it shapes the pack's scrape jobs, dashboards or domains, which every environment shares, so only ${environment}'s rules would follow it; set ${key} on the config's ${name}() pack`} (an environment may change only a pack's ${ENVIRONMENT_PACK_OPTIONS.join(' and ')})`,
+          ]),
+      ];
+    });
+  });
+}

@@ -1,9 +1,10 @@
 /**
  * The environments the config declares (staging, production…) beside compose, hosts and Kubernetes:
  * each names a generated file and a label value, and overrides only thresholds its rules read and
- * packs the config lists (model/environments.ts evaluates the rules with them).
+ * the thresholds and escalation of packs the config lists (model/environments.ts evaluates the rules
+ * with them).
  */
-import type { PackDef } from '../../dsl/packs.ts';
+import { optionsBeyondEnvironment, type PackDef, packInEnvironment } from '../../dsl/packs.ts';
 import { DEPLOYMENTS } from '../../dsl/scrape.ts';
 import { nearestKey, unknownKeyMessage, unknownKeys } from '../../dsl/unknown-keys.ts';
 import { CONFIG_FILE } from '../../model/load.ts';
@@ -22,8 +23,8 @@ const RESERVED = ['edges'];
 export const environmentsCheck: Check = {
   id: 'environments',
   summary:
-    'Declared environments have lowercase names other than compose, hosts, kubernetes and edges, only the keys thresholds, packs and alertmanager, threshold overrides that name a threshold of alerts.thresholds some rule reads with a finite number, packs the config lists with options that change their rules, and a host:port Alertmanager; kubernetes.environment names one of them.',
-  fix: 'Name the environment in lowercase (staging, production), give it only thresholds, packs and alertmanager, override only thresholds that alerts.thresholds defines and some rule reads, with a number, and list again only packs the config lists, with options that change their rules.',
+    'Declared environments have lowercase names other than compose, hosts, kubernetes and edges, only the keys thresholds, packs and alertmanager, threshold overrides that name a threshold of alerts.thresholds some rule reads with a finite number, packs the config lists, whose jobs have targets there and whose thresholds or escalation change their rules, and a host:port Alertmanager; kubernetes.environment names one of them.',
+  fix: 'Name the environment in lowercase (staging, production), give it only thresholds, packs and alertmanager, override only thresholds that alerts.thresholds defines and some rule reads, with a number, and list again only packs the config lists that run there, with the thresholds or escalation that differ there.',
   run(model) {
     const { config } = model;
     const problems: Problem[] = [];
@@ -50,7 +51,7 @@ export const environmentsCheck: Check = {
         const problem = targetProblem(alertmanager);
         if (problem) report(`${where}.alertmanager`, `${shown(alertmanager)} ${problem}: give the Alertmanager's host:port in ${name}`);
       }
-      if (packs !== undefined) for (const [definition, message] of packProblems(config.packs, packs, name)) report(`${where}.${definition}`, message);
+      if (packs !== undefined) for (const [definition, message] of packProblems(model, packs, name)) report(`${where}.${definition}`, message);
       if (overrides === undefined) continue;
       if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
         report(`${where}.thresholds`, 'must map threshold names of alerts.thresholds to the numbers this environment uses');
@@ -96,10 +97,12 @@ function thresholdsRead(model: Model, environment: string): readonly string[] {
 }
 
 /**
- * An environment's packs: each a pack the config lists (by name), once, whose options change its
- * rules; the environment takes only its rules (jobs, dashboards and domains stay the config's).
+ * An environment's packs: each a pack the config lists (by name), once, whose thresholds or
+ * escalation change its rules; the environment takes only its rules (jobs, dashboards and domains
+ * stay the config's). Its keys, misspelt or not for an environment, are `config-keys`'s.
  */
-function packProblems(listed: unknown, packs: unknown, environment: string): [string, string][] {
+function packProblems(model: Model, packs: unknown, environment: string): [string, string][] {
+  const listed: unknown = model.config.packs;
   const base = (Array.isArray(listed) ? listed : []).filter(isPackLike);
   if (!Array.isArray(packs)) return [['packs', `must be a list of packs the config lists, with ${environment}'s options: packs: [node({ thresholds: { … } })]`]];
   const names = base.map((pack) => pack.name);
@@ -109,24 +112,63 @@ function packProblems(listed: unknown, packs: unknown, environment: string): [st
     if (!isPackLike(pack)) return [[where, `is not a pack${typeof pack === 'function' ? ': call it (node({ … }), not node)' : ': list a pack call, such as node({ thresholds: { … } })'}`]];
     const same = base.find((other) => other.name === pack.name);
     if (!same) {
+      // Its scrape jobs, dashboards and domains would exist nowhere: a pack runs where its jobs have targets.
       const nearest = nearestKey(pack.name, names);
-      return [[where, `pack '${pack.name}' is not in the config's packs${nearest ? `: did you mean '${nearest}'?` : ''}; an environment changes the options of packs every environment has (list it in packs first)`]];
+      return [[where, `pack '${pack.name}' is not in the config's packs${nearest ? `: did you mean '${nearest}'?` : ''}; an environment changes only the thresholds and escalation of packs every environment has, whose scrape jobs, dashboards and domains come from the config: list it in packs first, with targets under targets.${environment} if it runs only there`]];
     }
     if (seen.has(pack.name)) return [[where, `pack '${pack.name}' is listed twice in ${environment}: list it once, with all its options`]];
     seen.add(pack.name);
-    // A misspelt option or threshold would leave the environment on the pack's default, silently.
-    const misspelt = (pack.unknownKeys ?? []).map(({ place, key, known }): [string, string] => [
-      `${where}.${place === 'options' ? '' : `${place}.`}${key}`,
-      unknownKeyMessage(key, known, `the ${pack.name} pack's ${place}`),
-    ]);
-    if (misspelt.length > 0) return misspelt;
-    if (JSON.stringify(pack.rules) === JSON.stringify(same.rules)) {
-      return [[where, `pack '${pack.name}' changes none of its rules in ${environment}: give it the thresholds that differ there, or remove it`]];
+    // config-keys names a misspelt option or one an environment cannot change.
+    if ((pack.unknownKeys ?? []).length > 0 || optionsBeyondEnvironment(pack.options ?? {}, same.options ?? {}).length > 0) return [];
+    // Without configure the environment's pack is taken as written: it must not drop what the config's sets.
+    const fixed = Object.keys(same.options ?? {});
+    if (same.configure === undefined && fixed.length > 0) {
+      return [[where, `pack '${pack.name}' cannot be made again with ${environment}'s options: its definePack() names no configure function, so ${environment}'s rules would lose the config's ${fixed.join(', ')}; give definePack() configure: <the pack's function>, or remove it from ${environment}`]];
     }
-    return [];
+    const unreached = unreachedJobs(model, same, environment);
+    if (unreached.length > 0) {
+      return [[where, `pack '${pack.name}' has no targets in ${environment}: its scrape job${unreached.length > 1 ? 's' : ''} ${unreached.join(', ')} list${unreached.length > 1 ? '' : 's'} none under targets.${environment}, so its rules would never fire there; give the config's ${pack.name}() pack targets: { ${environment}: ['host:port'] }, or remove it from ${environment}`]];
+    }
+    if (rulesOf(packInEnvironment(same, pack)) === rulesOf(same)) {
+      return [[where, `pack '${pack.name}' changes none of its rules in ${environment}: give it the thresholds or escalation that differ there, or remove it`]];
+    }
+    return idleOverrides(same, pack).map((key): [string, string] => [
+      `${where}.${key}`,
+      `${key === 'escalation' ? 'its escalation' : `threshold '${key.slice('thresholds.'.length)}'`} changes none of the ${pack.name} pack's rules in ${environment}: no rule reads it, or the config's pack has that value already; remove it`,
+    ]);
   });
 }
 
-function isPackLike(value: unknown): value is Pick<PackDef, 'name' | 'rules'> & Partial<Pick<PackDef, 'unknownKeys'>> {
+const rulesOf = (pack: PackDef) => JSON.stringify(pack.rules);
+
+/**
+ * What an environment's pack sets that changes none of its rules though the pack as a whole does:
+ * each threshold and the escalation, tried alone over the config's options (none when the pack
+ * cannot be made again to try them).
+ */
+function idleOverrides(base: PackDef, pack: PackDef): string[] {
+  if (base.configure === undefined) return [];
+  const { thresholds = {}, escalation } = (pack.options ?? {}) as { thresholds?: Record<string, unknown>; escalation?: unknown };
+  const alone: [string, Record<string, unknown>][] = [
+    ...Object.entries(thresholds).map(([name, value]): [string, Record<string, unknown>] => [`thresholds.${name}`, { thresholds: { [name]: value } }]),
+    ...(escalation === undefined ? [] : [['escalation', { escalation }] as [string, Record<string, unknown>]]),
+  ];
+  // The pack as the environment lists it with only that option: packInEnvironment() reads only its options.
+  return alone.filter(([, options]) => rulesOf(packInEnvironment(base, { ...pack, options })) === rulesOf(base)).map(([key]) => key);
+}
+
+/**
+ * The config's pack's scrape jobs, by name, when none of them reaches the environment: none has
+ * targets there, nor runs in Kubernetes when the cluster is that environment. A pack without jobs
+ * reads series of other jobs: nothing to say.
+ */
+function unreachedJobs(model: Model, pack: PackDef, environment: string): string[] {
+  const jobs = model.scrapeJobs.filter((job) => (pack.scrape ?? []).some((def) => def.name === job.name));
+  const inKubernetes = model.config.kubernetes.environment === environment;
+  const reaches = jobs.some((job) => (job.targets[environment]?.length ?? 0) > 0 || (inKubernetes && job.runsIn.includes('kubernetes')));
+  return reaches ? [] : jobs.map((job) => job.name);
+}
+
+function isPackLike(value: unknown): value is PackDef {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'pack' && typeof (value as { name?: unknown }).name === 'string';
 }

@@ -14,6 +14,17 @@ export default defineScrapeJob({ name: 'app', runsIn: ['compose', 'hosts'], targ
 `,
 });
 export const staging = "environments: { staging: { alertmanager: 'am.staging:9093' } }";
+/** The postgres pack (`config`: its options in the config), listed again by production with `options`. */
+const postgresIn = (options: string, config = "{ targets: { production: ['pg.prod:9187'] } }") => ({
+  'sextant.config.ts': `import { defineConfig } from 'sextant';
+import postgres from 'sextant/packs/postgres';
+export default defineConfig({
+  namespace: 'app',
+  packs: [postgres(${config})],
+  environments: { production: { alertmanager: 'am.prod:9093', packs: [postgres(${options})] } },
+});
+`,
+});
 
 export const CASES: InvalidCase[] = [
   {
@@ -36,6 +47,27 @@ export const CASES: InvalidCase[] = [
     where: 'sextant.config.ts: environments.staging.thresholds.errorRatio',
     rule: 'environments',
     message: "overrides threshold 'errorRatio', which no rule file reads, so staging would alert exactly as the default does",
+  },
+  {
+    name: "a pack listed again by an environment with another job",
+    files: postgresIn("{ job: 'pg-prod' }"),
+    where: 'sextant.config.ts: environments.production.packs[0].job',
+    rule: 'config-keys',
+    message: "production cannot change the postgres pack's job: it names the scrape job every environment shares, so production's rules would select a job no target has; set job on the config's postgres() pack",
+  },
+  {
+    name: "a pack listed again by an environment with nothing of its own",
+    files: postgresIn('{}'),
+    where: 'sextant.config.ts: environments.production.packs[0]',
+    rule: 'environments',
+    message: "pack 'postgres' changes none of its rules in production",
+  },
+  {
+    name: 'a pack listed again by an environment its scrape job has no targets in',
+    files: { ...postgresIn('{ thresholds: { connectionsRatio: 0.9 } }', '{}'), ...scrapeFile("production: ['app-1.prod:8080']") },
+    where: 'sextant.config.ts: environments.production.packs[0]',
+    rule: 'environments',
+    message: "pack 'postgres' has no targets in production: its scrape job postgres lists none under targets.production, so its rules would never fire there",
   },
   { name: 'a blank environment name', files: configWith("environments: { '  ': {} }"), where: "sextant.config.ts: environments['  ']", rule: 'environments', message: 'an environment name is blank' },
   {
