@@ -1,10 +1,16 @@
 /**
- * `docker-compose config -q` on the project's compose file, when it has one: the stack that mounts
- * generated/ must at least be a valid compose file. A project without one has nothing to check here.
+ * `docker-compose config` on the project's compose file, when it has one: the stack that mounts
+ * generated/ must be a valid compose file, and every host its Prometheus is configured to reach in
+ * the compose environment must be one the file defines (compose-targets.ts). A project without a
+ * compose file has nothing to check here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requireTool } from './prerequisites.ts';
+import yaml from 'js-yaml';
+import type { Model } from '../model/types.ts';
+import { alertmanagerTarget, prometheusConfigPath } from '../render/prometheus-config.ts';
+import { unresolvedTargets, type ComposeService, type ComposeTarget } from './compose-targets.ts';
+import { NOT_RENDERED, requireTool } from './prerequisites.ts';
 import { failed, passed, toolSaid, type CheckStep } from './step.ts';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
@@ -17,11 +23,29 @@ export const composeStep: CheckStep = {
     if (!file) return passed('no compose file');
     const compose = requireTool(context, 'docker-compose');
     if (typeof compose !== 'string') return compose;
-    const run = await context.exec(compose, ['-f', file, 'config', '-q'], context.root, placeholders(readFileSync(join(context.root, file), 'utf8')));
-    if (run.code === 0) return passed(file);
-    return failed([`${file}: docker-compose refuses it:`, ...toolSaid(`${run.stdout}\n${run.stderr}`).map((line) => `  ${line.trim()}`)]);
+    // The file as compose reads it (variables, anchors, extends resolved): the services it defines.
+    const run = await context.exec(compose, ['-f', file, 'config'], context.root, placeholders(readFileSync(join(context.root, file), 'utf8')));
+    if (run.code !== 0) return failed([`${file}: docker-compose refuses it:`, ...toolSaid(`${run.stdout}\n${run.stderr}`).map((line) => `  ${line.trim()}`)]);
+    const result = await context.pipeline();
+    if (!result.ok) return NOT_RENDERED;
+    const services = (yaml.load(run.stdout) as { services?: Record<string, ComposeService> } | undefined)?.services ?? {};
+    const targets = composeTargets(result.model);
+    const unresolved = unresolvedTargets(file, services, targets);
+    if (unresolved.length > 0) return failed(unresolved);
+    return passed(`${file}, ${targets.length} compose targets, each a host the stack defines`);
   },
 };
+
+/** Every host:port the compose environment's Prometheus configuration connects to, with who names it. */
+function composeTargets(model: Model): ComposeTarget[] {
+  // Without scrape jobs no Prometheus configuration is generated.
+  if (model.scrapeJobs.length === 0) return [];
+  const jobs = model.scrapeJobs.filter((job) => job.runsIn.includes('compose'));
+  const scraped = jobs.flatMap((job) => (job.targets.compose ?? []).map((target) => ({ file: job.file, definition: `scrape job ${job.name}`, target })));
+  // The Alertmanager of a job that receivesAlerts is among its targets; else the engine's default.
+  const alertmanager = model.scrapeJobs.some((job) => job.receivesAlerts) ? undefined : alertmanagerTarget(model, 'compose');
+  return [...scraped, ...(alertmanager ? [{ file: `generated/${prometheusConfigPath('compose')}`, definition: 'alerting', target: alertmanager }] : [])];
+}
 
 /**
  * A value for each variable the file requires (`${NAME:?message}`) and the environment lacks: those
