@@ -13,6 +13,8 @@
  * writes runs it.
  */
 import { isIP } from 'node:net';
+import type { Model } from '../model/types.ts';
+import { alertmanagerTarget, prometheusConfigPath } from '../render/prometheus-config.ts';
 
 /** A service as `docker-compose config` prints it, with what decides the names it answers to. */
 export interface ComposeService {
@@ -29,6 +31,18 @@ export interface ComposeTarget {
   /** `scrape job shop`, or `alerting` for the Alertmanager Prometheus sends to. */
   readonly definition: string;
   readonly target: string;
+}
+
+/** Every host:port the compose environment's Prometheus configuration connects to, with who names it. */
+export function composeTargets(model: Model): ComposeTarget[] {
+  // Without scrape jobs no Prometheus configuration is generated.
+  if (model.scrapeJobs.length === 0) return [];
+  const jobs = model.scrapeJobs.filter((job) => job.runsIn.includes('compose'));
+  const scraped = jobs.flatMap((job) => (job.targets.compose ?? []).map((target) => ({ file: job.file, definition: `scrape job ${job.name}`, target })));
+  // Usually a target of the job that receivesAlerts, checked as such; else the engine's default.
+  const alertmanager = alertmanagerTarget(model, 'compose');
+  const sendsElsewhere = alertmanager !== undefined && !scraped.some(({ target }) => target === alertmanager);
+  return [...scraped, ...(sendsElsewhere ? [{ file: `generated/${prometheusConfigPath('compose')}`, definition: 'alerting', target: alertmanager }] : [])];
 }
 
 /** Names every container on the compose network resolves to reach this host (Docker's host gateway). */

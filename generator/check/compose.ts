@@ -7,9 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import type { Model } from '../model/types.ts';
-import { alertmanagerTarget, prometheusConfigPath } from '../render/prometheus-config.ts';
-import { unresolvedTargets, type ComposeService, type ComposeTarget } from './compose-targets.ts';
+import { composeTargets, unresolvedTargets, type ComposeService } from './compose-targets.ts';
 import { NOT_RENDERED, requireTool } from './prerequisites.ts';
 import { failed, passed, toolSaid, type CheckStep } from './step.ts';
 
@@ -35,17 +33,6 @@ export const composeStep: CheckStep = {
     return passed(`${file}, ${targets.length} compose targets, each a host the stack defines`);
   },
 };
-
-/** Every host:port the compose environment's Prometheus configuration connects to, with who names it. */
-function composeTargets(model: Model): ComposeTarget[] {
-  // Without scrape jobs no Prometheus configuration is generated.
-  if (model.scrapeJobs.length === 0) return [];
-  const jobs = model.scrapeJobs.filter((job) => job.runsIn.includes('compose'));
-  const scraped = jobs.flatMap((job) => (job.targets.compose ?? []).map((target) => ({ file: job.file, definition: `scrape job ${job.name}`, target })));
-  // The Alertmanager of a job that receivesAlerts is among its targets; else the engine's default.
-  const alertmanager = model.scrapeJobs.some((job) => job.receivesAlerts) ? undefined : alertmanagerTarget(model, 'compose');
-  return [...scraped, ...(alertmanager ? [{ file: `generated/${prometheusConfigPath('compose')}`, definition: 'alerting', target: alertmanager }] : [])];
-}
 
 /**
  * A value for each variable the file requires (`${NAME:?message}`) and the environment lacks: those
