@@ -115,7 +115,7 @@ export function exporterServices(packs: readonly string[]): string {
       return [
         '',
         ...exporter.comment.map((line) => `  # ${line}`),
-        "  # Another host: replace host.docker.internal; a server in this file: its service's name.",
+        "  # A data store on another host: its address in place of host.docker.internal; one in this file: its service's name.",
         `  ${host}:`,
         `    image: ${exporter.image}`,
         ...exporter.settings.map((line) => `    ${line}`),
