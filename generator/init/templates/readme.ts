@@ -8,15 +8,16 @@ export function readmeFile({ service, title, alert }: ProjectNames, packs: reado
       ? ''
       : `| \`packs\` in \`sextant.config.ts\` | ${packs.map((pack) => `\`sextant/packs/${pack}\``).join(', ')}: each a program's metrics, alerts with their tests, dashboard and scrape job, with options for its job, targets and thresholds |\n`;
   const exporters = packs.filter((pack) => Object.hasOwn(COMPOSE_EXPORTERS, pack));
-  const named = `the ${exporters.length > 1 ? `${exporters.slice(0, -1).join(', ')} and ${exporters.at(-1)} packs'` : `${exporters[0]} pack's`} exporters`;
-  const exporterNote = exporters.length === 0 ? '' : `, and ${named}`;
+  const several = exporters.length > 1;
+  const theExporters = several ? `the ${exporters.slice(0, -1).join(', ')} and ${exporters.at(-1)} packs' exporters` : `the ${exporters[0]} pack's exporter`;
+  const exporterNote = exporters.length === 0 ? '' : `, and ${theExporters}`;
   const exporterStack =
     exporters.length === 0
       ? ''
       : `
 
-The ${named.slice(4)} run in the stack and reach your data stores on this machine
-(\`host.docker.internal\`; \`docker-compose.yml\` says how to point each elsewhere). Their credentials come
+${theExporters[0]!.toUpperCase()}${theExporters.slice(1)} ${several ? 'run' : 'runs'} in the stack, reaching your data ${several ? 'stores' : 'store'} on this machine
+(\`host.docker.internal\`; \`docker-compose.yml\` says how to point ${several ? 'each' : 'it'} elsewhere). Credentials come
 from variables you set when you start it: \`docker compose up\` names any that is missing.`;
   return `# ${title} monitoring
 
