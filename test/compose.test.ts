@@ -3,7 +3,8 @@
  * for it, validated offline (no container engine here): by Debian's docker-compose and the
  * compose-spec JSON schema; every image pinned, ports on 127.0.0.1 only, configuration mounted
  * read-only from files that exist, and every host:port a generated configuration names reachable
- * from the service that reads it. The reference's own docker-compose.yml is in test/reference/compose.test.ts.
+ * from the service that reads it; with the data store packs, their exporters too, whose connection
+ * secrets the user must set. The reference's own docker-compose.yml is in test/reference/compose.test.ts.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -119,5 +120,38 @@ describe('the reachability check', () => {
     { name: 'refuses the host gateway to a port nothing listens on', reader: 'prometheus', config: ['host.docker.internal:8080'], problems: ["host.docker.internal:8080: no service in the host's network listens on 8080"] },
   ])('$name', ({ reader, config, problems }) => {
     expect(unreachable(stack, reader, config)).toEqual(problems);
+  });
+});
+
+describe('the compose file sextant init writes with the data store packs', async () => {
+  const packed = scratchProject();
+  afterAll(() => packed.remove());
+  await initProject(packed.root, { service: 'ledger', packs: ['alertmanager', 'node', 'prometheus', 'kafka', 'mongodb', 'mysql', 'postgres', 'redis'] });
+  const generated = await runPipeline(packed.root);
+  if (!generated.ok) throw new Error(`the init'd project is invalid: ${generated.problems.map((p) => p.message).join('; ')}`);
+  const prometheus = yaml.load(generated.files.find((file) => file.path === 'prometheus/prometheus.yml')!.content);
+  const file = join(packed.root, 'docker-compose.yml');
+  const stack = yaml.load(readFileSync(file, 'utf8')) as Compose;
+  const secrets: Record<string, string> = { GRAFANA_ADMIN_PASSWORD: 'test-only', MONGODB_URI: 'mongodb://u:p@host.docker.internal:27017/admin', MYSQLD_EXPORTER_PASSWORD: 'test-only', POSTGRES_EXPORTER_PASSWORD: 'test-only', REDIS_PASSWORD: '' };
+  const config = (env: Record<string, string>) => runCommand('docker-compose', ['-f', file, 'config', '-q'], { cwd: packed.root, env: { PATH: process.env.PATH ?? '', ...env } });
+
+  it('runs an exporter per data store, each image pinned, and Prometheus reaches every host:port of its configuration', () => {
+    expect(Object.keys(stack.services).filter((name) => name.endsWith('-exporter')).sort()).toEqual(['kafka-exporter', 'mongodb-exporter', 'mysqld-exporter', 'node-exporter', 'postgres-exporter', 'redis-exporter']);
+    for (const service of Object.values(stack.services)) expect(service.image).toMatch(/:[\w.-]+$/);
+    expect(unreachable(stack, 'prometheus', prometheus, [SERVICE_PORT])).toEqual([]);
+    expect(composeSpecErrors(stack)).toBeUndefined();
+  });
+
+  it('is valid for docker-compose with the connection secrets given', async () => {
+    const run = await config(secrets);
+    expect(run.output).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it.each(['MONGODB_URI', 'MYSQLD_EXPORTER_PASSWORD', 'POSTGRES_EXPORTER_PASSWORD', 'REDIS_PASSWORD'])('refuses to start without %s, saying what to set: no default secret', async (name) => {
+    const { [name]: _, ...others } = secrets;
+    const run = await config(others);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain(`set ${name}`);
   });
 });

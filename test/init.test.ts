@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPOSE_EXPORTERS } from '../generator/init/exporters.ts';
 import { COMPOSE_IMAGES } from '../generator/init/images.ts';
 import { InitError, initProject } from '../generator/init/index.ts';
 import { imageOf } from '../versions.ts';
@@ -68,7 +69,7 @@ describe('sextant init', () => {
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
     expect(check.stdout).not.toMatch(/^(FAILED|not run)/m);
     // Every tool ran: the compose file, the configs, the rule file and its tests.
-    expect(check.stdout).toMatch(/^ok +docker-compose config .*docker-compose\.yml$/m);
+    expect(check.stdout).toMatch(/^ok +docker-compose config .*docker-compose\.yml, \d+ compose targets, each a host the stack defines$/m);
     expect(check.stdout).toMatch(/^ok +amtool check-config /m);
     expect(check.stdout).toMatch(/^ok +promtool test rules .* \d+ tests in \d+ files$/m);
     expect(check.stdout).toMatch(/^check passed: 8 steps in [\d.]+ s\.$/m);
@@ -161,6 +162,56 @@ describe('sextant init', () => {
       grafana: imageOf('grafana'),
       nodeExporter: imageOf('nodeExporter'),
       alertReceiver: imageOf('alertReceiver'),
+      mysqldExporter: imageOf('mysqldExporter'),
+      postgresExporter: imageOf('postgresExporter'),
+      redisExporter: imageOf('redisExporter'),
+      mongodbExporter: expect.any(String),
+      kafkaExporter: expect.any(String),
     });
   });
+
+  it.each(Object.entries(COMPOSE_EXPORTERS))("runs the %s pack's exporter on the image its pack describes", (_, exporter) => {
+    expect(exporter.pack().versions).toContain(exporter.image);
+  });
+
+  it('with the data store packs, runs each exporter as the service its pack scrapes in compose; check passes, and fails naming a job whose host the compose file lacks', async () => {
+    const root = emptyProject('ledger');
+    const packs = ['alertmanager', 'node', 'prometheus', 'kafka', 'kubernetes', 'mongodb', 'mysql', 'postgres', 'redis'];
+    await initProject(root, { packs });
+    expect((await runCli(['generate', '--root', root])).status).toBe(0);
+    const compose = yaml.load(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { network_mode?: string }> };
+    const prometheus = yaml.load(readFileSync(join(root, 'generated/prometheus/prometheus.yml'), 'utf8')) as { scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[] };
+    const hosts = Object.fromEntries(prometheus.scrape_configs.map((job) => [job.job_name, job.static_configs.flatMap((config) => config.targets).map((target) => target.split(':')[0]!)]));
+    // kube-state-metrics and cAdvisor do not run in compose (the pack's notIn): no target is left for them.
+    expect(hosts).toEqual({
+      alertmanager: ['alertmanager'],
+      kafka: ['kafka-exporter'],
+      ledger: ['host.docker.internal'],
+      mongodb: ['mongodb-exporter'],
+      mysql: ['mysqld-exporter'],
+      node: ['host.docker.internal'],
+      postgres: ['postgres-exporter'],
+      prometheus: ['localhost'],
+      redis: ['redis-exporter'],
+    });
+    const exporters = Object.values(hosts).flat().filter((host) => host.endsWith('-exporter'));
+    for (const host of exporters) expect(compose.services[host], host).toBeDefined();
+    // The exporters' secrets come from the environment when the stack starts: none is written in the file.
+    expect(readFileSync(join(root, 'docker-compose.yml'), 'utf8')).toMatch(/MYSQLD_EXPORTER_PASSWORD: \$\{MYSQLD_EXPORTER_PASSWORD:\?/);
+
+    const check = await runCli(['check', '--root', root]);
+    expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+    expect(check.stdout).toMatch(/^ok +docker-compose config .* 9 compose targets, each a host the stack defines$/m);
+
+    // A job of the project's own whose compose target no service of the file answers to.
+    writeFileSync(
+      join(root, 'scrape/cache.ts'),
+      "import { defineScrapeJob } from 'sextant';\nexport default defineScrapeJob({ name: 'cache', targets: { compose: ['cache-exporter:9121'], hosts: ['127.0.0.1:9121'] }, sampleLimit: { samples: 1000, reason: 'a test job' } });\n",
+    );
+    expect((await runCli(['generate', '--root', root])).status).toBe(0);
+    const broken = await runCli(['check', '--root', root]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('scrape/cache.ts: scrape job cache: target cache-exporter:9121: cache-exporter is no service of docker-compose.yml (its services: alert-receiver, alertmanager, grafana, kafka-exporter, mongodb-exporter, mysqld-exporter, postgres-exporter, prometheus, redis-exporter)');
+    expect(broken.stderr).toMatch(/^check FAILED in [\d.]+ s: 1 of 8 steps failed \(compose\)\.$/m);
+  }, 300_000);
 });

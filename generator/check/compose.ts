@@ -1,10 +1,14 @@
 /**
- * `docker-compose config -q` on the project's compose file, when it has one: the stack that mounts
- * generated/ must at least be a valid compose file. A project without one has nothing to check here.
+ * `docker-compose config` on the project's compose file, when it has one: the stack that mounts
+ * generated/ must be a valid compose file, and every host its Prometheus is configured to reach in
+ * the compose environment must be one the file defines (compose-targets.ts). A project without a
+ * compose file has nothing to check here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requireTool } from './prerequisites.ts';
+import yaml from 'js-yaml';
+import { composeTargets, unresolvedTargets, type ComposeService } from './compose-targets.ts';
+import { NOT_RENDERED, requireTool } from './prerequisites.ts';
 import { failed, passed, toolSaid, type CheckStep } from './step.ts';
 
 const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
@@ -17,9 +21,16 @@ export const composeStep: CheckStep = {
     if (!file) return passed('no compose file');
     const compose = requireTool(context, 'docker-compose');
     if (typeof compose !== 'string') return compose;
-    const run = await context.exec(compose, ['-f', file, 'config', '-q'], context.root, placeholders(readFileSync(join(context.root, file), 'utf8')));
-    if (run.code === 0) return passed(file);
-    return failed([`${file}: docker-compose refuses it:`, ...toolSaid(`${run.stdout}\n${run.stderr}`).map((line) => `  ${line.trim()}`)]);
+    // The file as compose reads it (variables, anchors, extends resolved): the services it defines.
+    const run = await context.exec(compose, ['-f', file, 'config'], context.root, placeholders(readFileSync(join(context.root, file), 'utf8')));
+    if (run.code !== 0) return failed([`${file}: docker-compose refuses it:`, ...toolSaid(`${run.stdout}\n${run.stderr}`).map((line) => `  ${line.trim()}`)]);
+    const result = await context.pipeline();
+    if (!result.ok) return NOT_RENDERED;
+    const services = (yaml.load(run.stdout) as { services?: Record<string, ComposeService> } | undefined)?.services ?? {};
+    const targets = composeTargets(result.model);
+    const unresolved = unresolvedTargets(file, services, targets);
+    if (unresolved.length > 0) return failed(unresolved);
+    return passed(`${file}, ${targets.length} compose targets, each a host the stack defines`);
   },
 };
 

@@ -43,7 +43,7 @@ export function projectFiles(names: ProjectNames, packs: readonly string[] = DEF
     [`alerts/${service}.ts`]: alertsFile(names),
     [`dashboards/${service}.ts`]: dashboardFile(names),
     ...Object.fromEntries(scrape),
-    'docker-compose.yml': composeFile(names),
+    'docker-compose.yml': composeFile(names, packs),
     'tsconfig.json': tsconfigFile(),
     'README.md': readmeFile(names, packs),
     '.github/workflows/monitoring.yml': workflowFile(),

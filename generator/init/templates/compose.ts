@@ -1,13 +1,17 @@
 /**
  * docker-compose.yml: Prometheus, Alertmanager, Grafana, node_exporter and a webhook echo, mounting
- * generated/. The service itself runs outside the stack; Prometheus scrapes it on the Docker host.
+ * generated/, and the exporter of each data store pack the project lists (exporters.ts). The service
+ * itself runs outside the stack; Prometheus scrapes it on the Docker host.
  */
+import { exporterServices } from '../exporters.ts';
 import { COMPOSE_IMAGES } from '../images.ts';
 import { SERVICE_PORT, type ProjectNames } from '../names.ts';
 
-export function composeFile({ service }: ProjectNames): string {
+export function composeFile({ service }: ProjectNames, packs: readonly string[]): string {
+  const exporters = exporterServices(packs);
+  const variables = exporters === '' ? '' : "\n# and the variables each exporter below requires (docker compose names any that is missing).";
   return `# The monitoring stack, from this project's generated files:
-#   GRAFANA_ADMIN_PASSWORD='choose-one' docker compose up -d
+#   GRAFANA_ADMIN_PASSWORD='choose-one' docker compose up -d${variables}
 # Run ${service} yourself on this machine, serving /metrics on port ${SERVICE_PORT} (scrape/${service}.ts says
 # where; Prometheus reaches the host as host.docker.internal). Published ports are on 127.0.0.1 only.
 services:
@@ -81,7 +85,7 @@ services:
     expose:
       - "9095"
     restart: unless-stopped
-
+${exporters}
 volumes:
   prometheus-data:
   alertmanager-data:
