@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../generator/pipeline.ts';
+import { startProcess } from '../../generator/stack/process.ts';
 import { runCommand } from '../helpers/command.ts';
 import { startMariadb } from '../helpers/data-stores.ts';
 import { promtoolTests, serveRecording } from '../helpers/pack-offline.ts';
@@ -90,7 +91,10 @@ describe('the mysql pack against a real MariaDB and mysqld_exporter 0.17', () =>
   beforeAll(async () => {
     mariadb = await startMariadb(dir);
     const client = (sql: string) => runCommand('mariadb', ['--no-defaults', `--socket=${mariadb!.socket}`, '--user=root', '--execute', sql]);
-    const grant = await client("CREATE USER 'exporter'@'localhost' IDENTIFIED BY 'exporter'; GRANT PROCESS, REPLICATION CLIENT, SELECT ON *.* TO 'exporter'@'localhost';");
+    // localhost: the my.cnf's socket; 127.0.0.1: TCP, as the compose file sextant init writes connects.
+    const grant = await client(
+      ['localhost', '127.0.0.1'].map((host) => `CREATE USER 'exporter'@'${host}' IDENTIFIED BY 'exporter'; GRANT PROCESS, REPLICATION CLIENT, SELECT ON *.* TO 'exporter'@'${host}';`).join(' '),
+    );
     if (grant.code !== 0) throw new Error(`could not create the exporter's user:\n${grant.output}`);
     // 0.15 and later read the connection from a my.cnf (DATA_SOURCE_NAME is 0.14's).
     writeFileSync(join(dir, 'exporter.cnf'), `[client]\nuser=exporter\npassword=exporter\nsocket=${mariadb.socket}\n`);
@@ -119,5 +123,22 @@ describe('the mysql pack against a real MariaDB and mysqld_exporter 0.17', () =>
 
   it('every panel of its dashboard returns data', async () => {
     expect(await panelsWithoutData(pack.model, prometheus!.url)).toEqual([]);
+  });
+
+  it("connects with the flags and variable of the compose service sextant init writes, without a my.cnf", async () => {
+    const port = await freePort();
+    const flagged = await startProcess({
+      name: 'mysqld_exporter (flags)',
+      command: 'prometheus-mysqld-exporter',
+      args: [`--mysqld.address=127.0.0.1:${mariadb!.port}`, '--mysqld.username=exporter', `--web.listen-address=127.0.0.1:${port}`],
+      env: { ...process.env, HOME: dir, MYSQLD_EXPORTER_PASSWORD: 'exporter' },
+      url: `http://127.0.0.1:${port}`,
+      readyPath: '/metrics',
+    });
+    try {
+      expect(await (await fetch(`${flagged.url}/metrics`)).text()).toMatch(/^mysql_up 1$/m);
+    } finally {
+      await flagged.stop();
+    }
   });
 });

@@ -108,5 +108,21 @@ describe('the postgres pack', () => {
     it("answers every alert's runbook query (its compared quantity) from the real exporter's series", async () => {
       expect(await runbookQueriesWithoutData(pack.model, prometheus!.url)).toEqual([]);
     });
+    it('connects with the variables of the compose service sextant init writes (DATA_SOURCE_URI, _USER, _PASS)', async () => {
+      const port = await freePort();
+      const split = await startProcess({
+        name: 'postgres_exporter (split variables)',
+        command: 'prometheus-postgres-exporter',
+        args: [`--web.listen-address=127.0.0.1:${port}`],
+        env: { ...process.env, DATA_SOURCE_URI: `127.0.0.1:${server!.port}/postgres?sslmode=disable`, DATA_SOURCE_USER: 'postgres', DATA_SOURCE_PASS: 'unused-under-trust' },
+        url: `http://127.0.0.1:${port}`,
+        readyPath: '/metrics',
+      });
+      try {
+        expect(await (await fetch(`${split.url}/metrics`)).text()).toMatch(/^pg_up 1$/m);
+      } finally {
+        await split.stop();
+      }
+    });
   });
 });
