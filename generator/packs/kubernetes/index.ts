@@ -52,8 +52,11 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
   const cadvisorJob = options.cadvisorJob ?? 'cadvisor';
   // Both programs report on every workload of the cluster: keep the watched namespaces' series.
   const onlyAppNamespaces = options.namespaces ?? true;
-  // Found as the kube-state-metrics Helm chart (prometheus-community) deploys it; a project's
-  // kubernetes option changes how the pods are found, not which namespaces are kept.
+  // Found as the prometheus-community/kube-state-metrics chart (5.26.0, app 2.13.0) runs it:
+  // templates/_helpers.tpl selectorLabels on the pods, templates/deployment.yaml's port http on
+  // service.port (8080). The chart installs into its release's namespace; kube-system is where
+  // kube-state-metrics's own examples/standard/deployment.yaml (v2.13.0, port named http-metrics)
+  // puts it. A project's kubernetes option changes how the pods are found, not which namespaces are kept.
   const kubeStateMetricsPods = { podLabels: { 'app.kubernetes.io/name': 'kube-state-metrics' }, namespaces: ['kube-system'], port: 8080, portName: 'http', ...options.kubernetes, onlyAppNamespaces };
   const recorded = kubernetesRules(thresholds, { kubeStateMetricsJob, cadvisorJob, escalation: options.escalation ?? DEFAULT_ESCALATION });
   return definePack(
