@@ -63,7 +63,7 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
     {
       name: 'kubernetes',
       program: 'kube-state-metrics and the kubelet\'s cAdvisor',
-      versions: 'kube-state-metrics 2.13.x (the image registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0; older 2.x lack the reason label of kube_deployment_status_condition); cAdvisor 0.49 as the kubelet vendors it',
+      versions: 'kube-state-metrics 2.13.x (the image registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0; 2.17 and later add a reason label to kube_deployment_status_condition); cAdvisor 0.49 as the kubelet vendors it',
       domains: [kubeStateMetrics, cadvisor],
       rules: [recorded.rules],
       dashboards: [kubernetesDashboard(recorded, options.folder ?? 'Infrastructure')],
