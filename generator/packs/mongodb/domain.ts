@@ -23,7 +23,7 @@ export const domain = defineDomain({
     "The exporters before them (dcu's, which Debian packages as prometheus-mongodb-exporter, and percona's 0.1x) named the same figures " +
     '`mongodb_connections{state}` and `mongodb_op_counters_total{type}`; percona exposes those names too with ' +
     '`--compatible-mode`, beside its own.',
-  owner: upstream('mongodb_exporter', '0.40.0', 'percona/mongodb_exporter v0.40.0 exporter/metrics.go (serverStatus names and labels), topology_info.go, diagnostic_data_collector.go and v1_compatibility.go', {
+  owner: upstream('mongodb_exporter', '0.40.0', 'percona/mongodb_exporter v0.40.0 exporter/metrics.go (serverStatus names, labels, types and HELP), topology_info.go, diagnostic_data_collector.go, general_collector.go (mongodb_up) and v1_compatibility.go', {
     uncataloguedPrefixes: ['mongodb_', 'go_', 'process_', 'promhttp_'],
     otherVersions: [
       {
@@ -55,7 +55,9 @@ export const domain = defineDomain({
       name: 'mongodb_ss_opcountersRepl',
       help: 'serverStatus.opcountersRepl: replicated operations since start by type.',
       labels: { ...topology, legacy_op_type: opTypes },
-      replaces: ['mongodb_opcounters_repl_total'],
+      // dcu's (op_counters.go) and percona 0.1x's names (v1_compatibility.go); the last is the
+      // reference system's spelling, which no mongodb_exporter exposes.
+      replaces: ['mongodb_op_counters_repl_total', 'mongodb_mongod_op_counters_repl_total', 'mongodb_opcounters_repl_total'],
     }),
   },
 });
