@@ -8,7 +8,8 @@ const opTypes = ['insert', 'query', 'update', 'delete', 'getmore', 'command'];
  */
 const topology = {
   cl_id: bounded(1, 'the cluster (or replica set) id of the member', { identifier: 'a target belongs to one cluster: one value per target' }),
-  cl_role: bounded(1, "the member's sharding role: empty outside a sharded cluster, shardsvr or configsvr"),
+  // topology_info.go getClusterRole(): mongos, or sharding.clusterRole from getCmdLineOpts.
+  cl_role: bounded(1, "the member's sharding role: empty outside a sharded cluster, shardsvr, configsvr or mongos"),
   rs_nm: bounded(1, 'the replica set the member belongs to'),
   rs_state: bounded(1, "the member's replica set state (1 primary, 2 secondary…)"),
 };
