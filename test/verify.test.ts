@@ -82,7 +82,7 @@ const KUBE_STATE_METRICS = [
   '# TYPE kube_deployment_status_replicas_updated gauge',
   'kube_deployment_status_replicas_updated{namespace="chat",deployment="chat-service"} 2',
   '# TYPE kube_deployment_status_condition gauge',
-  'kube_deployment_status_condition{namespace="chat",deployment="chat-service",condition="Progressing",status="true",reason="NewReplicaSetAvailable"} 1',
+  'kube_deployment_status_condition{namespace="chat",deployment="chat-service",condition="Progressing",status="true"} 1',
   '# TYPE kube_pod_status_ready gauge',
   `kube_pod_status_ready{${POD_OF},condition="false"} 1`,
   '# TYPE kube_pod_status_phase gauge',

@@ -149,14 +149,17 @@ describe('the kubernetes pack against recorded-shape expositions', () => {
     expect(result.clean, [...result.out, ...result.err].join('\n')).toBe(true);
   });
 
-  it('verify reports the shape of an older kube-state-metrics, without the reason of deployment conditions, as drift', async () => {
-    const older = fixture('kube-state-metrics-2.13.prom').replace(/(kube_deployment_status_condition\{[^}]*?),reason="[^"]*"/g, '$1');
-    expect(older).not.toMatch(/kube_deployment_status_condition\{[^}]*reason=/);
-    const served = await serveExposition(older);
+  it('verify reports the shape of kube-state-metrics 2.17 and later, a reason on deployment conditions, as that version', async () => {
+    // 2.17's internal/store/deployment.go puts reason before condition and status.
+    const newer = fixture('kube-state-metrics-2.13.prom').replace(/kube_deployment_status_condition\{namespace="([^"]*)",deployment="([^"]*)",/g, 'kube_deployment_status_condition{namespace="$1",deployment="$2",reason="NewReplicaSetAvailable",');
+    expect(newer).toMatch(/kube_deployment_status_condition\{[^}]*reason=/);
+    const served = await serveExposition(newer);
     try {
       const result = await verifyExporter(pack.model, `${served.url}/metrics`, 'kube-state-metrics');
       expect(result.clean).toBe(false);
-      expect([...result.out, ...result.err].join('\n')).toContain('kube_deployment_status_condition');
+      const report = [...result.out, ...result.err].join('\n');
+      expect(report).toContain('kube-state-metrics 2.17 or later');
+      expect(report).toContain('kube_deployment_status_condition');
     } finally {
       served.server.close();
     }

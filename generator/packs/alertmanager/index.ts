@@ -22,7 +22,10 @@ export default function alertmanager(options: PackOptions<typeof DEFAULT_THRESHO
     {
       name: 'alertmanager',
       targets: { compose: ['alertmanager:9093'], hosts: ['127.0.0.1:9093'] },
-      // As the Prometheus Operator (kube-prometheus, kube-prometheus-stack) labels its pods and names their port.
+      // As the Prometheus Operator (kube-prometheus, kube-prometheus-stack) runs it: v0.80.0
+      // pkg/alertmanager/statefulset.go (app.kubernetes.io/name: alertmanager; port web, 9093). The
+      // prometheus-community/alertmanager chart (1.27.1, app v0.28.1) labels its pods the same
+      // (templates/_helpers.tpl selectorLabels) but names port 9093 http (values.yaml containerPortName).
       kubernetes: { podLabels: { 'app.kubernetes.io/name': 'alertmanager' }, port: 9093, portName: 'web' },
       exposes: [domain],
       // Prometheus sends its alerts to these targets: the one place Alertmanager's address is written.

@@ -39,8 +39,10 @@ export default function kafka(options: PackOptions<KafkaThresholds> = {}): PackD
             name: 'kafka',
             // One kafka_exporter per cluster, on its default port.
             targets: { compose: ['kafka-exporter:9308'], hosts: ['127.0.0.1:9308'] },
-            // The labels the prometheus-community/prometheus-kafka-exporter chart sets on its pods.
-            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-kafka-exporter' }, port: 9308 },
+            // As the prometheus-community/prometheus-kafka-exporter chart (2.10.0, app v1.7.0) runs it: its
+            // templates/deployment.yaml labels the pods app: <chart name> (not app.kubernetes.io/name) and
+            // names the container port 9308 exporter-port.
+            kubernetes: { podLabels: { app: 'prometheus-kafka-exporter' }, port: 9308, portName: 'exporter-port' },
             exposes: [domain],
             // Its series grow with the cluster's topics, partitions and groups: keeping the catalogued
             // ones makes the limits derived from the catalogue's bounds hold.

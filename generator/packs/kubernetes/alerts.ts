@@ -84,7 +84,7 @@ export function kubernetesRules(t: KubernetesRuleThresholds, options: Kubernetes
     input(deploymentUpdatedReplicas, deployment, updated),
   ];
   const progressingAt = (target: { job: string; instance: string }, values: string) =>
-    input(deploymentCondition, { ...deployment, ...target, condition: 'Progressing', status: 'false', reason: 'ProgressDeadlineExceeded' }, values);
+    input(deploymentCondition, { ...deployment, ...target, condition: 'Progressing', status: 'false' }, values);
   const progressing = (values: string) => progressingAt(KUBE_STATE_METRICS, values);
   const memory = (usedMiB: number, limitMiB: number) => [
     input(memoryWorkingSet, cgroup, `${usedMiB * MiB}x60`),
@@ -324,7 +324,7 @@ export function kubernetesRules(t: KubernetesRuleThresholds, options: Kubernetes
         for: stuck.for,
         scenario: { target: KUBE_STATE_METRICS, series: (isStuck, s) => [progressingAt(s.target, s.gauge(isStuck))] },
         summary: 'Rollout of {{ $labels.namespace }}/{{ $labels.deployment }} is stuck',
-        description: 'The rollout of {{ $labels.namespace }}/{{ $labels.deployment }} exceeded its progress deadline ({{ $labels.reason }}): the new version is not replacing the old.',
+        description: 'The rollout of {{ $labels.namespace }}/{{ $labels.deployment }} exceeded its progress deadline: the new version is not replacing the old.',
         runbook: {
           meaning: 'The deployment controller gave up waiting for the new pods (progressDeadlineSeconds): the release is half done, old and new pods serve side by side.',
           causes: ['New pods crash-loop, wait for their image, or never become ready.', 'Not enough capacity for the surge pods.'],
@@ -340,9 +340,9 @@ export function kubernetesRules(t: KubernetesRuleThresholds, options: Kubernetes
             series: [progressing(`1x${stuck.samples}`)],
             alerts: [
               {
-                labels: { ...deployment, condition: 'Progressing', status: 'false', reason: 'ProgressDeadlineExceeded' },
+                labels: { ...deployment, condition: 'Progressing', status: 'false' },
                 summary: 'Rollout of chat/chat-service is stuck',
-                description: 'The rollout of chat/chat-service exceeded its progress deadline (ProgressDeadlineExceeded): the new version is not replacing the old.',
+                description: 'The rollout of chat/chat-service exceeded its progress deadline: the new version is not replacing the old.',
               },
             ],
           }),

@@ -1,8 +1,11 @@
 /**
  * The Kubernetes pack's upstream domains: kube-state-metrics (the state of the cluster's objects)
  * and the cAdvisor built into every kubelet (the containers' resource use). Checked against
- * kube-state-metrics docs/metrics/workload/{pod,deployment}-metrics.md at v2.13.0 and cAdvisor
- * metrics/prometheus.go at v0.49.1 (the kubelet of Kubernetes 1.30–1.31).
+ * kubernetes/kube-state-metrics internal/store/pod.go and deployment.go at v2.13.0 (names, HELP,
+ * labels) and google/cadvisor metrics/prometheus.go at v0.49.1 (the same file at v0.49.0 and
+ * v0.49.2, the 0.49.x the kubelet of Kubernetes 1.30–1.31 vendors), with the labels the kubelet
+ * gives it (kubernetes/kubernetes pkg/kubelet/server/server.go containerPrometheusLabelsFunc:
+ * id, name, image, pod, namespace, container).
  *
  * Names of pods, containers, namespaces and reasons are the cluster's, not a list anyone can
  * write down: each is bounded by how many this system has, with the reason, and the scrape jobs
@@ -30,8 +33,17 @@ export const kubeStateMetrics = defineDomain({
     "kube_pod_container_status_restarts_total is the kubelet's count: every restart of every container, the crashes and " +
     'OOM kills a process cannot record itself included, in Kubernetes only and without a reason. An application that counts ' +
     'its own restarts (with the reason: deploy, failure…) in every deployment overlaps it: neither replaces the other.',
-  owner: upstream('kube-state-metrics', '2.13.0', 'kubernetes/kube-state-metrics docs/metrics/workload/pod-metrics.md and deployment-metrics.md', {
+  owner: upstream('kube-state-metrics', '2.13.0', 'kubernetes/kube-state-metrics v2.13.0 internal/store/pod.go and deployment.go (docs/metrics/workload/pod-metrics.md and deployment-metrics.md)', {
     uncataloguedPrefixes: ['kube_', 'go_', 'process_'],
+    otherVersions: [
+      {
+        versions: 'kube-state-metrics 2.17 or later',
+        // internal/store/deployment.go at v2.17.0: LabelKeys reason, condition, status.
+        exposes: ['kube_deployment_status_condition{reason}'],
+        advice:
+          "it adds a reason label to kube_deployment_status_condition, which the pack's alerts do not read: they work with it, but the catalogue describes 2.13 (registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0)",
+      },
+    ],
   }),
   metrics: {
     containerRestarts: counter({
@@ -86,9 +98,8 @@ export const kubeStateMetrics = defineDomain({
         namespace,
         deployment,
         condition: ['Available', 'Progressing', 'ReplicaFailure'],
+        // No reason label at 2.13 (internal/store/deployment.go: condition, status); 2.17 adds one.
         status: ['true', 'false', 'unknown'],
-        // The last transition's reason (ProgressDeadlineExceeded, NewReplicaSetAvailable…), in deployment-metrics.md since 2.13.
-        reason: bounded(16, 'reasons of the deployment controller'),
       },
       labelSets: bounded(288, 'three conditions of three statuses per deployment'),
     }),

@@ -52,8 +52,11 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
   const cadvisorJob = options.cadvisorJob ?? 'cadvisor';
   // Both programs report on every workload of the cluster: keep the watched namespaces' series.
   const onlyAppNamespaces = options.namespaces ?? true;
-  // Found as the kube-state-metrics Helm chart (prometheus-community) deploys it; a project's
-  // kubernetes option changes how the pods are found, not which namespaces are kept.
+  // Found as the prometheus-community/kube-state-metrics chart (5.26.0, app 2.13.0) runs it:
+  // templates/_helpers.tpl selectorLabels on the pods, templates/deployment.yaml's port http on
+  // service.port (8080). The chart installs into its release's namespace; kube-system is where
+  // kube-state-metrics's own examples/standard/deployment.yaml (v2.13.0, port named http-metrics)
+  // puts it. A project's kubernetes option changes how the pods are found, not which namespaces are kept.
   const kubeStateMetricsPods = { podLabels: { 'app.kubernetes.io/name': 'kube-state-metrics' }, namespaces: ['kube-system'], port: 8080, portName: 'http', ...options.kubernetes, onlyAppNamespaces };
   const recorded = kubernetesRules(thresholds, { kubeStateMetricsJob, cadvisorJob, escalation: options.escalation ?? DEFAULT_ESCALATION });
   return definePack(
@@ -61,7 +64,7 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
       name: 'kubernetes',
       configure: kubernetes,
       program: 'kube-state-metrics and the kubelet\'s cAdvisor',
-      versions: 'kube-state-metrics 2.13.x (the image registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0; older 2.x lack the reason label of kube_deployment_status_condition); cAdvisor 0.49 as the kubelet vendors it',
+      versions: 'kube-state-metrics 2.13.x (the image registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0; 2.17 and later add a reason label to kube_deployment_status_condition); cAdvisor 0.49 as the kubelet vendors it',
       domains: [kubeStateMetrics, cadvisor],
       rules: [recorded.rules],
       dashboards: [kubernetesDashboard(recorded, options.folder ?? 'Infrastructure')],

@@ -8,7 +8,8 @@ const opTypes = ['insert', 'query', 'update', 'delete', 'getmore', 'command'];
  */
 const topology = {
   cl_id: bounded(1, 'the cluster (or replica set) id of the member', { identifier: 'a target belongs to one cluster: one value per target' }),
-  cl_role: bounded(1, "the member's sharding role: empty outside a sharded cluster, shardsvr or configsvr"),
+  // topology_info.go getClusterRole(): mongos, or sharding.clusterRole from getCmdLineOpts.
+  cl_role: bounded(1, "the member's sharding role: empty outside a sharded cluster, shardsvr, configsvr or mongos"),
   rs_nm: bounded(1, 'the replica set the member belongs to'),
   rs_state: bounded(1, "the member's replica set state (1 primary, 2 secondary…)"),
 };
@@ -23,7 +24,7 @@ export const domain = defineDomain({
     "The exporters before them (dcu's, which Debian packages as prometheus-mongodb-exporter, and percona's 0.1x) named the same figures " +
     '`mongodb_connections{state}` and `mongodb_op_counters_total{type}`; percona exposes those names too with ' +
     '`--compatible-mode`, beside its own.',
-  owner: upstream('mongodb_exporter', '0.40.0', 'percona/mongodb_exporter v0.40.0 exporter/metrics.go (serverStatus names and labels), topology_info.go, diagnostic_data_collector.go and v1_compatibility.go', {
+  owner: upstream('mongodb_exporter', '0.40.0', 'percona/mongodb_exporter v0.40.0 exporter/metrics.go (serverStatus names, labels, types and HELP), topology_info.go, diagnostic_data_collector.go, general_collector.go (mongodb_up) and v1_compatibility.go', {
     uncataloguedPrefixes: ['mongodb_', 'go_', 'process_', 'promhttp_'],
     otherVersions: [
       {
@@ -55,7 +56,9 @@ export const domain = defineDomain({
       name: 'mongodb_ss_opcountersRepl',
       help: 'serverStatus.opcountersRepl: replicated operations since start by type.',
       labels: { ...topology, legacy_op_type: opTypes },
-      replaces: ['mongodb_opcounters_repl_total'],
+      // dcu's (op_counters.go) and percona 0.1x's names (v1_compatibility.go); the last is the
+      // reference system's spelling, which no mongodb_exporter exposes.
+      replaces: ['mongodb_op_counters_repl_total', 'mongodb_mongod_op_counters_repl_total', 'mongodb_opcounters_repl_total'],
     }),
   },
 });

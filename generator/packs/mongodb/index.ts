@@ -36,8 +36,10 @@ export default function mongodb(options: PackOptions<MongodbThresholds> = {}): P
             name: 'mongodb',
             // One mongodb_exporter beside each mongod, on its default port.
             targets: { compose: ['mongodb-exporter:9216'], hosts: ['127.0.0.1:9216'] },
-            // The labels the prometheus-community/prometheus-mongodb-exporter chart sets on its pods.
-            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-mongodb-exporter' }, port: 9216 },
+            // As the prometheus-community/prometheus-mongodb-exporter chart (3.6.0, app 0.40.0) runs it:
+            // templates/_helpers.tpl selectorLabels on the pods, templates/deployment.yaml's port metrics
+            // (values.yaml port: 9216).
+            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-mongodb-exporter' }, port: 9216, portName: 'metrics' },
             // With its server down the exporter answers after about 11.5 s (server selection times out
             // first): at the default 10 s timeout "MongoDB down" would read as "exporter down".
             timeout: '15s',

@@ -35,7 +35,10 @@ export default function mysql(options: PackOptions<MysqlThresholds> = {}): PackD
             name: 'mysql',
             // One mysqld_exporter beside each server, on its default port.
             targets: { compose: ['mysqld-exporter:9104'], hosts: ['127.0.0.1:9104'] },
-            // The labels the prometheus-community/prometheus-mysql-exporter chart sets on its pods.
+            // As the prometheus-community/prometheus-mysql-exporter chart (2.12.0, app v0.17.2) runs it:
+            // templates/_helpers.tpl selectorLabels on the pods; templates/deployment.yaml's containerPort
+            // is service.internalPort (9104) with no name. The plain config scrapes pod IP:9104 and finds
+            // it; the operator's PodMonitor selects a port by name (portName, default metrics) and does not.
             kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-mysql-exporter' }, port: 9104 },
             exposes: [domain],
             sampleLimit: {

@@ -62,8 +62,10 @@ export default function node(options: PackOptions<NodeThresholds> = {}): PackDef
             name: DEFAULT_JOB,
             // node_exporter's own guidance runs it in the host's network: from a compose Prometheus it is the Docker host.
             targets: { compose: [`host.docker.internal:${DEFAULT_PORT}`], hosts: [`127.0.0.1:${DEFAULT_PORT}`] },
-            // As the prometheus-node-exporter Helm chart labels its DaemonSet's pods.
-            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-node-exporter' }, port: DEFAULT_PORT },
+            // As the prometheus-community/prometheus-node-exporter chart (4.45.1, app 1.9.0) runs it:
+            // templates/_helpers.tpl labels (selectorLabels included) on the DaemonSet's pods,
+            // templates/daemonset.yaml's port service.portName (metrics) on service.port (9100).
+            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-node-exporter' }, port: DEFAULT_PORT, portName: 'metrics' },
             exposes: [domain],
             sampleLimit: { samples: 10_000, reason: 'the domain describes the node_exporter metrics the alerts and dashboard read; node_exporter exposes about 1,000 series on a small host, and this leaves room for many disks and NICs' },
           },

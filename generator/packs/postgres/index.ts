@@ -45,8 +45,10 @@ export default function postgres(options: PackOptions<PostgresThresholds> = {}):
           {
             name: DEFAULT_JOB,
             targets: { compose: ['postgres-exporter:9187'], hosts: ['127.0.0.1:9187'] },
-            // As the prometheus-community/prometheus-postgres-exporter chart labels its pods.
-            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-postgres-exporter' }, port: 9187 },
+            // As the prometheus-community/prometheus-postgres-exporter chart (7.1.1, app v0.17.1) runs it:
+            // templates/_helpers.tpl selectorLabels on the pods, templates/deployment.yaml's port http
+            // (values.yaml service.targetPort: 9187).
+            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-postgres-exporter' }, port: 9187, portName: 'http' },
             exposes: [domain],
             sampleLimit: {
               samples: 5_000,

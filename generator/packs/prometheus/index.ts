@@ -29,7 +29,11 @@ export default function prometheus(options: PackOptions<typeof DEFAULT_THRESHOLD
       name: 'prometheus',
       // Prometheus scrapes itself: the same address in compose and on a host.
       targets: { compose: ['localhost:9090'], hosts: ['127.0.0.1:9090'] },
-      // As the Prometheus Operator (kube-prometheus, kube-prometheus-stack) labels its pods and names their port.
+      // As the Prometheus Operator (kube-prometheus, kube-prometheus-stack) runs it: v0.80.0
+      // pkg/prometheus/server/operator.go makeSelectorLabels (app.kubernetes.io/name: prometheus) and
+      // pkg/prometheus/common.go (port web, 9090). The prometheus-community/prometheus chart (25.25.0)
+      // labels its server pods the same (templates/_helpers.tpl prometheus.common.matchLabels) but leaves
+      // port 9090 unnamed (values.yaml server.portName: "").
       kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus' }, port: 9090, portName: 'web' },
       exposes: [domain],
       sampleLimit: { samples: 5_000, reason: 'Prometheus exposes about 600 series of its own; the catalogue describes those the meta-monitoring uses' },

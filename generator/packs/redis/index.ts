@@ -38,8 +38,10 @@ export default function redis(options: PackOptions<RedisThresholds> = {}): PackD
           {
             name: DEFAULT_JOB,
             targets: { compose: ['redis-exporter:9121'], hosts: ['127.0.0.1:9121'] },
-            // As the prometheus-community/prometheus-redis-exporter chart labels its pods.
-            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-redis-exporter' }, port: 9121 },
+            // As the prometheus-community/prometheus-redis-exporter chart (6.10.3, app v1.69.0) runs it:
+            // templates/_helpers.tpl labels (selectorLabels included) on the pods, templates/deployment.yaml's
+            // port 9121 named exporter-port.
+            kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-redis-exporter' }, port: 9121, portName: 'exporter-port' },
             exposes: [domain],
             sampleLimit: {
               samples: 5_000,
