@@ -29,6 +29,10 @@ export interface KubernetesScrapeDef {
   readonly role?: 'pod' | 'node';
   readonly podLabels?: Readonly<Record<string, string>>;
   readonly port?: number;
+  /**
+   * The container port's name, for the operator's PodMonitor to select it by; without it, the port
+   * is selected by number (the plain configuration always is), which fits charts that leave it unnamed.
+   */
   readonly portName?: string;
   /** Namespaces to find the pods in; default: the config's kubernetes.appNamespaces and namespace. */
   readonly namespaces?: readonly string[];

@@ -71,7 +71,7 @@ export function buildScrapeJobs(sources: readonly DefinitionSource[], model: Mod
         role: k8s.role ?? 'pod',
         podLabels: k8s.podLabels ?? { app: String(definition.name) },
         port: k8s.port ?? Number(String(definition.targets?.compose?.[0] ?? '').split(':')[1] ?? 0),
-        portName: k8s.portName ?? 'metrics',
+        portName: k8s.portName,
         namespaces: k8s.namespaces ?? [...new Set([...model.config.kubernetes.appNamespaces, model.config.kubernetes.namespace])],
         onlyNamespaces: k8s.onlyAppNamespaces === true ? model.config.kubernetes.appNamespaces : Array.isArray(k8s.onlyAppNamespaces) ? k8s.onlyAppNamespaces : undefined,
       },

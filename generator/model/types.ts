@@ -300,7 +300,8 @@ export interface ModelScrapeJob extends Pick<ScrapeJobDef, 'name' | 'metricsPath
     readonly role: 'pod' | 'node';
     readonly podLabels: Readonly<Record<string, string>>;
     readonly port: number;
-    readonly portName: string;
+    /** The container port's name, when the job names it; the port number selects the pods' port otherwise. */
+    readonly portName: string | undefined;
     readonly namespaces: readonly string[];
     /** The namespaces whose series are kept (onlyAppNamespaces); undefined keeps all. */
     readonly onlyNamespaces: readonly string[] | undefined;

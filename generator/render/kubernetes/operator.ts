@@ -58,7 +58,9 @@ function podMonitor(model: Model, job: ModelScrapeJob) {
     spec: {
       namespaceSelector: { matchNames: [...job.kubernetes.namespaces] },
       selector: { matchLabels: { ...job.kubernetes.podLabels } },
-      podMetricsEndpoints: [{ port: job.kubernetes.portName, ...endpointOf(model, job) }],
+      // By name when the job names its port; by number otherwise, as the plain configuration selects it
+      // (charts that leave the port unnamed, such as prometheus-mysql-exporter's).
+      podMetricsEndpoints: [{ ...(job.kubernetes.portName ? { port: job.kubernetes.portName } : { targetPort: job.kubernetes.port }), ...endpointOf(model, job) }],
       ...limitsOf(job),
     },
   };

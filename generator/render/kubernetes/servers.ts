@@ -30,8 +30,10 @@ function podLabelsOf(model: Model, name: string): Record<string, string> {
   return { ...(model.scrapeJobs.find((job) => job.name === name)?.kubernetes.podLabels ?? { app: name }) };
 }
 
+/** The name of the server's container port: its job's, or `metrics` (`http` for a server no job scrapes). */
 function portNameOf(model: Model, name: string): string {
-  return model.scrapeJobs.find((job) => job.name === name)?.kubernetes.portName ?? 'http';
+  const job = model.scrapeJobs.find((each) => each.name === name);
+  return job ? (job.kubernetes.portName ?? 'metrics') : 'http';
 }
 
 export function serverObjects(model: Model, server: Server, labels: Record<string, string>): KubernetesObject[] {

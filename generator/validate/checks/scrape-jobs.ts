@@ -107,7 +107,7 @@ function kubernetesProblems({ role, podLabels, port, portName, namespaces }: Mod
     if (problem) problems.push(`kubernetes.podLabels: ${problem}`);
   }
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`kubernetes.port must be a port number (1–65535), got ${port}`);
-  if (portName.length > 15 || !PORT_NAME.test(portName)) problems.push(`kubernetes.portName '${portName}' is not a container port name (lowercase letters, digits and -, at most 15)`);
+  if (portName !== undefined && (typeof portName !== 'string' || portName.length > 15 || !PORT_NAME.test(portName))) problems.push(`kubernetes.portName '${portName}' is not a container port name (lowercase letters, digits and -, at most 15)`);
   if (!Array.isArray(namespaces)) return [...problems, `kubernetes.namespaces must be a list of namespaces, not ${JSON.stringify(namespaces)}`];
   if (namespaces.length === 0) problems.push('kubernetes.namespaces must name at least one namespace');
   for (const namespace of namespaces) {
