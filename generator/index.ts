@@ -27,4 +27,4 @@ export type { SloDef, SliDef, EventsDef, BurnWindowDef, LabelSelector } from './
 export { defineScrapeJob, DEPLOYMENTS, ENVIRONMENTS } from './dsl/scrape.ts';
 export type { Deployment, Environment, KubernetesScrapeDef, ScrapeJobDef } from './dsl/scrape.ts';
 export { definePack, packScrapeJob, packThresholds, DEFAULT_ESCALATION } from './dsl/packs.ts';
-export type { PackDef, PackOptions } from './dsl/packs.ts';
+export type { PackDef, PackOptions, ThresholdValues } from './dsl/packs.ts';

@@ -122,8 +122,11 @@ export function packInEnvironment(base: PackDef, override: PackDef): PackDef {
 /** The escalation of a pack's runbooks when the project names none. */
 export const DEFAULT_ESCALATION = 'The team that runs this program; if the fix steps do not end it within 30 minutes, or data is at risk, page its lead.';
 
+/** The thresholds a pack's rules read: a number for each of its defaults' names (written `as const`, so not their literal types). */
+export type ThresholdValues<T extends Thresholds> = Readonly<Record<keyof T, number>>;
+
 /** A pack's thresholds: its defaults with the project's overrides. */
-export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): Readonly<Record<keyof T, number>> {
+export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): ThresholdValues<T> {
   return { ...defaults, ...options.thresholds };
 }
 

@@ -2,7 +2,7 @@
  * The Kafka pack: a Kafka cluster through danielqsj/kafka_exporter 1.x (checked at 1.7.0): brokers
  * and consumer group lag. `packs: [kafka()]`.
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../index.ts';
+import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../index.ts';
 import { kafkaRules } from './alerts.ts';
 import { kafkaDashboard } from './dashboard.ts';
 import { domain } from './domain.ts';
@@ -20,7 +20,8 @@ export const DEFAULT_THRESHOLDS = {
 } as const;
 
 /** The thresholds as the pack reads them: the defaults, or the project's numbers. */
-export type KafkaThresholds = Readonly<Record<keyof typeof DEFAULT_THRESHOLDS, number>>;
+/** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
+export type KafkaThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export default function kafka(options: PackOptions<KafkaThresholds> = {}): PackDef {
   const thresholds = packThresholds(DEFAULT_THRESHOLDS, options);

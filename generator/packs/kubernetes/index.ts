@@ -5,7 +5,7 @@
  *
  *   packs: [kubernetes({ escalation: 'The platform team…' })]
  */
-import { DEFAULT_ESCALATION, definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { DEFAULT_ESCALATION, definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import { defineScrapeJob } from '../../dsl/scrape.ts';
 import { kubernetesRules } from './alerts.ts';
 import { kubernetesDashboard } from './dashboard.ts';
@@ -30,8 +30,8 @@ export const DEFAULT_THRESHOLDS = {
   rolloutStuckMinutes: 15,
 } as const;
 
-/** The thresholds a project may set (any number, not the defaults' literal types). */
-export type KubernetesThresholds = { -readonly [K in keyof typeof DEFAULT_THRESHOLDS]: number };
+/** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
+export type KubernetesThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export interface KubernetesPackOptions extends PackOptions<KubernetesThresholds> {
   /**

@@ -2,7 +2,7 @@
  * The MongoDB pack: MongoDB through percona/mongodb_exporter 0.20 and later (the rewrite whose
  * names are `mongodb_ss_*`; `verify` names the older dcu exporter Debian ships). `packs: [mongodb()]`.
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../index.ts';
+import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../index.ts';
 import { mongodbRules } from './alerts.ts';
 import { mongodbDashboard } from './dashboard.ts';
 import { domain } from './domain.ts';
@@ -17,7 +17,8 @@ export const DEFAULT_THRESHOLDS = {
 } as const;
 
 /** The thresholds as the pack reads them: the defaults, or the project's numbers. */
-export type MongodbThresholds = Readonly<Record<keyof typeof DEFAULT_THRESHOLDS, number>>;
+/** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
+export type MongodbThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export default function mongodb(options: PackOptions<MongodbThresholds> = {}): PackDef {
   const thresholds = packThresholds(DEFAULT_THRESHOLDS, options);

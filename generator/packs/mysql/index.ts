@@ -2,7 +2,7 @@
  * The MySQL pack: MySQL and MariaDB servers through prometheus/mysqld_exporter 0.15 to 0.17 (its
  * configuration changed in 0.15; `verify` names a 0.14 it meets). `packs: [mysql()]`.
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../index.ts';
+import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../index.ts';
 import { mysqlRules } from './alerts.ts';
 import { mysqlDashboard } from './dashboard.ts';
 import { domain } from './domain.ts';
@@ -16,7 +16,8 @@ export const DEFAULT_THRESHOLDS = {
 } as const;
 
 /** The thresholds as the pack reads them: the defaults, or the project's numbers. */
-export type MysqlThresholds = Readonly<Record<keyof typeof DEFAULT_THRESHOLDS, number>>;
+/** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
+export type MysqlThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export default function mysql(options: PackOptions<MysqlThresholds> = {}): PackDef {
   const thresholds = packThresholds(DEFAULT_THRESHOLDS, options);

@@ -4,7 +4,7 @@
  * `packs: [node({ job: 'node-exporter' })]`. A project's own alerts or panels over host metrics
  * import the domain: `import { domain as node } from 'sextant/packs/node'`.
  */
-import { DEFAULT_ESCALATION, definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { DEFAULT_ESCALATION, definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import { nodeRules } from './alerts.ts';
 import { nodeDashboard } from './dashboard.ts';
 import domain, { NODE_EXPORTER_VERSION } from './domain.ts';
@@ -40,8 +40,8 @@ export const DEFAULT_THRESHOLDS = {
   clockOffsetSeconds: 0.05,
 } as const;
 
-/** The thresholds a project may set: the defaults' names, any number. */
-export type NodeThresholds = { readonly [K in keyof typeof DEFAULT_THRESHOLDS]: number };
+/** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
+export type NodeThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export default function node(options: PackOptions<NodeThresholds> = {}): PackDef {
   const thresholds = packThresholds<NodeThresholds>(DEFAULT_THRESHOLDS, options);

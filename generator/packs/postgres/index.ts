@@ -2,7 +2,7 @@
  * The PostgreSQL pack: postgres_exporter's domain, the alerts the postgres_mixin would have (and
  * those the default collectors allow beyond it), a dashboard, and the scrape job (`postgres`, 9187).
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import postgresRules, { DEFAULT_JOB, postgresRecording } from './alerts.ts';
 import postgresDashboard from './dashboard.ts';
 import domain from './domain.ts';
@@ -23,8 +23,8 @@ export const DEFAULT_THRESHOLDS = {
   replicationLagSeconds: 60,
 } as const;
 
-/** The thresholds a project may set (any number, not the defaults' literal types). */
-export type PostgresThresholds = { -readonly [K in keyof typeof DEFAULT_THRESHOLDS]: number };
+/** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
+export type PostgresThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export { domain };
 

@@ -2,7 +2,7 @@
  * The Redis pack: redis_exporter's domain, the alerts the redis-mixin would have (against Redis's
  * own limits) and those INFO allows beyond it, a dashboard, and the scrape job (`redis`, 9121).
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import redisRules, { DEFAULT_JOB, redisRecording } from './alerts.ts';
 import redisDashboard from './dashboard.ts';
 import domain from './domain.ts';
@@ -16,8 +16,8 @@ export const DEFAULT_THRESHOLDS = {
   evictedKeysPer5m: 0,
 } as const;
 
-/** The thresholds a project may set (any number, not the defaults' literal types). */
-export type RedisThresholds = { -readonly [K in keyof typeof DEFAULT_THRESHOLDS]: number };
+/** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
+export type RedisThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export { domain };
 
