@@ -19,7 +19,6 @@ export const DEFAULT_THRESHOLDS = {
   kafkaBrokers: 3,
 } as const;
 
-/** The thresholds as the pack reads them: the defaults, or the project's numbers. */
 /** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
 export type KafkaThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 

@@ -16,7 +16,6 @@ export const DEFAULT_THRESHOLDS = {
   mongodbConnectionsRatio: 0.8,
 } as const;
 
-/** The thresholds as the pack reads them: the defaults, or the project's numbers. */
 /** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
 export type MongodbThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 

@@ -15,7 +15,6 @@ export const DEFAULT_THRESHOLDS = {
   mysqlConnectionsRatio: 0.8,
 } as const;
 
-/** The thresholds as the pack reads them: the defaults, or the project's numbers. */
 /** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
 export type MysqlThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
@@ -38,8 +37,8 @@ export default function mysql(options: PackOptions<MysqlThresholds> = {}): PackD
             targets: { compose: ['mysqld-exporter:9104'], hosts: ['127.0.0.1:9104'] },
             // As the prometheus-community/prometheus-mysql-exporter chart (2.12.0, app v0.17.2) runs it:
             // templates/_helpers.tpl selectorLabels on the pods; templates/deployment.yaml's containerPort
-            // is service.internalPort (9104) with no name. The plain config scrapes pod IP:9104 and finds
-            // it; the operator's PodMonitor selects a port by name (portName, default metrics) and does not.
+            // is service.internalPort (9104) with no name, so no portName here: the plain config and the
+            // operator's PodMonitor both select it by number.
             kubernetes: { podLabels: { 'app.kubernetes.io/name': 'prometheus-mysql-exporter' }, port: 9104 },
             exposes: [domain],
             sampleLimit: {
