@@ -26,5 +26,5 @@ export { defineSlo, ratioSli, latencySli, events, DEFAULT_BURN_ALERTS } from './
 export type { SloDef, SliDef, EventsDef, BurnWindowDef, LabelSelector } from './dsl/slos.ts';
 export { defineScrapeJob, DEPLOYMENTS, ENVIRONMENTS } from './dsl/scrape.ts';
 export type { Deployment, Environment, KubernetesScrapeDef, ScrapeJobDef } from './dsl/scrape.ts';
-export { definePack, packScrapeJob, packThresholds, DEFAULT_ESCALATION } from './dsl/packs.ts';
-export type { PackDef, PackOptions, ThresholdValues } from './dsl/packs.ts';
+export { definePack, packScrapeJob, packSettings, packThresholds, DEFAULT_ESCALATION, PACK_FOLDER } from './dsl/packs.ts';
+export type { PackDef, PackOptions, PackSettings, ThresholdValues } from './dsl/packs.ts';

@@ -125,6 +125,28 @@ export const DEFAULT_ESCALATION = 'The team that runs this program; if the fix s
 /** The thresholds a pack's rules read: a number for each of its defaults' names (written `as const`, so not their literal types). */
 export type ThresholdValues<T extends Thresholds> = Readonly<Record<keyof T, number>>;
 
+/** The Grafana folder of a pack's dashboards when the project names none. */
+export const PACK_FOLDER: Folder = 'Infrastructure';
+
+/** What a pack's rules and dashboards read of its options, each default applied here once. */
+export interface PackSettings<T extends Thresholds> {
+  /** The scrape job's name: the `job` of the series its rules, tests and panels read. */
+  readonly job: string;
+  readonly thresholds: ThresholdValues<T>;
+  readonly escalation: string;
+  readonly folder: Folder;
+}
+
+/** A pack's settings: its default job, thresholds and escalation (DEFAULT_ESCALATION unless it has its own) under the project's options. */
+export function packSettings<T extends Thresholds>(defaults: { readonly job: string; readonly thresholds: T; readonly escalation?: string }, options: PackOptions<T>): PackSettings<T> {
+  return {
+    job: options.job ?? defaults.job,
+    thresholds: packThresholds(defaults.thresholds, options),
+    escalation: options.escalation ?? defaults.escalation ?? DEFAULT_ESCALATION,
+    folder: options.folder ?? PACK_FOLDER,
+  };
+}
+
 /** A pack's thresholds: its defaults with the project's overrides. */
 export function packThresholds<T extends Thresholds>(defaults: T, options: PackOptions<T>): ThresholdValues<T> {
   return { ...defaults, ...options.thresholds };

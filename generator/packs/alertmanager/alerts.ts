@@ -5,18 +5,12 @@
  * page and ticket receivers whose failure they report; the Watchdog (`vector(1)`) goes to the dead
  * man's switch (generator/render/alertmanager-config.ts routes both).
  */
-import { alert, defineRules, fires, input, pending, promql, silent, type RulesDef } from '../../index.ts';
+import { alert, defineRules, fires, input, pending, promql, silent, type PackSettings, type RulesDef } from '../../index.ts';
 import { humanizePercentage, ratiosAround } from '../prometheus/alerts.ts';
 import { domain } from './domain.ts';
+import type { AlertmanagerThresholds } from './index.ts';
 
-export interface AlertmanagerRulesOptions {
-  readonly thresholds: { readonly alertmanagerNotificationFailureRatio: number };
-  /** The job label of Alertmanager's target. */
-  readonly job: string;
-  readonly escalation: string;
-}
-
-export function alertmanagerRules({ thresholds: t, job, escalation }: AlertmanagerRulesOptions): RulesDef {
+export function alertmanagerRules({ thresholds: t, job, escalation }: PackSettings<AlertmanagerThresholds>): RulesDef {
   const am = domain.metrics;
   /** Alertmanager's target, as the tests' input series carry it. */
   const ALERTMANAGER = { job, instance: 'alertmanager:9093' };

@@ -4,7 +4,7 @@
  * Alertmanager Prometheus sends its alerts to (`receivesAlerts`).
  * `packs: [alertmanager()]` in sextant.config.ts; docs/packs/alertmanager.md.
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packSettings, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import { MONITORING_ESCALATION } from '../prometheus/index.ts';
 import { alertmanagerRules } from './alerts.ts';
 import { alertmanagerDashboard } from './dashboard.ts';
@@ -17,10 +17,14 @@ export const DEFAULT_THRESHOLDS = {
   alertmanagerNotificationFailureRatio: 0.01,
 } as const;
 
-export default function alertmanager(options: PackOptions<typeof DEFAULT_THRESHOLDS> = {}): PackDef {
+/** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
+export type AlertmanagerThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
+
+export default function alertmanager(options: PackOptions<AlertmanagerThresholds> = {}): PackDef {
+  const settings = packSettings({ job: 'alertmanager', thresholds: DEFAULT_THRESHOLDS, escalation: MONITORING_ESCALATION }, options);
   const job = packScrapeJob(
     {
-      name: 'alertmanager',
+      name: settings.job,
       targets: { compose: ['alertmanager:9093'], hosts: ['127.0.0.1:9093'] },
       // As the Prometheus Operator (kube-prometheus, kube-prometheus-stack) runs it: v0.80.0
       // pkg/alertmanager/statefulset.go (app.kubernetes.io/name: alertmanager; port web, 9093). The
@@ -40,8 +44,8 @@ export default function alertmanager(options: PackOptions<typeof DEFAULT_THRESHO
     program: 'Alertmanager',
     versions: `0.28.x (trixie's prometheus-alertmanager; the image prom/alertmanager:v${ALERTMANAGER_VERSION})`,
     domains: [domain],
-    rules: [alertmanagerRules({ thresholds: packThresholds(DEFAULT_THRESHOLDS, options), job: job.name, escalation: options.escalation ?? MONITORING_ESCALATION })],
-    dashboards: [alertmanagerDashboard(options.folder ?? 'Infrastructure')],
+    rules: [alertmanagerRules(settings)],
+    dashboards: [alertmanagerDashboard(settings.folder)],
     scrape: [job],
   }, options, DEFAULT_THRESHOLDS);
 }

@@ -1,4 +1,4 @@
-import { alert, DEFAULT_ESCALATION, defineRules, fires, input, pending, promql, silent, type PackOptions, type RulesDef } from '../../index.ts';
+import { alert, defineRules, fires, input, pending, promql, silent, type PackSettings, type RulesDef } from '../../index.ts';
 import { domain as kafka } from './domain.ts';
 import type { KafkaThresholds } from './index.ts';
 import { humanize } from '../humanize.ts';
@@ -8,9 +8,8 @@ import { humanize } from '../humanize.ts';
  * a cause, not a symptom: the services using it page on their own errors and latency, so these
  * alerts open tickets (warning) and their runbooks say what the services feel.
  */
-export function kafkaRules(t: KafkaThresholds, options: PackOptions<KafkaThresholds>): RulesDef {
-  const target = { job: options.job ?? 'kafka', instance: 'kafka-exporter:9308' } as const;
-  const escalation = options.escalation ?? DEFAULT_ESCALATION;
+export function kafkaRules({ job, thresholds: t, escalation }: PackSettings<KafkaThresholds>): RulesDef {
+  const target = { job, instance: 'kafka-exporter:9308' } as const;
   const group = { consumergroup: 'notification-service', topic: 'message.events' } as const;
   const lag = (perPartition: number) => ['0', '1'].map((partition) => input(kafka.metrics.consumergroupLag, { ...target, ...group, partition }, `${perPartition}x30`));
   const brokers = (count: number) => input(kafka.metrics.brokers, { ...target }, `${count}x30`);

@@ -2,7 +2,7 @@
  * The Kafka pack: a Kafka cluster through danielqsj/kafka_exporter 1.x (checked at 1.7.0): brokers
  * and consumer group lag. `packs: [kafka()]`.
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../index.ts';
+import { definePack, packScrapeJob, packSettings, type PackDef, type PackOptions, type ThresholdValues } from '../../index.ts';
 import { kafkaRules } from './alerts.ts';
 import { kafkaDashboard } from './dashboard.ts';
 import { domain } from './domain.ts';
@@ -23,7 +23,7 @@ export const DEFAULT_THRESHOLDS = {
 export type KafkaThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export default function kafka(options: PackOptions<KafkaThresholds> = {}): PackDef {
-  const thresholds = packThresholds(DEFAULT_THRESHOLDS, options);
+  const settings = packSettings({ job: 'kafka', thresholds: DEFAULT_THRESHOLDS }, options);
   return definePack(
     {
       name: 'kafka',
@@ -31,12 +31,12 @@ export default function kafka(options: PackOptions<KafkaThresholds> = {}): PackD
       program: 'Kafka (danielqsj/kafka_exporter)',
       versions: '1.x, checked at 1.7.0 (the image danielqsj/kafka-exporter:v1.7.0)',
       domains: [domain],
-      rules: [kafkaRules(thresholds, options)],
-      dashboards: [kafkaDashboard(options.folder ?? 'Infrastructure')],
+      rules: [kafkaRules(settings)],
+      dashboards: [kafkaDashboard(settings.folder)],
       scrape: [
         packScrapeJob(
           {
-            name: 'kafka',
+            name: settings.job,
             // One kafka_exporter per cluster, on its default port.
             targets: { compose: ['kafka-exporter:9308'], hosts: ['127.0.0.1:9308'] },
             // As the prometheus-community/prometheus-kafka-exporter chart (2.10.0, app v1.7.0) runs it: its

@@ -5,7 +5,7 @@
  *
  *   packs: [kubernetes({ escalation: 'The platform team…' })]
  */
-import { DEFAULT_ESCALATION, definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packSettings, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import { defineScrapeJob } from '../../dsl/scrape.ts';
 import { kubernetesRules } from './alerts.ts';
 import { kubernetesDashboard } from './dashboard.ts';
@@ -47,8 +47,8 @@ export interface KubernetesPackOptions extends PackOptions<KubernetesThresholds>
 const KUBERNETES_OPTIONS = Object.keys({ namespaces: true, cadvisorJob: true } satisfies Record<Exclude<keyof KubernetesPackOptions, keyof PackOptions<KubernetesThresholds>>, true>);
 
 export default function kubernetes(options: KubernetesPackOptions = {}): PackDef {
-  const thresholds = packThresholds<KubernetesThresholds>(DEFAULT_THRESHOLDS, options);
-  const kubeStateMetricsJob = options.job ?? 'kube-state-metrics';
+  const settings = packSettings({ job: 'kube-state-metrics', thresholds: DEFAULT_THRESHOLDS }, options);
+  const kubeStateMetricsJob = settings.job;
   const cadvisorJob = options.cadvisorJob ?? 'cadvisor';
   // Both programs report on every workload of the cluster: keep the watched namespaces' series.
   const onlyAppNamespaces = options.namespaces ?? true;
@@ -58,7 +58,7 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
   // kube-state-metrics's own examples/standard/deployment.yaml (v2.13.0, port named http-metrics)
   // puts it. A project's kubernetes option changes how the pods are found, not which namespaces are kept.
   const kubeStateMetricsPods = { podLabels: { 'app.kubernetes.io/name': 'kube-state-metrics' }, namespaces: ['kube-system'], port: 8080, portName: 'http', ...options.kubernetes, onlyAppNamespaces };
-  const recorded = kubernetesRules(thresholds, { kubeStateMetricsJob, cadvisorJob, escalation: options.escalation ?? DEFAULT_ESCALATION });
+  const recorded = kubernetesRules(settings.thresholds, { kubeStateMetricsJob, cadvisorJob, escalation: settings.escalation });
   return definePack(
     {
       name: 'kubernetes',
@@ -67,7 +67,7 @@ export default function kubernetes(options: KubernetesPackOptions = {}): PackDef
       versions: 'kube-state-metrics 2.13.x (the image registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.13.0; 2.17 and later add a reason label to kube_deployment_status_condition); cAdvisor 0.49 as the kubelet vendors it',
       domains: [kubeStateMetrics, cadvisor],
       rules: [recorded.rules],
-      dashboards: [kubernetesDashboard(recorded, options.folder ?? 'Infrastructure')],
+      dashboards: [kubernetesDashboard(recorded, settings.folder)],
       scrape: [
         packScrapeJob(
           {

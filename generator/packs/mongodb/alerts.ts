@@ -1,4 +1,4 @@
-import { alert, DEFAULT_ESCALATION, defineRules, fires, input, pending, promql, silent, type PackOptions, type RulesDef } from '../../index.ts';
+import { alert, defineRules, fires, input, pending, promql, silent, type PackSettings, type RulesDef } from '../../index.ts';
 import { domain as mongodb } from './domain.ts';
 import type { MongodbThresholds } from './index.ts';
 import { countJustOver } from '../humanize.ts';
@@ -8,9 +8,8 @@ import { countJustOver } from '../humanize.ts';
  * data store is a cause, not a symptom: the services using it page on their own errors and
  * latency, so these alerts open tickets (warning) and their runbooks say what the services feel.
  */
-export function mongodbRules(t: MongodbThresholds, options: PackOptions<MongodbThresholds>): RulesDef {
-  const target = { job: options.job ?? 'mongodb', instance: 'mongodb-exporter:9216' } as const;
-  const escalation = options.escalation ?? DEFAULT_ESCALATION;
+export function mongodbRules({ job, thresholds: t, escalation }: PackSettings<MongodbThresholds>): RulesDef {
+  const target = { job, instance: 'mongodb-exporter:9216' } as const;
   const up = (values: string) => input(mongodb.metrics.up, { ...target }, values);
   const connections = (current: number, available: number) => [
     input(mongodb.metrics.connections, { ...target, conn_type: 'current' }, `${current}x30`),

@@ -2,7 +2,7 @@
  * The MongoDB pack: MongoDB through percona/mongodb_exporter 0.20 and later (the rewrite whose
  * names are `mongodb_ss_*`; `verify` names the older dcu exporter Debian ships). `packs: [mongodb()]`.
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../index.ts';
+import { definePack, packScrapeJob, packSettings, type PackDef, type PackOptions, type ThresholdValues } from '../../index.ts';
 import { mongodbRules } from './alerts.ts';
 import { mongodbDashboard } from './dashboard.ts';
 import { domain } from './domain.ts';
@@ -20,7 +20,7 @@ export const DEFAULT_THRESHOLDS = {
 export type MongodbThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export default function mongodb(options: PackOptions<MongodbThresholds> = {}): PackDef {
-  const thresholds = packThresholds(DEFAULT_THRESHOLDS, options);
+  const settings = packSettings({ job: 'mongodb', thresholds: DEFAULT_THRESHOLDS }, options);
   return definePack(
     {
       name: 'mongodb',
@@ -28,12 +28,12 @@ export default function mongodb(options: PackOptions<MongodbThresholds> = {}): P
       program: 'MongoDB (percona/mongodb_exporter)',
       versions: "0.20 and later, checked at 0.40.0 (the image percona/mongodb_exporter:0.40); dcu's exporter and percona's 0.1x are named by verify",
       domains: [domain],
-      rules: [mongodbRules(thresholds, options)],
-      dashboards: [mongodbDashboard(options.folder ?? 'Infrastructure')],
+      rules: [mongodbRules(settings)],
+      dashboards: [mongodbDashboard(settings.folder)],
       scrape: [
         packScrapeJob(
           {
-            name: 'mongodb',
+            name: settings.job,
             // One mongodb_exporter beside each mongod, on its default port.
             targets: { compose: ['mongodb-exporter:9216'], hosts: ['127.0.0.1:9216'] },
             // As the prometheus-community/prometheus-mongodb-exporter chart (3.6.0, app 0.40.0) runs it:

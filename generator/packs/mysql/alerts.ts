@@ -1,4 +1,4 @@
-import { alert, DEFAULT_ESCALATION, defineRules, fires, input, pending, promql, silent, type PackOptions, type RulesDef } from '../../index.ts';
+import { alert, defineRules, fires, input, pending, promql, silent, type PackSettings, type RulesDef } from '../../index.ts';
 import { domain as mysql } from './domain.ts';
 import type { MysqlThresholds } from './index.ts';
 import { countJustOver } from '../humanize.ts';
@@ -8,9 +8,8 @@ import { countJustOver } from '../humanize.ts';
  * is a cause, not a symptom: the services using it page on their own errors and latency, so these
  * alerts open tickets (warning) and their runbooks say what the services feel.
  */
-export function mysqlRules(t: MysqlThresholds, options: PackOptions<MysqlThresholds>): RulesDef {
-  const target = { job: options.job ?? 'mysql', instance: 'mysql-exporter:9104' } as const;
-  const escalation = options.escalation ?? DEFAULT_ESCALATION;
+export function mysqlRules({ job, thresholds: t, escalation }: PackSettings<MysqlThresholds>): RulesDef {
+  const target = { job, instance: 'mysql-exporter:9104' } as const;
   const up = (values: string) => input(mysql.metrics.up, { ...target }, values);
   const connections = (connected: number) => [
     input(mysql.metrics.threadsConnected, { ...target }, `${connected}x30`),

@@ -2,7 +2,7 @@
  * The MySQL pack: MySQL and MariaDB servers through prometheus/mysqld_exporter 0.15 to 0.17 (its
  * configuration changed in 0.15; `verify` names a 0.14 it meets). `packs: [mysql()]`.
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../index.ts';
+import { definePack, packScrapeJob, packSettings, type PackDef, type PackOptions, type ThresholdValues } from '../../index.ts';
 import { mysqlRules } from './alerts.ts';
 import { mysqlDashboard } from './dashboard.ts';
 import { domain } from './domain.ts';
@@ -19,7 +19,7 @@ export const DEFAULT_THRESHOLDS = {
 export type MysqlThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export default function mysql(options: PackOptions<MysqlThresholds> = {}): PackDef {
-  const thresholds = packThresholds(DEFAULT_THRESHOLDS, options);
+  const settings = packSettings({ job: 'mysql', thresholds: DEFAULT_THRESHOLDS }, options);
   return definePack(
     {
       name: 'mysql',
@@ -27,12 +27,12 @@ export default function mysql(options: PackOptions<MysqlThresholds> = {}): PackD
       program: 'MySQL and MariaDB (prometheus/mysqld_exporter)',
       versions: '0.15 to 0.17.x (trixie; the image prom/mysqld-exporter:v0.17.2); 0.14 and older are named by verify',
       domains: [domain],
-      rules: [mysqlRules(thresholds, options)],
-      dashboards: [mysqlDashboard(options.folder ?? 'Infrastructure')],
+      rules: [mysqlRules(settings)],
+      dashboards: [mysqlDashboard(settings.folder)],
       scrape: [
         packScrapeJob(
           {
-            name: 'mysql',
+            name: settings.job,
             // One mysqld_exporter beside each server, on its default port.
             targets: { compose: ['mysqld-exporter:9104'], hosts: ['127.0.0.1:9104'] },
             // As the prometheus-community/prometheus-mysql-exporter chart (2.12.0, app v0.17.2) runs it:

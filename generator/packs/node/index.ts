@@ -4,7 +4,7 @@
  * `packs: [node({ job: 'node-exporter' })]`. A project's own alerts or panels over host metrics
  * import the domain: `import { domain as node } from 'sextant/packs/node'`.
  */
-import { DEFAULT_ESCALATION, definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packSettings, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import { nodeRules } from './alerts.ts';
 import { nodeDashboard } from './dashboard.ts';
 import domain, { NODE_EXPORTER_VERSION } from './domain.ts';
@@ -44,9 +44,8 @@ export const DEFAULT_THRESHOLDS = {
 export type NodeThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 
 export default function node(options: PackOptions<NodeThresholds> = {}): PackDef {
-  const thresholds = packThresholds<NodeThresholds>(DEFAULT_THRESHOLDS, options);
-  const job = options.job ?? DEFAULT_JOB;
-  const hosts = { job, instance: `host-1:${DEFAULT_PORT}` };
+  const settings = packSettings({ job: DEFAULT_JOB, thresholds: DEFAULT_THRESHOLDS }, options);
+  const hosts = { job: settings.job, instance: `host-1:${DEFAULT_PORT}` };
   return definePack(
     {
       name: 'node',
@@ -54,12 +53,12 @@ export default function node(options: PackOptions<NodeThresholds> = {}): PackDef
       program: 'node_exporter',
       versions: `${NODE_EXPORTER_VERSION.replace(/\.\d+$/, '.x')} (trixie; the image prom/node-exporter:v${NODE_EXPORTER_VERSION})`,
       domains: [domain],
-      rules: [nodeRules(thresholds, hosts, options.escalation ?? DEFAULT_ESCALATION)],
-      dashboards: [nodeDashboard(hosts, options.folder ?? 'Infrastructure')],
+      rules: [nodeRules(settings.thresholds, hosts, settings.escalation)],
+      dashboards: [nodeDashboard(hosts, settings.folder)],
       scrape: [
         packScrapeJob(
           {
-            name: DEFAULT_JOB,
+            name: settings.job,
             // node_exporter's own guidance runs it in the host's network: from a compose Prometheus it is the Docker host.
             targets: { compose: [`host.docker.internal:${DEFAULT_PORT}`], hosts: [`127.0.0.1:${DEFAULT_PORT}`] },
             // As the prometheus-community/prometheus-node-exporter chart (4.45.1, app 1.9.0) runs it:

@@ -5,7 +5,7 @@
  * symptom: the services using it page on their own errors, so these open tickets (warning).
  */
 import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent, type RecordingRuleDef, type RulesDef } from '../../index.ts';
-import { DEFAULT_ESCALATION, type PackOptions } from '../../dsl/packs.ts';
+import type { PackSettings } from '../../dsl/packs.ts';
 import postgres from './domain.ts';
 import type { PostgresThresholds as Thresholds } from './index.ts';
 
@@ -13,7 +13,7 @@ const pg = postgres.metrics;
 
 export const DEFAULT_JOB = 'postgres';
 const PANEL = (panel: string) => ({ dashboard: 'postgres', panel });
-const testTarget = (options: PackOptions<Thresholds>) => ({ job: options.job ?? DEFAULT_JOB, instance: 'postgres-exporter:9187' }) as const;
+const testTarget = (job: string) => ({ job, instance: 'postgres-exporter:9187' }) as const;
 const db = { datid: '16384', datname: 'app' } as const;
 
 /** The pack's recording rules: what its alerts compare and its dashboard shows, computed once. */
@@ -24,8 +24,8 @@ export interface PostgresRecording {
   readonly cacheHitRatio: RecordingRuleDef;
 }
 
-export function postgresRecording(options: PackOptions<Thresholds>): PostgresRecording {
-  const PG = testTarget(options);
+export function postgresRecording({ job }: PackSettings<Thresholds>): PostgresRecording {
+  const PG = testTarget(job);
   return {
     connectionsRatio: recordingRule({
       record: 'job_instance:pg_connections:ratio',
@@ -59,9 +59,8 @@ export function postgresRecording(options: PackOptions<Thresholds>): PostgresRec
   };
 }
 
-export default function postgresRules(t: Thresholds, options: PackOptions<Thresholds>, recording: PostgresRecording): RulesDef {
-  const escalation = options.escalation ?? DEFAULT_ESCALATION;
-  const PG = testTarget(options);
+export default function postgresRules({ job, thresholds: t, escalation }: PackSettings<Thresholds>, recording: PostgresRecording): RulesDef {
+  const PG = testTarget(job);
   const up = (values: string) => input(pg.up, { ...PG }, values);
   /** `used` backends of max_connections 103, three of them reserved for superusers: 100 for clients. */
   const connections = (used: number) => [

@@ -1,7 +1,5 @@
 /** The PostgreSQL dashboard: the server, its databases and replication, one instance or all. */
-import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef } from '../../index.ts';
-import type { PackOptions } from '../../dsl/packs.ts';
-import type { Thresholds } from '../../config.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder } from '../../index.ts';
 import type { PostgresRecording } from './alerts.ts';
 import postgres from './domain.ts';
 import { rate, rec, sel } from '../../dsl/panels.ts';
@@ -9,11 +7,11 @@ import { rate, rec, sel } from '../../dsl/panels.ts';
 const pg = postgres.metrics;
 const notTemplates = 'datname!~"template.*"';
 
-export default function postgresDashboard(options: PackOptions<Thresholds>, recording: PostgresRecording): DashboardDef {
+export default function postgresDashboard(folder: Folder, recording: PostgresRecording): DashboardDef {
   return defineDashboard({
     name: 'postgres',
     title: 'PostgreSQL',
-    folder: options.folder ?? 'Infrastructure',
+    folder,
     description: 'PostgreSQL servers through postgres_exporter: connections, transactions, the buffer cache, locks, sizes and replication.',
     tags: ['postgres'],
     scope: pg.up,

@@ -2,7 +2,7 @@
  * The PostgreSQL pack: postgres_exporter's domain, the alerts the postgres_mixin would have (and
  * those the default collectors allow beyond it), a dashboard, and the scrape job (`postgres`, 9187).
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packSettings, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import postgresRules, { DEFAULT_JOB, postgresRecording } from './alerts.ts';
 import postgresDashboard from './dashboard.ts';
 import domain from './domain.ts';
@@ -29,8 +29,8 @@ export type PostgresThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 export { domain };
 
 export default function postgres(options: PackOptions<PostgresThresholds> = {}): PackDef {
-  const thresholds = packThresholds<PostgresThresholds>(DEFAULT_THRESHOLDS, options);
-  const recording = postgresRecording(options);
+  const settings = packSettings({ job: DEFAULT_JOB, thresholds: DEFAULT_THRESHOLDS }, options);
+  const recording = postgresRecording(settings);
   return definePack(
     {
       name: 'postgres',
@@ -38,12 +38,12 @@ export default function postgres(options: PackOptions<PostgresThresholds> = {}):
       program: 'PostgreSQL',
       versions: "postgres_exporter 0.17.x (trixie's 0.17.1; the image quay.io/prometheuscommunity/postgres-exporter:v0.17.1), PostgreSQL 13 to 17",
       domains: [domain],
-      rules: [postgresRules(thresholds, options, recording)],
-      dashboards: [postgresDashboard(options, recording)],
+      rules: [postgresRules(settings, recording)],
+      dashboards: [postgresDashboard(settings.folder, recording)],
       scrape: [
         packScrapeJob(
           {
-            name: DEFAULT_JOB,
+            name: settings.job,
             targets: { compose: ['postgres-exporter:9187'], hosts: ['127.0.0.1:9187'] },
             // As the prometheus-community/prometheus-postgres-exporter chart (7.1.1, app v0.17.1) runs it:
             // templates/_helpers.tpl selectorLabels on the pods, templates/deployment.yaml's port http

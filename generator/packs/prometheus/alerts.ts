@@ -4,15 +4,9 @@
  * their own (generator/render/alertmanager-config.ts). When Prometheus cannot reach any Alertmanager
  * none of them arrives: the Watchdog's silence at the dead man's switch (the alertmanager pack) is what reports that.
  */
-import { alert, defineRules, fires, input, pending, promql, silent, type RulesDef } from '../../index.ts';
+import { alert, defineRules, fires, input, pending, promql, silent, type PackSettings, type RulesDef } from '../../index.ts';
 import { domain } from './domain.ts';
-
-export interface PrometheusRulesOptions {
-  readonly thresholds: { readonly prometheusNotificationErrorRatio: number };
-  /** The job label of Prometheus's own target. */
-  readonly job: string;
-  readonly escalation: string;
-}
+import type { PrometheusThresholds } from './index.ts';
 
 /**
  * The ratios a failure-ratio alert's hand-written tests use, from its threshold, so the tests hold
@@ -25,7 +19,7 @@ export function ratiosAround(threshold: number): { readonly failing: number; rea
 /** A ratio as Prometheus's humanizePercentage writes it (4 significant digits): 0.1 → 10%. */
 export const humanizePercentage = (ratio: number): string => `${Number((ratio * 100).toPrecision(4))}%`;
 
-export function prometheusRules({ thresholds: t, job, escalation }: PrometheusRulesOptions): RulesDef {
+export function prometheusRules({ thresholds: t, job, escalation }: PackSettings<PrometheusThresholds>): RulesDef {
   const p = domain.metrics;
   /** Prometheus's own target, as the tests' input series carry it. */
   const PROMETHEUS = { job, instance: 'localhost:9090' };

@@ -4,7 +4,7 @@
  * writes for every target (`up`, `scrape_*`: the `scrape` domain) and every alert (`ALERTS`).
  * `packs: [prometheus()]` in sextant.config.ts; docs/packs/prometheus.md.
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packSettings, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import { prometheusRules } from './alerts.ts';
 import { prometheusDashboard } from './dashboard.ts';
 import { alertSeries, domain, PROMETHEUS_VERSION, scrape } from './domain.ts';
@@ -23,10 +23,14 @@ export const DEFAULT_THRESHOLDS = {
 export const MONITORING_ESCALATION =
   'The monitoring owners, who run Prometheus and Alertmanager; if alerts cannot be delivered for more than 15 minutes, tell every on-call that paging is degraded.';
 
-export default function prometheus(options: PackOptions<typeof DEFAULT_THRESHOLDS> = {}): PackDef {
+/** The thresholds its rules read: the names of DEFAULT_THRESHOLDS, any number. */
+export type PrometheusThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
+
+export default function prometheus(options: PackOptions<PrometheusThresholds> = {}): PackDef {
+  const settings = packSettings({ job: 'prometheus', thresholds: DEFAULT_THRESHOLDS, escalation: MONITORING_ESCALATION }, options);
   const job = packScrapeJob(
     {
-      name: 'prometheus',
+      name: settings.job,
       // Prometheus scrapes itself: the same address in compose and on a host.
       targets: { compose: ['localhost:9090'], hosts: ['127.0.0.1:9090'] },
       // As the Prometheus Operator (kube-prometheus, kube-prometheus-stack) runs it: v0.80.0
@@ -46,8 +50,8 @@ export default function prometheus(options: PackOptions<typeof DEFAULT_THRESHOLD
     program: 'Prometheus',
     versions: `2.53.x (trixie's prometheus; the image prom/prometheus:v${PROMETHEUS_VERSION})`,
     domains: [domain, scrape, alertSeries],
-    rules: [prometheusRules({ thresholds: packThresholds(DEFAULT_THRESHOLDS, options), job: job.name, escalation: options.escalation ?? MONITORING_ESCALATION })],
-    dashboards: [prometheusDashboard(options.folder ?? 'Infrastructure')],
+    rules: [prometheusRules(settings)],
+    dashboards: [prometheusDashboard(settings.folder)],
     scrape: [job],
   }, options, DEFAULT_THRESHOLDS);
 }

@@ -5,7 +5,7 @@
  * cache or store is a cause, not a symptom: these open tickets (warning).
  */
 import { alert, defineRules, evaluates, fires, input, pending, promql, recordingRule, silent, type RecordingRuleDef, type RulesDef } from '../../index.ts';
-import { DEFAULT_ESCALATION, type PackOptions } from '../../dsl/packs.ts';
+import type { PackSettings } from '../../dsl/packs.ts';
 import redis from './domain.ts';
 import type { RedisThresholds as Thresholds } from './index.ts';
 
@@ -13,7 +13,7 @@ const r = redis.metrics;
 
 export const DEFAULT_JOB = 'redis';
 const PANEL = (panel: string) => ({ dashboard: 'redis', panel });
-const testTarget = (options: PackOptions<Thresholds>) => ({ job: options.job ?? DEFAULT_JOB, instance: 'redis-exporter:9121' }) as const;
+const testTarget = (job: string) => ({ job, instance: 'redis-exporter:9121' }) as const;
 
 /** The pack's recording rules: what its dashboard shows, computed once. */
 export interface RedisRecording {
@@ -23,8 +23,8 @@ export interface RedisRecording {
   readonly memoryFragmentation: RecordingRuleDef;
 }
 
-export function redisRecording(options: PackOptions<Thresholds>): RedisRecording {
-  const REDIS = testTarget(options);
+export function redisRecording({ job }: PackSettings<Thresholds>): RedisRecording {
+  const REDIS = testTarget(job);
   return {
     keyspaceHitRatio: recordingRule({
       record: 'job_instance:redis_keyspace_hits:ratio_rate5m',
@@ -51,9 +51,8 @@ export function redisRecording(options: PackOptions<Thresholds>): RedisRecording
   };
 }
 
-export default function redisRules(t: Thresholds, options: PackOptions<Thresholds>, recording: RedisRecording): RulesDef {
-  const escalation = options.escalation ?? DEFAULT_ESCALATION;
-  const REDIS = testTarget(options);
+export default function redisRules({ job, thresholds: t, escalation }: PackSettings<Thresholds>, recording: RedisRecording): RulesDef {
+  const REDIS = testTarget(job);
   const up = (values: string) => input(r.up, { ...REDIS }, values);
   const clients = (connected: number) => [input(r.connectedClients, { ...REDIS }, `${connected}x30`), input(r.maxClients, { ...REDIS }, '10000x30')];
   const memory = (usedMiB: number, maxMiB: number) => [input(r.memoryUsed, { ...REDIS }, `${usedMiB * 1_048_576}x30`), input(r.memoryMax, { ...REDIS }, `${maxMiB * 1_048_576}x30`)];

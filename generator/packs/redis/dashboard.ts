@@ -1,18 +1,16 @@
 /** The Redis dashboard: clients, memory, the keyspace, commands, replication and persistence. */
-import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef } from '../../index.ts';
-import type { PackOptions } from '../../dsl/packs.ts';
-import type { Thresholds } from '../../config.ts';
+import { defineDashboard, promql, row, stat, target, timeseries, type DashboardDef, type Folder } from '../../index.ts';
 import type { RedisRecording } from './alerts.ts';
 import redis from './domain.ts';
 import { rate, sel } from '../../dsl/panels.ts';
 
 const r = redis.metrics;
 
-export default function redisDashboard(options: PackOptions<Thresholds>, recording: RedisRecording): DashboardDef {
+export default function redisDashboard(folder: Folder, recording: RedisRecording): DashboardDef {
   return defineDashboard({
     name: 'redis',
     title: 'Redis',
-    folder: options.folder ?? 'Infrastructure',
+    folder,
     description: 'Redis servers through redis_exporter: clients, memory, keyspace, commands, replication and persistence.',
     tags: ['redis'],
     scope: r.up,

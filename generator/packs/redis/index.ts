@@ -2,7 +2,7 @@
  * The Redis pack: redis_exporter's domain, the alerts the redis-mixin would have (against Redis's
  * own limits) and those INFO allows beyond it, a dashboard, and the scrape job (`redis`, 9121).
  */
-import { definePack, packScrapeJob, packThresholds, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
+import { definePack, packScrapeJob, packSettings, type PackDef, type PackOptions, type ThresholdValues } from '../../dsl/packs.ts';
 import redisRules, { DEFAULT_JOB, redisRecording } from './alerts.ts';
 import redisDashboard from './dashboard.ts';
 import domain from './domain.ts';
@@ -22,8 +22,8 @@ export type RedisThresholds = ThresholdValues<typeof DEFAULT_THRESHOLDS>;
 export { domain };
 
 export default function redis(options: PackOptions<RedisThresholds> = {}): PackDef {
-  const thresholds = packThresholds<RedisThresholds>(DEFAULT_THRESHOLDS, options);
-  const recording = redisRecording(options);
+  const settings = packSettings({ job: DEFAULT_JOB, thresholds: DEFAULT_THRESHOLDS }, options);
+  const recording = redisRecording(settings);
   return definePack(
     {
       name: 'redis',
@@ -31,12 +31,12 @@ export default function redis(options: PackOptions<RedisThresholds> = {}): PackD
       program: 'Redis',
       versions: "redis_exporter 1.69.x (trixie's 1.69.0; the image oliver006/redis_exporter:v1.69.0), Redis 6 and 7",
       domains: [domain],
-      rules: [redisRules(thresholds, options, recording)],
-      dashboards: [redisDashboard(options, recording)],
+      rules: [redisRules(settings, recording)],
+      dashboards: [redisDashboard(settings.folder, recording)],
       scrape: [
         packScrapeJob(
           {
-            name: DEFAULT_JOB,
+            name: settings.job,
             targets: { compose: ['redis-exporter:9121'], hosts: ['127.0.0.1:9121'] },
             // As the prometheus-community/prometheus-redis-exporter chart (6.10.3, app v1.69.0) runs it:
             // templates/_helpers.tpl labels (selectorLabels included) on the pods, templates/deployment.yaml's
