@@ -2,17 +2,15 @@
  * docs/checks.md, written from the rules themselves: each rule's summary and fix (data beside its
  * code: CHECKS, QUERY_CHECKS, validate/pipeline-rules.ts) and a message it really gives, from the
  * first case of the real-CLI suites (test/cli/cases/) that the rule refuses, run through the real
- * pipeline. The prose around the rules is checks-doc.template.md. `npm run docs` writes the file;
+ * pipeline. The prose around the rules is checks-doc.template.md. `npm run docs` (docs.ts) writes the file;
  * test/checks-doc.test.ts fails when it is not what this writes now.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runPipeline } from '../../generator/pipeline.ts';
 import { formatProblem } from '../../generator/problems.ts';
 import { QUERY_CHECKS } from '../../generator/promql/index.ts';
 import { CHECKS } from '../../generator/validate/index.ts';
-import { pathWithTools } from '../../stack/tools.ts';
 import { LOAD_RULES, TOOL_RULES, type RuleDoc } from '../../generator/validate/pipeline-rules.ts';
 import * as alertQuality from '../cli/cases/alert-quality.ts';
 import * as coverage from '../cli/cases/coverage.ts';
@@ -89,10 +87,4 @@ export async function checksDoc(): Promise<string> {
   }
   const [before, after] = readFileSync(TEMPLATE, 'utf8').split(MARKER) as [string, string];
   return `${before}${parts.join('\n').trimEnd()}\n${after}`;
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  process.env.PATH = pathWithTools(); // promtool, as the tests find it (vitest.config.ts)
-  writeFileSync(CHECKS_DOC, await checksDoc());
-  console.log('wrote docs/checks.md');
 }
