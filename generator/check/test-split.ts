@@ -1,20 +1,27 @@
 /**
  * promtool evaluates every rule a test file loads at every step of every test, so a test of one
  * alert in a file of fifteen pays for fifteen (on the reference, three quarters of promtool's time).
- * A query sees only the series whose names it selects, so a test's results depend only on the rules
- * it tests and the rules those read, recording rules and `ALERTS` followed to the end. `check`
- * therefore runs each rendered test file as one file per set of rules its tests need, each loading
- * copies of its rule files cut to that set: the same rules, verbatim, in the same groups and order,
- * under the same file names (`split/<n>/rules/…` beside `split/<n>/tests/…`, so `rule_files` reads
- * as rendered). A name the text does not fix (`{__name__=~"…"}`, `{job="x"}`, `ALERTS` without an
- * `alertname`), a rule file given by a glob or outside the tree, or a text that does not parse
- * keeps everything loaded. The generated tree itself is not changed: a user's `promtool test rules`
- * runs it whole.
+ * `check` therefore runs each rendered test file as one file per set of rules its tests need, each
+ * loading copies of its rule files cut to that set: the same rules, verbatim, in the same groups and
+ * order, under the same file names (`split/<n>/rules/…` beside `split/<n>/tests/…`, so `rule_files`
+ * reads as rendered). The generated tree itself is not changed: a user's `promtool test rules` runs
+ * it whole, and gets the same results:
+ * - a query sees only the series whose names it selects, so a test's expectations depend only on the
+ *   rules it tests and the rules those read, recording rules and `ALERTS` followed to the end;
+ * - a failing rule fails every test group it runs in, whatever the group tests, so every rule that
+ *   can fail on data (`canFailOnData()`: a match narrowed by `on()`, a relabelling; or in a group
+ *   with a `limit`) stays too when it can see the group's data: it reads an input series, or what a
+ *   rule seeing them writes, or a rule producing series from none (`absent()`, `vector()`). A rule
+ *   that sees no data evaluates to nothing, and can neither fail nor change a result.
+ * A name the text does not fix (`{__name__=~"…"}`, `{job="x"}`, `ALERTS` without an `alertname`),
+ * a rule file given by a glob, an absolute path or outside the tree, a rule file that does not load,
+ * or a text that does not parse keeps everything loaded.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import yaml from 'js-yaml';
 import { durationSeconds } from '../promql/duration.ts';
+import { canFailOnData } from '../promql/can-fail.ts';
 import { selectorsIn, type SelectorText } from '../promql/selectors.ts';
 
 /** A test file as promtool will run it: its path under the prometheus directory, and what it costs. */
@@ -38,6 +45,7 @@ interface RuleFile {
   readonly groups: readonly RuleGroup[];
 }
 interface TestGroup {
+  readonly input_series?: readonly { readonly series: string }[];
   readonly alert_rule_test?: readonly { readonly alertname: string; readonly eval_time: string }[];
   readonly promql_expr_test?: readonly { readonly expr: string; readonly eval_time: string }[];
   readonly [setting: string]: unknown;
@@ -67,8 +75,13 @@ export function splitTestFile(prometheus: string, path: string, read: (path: str
   const test = yaml.load(read(path)) as TestFile;
   const ruleFiles = (test.rule_files ?? []).map((file) => posix.normalize(posix.join(posix.dirname(path), file)));
   const whole = [{ path, cost: fileCost(test, totalRules(ruleFiles, read)) }];
-  if (ruleFiles.some((file) => file.startsWith('..') || /[*?[]/.test(file))) return whole;
-  const rules = new RuleIndex(ruleFiles.map((file) => ({ file, content: yaml.load(read(file)) as RuleFile })));
+  if ((test.rule_files ?? []).some((file) => posix.isAbsolute(file) || /[*?[]/.test(file)) || ruleFiles.some((file) => file.startsWith('..'))) return whole;
+  let rules: RuleIndex;
+  try {
+    rules = new RuleIndex(ruleFiles.map((file) => ({ file, content: yaml.load(read(file)) as RuleFile })));
+  } catch {
+    return whole; // a file promtool will report itself
+  }
   const bySet = new Map<string, { needed: ReadonlySet<RuleKey>; tests: TestGroup[] }>();
   for (const group of test.tests ?? []) {
     const needed = rules.neededBy(group);
@@ -123,6 +136,8 @@ class RuleIndex {
   private readonly records = new Map<string, RuleKey[]>();
   private readonly alerts = new Map<string, RuleKey[]>();
   private readonly inputs = new Map<RuleKey, readonly RuleKey[]>();
+  /** The rules an evaluation can fail on some data: canFailOnData(), or in a group with a limit. */
+  private readonly mayFail = new Set<RuleKey>();
 
   constructor(private readonly files: readonly { file: string; content: RuleFile }[]) {
     for (const { file, content } of files) {
@@ -131,6 +146,7 @@ class RuleIndex {
           const key = `${file}/${g}/${r}`;
           this.keys.push(key);
           this.rule.set(key, rule);
+          if (Number(group.limit ?? 0) > 0 || canFailOnData(rule.expr)) this.mayFail.add(key);
           const [byName, name] = rule.record !== undefined ? [this.records, rule.record] : [this.alerts, rule.alert!];
           byName.set(name, [...(byName.get(name) ?? []), key]);
         }),
@@ -142,12 +158,16 @@ class RuleIndex {
     return this.keys.length;
   }
 
-  /** The rules a test group's results depend on: those it tests and, through any depth, those they read. */
+  /**
+   * The rules a test group's results depend on: those it tests, and every rule that could fail on
+   * its data (`seeing()`), each with the rules it reads through any depth.
+   */
   neededBy(group: TestGroup): Set<RuleKey> {
     const needed = new Set<RuleKey>();
     const pending = [
       ...(group.alert_rule_test ?? []).flatMap((test) => this.alerts.get(test.alertname) ?? []),
       ...(group.promql_expr_test ?? []).flatMap((test) => this.selectedBy(test.expr)),
+      ...[...this.seeing((group.input_series ?? []).map((input) => selectorsIn(input.series)?.[0]?.name ?? ''))].filter((key) => this.mayFail.has(key)),
     ];
     for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
       if (needed.has(key)) continue;
@@ -155,6 +175,30 @@ class RuleIndex {
       pending.push(...this.inputsOf(key));
     }
     return needed;
+  }
+
+  /**
+   * The rules that can see data of input series of these names: reading one, or reading what such a
+   * rule writes, or writing series from none; '' (a name not fixed) can be read by any rule.
+   */
+  private seeing(inputs: readonly string[]): Set<RuleKey> {
+    const live = new Set<RuleKey>();
+    const sees = (key: RuleKey) => {
+      if (this.producesFromNothing(key)) return true;
+      const selectors = selectorsIn(this.rule.get(key)!.expr);
+      if (!selectors) return true;
+      return selectors.some((selector) => selector.name === '' || inputs.includes('') || inputs.includes(selector.name) || this.outputsSelected(selector).some((read) => live.has(read)));
+    };
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const key of this.keys) if (!live.has(key) && sees(key)) (live.add(key), (grew = true));
+    }
+    return live;
+  }
+
+  private producesFromNothing(key: RuleKey): boolean {
+    const expr = this.rule.get(key)!.expr;
+    return /\b(absent|absent_over_time|vector|time)\s*\(/.test(expr) || selectorsIn(expr)?.length === 0;
   }
 
   /** The copies of the rule files holding only `needed`, each group that keeps a rule as it was. */

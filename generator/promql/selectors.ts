@@ -59,10 +59,19 @@ export function selectorsIn(expr: string): SelectorText[] | undefined {
   return broken ? undefined : found;
 }
 
-/** The text of a PromQL string literal: "…" and '…' with Go escapes, `…` raw. */
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/**
+ * The text of a PromQL string literal: "…" and '…' with Go's escapes (\n, \x3a, \072, \u00e9,
+ * \U0001f600, \\ and the quotes), `…` raw; so `{__name__="job\x3aa"}` names job:a.
+ */
 export function unquote(literal: string): string {
   const quote = literal[0];
   const body = literal.slice(1, -1);
   if (quote === '`') return body;
-  return body.replace(/\\(.)/g, (_, escaped: string) => ({ n: '\n', t: '\t', r: '\r' })[escaped] ?? escaped);
+  return body.replace(/\\(x[0-9a-fA-F]{2}|[0-7]{3}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, escape: string) => {
+    if (/^[xuU]/.test(escape) && escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
+    if (/^[0-7]{3}$/.test(escape)) return String.fromCodePoint(parseInt(escape, 8));
+    return SIMPLE_ESCAPES[escape] ?? escape;
+  });
 }

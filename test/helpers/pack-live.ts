@@ -11,6 +11,7 @@ import type { Model } from '../../generator/model/types.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
 import type { Problem } from '../../generator/problems.ts';
 import type { GeneratedFile } from '../../generator/render/stage.ts';
+import { startProcess } from '../../generator/stack/process.ts';
 import { verifyTarget } from '../../generator/verify/index.ts';
 import { scratchProject, type Project } from './project.ts';
 import { freePort, startServer, waitFor, type Server } from './servers.ts';
@@ -157,4 +158,18 @@ export async function verifyExporter(model: Model, url: string, job: string): Pr
   const err: string[] = [];
   const clean = await verifyTarget(model, url, { out: (line) => out.push(line), err: (line) => err.push(line) }, { timeoutSeconds: 30 }, job);
   return { clean, out, err };
+}
+
+/**
+ * What an exporter exposes once, started with `args(port)` and `env` on a free port and stopped
+ * again: for an exporter configured another way than the suite's (the compose service init writes).
+ */
+export async function exposedOnce(command: string, args: (port: number) => readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const port = await freePort();
+  const exporter = await startProcess({ name: command, command, args: args(port), env: { ...process.env, ...env }, url: `http://127.0.0.1:${port}`, readyPath: '/metrics' });
+  try {
+    return await (await fetch(`${exporter.url}/metrics`)).text();
+  } finally {
+    await exporter.stop();
+  }
 }

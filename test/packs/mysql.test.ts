@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../generator/pipeline.ts';
-import { startProcess } from '../../generator/stack/process.ts';
 import { runCommand } from '../helpers/command.ts';
 import { startMariadb } from '../helpers/data-stores.ts';
 import { promtoolTests, serveRecording } from '../helpers/pack-offline.ts';
-import { packProject, panelsWithoutData, prometheusScraping, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { exposedOnce, packProject, panelsWithoutData, prometheusScraping, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { scratchProject } from '../helpers/project.ts';
 import { freePort, startServer, type Server } from '../helpers/servers.ts';
 
@@ -126,19 +125,11 @@ describe('the mysql pack against a real MariaDB and mysqld_exporter 0.17', () =>
   });
 
   it("connects with the flags and variable of the compose service sextant init writes, without a my.cnf", async () => {
-    const port = await freePort();
-    const flagged = await startProcess({
-      name: 'mysqld_exporter (flags)',
-      command: 'prometheus-mysqld-exporter',
-      args: [`--mysqld.address=127.0.0.1:${mariadb!.port}`, '--mysqld.username=exporter', `--web.listen-address=127.0.0.1:${port}`],
-      env: { ...process.env, HOME: dir, MYSQLD_EXPORTER_PASSWORD: 'exporter' },
-      url: `http://127.0.0.1:${port}`,
-      readyPath: '/metrics',
-    });
-    try {
-      expect(await (await fetch(`${flagged.url}/metrics`)).text()).toMatch(/^mysql_up 1$/m);
-    } finally {
-      await flagged.stop();
-    }
+    const exposed = await exposedOnce(
+      'prometheus-mysqld-exporter',
+      (port) => [`--mysqld.address=127.0.0.1:${mariadb!.port}`, '--mysqld.username=exporter', `--web.listen-address=127.0.0.1:${port}`],
+      { HOME: dir, MYSQLD_EXPORTER_PASSWORD: 'exporter' },
+    );
+    expect(exposed).toMatch(/^mysql_up 1$/m);
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcess } from '../../generator/stack/process.ts';
 import { runCommand } from '../helpers/command.ts';
 import { startPostgres, type DataStore } from '../helpers/data-stores.ts';
-import { packProblems, packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { exposedOnce, packProblems, packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { freePort, type Server } from '../helpers/servers.ts';
 
 const IMPORT = "import postgres from 'sextant/packs/postgres';";
@@ -109,20 +109,12 @@ describe('the postgres pack', () => {
       expect(await runbookQueriesWithoutData(pack.model, prometheus!.url)).toEqual([]);
     });
     it('connects with the variables of the compose service sextant init writes (DATA_SOURCE_URI, _USER, _PASS)', async () => {
-      const port = await freePort();
-      const split = await startProcess({
-        name: 'postgres_exporter (split variables)',
-        command: 'prometheus-postgres-exporter',
-        args: [`--web.listen-address=127.0.0.1:${port}`],
-        env: { ...process.env, DATA_SOURCE_URI: `127.0.0.1:${server!.port}/postgres?sslmode=disable`, DATA_SOURCE_USER: 'postgres', DATA_SOURCE_PASS: 'unused-under-trust' },
-        url: `http://127.0.0.1:${port}`,
-        readyPath: '/metrics',
+      const exposed = await exposedOnce('prometheus-postgres-exporter', (port) => [`--web.listen-address=127.0.0.1:${port}`], {
+        DATA_SOURCE_URI: `127.0.0.1:${server!.port}/postgres?sslmode=disable`,
+        DATA_SOURCE_USER: 'postgres',
+        DATA_SOURCE_PASS: 'unused-under-trust',
       });
-      try {
-        expect(await (await fetch(`${split.url}/metrics`)).text()).toMatch(/^pg_up 1$/m);
-      } finally {
-        await split.stop();
-      }
+      expect(exposed).toMatch(/^pg_up 1$/m);
     });
   });
 });
