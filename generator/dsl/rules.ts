@@ -190,7 +190,10 @@ export interface AlertDef {
   readonly description: string;
   readonly runbook: Runbook;
   readonly tests: readonly AlertTest[];
-  /** Less severe alerts this one makes redundant: Alertmanager silences them while this one fires. */
+  /**
+   * Alerts of the same or a lower severity this one makes redundant: Alertmanager silences them
+   * while this one fires, where both carry the same values of the labels they share (check alert-supersedes).
+   */
   readonly supersedes: readonly string[];
   /** What users feel, or the data lost, when this fires: every critical alert states it (it pages someone). */
   readonly impact?: string;

@@ -3,8 +3,9 @@
  * the dead man's switch outside this system; alerts labelled notify="meta" (the alerting pipeline's
  * own failures) to the meta receiver, not through the receivers whose failure they report; then
  * critical alerts page, warnings open tickets, info goes to the info channel, and anything without
- * a known severity opens a ticket rather than vanish. Grouped by alert and service; a critical
- * alert silences the warnings it supersedes on the same target. Receiver URLs come from the config.
+ * a known severity opens a ticket rather than vanish. Grouped by alert and service; an alert
+ * silences the alerts it supersedes (no more severe) on the labels both carry, and a critical alert
+ * its warning twin on the same target. Receiver URLs come from the config.
  */
 import { isHeartbeat } from '../promql/condition.ts';
 import type { Model, ModelAlert } from '../model/types.ts';

@@ -15,6 +15,13 @@ export interface Supersession {
   readonly equal: readonly string[];
   /** Static labels both set to different values: the inhibition can never match. */
   readonly conflicts: readonly { readonly label: string; readonly source: string; readonly target: string }[];
+  /**
+   * Whether `equal` narrows where it silences: a label of it comes from one of the expressions.
+   * Labels both alerts set statically are the same wherever either fires.
+   */
+  readonly scoped: boolean;
+  /** The alerts of the two whose expression's labels the analysis cannot tell. */
+  readonly unknown: readonly string[];
 }
 
 /** Every `supersedes` of the model whose target exists, in the alerts' order. */
@@ -22,7 +29,8 @@ export function supersessions(model: Model): Supersession[] {
   const context = queryContextOf(model);
   const alerts = model.rules.flatMap((file) => file.alerts);
   const byName = new Map(alerts.map((alert) => [alert.name, alert] as const));
-  const labelsOf = (alert: ModelAlert) => new Set([...(analyze(alert.expr, context).labels ?? []), ...Object.keys(alert.labels)]);
+  const expressionLabels = (alert: ModelAlert) => analyze(alert.expr, context).labels;
+  const labelsOf = (alert: ModelAlert) => new Set([...(expressionLabels(alert) ?? []), ...Object.keys(alert.labels)]);
   return alerts.flatMap((source) =>
     source.supersedes.flatMap((name) => {
       const target = byName.get(name);
@@ -32,7 +40,9 @@ export function supersessions(model: Model): Supersession[] {
       const conflicts = equal
         .filter((label) => label in source.labels && label in target.labels && source.labels[label] !== target.labels[label])
         .map((label) => ({ label, source: source.labels[label]!, target: target.labels[label]! }));
-      return [{ source, target, equal, conflicts }];
+      const scoped = equal.some((label) => [source, target].some((alert) => expressionLabels(alert)?.has(label) === true && !(label in alert.labels)));
+      const unknown = [source, target].filter((alert) => expressionLabels(alert) === undefined).map((alert) => alert.name);
+      return [{ source, target, equal, conflicts, scoped, unknown }];
     }),
   );
 }

@@ -8,6 +8,8 @@ const piling = (supersedes: string[] = [], overrides = {}) => validAlert({ super
 const flooded = (supersedes: string[] = [], overrides = {}) => validAlert({ name: 'BasketsFlooded', severity: 'critical', expr: promql`${shop.metrics.basket} > 1000`, supersedes, ...overrides });
 /** Aggregated to nothing: it shares no label with the per-region alerts. */
 const anyBasket = (supersedes: string[] = [], overrides = {}) => validAlert({ name: 'AnyBasketOpen', severity: 'critical', expr: promql`sum(${shop.metrics.basket}) > 5000`, supersedes, ...overrides });
+/** Per region, over every shop. */
+const regionFull = (supersedes: string[] = [], overrides = {}) => validAlert({ name: 'RegionFull', severity: 'critical', expr: promql`sum by (region) (${shop.metrics.basket}) > 5000`, supersedes, ...overrides });
 
 rulesTable(alertSupersedesCheck, [
   { name: 'a critical alert superseding a warning on the labels both keep passes', alerts: [flooded(['BasketsPiling']), piling()], expect: [] },
@@ -26,15 +28,20 @@ rulesTable(alertSupersedesCheck, [
   },
   {
     name: 'a longer cycle is refused on each of its alerts',
-    alerts: [flooded(['BasketsPiling'], { labels: { team: 'shop' } }), piling(['AnyBasketOpen'], { severity: 'critical', labels: { team: 'shop' } }), anyBasket(['BasketsFlooded'], { labels: { team: 'shop' } })],
-    expect: ['BasketsFlooded → BasketsPiling → AnyBasketOpen → BasketsFlooded', 'BasketsPiling → AnyBasketOpen → BasketsFlooded → BasketsPiling', 'AnyBasketOpen → BasketsFlooded → BasketsPiling → AnyBasketOpen'],
+    alerts: [flooded(['BasketsPiling']), piling(['RegionFull'], { severity: 'critical' }), regionFull(['BasketsFlooded'])],
+    expect: ['BasketsFlooded → BasketsPiling → RegionFull → BasketsFlooded', 'BasketsPiling → RegionFull → BasketsFlooded → BasketsPiling', 'RegionFull → BasketsFlooded → BasketsPiling → RegionFull'],
   },
   {
     name: 'an alert sharing no label with what it supersedes is refused: it would silence it everywhere',
     alerts: [anyBasket(['BasketsPiling']), piling()],
     expect: ['alert AnyBasketOpen: supersedes BasketsPiling but shares no label with it: the inhibit rule would silence every BasketsPiling anywhere while any AnyBasketOpen fires'],
   },
-  { name: 'a static label both carry is a label in common', alerts: [anyBasket(['BasketsPiling'], { labels: { team: 'shop' } }), piling([], { labels: { team: 'shop' } })], expect: [] },
+  {
+    name: 'static labels alone are refused: the same wherever either fires, they silence everywhere',
+    alerts: [anyBasket(['BasketsPiling'], { labels: { team: 'shop' } }), piling([], { labels: { team: 'shop' } })],
+    expect: ['alert AnyBasketOpen: supersedes BasketsPiling on static labels only (team): they are the same wherever either fires, so any AnyBasketOpen would silence every BasketsPiling'],
+  },
+  { name: 'a label both expressions keep narrows it', alerts: [regionFull(['BasketsPiling']), piling([], { severity: 'critical' })], expect: [] },
   {
     name: 'static labels of different values are refused: the inhibition never matches',
     alerts: [flooded(['BasketsPiling'], { labels: { team: 'shop' } }), piling([], { labels: { team: 'checkout' } })],
