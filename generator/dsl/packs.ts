@@ -7,6 +7,7 @@
  * and every renderer treat them alike. A project's own alerts or panels over a pack's metrics
  * import its domain (`import { domain } from 'sextant/packs/node'`).
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Thresholds } from '../config.ts';
 import type { DashboardDef, Folder } from './dashboards.ts';
 import type { DomainDef } from './domain.ts';
@@ -99,7 +100,7 @@ export const ENVIRONMENT_PACK_OPTIONS: readonly string[] = ['thresholds', 'escal
  * again, from a spread of the config's options, changes nothing).
  */
 export function optionsBeyondEnvironment(written: Readonly<Record<string, unknown>>, base: Readonly<Record<string, unknown>>): string[] {
-  return Object.keys(written).filter((key) => !ENVIRONMENT_PACK_OPTIONS.includes(key) && JSON.stringify(written[key]) !== JSON.stringify(base[key]));
+  return Object.keys(written).filter((key) => !ENVIRONMENT_PACK_OPTIONS.includes(key) && !isDeepStrictEqual(written[key], base[key]));
 }
 
 /**

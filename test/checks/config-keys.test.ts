@@ -22,6 +22,15 @@ checkTable(configKeysCheck, [
     expect: [],
   },
   {
+    name: "an environment's pack repeating the config's options in another key order passes: the same values",
+    metrics,
+    config: loose({
+      packs: [pack({ targets: { hosts: ['w:1'], compose: ['w:2'] }, kubernetes: { podLabels: { a: '1', b: '2' } } })],
+      environments: { production: { packs: [pack({ kubernetes: { podLabels: { b: '2', a: '1' } }, targets: { compose: ['w:2'], hosts: ['w:1'] }, thresholds: { ratio: 0.9 } })] } },
+    }),
+    expect: [],
+  },
+  {
     name: "an environment's pack leaving out an option the config gives passes: it is the config's there too",
     metrics,
     config: loose({ packs: [pack({ job: 'w' })], environments: { production: { packs: [pack({ thresholds: { ratio: 0.9 } })] } } }),
