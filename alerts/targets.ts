@@ -91,7 +91,9 @@ export default defineRules({
       name: 'JobDown',
       severity: 'critical',
       impact: 'No replica of the api (nothing answers users) or of the worker (no task is processed) is reachable, and the alerts on their own metrics are blind.',
-      supersedes: ['TargetDown', 'JobMissing'],
+      // NoActiveWorkers fires on the same outage of the worker job (its absent_over_time() branch, a
+      // minute after this one): one page.
+      supersedes: ['TargetDown', 'JobMissing', 'NoActiveWorkers'],
       expr: promql`sum by (job) (${up}{job=~"${api}|${worker}"}) == 0 or absent(${up}{job="${api}"}) or absent(${up}{job="${worker}"})`,
       for: '2m',
       summary: 'No {{ $labels.job }} target is up',

@@ -19,22 +19,22 @@ export default defineRules({
       name: 'NoActiveWorkers',
       severity: 'critical',
       impact: 'Nothing processes the tasks users submit: they wait until a worker comes back.',
-      // Per job: one idle replica is fine while another works. When the workers' series are gone (the
-      // process crashed, the pool scaled to zero) JobDown pages for the worker job: an absent() branch
-      // here would page for the same outage a minute before it (this for is 1m, JobDown's 2m).
-      expr: promql`sum by (job, queue) (${running}) < 1`,
-      blindSpot: 'JobDown pages when the worker job has no target up, or none at all: the workers\' series are gone then.',
+      // Per job: one idle replica is fine while another works. And when the workers' series are gone
+      // (the process crashed, the cause the runbook names first) the sum is empty, not 0: the absent
+      // branch fires then, with the job label of its matcher. Over 2m, so that it holds a minute past
+      // JobDown's for of 2m, which pages for that outage first and silences this one (supersedes).
+      expr: promql`sum by (job, queue) (${running}) < 1 or absent_over_time(${running}{job="worker"}[2m])`,
       for: '1m',
       summary: 'No worker consumes queue {{ $labels.queue }}',
       description,
       runbook: {
         meaning: 'Nothing drains the queue: every job submitted to it waits until a worker comes back.',
-        causes: ['Every worker of the pool is stuck or busy elsewhere, or was told to stop consuming this queue.', 'Workers cannot reach the queue.'],
-        checks: ['Workers dashboard and the worker process logs.', 'Service health dashboard: restarts of the worker.', 'JobDown and TargetDown for the worker job.'],
+        causes: ['The worker pool crashed or was scaled to zero (then its series are gone too).', 'Workers cannot reach the queue.'],
+        checks: ['Workers dashboard and the worker process logs.', 'Service health dashboard: restarts of the worker.', 'TargetDown alerts for the worker job.'],
         fix: [
-          "If the workers are stuck (one long job, a deadlock), read their logs and restart them (kubectl rollout restart deployment/worker, or the stack's worker process).",
-          'If they run but consume nothing, check their connection to the queue and which queues they are told to consume, and restart them.',
-          'If the worker processes are gone, JobDown has paged for them: follow its runbook.',
+          'If the worker processes are gone, start them again (kubectl rollout restart deployment/worker, or the stack\'s worker process) and read the crash in their logs.',
+          'If they run but consume nothing, check their connection to the queue and restart them.',
+          'If the pool was scaled to zero, scale it back (the autoscaler\'s minimum must be at least 1).',
         ],
         escalation: APP_ESCALATION,
         query: promql`sum by (job, instance, queue) (${running})`,
@@ -46,6 +46,11 @@ export default defineRules({
           at: '5m',
           series: [replica('worker:9464', '0x10')],
           alerts: [{ labels: { job: 'worker', queue: 'default' }, summary: 'No worker consumes queue default', description: 'No worker of worker consumes queue default: its jobs pile up unprocessed.' }],
+        }),
+        fires("the workers' series are gone", {
+          at: '5m',
+          series: [],
+          alerts: [{ labels: { job: 'worker' }, summary: 'No worker consumes queue ', description: 'No worker of worker consumes queue : its jobs pile up unprocessed.' }],
         }),
         silent('one worker runs', { at: '5m', series: [replica('worker:9464', '1x10')] }),
         silent('one replica is idle while another works', { at: '5m', series: [replica('worker:9464', '0x10'), replica('worker-2:9464', '1x10')] }),

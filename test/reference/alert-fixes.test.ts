@@ -81,3 +81,23 @@ describe('alerts that paged on noise stay quiet', () => {
     expect(await alertStates('circuit_breaker', 'CircuitBreakerOpen', { [`taskforge_circuit_breaker_state{${API}, service="database"}`]: state }, '9m')).toBe('silent');
   });
 });
+
+describe('one page per incident: the alert that supersedes another fires first', () => {
+  it('the worker process crashed: JobDown fires while NoActiveWorkers, which it supersedes, is still pending', async () => {
+    // Scrapes fail from 10m15s: up is 0 and the workers' series go stale.
+    const series = { [`up{${WORKER}}`]: '1x40 0x40', [`up{${API}}`]: '1x80', [`taskforge_workers_running{${WORKER}, queue="default"}`]: '1x40 stale' };
+    expect(await alertStates('targets', 'JobDown', series, '12m30s')).toBe('firing');
+    expect(await alertStates('worker', 'NoActiveWorkers', series, '12m30s')).toBe('pending');
+  });
+
+  it('every request fails after a healthy hour: HttpErrorRatioHigh fires while the availability SLO page it supersedes is pending', async () => {
+    // 10 requests a second; from 60m15s every one is a 5xx.
+    const series = {
+      [`taskforge_http_requests_total{${API}, method="GET", route="/api/v1/tasks", status_code="200"}`]: '0+150x240 36000x20',
+      [`taskforge_http_requests_total{${API}, method="GET", route="/api/v1/tasks", status_code="500"}`]: '0x240 0+150x20',
+    };
+    expect(await alertStates('http', 'HttpErrorRatioHigh', series, '63m')).toBe('firing');
+    expect(await alertStates('slo_http_availability', 'HttpAvailabilityBurnRate1h', series, '63m')).toBe('pending');
+  });
+});
+

@@ -1,8 +1,9 @@
 /**
  * The reference's own alerts through its generated Alertmanager configuration, on a real Alertmanager
  * (Debian trixie's) on 127.0.0.1: one page per incident, as docs/alerting.md says. JobDown
- * supersedes TargetDown of the same job; HttpErrorRatioHigh (its service label copied from the
- * job) the API availability SLOs' burn-rate pages of the same service. The engine's routing and inhibition (severities, meta, the Watchdog, the
+ * supersedes TargetDown and NoActiveWorkers of the same job; HttpErrorRatioHigh (its service label
+ * copied from the job) the API availability SLOs' burn-rate pages of the same service. That each
+ * fires first is proven under promtool in alert-fixes.test.ts. The engine's routing and inhibition (severities, meta, the Watchdog, the
  * critical twin, `supersedes`) are proven on a pack project in test/alertmanager-routing.test.ts.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ let url = '';
 const ALERTS: Labels[] = [
   { alertname: 'JobDown', severity: 'critical', job: 'worker' },
   { alertname: 'TargetDown', severity: 'warning', job: 'worker' },
+  { alertname: 'NoActiveWorkers', severity: 'critical', job: 'worker', queue: 'default' },
   { alertname: 'HttpErrorRatioHigh', severity: 'critical', job: 'api', service: 'api' },
   { alertname: 'HttpAvailabilityBurnRate1h', severity: 'critical', slo: 'http_availability', service: 'api', team: 'platform' },
   // Another job's targets, another service's SLO: nothing supersedes them.
@@ -82,6 +84,7 @@ describe("the reference's alerts on a real Alertmanager", () => {
 
   it.each<{ alertname: string; match: Labels; by: string }>([
     { alertname: 'TargetDown', match: { job: 'worker' }, by: 'JobDown of the same job' },
+    { alertname: 'NoActiveWorkers', match: { job: 'worker' }, by: 'JobDown of the same job' },
     { alertname: 'HttpAvailabilityBurnRate1h', match: { service: 'api' }, by: 'HttpErrorRatioHigh of the same service' },
   ])('suppresses $alertname $match, superseded by $by, and never delivers it', async ({ alertname, match }) => {
     const status = await stateOf(alertname, match);
