@@ -25,8 +25,13 @@ export const STAGES: readonly Stage[] = [
   kubernetesStage,
 ];
 
-export function render(model: Model, stages: readonly Stage[] = STAGES): GeneratedFile[] {
-  const files = stages.flatMap((stage) => stage.render(model));
+/** Every stage's files, sorted by path; `rendered` sees each stage's files as soon as they exist. */
+export function render(model: Model, stages: readonly Stage[] = STAGES, rendered?: (stage: Stage, files: readonly GeneratedFile[]) => void): GeneratedFile[] {
+  const files = stages.flatMap((stage) => {
+    const output = stage.render(model);
+    rendered?.(stage, output);
+    return output;
+  });
   const seen = new Set<string>();
   for (const file of files) {
     // Two stages writing one path is a bug in the engine, not in the user's definitions.

@@ -12,23 +12,23 @@ describe('promtool check rules over the rendered rule files', () => {
 
   it('is on the tests PATH', () => expect(findTool('promtool', REPO)).toBeDefined());
 
-  it('passes rule files Prometheus loads', () => expect(run(rulesModelOf([validAlert()]))).toEqual([]));
+  it('passes rule files Prometheus loads', async () => expect(await run(rulesModelOf([validAlert()]))).toEqual([]));
 
-  it('locates a refused expression at its alert', () => {
-    const problems = run(rulesModelOf([validAlert({ expr: promql`rate(${shop.metrics.orders}) > 1` })]));
+  it('locates a refused expression at its alert', async () => {
+    const problems = await run(rulesModelOf([validAlert({ expr: promql`rate(${shop.metrics.orders}) > 1` })]));
     expect(problems).toEqual([
       expect.objectContaining({ file: 'alerts/shop.ts', definition: 'alert BasketsPiling', check: PROMTOOL_RULE, message: expect.stringContaining('expected type range vector in call to function "rate"') }),
     ]);
   });
 
-  it('locates a refused expression at its recording rule', () => {
+  it('locates a refused expression at its recording rule', async () => {
     const rule = recordingRule({ record: 'job:orders:rate5m', expr: promql`sum by (job) (rate(${shop.metrics.orders}))`, tests: [evaluates('t', { at: '1m', series: [], samples: [] })] });
-    const problems = run(rulesModelOf([validAlert()], [rule]));
+    const problems = await run(rulesModelOf([validAlert()], [rule]));
     expect(problems.map((p) => p.definition)).toEqual(['recording rule job:orders:rate5m']);
   });
 
-  it('is skipped without promtool: the checks are the guard', () => {
+  it('is skipped without promtool: the checks are the guard', async () => {
     const model = rulesModelOf([validAlert({ expr: promql`rate(${shop.metrics.orders}) > 1` })]);
-    expect(promtoolRuleProblems(model, rulesStage.render(model), undefined)).toEqual([]);
+    expect(await promtoolRuleProblems(model, rulesStage.render(model), undefined)).toEqual([]);
   });
 });
