@@ -114,6 +114,8 @@ async function bundle(root: string, files: readonly string[], outdir: string, pl
       target: 'node20',
       plugins: [...plugins, packagesExternalButSextant],
       sourcemap: 'inline',
+      // Frames are mapped to files and lines; the sources' text would double what is written and decoded.
+      sourcesContent: false,
       write: true,
       metafile: true,
       logLevel: 'silent',
