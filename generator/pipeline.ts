@@ -8,7 +8,7 @@ import { buildScrapeJobs } from './model/scrape.ts';
 import type { Model } from './model/types.ts';
 import { causesFirst, isConfigRule, sortProblems, type Problem } from './problems.ts';
 import { render, STAGES } from './render/index.ts';
-import { rulesStage } from './render/rules.ts';
+import { ruleFilesStage } from './render/rules.ts';
 import { compileSlos } from './slo/index.ts';
 import type { GeneratedFile } from './render/stage.ts';
 import type { Check } from './validate/check.ts';
@@ -79,11 +79,11 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
     return { ok: false, problems: causesFirst(problems), notRun };
   }
   // The rendered rule files as Prometheus itself loads them, when promtool is installed (found as `check` finds it):
-  // promtool starts on the rules stage's files (the environments' own among them) while the other stages render.
+  // promtool starts on the rule files (the environments' own among them) while the other stages render.
   const promtool = findTool('promtool', root);
   let promtoolRun: Promise<Problem[]> = Promise.resolve([]);
   const files = render(model, STAGES, (stage, output) => {
-    if (stage === rulesStage) promtoolRun = promtoolRuleProblems(model, output, promtool);
+    if (stage === ruleFilesStage) promtoolRun = promtoolRuleProblems(model, output, promtool);
   });
   const rendered = clock();
   const refused = await promtoolRun;

@@ -8,14 +8,16 @@ import { grafanaStage } from './grafana.ts';
 import { kubernetesStage } from './kubernetes/index.ts';
 import { metricsDocStage } from './metrics-doc.ts';
 import { prometheusConfigStage } from './prometheus-config.ts';
-import { rulesStage } from './rules.ts';
+import { ruleFilesStage, ruleTestsStage } from './rules.ts';
 import { slosDocStage } from './slos-doc.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 
+/** In the order they run (the files are sorted by path after): the rule files first, which promtool checks while the rest renders. */
 export const STAGES: readonly Stage[] = [
+  ruleFilesStage,
   metricsDocStage,
   catalogueJsonStage,
-  rulesStage,
+  ruleTestsStage,
   alertsDocStage,
   slosDocStage,
   grafanaStage,

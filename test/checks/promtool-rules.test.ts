@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { promql, recordingRule, evaluates } from '../../generator/index.ts';
-import { rulesStage } from '../../generator/render/rules.ts';
+import { ruleFilesStage } from '../../generator/render/rules.ts';
 import { findTool } from '../../generator/tools.ts';
 import { PROMTOOL_RULE, promtoolRuleProblems } from '../../generator/validate/promtool.ts';
 import { REPO } from '../helpers/project.ts';
@@ -8,7 +8,7 @@ import { rulesModelOf, shop, validAlert } from '../helpers/rules-table.ts';
 
 /** promtool (on the tests' PATH) is the last word on rule files; what it refuses is located at the definition. */
 describe('promtool check rules over the rendered rule files', () => {
-  const run = (model: ReturnType<typeof rulesModelOf>, promtool: string | undefined = findTool('promtool', REPO)) => promtoolRuleProblems(model, rulesStage.render(model), promtool);
+  const run = (model: ReturnType<typeof rulesModelOf>, promtool: string | undefined = findTool('promtool', REPO)) => promtoolRuleProblems(model, ruleFilesStage.render(model), promtool);
 
   it('is on the tests PATH', () => expect(findTool('promtool', REPO)).toBeDefined());
 
@@ -29,6 +29,6 @@ describe('promtool check rules over the rendered rule files', () => {
 
   it('is skipped without promtool: the checks are the guard', async () => {
     const model = rulesModelOf([validAlert({ expr: promql`rate(${shop.metrics.orders}) > 1` })]);
-    expect(await promtoolRuleProblems(model, rulesStage.render(model), undefined)).toEqual([]);
+    expect(await promtoolRuleProblems(model, ruleFilesStage.render(model), undefined)).toEqual([]);
   });
 });
