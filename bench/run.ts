@@ -29,7 +29,7 @@ const PHASES = {
   model: 'building the model',
   validate: 'validating (every check)',
   render: 'rendering every output',
-  promtool: 'promtool check rules',
+  promtool: 'promtool check rules (its wait after rendering)',
   write: 'writing generated/ atomically',
 } as const;
 const WORK = join(REPO, 'bench/.work');

@@ -16,6 +16,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -98,6 +99,18 @@ async function bundledCli(hash) {
   return import(pathToFileURL(file).href);
 }
 
+/**
+ * generate, check and verify start by bundling the definitions with esbuild: its service process
+ * starts now, while the generator loads, instead of after it (~20 ms). The generator requires the
+ * same module, so it finds the service running.
+ */
+function startEsbuild() {
+  if (!['generate', 'check', 'verify'].includes(args[0]) || args.some((arg) => ['-h', '--help'].includes(arg))) return;
+  try {
+    createRequire(import.meta.url)('esbuild').transform('').catch(() => {});
+  } catch {} // not installed: the generator says so when it needs it
+}
+
 const describe = (error) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 const hash = sourceHash();
@@ -106,7 +119,10 @@ const unchanged = record && freshRecord(record);
 let cli;
 try {
   if (unchanged) process.stdout.write(`${unchanged.summary}\n`);
-  else cli = await bundledCli(hash);
+  else {
+    startEsbuild();
+    cli = await bundledCli(hash);
+  }
 } catch (error) {
   // The definitions are bundled by the same esbuild: without it nothing could load them either.
   process.stderr.write(`sextant: cannot build the generator with esbuild (is it installed? run npm install): ${describe(error)}\n`);

@@ -7,7 +7,8 @@ import { buildRules } from './model/rules.ts';
 import { buildScrapeJobs } from './model/scrape.ts';
 import type { Model } from './model/types.ts';
 import { causesFirst, isConfigRule, sortProblems, type Problem } from './problems.ts';
-import { render } from './render/index.ts';
+import { render, STAGES } from './render/index.ts';
+import { ruleFilesStage } from './render/rules.ts';
 import { compileSlos } from './slo/index.ts';
 import type { GeneratedFile } from './render/stage.ts';
 import type { Check } from './validate/check.ts';
@@ -23,7 +24,7 @@ export interface PipelineTimings {
   readonly model: number;
   readonly validate: number;
   readonly render: number;
-  /** promtool check rules over the rendered rule files (0 without promtool). */
+  /** promtool check rules over the rendered rule files: the wait for it once rendering is done, as it starts while the other stages render (0 without promtool). */
   readonly promtool: number;
 }
 
@@ -77,11 +78,15 @@ export async function runPipeline(root: string): Promise<PipelineResult> {
     const notRun = configProblems.length > 0 ? `${checks.length - configChecks.length} checks that depend on the config did not run; fix sextant.config.ts first.` : undefined;
     return { ok: false, problems: causesFirst(problems), notRun };
   }
-  const files = render(model);
-  const rendered = clock();
-  // The rendered rule files as Prometheus itself loads them, when promtool is installed (found as `check` finds it).
+  // The rendered rule files as Prometheus itself loads them, when promtool is installed (found as `check` finds it):
+  // promtool starts on the rule files (the environments' own among them) while the other stages render.
   const promtool = findTool('promtool', root);
-  const refused = promtoolRuleProblems(model, files, promtool); // the environments' own rule files among them
+  let promtoolRun: Promise<Problem[]> = Promise.resolve([]);
+  const files = render(model, STAGES, (stage, output) => {
+    if (stage === ruleFilesStage) promtoolRun = promtoolRuleProblems(model, output, promtool);
+  });
+  const rendered = clock();
+  const refused = await promtoolRun;
   if (refused.length > 0) return { ok: false, problems: sortProblems(refused) };
   const timings = { load, model: built, validate: validated, render: rendered, promtool: clock() };
   return { ok: true, model, files, inputs: project.inputs, promtool, timings };

@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testFailures } from '../generator/check/test-failures.ts';
 import { input, promql, type AlertDef } from '../generator/index.ts';
-import { rulesStage } from '../generator/render/rules.ts';
+import { ruleFilesStage, ruleTestsStage } from '../generator/render/rules.ts';
 import { edgeCases, edgePlan, edgeStep } from '../generator/rules/edges.ts';
 import { runCommand } from './helpers/command.ts';
 import { rulesModelOf, shop, validAlert } from './helpers/rules-table.ts';
@@ -42,7 +42,7 @@ function casesOf(alert: AlertDef) {
 async function promtoolOnEdges(alert: AlertDef, rewrite: (rules: string) => string = (rules) => rules) {
   const model = rulesModelOf([alert]);
   const dir = mkdtempSync(join(scratch, 'case-'));
-  for (const file of rulesStage.render(model)) {
+  for (const file of [...ruleFilesStage.render(model), ...ruleTestsStage.render(model)]) {
     mkdirSync(join(dir, file.path, '..'), { recursive: true });
     writeFileSync(join(dir, file.path), file.path.includes('/rules/') ? rewrite(file.content) : file.content);
   }
@@ -120,7 +120,7 @@ describe('edge cases from a scenario', () => {
 
   it('share one test group where they share series (promtool builds a storage per group), each expectation kept', () => {
     const model = rulesModelOf([validAlert({ scenario: baskets })]);
-    const file = rulesStage.render(model).find((f) => f.path.endsWith('shop.edges.test.yml'))!;
+    const file = ruleTestsStage.render(model).find((f) => f.path.endsWith('shop.edges.test.yml'))!;
     const groups = (yaml.load(file.content) as { tests: { name: string; promql_expr_test: { eval_time: string }[] }[] }).tests;
     const both = groups.find((group) => group.name.includes('just after for'))!;
     expect(both.name).toBe('BasketsPiling fires at 101 (> 100) just after for; BasketsPiling is pending just before for (300s)');

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeTreeAtomically } from '../generator/output/write.ts';
@@ -34,6 +34,40 @@ describe('atomic output', () => {
       });
     elsewhere.remove();
     expect(unreadable).toEqual([]);
+  });
+
+  it('links a file whose bytes the old tree holds, and writes every other one anew', async () => {
+    const elsewhere = scratchProject();
+    const tree = join(elsewhere.root, 'generated');
+    await writeTreeAtomically(tree, [
+      { path: 'same.md', content: 'same ✓' },
+      { path: 'changed.md', content: 'before' },
+      { path: 'private.md', content: 'private' },
+      { path: 'shared.md', content: 'shared' },
+      { path: 'symlink.md', content: 'target' },
+    ]);
+    const inode = (path: string) => statSync(join(tree, path)).ino;
+    const before = { same: inode('same.md'), changed: inode('changed.md'), private: inode('private.md'), shared: inode('shared.md') };
+    chmodSync(join(tree, 'private.md'), 0o600); // a mode a fresh file would not get
+    linkSync(join(tree, 'shared.md'), join(elsewhere.root, 'elsewhere.md')); // linked from outside the tree
+    symlinkSync('same.md', join(tree, 'link-to-same.md'));
+    await writeTreeAtomically(tree, [
+      { path: 'same.md', content: 'same ✓' },
+      { path: 'changed.md', content: 'after!' }, // the same size, other bytes
+      { path: 'private.md', content: 'private' },
+      { path: 'shared.md', content: 'shared' },
+      { path: 'link-to-same.md', content: 'same ✓' },
+    ]);
+    expect(inode('same.md')).toBe(before.same);
+    expect(inode('changed.md')).not.toBe(before.changed);
+    expect(readFileSync(join(tree, 'changed.md'), 'utf8')).toBe('after!');
+    expect(inode('private.md')).not.toBe(before.private);
+    expect(statSync(join(tree, 'private.md')).mode & 0o777).toBe(statSync(join(tree, 'same.md')).mode & 0o777);
+    expect(inode('shared.md')).not.toBe(before.shared);
+    expect(statSync(join(tree, 'link-to-same.md')).isFile() && statSync(join(tree, 'link-to-same.md')).nlink).toBe(1);
+    expect(readdirSync(tree).sort()).toEqual(['changed.md', 'link-to-same.md', 'private.md', 'same.md', 'shared.md']);
+    expect(statSync(join(tree, 'same.md')).nlink).toBe(1); // the old tree is gone
+    elsewhere.remove();
   });
 
   it('leaves the old tree untouched and no staging directory behind when writing fails', async () => {

@@ -13,9 +13,13 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { findSourceMap } from 'node:module';
+import { createRequire, findSourceMap } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type BuildFailure, type Message, type Plugin } from 'esbuild';
+import type { BuildFailure, Message, Plugin } from 'esbuild';
+
+// esbuild is CommonJS: required, it loads without Node scanning its source for named exports, as an
+// import of it would (a third of a bare Node start, every run).
+const { build } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
 
 export type ImportedModule = { default?: unknown };
 
@@ -114,6 +118,8 @@ async function bundle(root: string, files: readonly string[], outdir: string, pl
       target: 'node20',
       plugins: [...plugins, packagesExternalButSextant],
       sourcemap: 'inline',
+      // Frames are mapped to files and lines; the sources' text would double what is written and decoded.
+      sourcesContent: false,
       write: true,
       metafile: true,
       logLevel: 'silent',

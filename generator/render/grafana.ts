@@ -18,8 +18,17 @@ export const ALERTMANAGER_DATASOURCE_UID = 'alertmanager';
 
 export const dashboardPath = (dashboard: ModelDashboard): string => `grafana/dashboards/${folderDirectory(dashboard.folder)}/${dashboard.uid}.json`;
 
+/** Each dashboard's text, for the config it was built with: the grafana and kubernetes stages both write it. */
+const texts = new WeakMap<ModelDashboard, { readonly config: SextantConfig; readonly json: string }>();
+
 /** A dashboard's file as Grafana reads it: the file under grafana/dashboards/ and the operator's ConfigMap hold the same text. */
-export const dashboardJson = (dashboard: ModelDashboard, config: SextantConfig): string => `${stableJson(buildDashboard(dashboard, config))}\n`;
+export function dashboardJson(dashboard: ModelDashboard, config: SextantConfig): string {
+  const cached = texts.get(dashboard);
+  if (cached?.config === config) return cached.json;
+  const json = `${stableJson(buildDashboard(dashboard, config))}\n`;
+  texts.set(dashboard, { config, json });
+  return json;
+}
 
 export const grafanaStage: Stage = {
   name: 'grafana dashboards and provisioning',

@@ -8,14 +8,16 @@ import { grafanaStage } from './grafana.ts';
 import { kubernetesStage } from './kubernetes/index.ts';
 import { metricsDocStage } from './metrics-doc.ts';
 import { prometheusConfigStage } from './prometheus-config.ts';
-import { rulesStage } from './rules.ts';
+import { ruleFilesStage, ruleTestsStage } from './rules.ts';
 import { slosDocStage } from './slos-doc.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 
+/** In the order they run (the files are sorted by path after): the rule files first, which promtool checks while the rest renders. */
 export const STAGES: readonly Stage[] = [
+  ruleFilesStage,
   metricsDocStage,
   catalogueJsonStage,
-  rulesStage,
+  ruleTestsStage,
   alertsDocStage,
   slosDocStage,
   grafanaStage,
@@ -25,8 +27,13 @@ export const STAGES: readonly Stage[] = [
   kubernetesStage,
 ];
 
-export function render(model: Model, stages: readonly Stage[] = STAGES): GeneratedFile[] {
-  const files = stages.flatMap((stage) => stage.render(model));
+/** Every stage's files, sorted by path; `rendered` sees each stage's files as soon as they exist. */
+export function render(model: Model, stages: readonly Stage[] = STAGES, rendered?: (stage: Stage, files: readonly GeneratedFile[]) => void): GeneratedFile[] {
+  const files = stages.flatMap((stage) => {
+    const output = stage.render(model);
+    rendered?.(stage, output);
+    return output;
+  });
   const seen = new Set<string>();
   for (const file of files) {
     // Two stages writing one path is a bug in the engine, not in the user's definitions.

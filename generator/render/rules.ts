@@ -11,10 +11,12 @@ import { runbookPanel, runbookUrl } from './runbook.ts';
 import type { GeneratedFile, Stage } from './stage.ts';
 import { toYaml } from './yaml.ts';
 
-export const rulesStage: Stage = {
-  name: 'prometheus rules and promtool tests',
-  render: (model) => [
-    ...model.rules.flatMap((file) => ruleFileOutputs(model, file, DEFAULT_STEM)),
+/** What a stage of this module renders: the rule files, or the promtool tests of them. */
+type Part = 'rules' | 'tests';
+
+function rulesAndTests(part: Part): Stage['render'] {
+  return (model) => [
+    ...model.rules.flatMap((file) => ruleFileOutputs(model, file, DEFAULT_STEM, part)),
     ...(model.environments ?? []).flatMap((environment) => {
       const stem = stemIn(model, environment);
       const own = ownRuleFiles(model, environment);
@@ -22,22 +24,29 @@ export const rulesStage: Stage = {
       // Its own files, and the tests of every file that loads one of them.
       return environment.rules
         .filter((file) => ruleFilesRead(inEnvironment, file).some((read) => own.has(read.name)))
-        .flatMap((file) => ruleFileOutputs(inEnvironment, file, stem).filter((output) => own.has(file.name) || !output.path.startsWith('prometheus/rules/')));
+        .flatMap((file) => ruleFileOutputs(inEnvironment, file, stem, part).filter((output) => own.has(file.name) || !output.path.startsWith('prometheus/rules/')));
     }),
-  ],
-};
+  ];
+}
+
+/** The rule files: a stage apart from their tests, so promtool checks them while the tests render. */
+export const ruleFilesStage: Stage = { name: 'prometheus rules', render: rulesAndTests('rules') };
+export const ruleTestsStage: Stage = { name: 'promtool tests of the rules', render: rulesAndTests('tests') };
 
 /** A rule file's name in paths: `http`, or `http.production` for an environment's own copy. */
 type Stem = (file: ModelRuleFile) => string;
 const DEFAULT_STEM: Stem = (file) => file.name;
 
-function ruleFileOutputs(model: Model, file: ModelRuleFile, stem: Stem): GeneratedFile[] {
-  const edges = edgeTestFile(model, file, stem);
-  return [
-    { path: `prometheus/rules/${stem(file)}.rules.yml`, content: renderRuleFile(model, file) },
-    { path: `prometheus/tests/${stem(file)}.test.yml`, content: toYaml(testFile(model, file, stem)) },
-    ...(edges ? [{ path: `prometheus/tests/${stem(file)}.edges.test.yml`, content: toYaml(edges) }] : []),
-  ];
+function ruleFileOutputs(model: Model, file: ModelRuleFile, stem: Stem, part?: Part): GeneratedFile[] {
+  const rules = (): GeneratedFile[] => [{ path: `prometheus/rules/${stem(file)}.rules.yml`, content: renderRuleFile(model, file) }];
+  const tests = (): GeneratedFile[] => {
+    const edges = edgeTestFile(model, file, stem);
+    return [
+      { path: `prometheus/tests/${stem(file)}.test.yml`, content: toYaml(testFile(model, file, stem)) },
+      ...(edges ? [{ path: `prometheus/tests/${stem(file)}.edges.test.yml`, content: toYaml(edges) }] : []),
+    ];
+  };
+  return part === 'rules' ? rules() : part === 'tests' ? tests() : [...rules(), ...tests()];
 }
 
 export const ruleFilePath = (file: ModelRuleFile, stem: Stem = DEFAULT_STEM): string => `rules/${stem(file)}.rules.yml`;

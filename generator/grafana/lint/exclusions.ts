@@ -25,11 +25,22 @@ export interface DashboardLint {
   readonly reported: readonly LintFinding[];
 }
 
+/** Each dashboard's lint, for the context and config it was linted with: the check and the `.lint` files ask alike. */
+const linted = new WeakMap<ModelDashboard, { readonly context: QueryContext; readonly config: SextantConfig; readonly lint: DashboardLint }>();
+
 /**
  * Lints the JSON the dashboard is written as: built from the model by the builder the renderers
- * use, and read back as data, as the linter reads the file.
+ * use, and read back as data, as the linter reads the file. Once per dashboard, context and config.
  */
 export function lintModelDashboard(dashboard: ModelDashboard, context: QueryContext, config: SextantConfig): DashboardLint {
+  const cached = linted.get(dashboard);
+  if (cached?.context === context && cached.config === config) return cached.lint;
+  const lint = lintAnew(dashboard, context, config);
+  linted.set(dashboard, { context, config, lint });
+  return lint;
+}
+
+function lintAnew(dashboard: ModelDashboard, context: QueryContext, config: SextantConfig): DashboardLint {
   const json: LintDashboard = JSON.parse(JSON.stringify(buildDashboard(dashboard, config)));
   const findings = lintDashboard(json);
   const exclusions: Record<string, LintEntry[]> = {};

@@ -23,8 +23,16 @@ const VALUE_PANELS = new Set(['stat', 'singlestat', 'graph', 'table', 'timeserie
 /** Panel types whose queries the PromQL and rate-interval rules read (the linter's panelHasQueries). */
 const QUERY_PANELS = new Set(['singlestat', 'gauge', 'table', 'stat', 'state-timeline', 'timeseries']);
 
+/** A target's query as parsed, once for the four rules that read it (a target belongs to one dashboard). */
+const parsedTargets = new WeakMap<LintTarget, ParsedQuery>();
+
 function parsed(d: LintDashboard, t: LintTarget): ParsedQuery {
-  return parseQuery(expandVariables(t.expr ?? '', templatesOf(d)));
+  let query = parsedTargets.get(t);
+  if (!query) {
+    query = parseQuery(expandVariables(t.expr ?? '', templatesOf(d)));
+    parsedTargets.set(t, query);
+  }
+  return query;
 }
 
 /** The job and instance templates: a multi-select Prometheus query on $datasource whose 'All' is `.+`. */
