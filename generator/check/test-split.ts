@@ -72,7 +72,12 @@ const DEFAULT_EVALUATION_SECONDS = 60;
  * the files promtool should run in its stead: the file itself when splitting gains nothing.
  */
 export function splitTestFile(prometheus: string, path: string, read: (path: string) => string, next: () => number): TestRun[] {
-  const test = yaml.load(read(path)) as TestFile;
+  let test: TestFile;
+  try {
+    test = yaml.load(read(path)) as TestFile;
+  } catch {
+    return [{ path, cost: GROUP_COST }]; // promtool says what is wrong with it
+  }
   const ruleFiles = (test.rule_files ?? []).map((file) => posix.normalize(posix.join(posix.dirname(path), file)));
   const whole = [{ path, cost: fileCost(test, totalRules(ruleFiles, read)) }];
   if ((test.rule_files ?? []).some((file) => posix.isAbsolute(file) || /[*?[]/.test(file)) || ruleFiles.some((file) => file.startsWith('..'))) return whole;
