@@ -16,7 +16,7 @@ export const alertSupersedesCheck: Check = {
   id: 'alert-supersedes',
   summary:
     'An alert supersedes only existing alerts that are not more severe, never itself nor in a cycle, and shares with each a label one of their expressions keeps (so it silences them only where it fires), without static labels that can never be equal.',
-  fix: "Name an existing alert of the same or a lower severity in supersedes; break cycles by choosing which alert is the better one; give both alerts a label in common (the job, or a static label such as service: 'api') with the same value.",
+  fix: 'Name an existing alert of the same or a lower severity in supersedes; break cycles by choosing which alert is the better one; give both alerts a label in common that one of their expressions keeps (the job they watch, or a label_replace of it), with no static label of different values.',
   run(model) {
     const problems: Problem[] = [];
     const alerts = allAlerts(model.rules);
@@ -39,7 +39,7 @@ export const alertSupersedesCheck: Check = {
       const report = (message: string) => problems.push(alertProblem(source, this.id, message));
       if (unknown.length > 0) report(`supersedes ${target.name}, but which labels ${unknown.join(' and ')} keep${unknown.length === 1 ? 's' : ''} cannot be told from the expression, so neither can where the inhibition silences it; aggregate with by (…) to the labels you mean`);
       else if (equal.length > 0 && !scoped) report(`supersedes ${target.name} on static labels only (${equal.join(', ')}): they are the same wherever either fires, so any ${source.name} would silence every ${target.name}; match on a label one of their expressions keeps (the job they watch, or a label_replace of it)`);
-      else if (equal.length === 0) report(`supersedes ${target.name} but shares no label with it: the inhibit rule would silence every ${target.name} anywhere while any ${source.name} fires; give both a label in common (the job they watch, or a static label such as service)`);
+      else if (equal.length === 0) report(`supersedes ${target.name} but shares no label with it: the inhibit rule would silence every ${target.name} anywhere while any ${source.name} fires; give both a label in common that one of their expressions keeps (the job they watch, or a label_replace of it)`);
       for (const { label, source: mine, target: theirs } of conflicts) report(`supersedes ${target.name} but can never silence it: its static label ${label} is '${mine}' and ${target.name}'s is '${theirs}'`);
     }
     return problems;
