@@ -6,24 +6,14 @@
  * target, and an alert's `supersedes` suppresses the alert it supersedes on the labels both carry.
  * The reference's own alerts are in test/reference/alertmanager-routing.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertmanagerConfig, webhooksUnder } from '../generator/render/alertmanager-config.ts';
-import { toYaml } from '../generator/render/yaml.ts';
-import { startProcess, type RunningProcess } from '../generator/stack/process.ts';
-import { alertmanagerCommand } from '../stack/tools.ts';
 import { packProject, type PackProject } from './helpers/pack-live.ts';
-import { freePort, waitFor } from './helpers/servers.ts';
-import { startWebhookReceiver, type WebhookReceiver, alertState, receiverOf } from './helpers/webhook.ts';
+import { waitFor } from './helpers/servers.ts';
+import { alertmanagerWith, type RoutingAlertmanager } from './helpers/webhook.ts';
 
 type Labels = Record<string, string>;
-const dir = mkdtempSync(join(tmpdir(), 'sextant-routing-'));
 let pack: PackProject;
-let alertmanager: RunningProcess;
-let webhook: WebhookReceiver;
-let url = '';
+let alertmanager: RoutingAlertmanager;
 
 const disk = { job: 'node', instance: 'host-1:9100', device: '/dev/vda1', device_error: '', fstype: 'ext4' };
 const shop = { alertname: 'OrdersDeclined', job: 'shop', instance: 'shop-1:8080' };
@@ -49,38 +39,18 @@ beforeAll(async () => {
     "import alertmanager from 'sextant/packs/alertmanager';\nimport node from 'sextant/packs/node';\nimport prometheus from 'sextant/packs/prometheus';",
     'node(), prometheus(), alertmanager()',
   );
-  webhook = await startWebhookReceiver();
-  const config = alertmanagerConfig(pack.model, { ...webhooksUnder(webhook.url), groupWait: '1s', groupInterval: '1s' });
-  writeFileSync(join(dir, 'alertmanager.yml'), toYaml(config));
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  alertmanager = await startProcess({
-    name: 'alertmanager',
-    ...alertmanagerCommand([`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'am')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=']),
-    url,
-    readyPath: '/-/ready',
-  });
-  const startsAt = new Date().toISOString();
-  const posted = await fetch(`${url}/api/v2/alerts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ALERTS.map((labels) => ({ labels, annotations: { summary: labels.alertname }, startsAt }))),
-  });
-  expect(posted.status).toBe(200);
   // Every alert that is not suppressed is delivered within a few group waits.
-  await waitFor('the notifications', async () => delivered('UsersOnlineLow') !== undefined && delivered('SomethingUnlabelled') !== undefined && delivered('Watchdog') !== undefined, { timeoutMs: 30_000, intervalMs: 200 });
+  alertmanager = await alertmanagerWith(pack.model, ALERTS, [{ alertname: 'UsersOnlineLow' }, { alertname: 'SomethingUnlabelled' }, { alertname: 'Watchdog' }]);
 }, 60_000);
 
 afterAll(async () => {
   await alertmanager?.stop();
-  await webhook?.close();
   pack?.project.remove();
-  rmSync(dir, { recursive: true, force: true });
 });
 
-const delivered = (alertname: string, match: Labels = {}) => receiverOf(webhook.notifications, alertname, match);
+const delivered = (alertname: string, match: Labels = {}) => alertmanager.delivered(alertname, match);
 
-const stateOf = (alertname: string, match: Labels = {}) => alertState(url, alertname, match);
+const stateOf = (alertname: string, match: Labels = {}) => alertmanager.stateOf(alertname, match);
 
 describe('the rendered Alertmanager configuration on a real Alertmanager', () => {
   it.each<{ alertname: string; match: Labels; receiver: string }>([
@@ -109,7 +79,7 @@ describe('the rendered Alertmanager configuration on a real Alertmanager', () =>
   });
 
   it("sends the Watchdog to the dead man's switch only, never to a person", () => {
-    const receivers = new Set(webhook.notifications.filter((n) => n.alerts.some((a) => a.labels.alertname === 'Watchdog')).map((n) => n.receiver));
+    const receivers = new Set(alertmanager.notifications.filter((n) => n.alerts.some((a) => a.labels.alertname === 'Watchdog')).map((n) => n.receiver));
     expect([...receivers]).toEqual(['deadmansswitch']);
   });
 });

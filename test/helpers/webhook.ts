@@ -1,6 +1,14 @@
-/** A webhook receiver for Alertmanager's notifications, on a free 127.0.0.1 port. */
+/** A webhook receiver for Alertmanager's notifications, on a free 127.0.0.1 port, and a real Alertmanager sending to it. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { freePort } from './servers.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Model } from '../../generator/model/types.ts';
+import { alertmanagerConfig, webhooksUnder } from '../../generator/render/alertmanager-config.ts';
+import { toYaml } from '../../generator/render/yaml.ts';
+import { startProcess, type RunningProcess } from '../../generator/stack/process.ts';
+import { alertmanagerCommand } from '../../stack/tools.ts';
+import { freePort, waitFor } from './servers.ts';
 
 export interface Notification {
   /** The path Alertmanager posted to: the receiver (`page`, `ticket`). */
@@ -61,4 +69,56 @@ export function receiverOf(notifications: readonly Notification[], alertname: st
 export async function alertState(alertmanagerUrl: string, alertname: string, match: Labels = {}): Promise<{ state: string; inhibitedBy: string[] } | undefined> {
   const alerts = (await (await fetch(`${alertmanagerUrl}/api/v2/alerts`)).json()) as { labels: Labels; status: { state: string; inhibitedBy: string[] } }[];
   return alerts.find((alert) => matches(alert.labels, alertname, match))?.status;
+}
+
+/** A real Alertmanager running a model's rendered configuration, its receivers one webhook receiver. */
+export interface RoutingAlertmanager {
+  readonly url: string;
+  /** Every notification the receiver got, in order. */
+  readonly notifications: readonly Notification[];
+  /** The receiver that got the alert (with those labels), if one did. */
+  delivered(alertname: string, match?: Labels): string | undefined;
+  stateOf(alertname: string, match?: Labels): ReturnType<typeof alertState>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Alertmanager (Debian trixie's) on a free 127.0.0.1 port with the model's configuration, grouping in
+ * seconds instead of minutes, and `alerts` posted to it as Prometheus would send them; resolves once
+ * every alert of `deliveredFirst` has reached a receiver (the others are delivered by then too, or
+ * suppressed).
+ */
+export async function alertmanagerWith(model: Model, alerts: readonly Labels[], deliveredFirst: readonly { alertname: string; match?: Labels }[]): Promise<RoutingAlertmanager> {
+  const dir = mkdtempSync(join(tmpdir(), 'sextant-routing-'));
+  const webhook = await startWebhookReceiver();
+  let alertmanager: RunningProcess | undefined;
+  const stop = async () => {
+    await alertmanager?.stop();
+    await webhook.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    writeFileSync(join(dir, 'alertmanager.yml'), toYaml(alertmanagerConfig(model, { ...webhooksUnder(webhook.url), groupWait: '1s', groupInterval: '1s' })));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    alertmanager = await startProcess({
+      name: 'alertmanager',
+      ...alertmanagerCommand([`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'am')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=']),
+      url,
+      readyPath: '/-/ready',
+    });
+    const startsAt = new Date().toISOString();
+    const posted = await fetch(`${url}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(alerts.map((labels) => ({ labels, annotations: { summary: labels.alertname }, startsAt }))),
+    });
+    if (posted.status !== 200) throw new Error(`Alertmanager refused the alerts: ${posted.status} ${await posted.text()}`);
+    const delivered = (alertname: string, match: Labels = {}) => receiverOf(webhook.notifications, alertname, match);
+    await waitFor('the notifications', async () => deliveredFirst.every(({ alertname, match }) => delivered(alertname, match) !== undefined), { timeoutMs: 30_000, intervalMs: 200 });
+    return { url, notifications: webhook.notifications, delivered, stateOf: (alertname, match = {}) => alertState(url, alertname, match), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

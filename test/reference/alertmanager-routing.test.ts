@@ -3,27 +3,17 @@
  * (Debian trixie's) on 127.0.0.1: one page per incident, as docs/alerting.md says. JobDown
  * supersedes TargetDown and NoActiveWorkers of the same job; HttpErrorRatioHigh (its service label
  * copied from the job) the API availability SLOs' burn-rate pages of the same service. That each
- * fires first is proven under promtool in alert-fixes.test.ts. The engine's routing and inhibition (severities, meta, the Watchdog, the
- * critical twin, `supersedes`) are proven on a pack project in test/alertmanager-routing.test.ts.
+ * fires first is proven under promtool in alert-fixes.test.ts. The engine's routing and inhibition
+ * (severities, meta, the Watchdog, the critical twin, `supersedes`) are proven on a pack project in
+ * test/alertmanager-routing.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertmanagerConfig, webhooksUnder } from '../../generator/render/alertmanager-config.ts';
-import { toYaml } from '../../generator/render/yaml.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
-import { startProcess, type RunningProcess } from '../../generator/stack/process.ts';
-import { alertmanagerCommand } from '../../stack/tools.ts';
 import { REPO } from '../helpers/project.ts';
-import { freePort, waitFor } from '../helpers/servers.ts';
-import { startWebhookReceiver, type WebhookReceiver, alertState, receiverOf } from '../helpers/webhook.ts';
+import { alertmanagerWith, type RoutingAlertmanager } from '../helpers/webhook.ts';
 
 type Labels = Record<string, string>;
-const dir = mkdtempSync(join(tmpdir(), 'sextant-routing-'));
-let alertmanager: RunningProcess;
-let webhook: WebhookReceiver;
-let url = '';
+let alertmanager: RoutingAlertmanager;
 
 /** What Prometheus would send: the labels the reference's rules in alerts/ produce. */
 const ALERTS: Labels[] = [
@@ -40,37 +30,20 @@ const ALERTS: Labels[] = [
 beforeAll(async () => {
   const result = await runPipeline(REPO);
   if (!result.ok) throw new Error('the reference project is invalid');
-  webhook = await startWebhookReceiver();
-  const config = alertmanagerConfig(result.model, { ...webhooksUnder(webhook.url), groupWait: '1s', groupInterval: '1s' });
-  writeFileSync(join(dir, 'alertmanager.yml'), toYaml(config));
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  alertmanager = await startProcess({
-    name: 'alertmanager',
-    ...alertmanagerCommand([`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'am')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=']),
-    url,
-    readyPath: '/-/ready',
-  });
-  const startsAt = new Date().toISOString();
-  const posted = await fetch(`${url}/api/v2/alerts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ALERTS.map((labels) => ({ labels, annotations: { summary: labels.alertname }, startsAt }))),
-  });
-  expect(posted.status).toBe(200);
   // Every alert that is not suppressed is delivered within a few group waits.
-  await waitFor('the notifications', async () => [delivered('JobDown'), delivered('HttpErrorRatioHigh'), delivered('TargetDown', { job: 'node-exporter' }), delivered('JobsSuccessBurnRate1h')].every((receiver) => receiver !== undefined), { timeoutMs: 30_000, intervalMs: 200 });
+  alertmanager = await alertmanagerWith(result.model, ALERTS, [
+    { alertname: 'JobDown' },
+    { alertname: 'HttpErrorRatioHigh' },
+    { alertname: 'TargetDown', match: { job: 'node-exporter' } },
+    { alertname: 'JobsSuccessBurnRate1h' },
+  ]);
 }, 60_000);
 
-afterAll(async () => {
-  await alertmanager?.stop();
-  await webhook?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => alertmanager?.stop());
 
-const delivered = (alertname: string, match: Labels = {}) => receiverOf(webhook.notifications, alertname, match);
+const delivered = (alertname: string, match: Labels = {}) => alertmanager.delivered(alertname, match);
 
-const stateOf = (alertname: string, match: Labels = {}) => alertState(url, alertname, match);
+const stateOf = (alertname: string, match: Labels = {}) => alertmanager.stateOf(alertname, match);
 
 describe("the reference's alerts on a real Alertmanager", () => {
   it.each<{ alertname: string; match: Labels; receiver: string }>([
