@@ -25,6 +25,13 @@ export interface PackProject {
   readonly ruleFiles: readonly string[];
 }
 
+/** The text of a file the pack project generates (`prometheus/rules/<name>.rules.yml`); throws naming it when there is none. */
+export function contentOf(pack: PackProject, path: string): string {
+  const file = pack.files.find((each) => each.path === path);
+  if (!file) throw new Error(`the pack project generates no ${path}`);
+  return file.content;
+}
+
 /**
  * A project whose config is `export default defineConfig({ packs: [<packs>] })`, with the imports
  * given (`import node from 'sextant/packs/node';`), built by the real pipeline.

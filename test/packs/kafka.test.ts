@@ -6,11 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../generator/pipeline.ts';
 import { promtoolTests, serveRecording } from '../helpers/pack-offline.ts';
-import { packProject, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { contentOf, packProject, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { scratchProject } from '../helpers/project.ts';
 
 const IMPORT = "import kafka from 'sextant/packs/kafka';";
-const fileOf = (pack: PackProject, path: string) => pack.files.find((file) => file.path === path)!.content;
 
 describe('the kafka pack', () => {
   let base: PackProject;
@@ -30,17 +29,17 @@ describe('the kafka pack', () => {
     expect(base.model.dashboards.map((dashboard) => dashboard.title)).toEqual(['Kafka']);
     expect(base.model.scrapeJobs.map((job) => job.name)).toEqual(['kafka']);
     // Only the catalogued families are kept: the cluster's topics and groups grow its series.
-    expect(fileOf(base, 'prometheus/prometheus.yml')).toMatch(/regex: kafka_brokers\|kafka_consumergroup_current_offset\|.*\n\s+action: keep/);
+    expect(contentOf(base, 'prometheus/prometheus.yml')).toMatch(/regex: kafka_brokers\|kafka_consumergroup_current_offset\|.*\n\s+action: keep/);
     const run = await promtoolTests(base.files);
     expect(run.tests).toEqual(['tests/kafka.edges.test.yml', 'tests/kafka.test.yml']);
     expect(run.code, run.output).toBe(0);
   });
 
   it('follows overridden thresholds and job name into the rules and their tests, which still pass', async () => {
-    const rules = fileOf(renamed, 'prometheus/rules/kafka.rules.yml');
+    const rules = contentOf(renamed, 'prometheus/rules/kafka.rules.yml');
     expect(rules).toContain('kafka_brokers < 5');
     expect(rules).toContain('> 50000');
-    const tests = fileOf(renamed, 'prometheus/tests/kafka.test.yml');
+    const tests = contentOf(renamed, 'prometheus/tests/kafka.test.yml');
     expect(tests).toContain('job="events"');
     expect(tests).toContain('is 80k messages behind on message.events');
     expect(tests).toContain('Kafka has 4 brokers of 5');

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubernetesPrometheusConfig } from '../../generator/render/kubernetes/plain.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
 import { runCommand } from '../helpers/command.ts';
-import { packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { contentOf, packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { REPO, scratchProject } from '../helpers/project.ts';
 import { freePort, type Server } from '../helpers/servers.ts';
 
@@ -26,7 +26,7 @@ async function promtoolTests(pack: PackProject): Promise<{ code: number; output:
   return runCommand('promtool', ['test', 'rules', ...tests], { cwd: join(pack.project.root, 'generated/prometheus') });
 }
 
-const ruleFile = (pack: PackProject) => pack.files.find((file) => file.path === 'prometheus/rules/kubernetes.rules.yml')!.content;
+const ruleFile = (pack: PackProject) => contentOf(pack, 'prometheus/rules/kubernetes.rules.yml');
 const jobsOf = (pack: PackProject) => pack.model.scrapeJobs.map((job) => job.name).sort();
 
 describe('the kubernetes pack with its defaults', () => {
@@ -78,7 +78,7 @@ describe('the kubernetes pack with options', () => {
     expect(rules).toMatch(/alert: PodNotReady\n\s+expr: [^\n]+\n\s+for: 30m/);
     expect(rules).toMatch(/alert: PodCrashLooping\n\s+expr: [^\n]+\n\s+for: 3m/);
     expect(jobsOf(pack)).toEqual(['ksm', 'kubelet-cadvisor']);
-    const tests = pack.files.find((file) => file.path === 'prometheus/tests/kubernetes.test.yml')!.content;
+    const tests = contentOf(pack, 'prometheus/tests/kubernetes.test.yml');
     expect(tests).toContain('job="ksm"');
     expect(tests).toContain('job="kubelet-cadvisor"');
     expect(tests).not.toContain('job="kube-state-metrics"');

@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../generator/pipeline.ts';
 import { promtoolTests, serveRecording, serveText } from '../helpers/pack-offline.ts';
-import { packProject, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { contentOf, packProject, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { REPO, scratchProject } from '../helpers/project.ts';
 
 const IMPORT = "import mongodb from 'sextant/packs/mongodb';";
-const fileOf = (pack: PackProject, path: string) => pack.files.find((file) => file.path === path)!.content;
 
 describe('the mongodb pack', () => {
   let base: PackProject;
@@ -36,10 +35,10 @@ describe('the mongodb pack', () => {
   });
 
   it('follows an overridden threshold and job name into the rule and its tests, which still pass', async () => {
-    expect(fileOf(base, 'prometheus/rules/mongodb.rules.yml')).toContain('> 0.8');
-    expect(fileOf(renamed, 'prometheus/rules/mongodb.rules.yml')).toContain('> 0.9');
-    expect(fileOf(renamed, 'prometheus/tests/mongodb.test.yml')).toContain('job="mongo"');
-    expect(fileOf(renamed, 'prometheus/tests/mongodb.test.yml')).toContain('900 of 1,000: at the threshold');
+    expect(contentOf(base, 'prometheus/rules/mongodb.rules.yml')).toContain('> 0.8');
+    expect(contentOf(renamed, 'prometheus/rules/mongodb.rules.yml')).toContain('> 0.9');
+    expect(contentOf(renamed, 'prometheus/tests/mongodb.test.yml')).toContain('job="mongo"');
+    expect(contentOf(renamed, 'prometheus/tests/mongodb.test.yml')).toContain('900 of 1,000: at the threshold');
     const run = await promtoolTests(renamed.files);
     expect(run.code, run.output).toBe(0);
   });

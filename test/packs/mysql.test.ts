@@ -12,13 +12,13 @@ import { runPipeline } from '../../generator/pipeline.ts';
 import { runCommand } from '../helpers/command.ts';
 import { startMariadb } from '../helpers/data-stores.ts';
 import { promtoolTests, serveRecording } from '../helpers/pack-offline.ts';
-import { exposedOnce, packProject, panelsWithoutData, prometheusScraping, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { contentOf, exposedOnce, packProject, panelsWithoutData, prometheusScraping, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { scratchProject } from '../helpers/project.ts';
 import { freePort, startServer, type Server } from '../helpers/servers.ts';
 
 const IMPORT = "import mysql from 'sextant/packs/mysql';";
-const rulesOf = (pack: PackProject) => pack.files.find((file) => file.path === 'prometheus/rules/mysql.rules.yml')!.content;
-const testsOf = (pack: PackProject) => pack.files.find((file) => file.path === 'prometheus/tests/mysql.test.yml')!.content;
+const rulesOf = (pack: PackProject) => contentOf(pack, 'prometheus/rules/mysql.rules.yml');
+const testsOf = (pack: PackProject) => contentOf(pack, 'prometheus/tests/mysql.test.yml');
 
 describe('the mysql pack', () => {
   let base: PackProject;

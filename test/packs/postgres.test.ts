@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcess } from '../../generator/stack/process.ts';
 import { runCommand } from '../helpers/command.ts';
 import { startPostgres, type DataStore } from '../helpers/data-stores.ts';
-import { exposedOnce, packProblems, packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { contentOf, exposedOnce, packProblems, packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { freePort, type Server } from '../helpers/servers.ts';
 
 const IMPORT = "import postgres from 'sextant/packs/postgres';";
@@ -49,10 +49,10 @@ describe('the postgres pack', () => {
   it('follows a renamed job and an overridden threshold into its rules and their tests', async () => {
     const renamed = await packProject(IMPORT, "postgres({ job: 'db', thresholds: { transactionSeconds: 1800 } })");
     try {
-      const rules = renamed.files.find((file) => file.path === 'prometheus/rules/postgres.rules.yml')!.content;
+      const rules = contentOf(renamed, 'prometheus/rules/postgres.rules.yml');
       expect(rules).toContain('max by (job, instance, datname) (pg_stat_activity_max_tx_duration) > 1800');
       expect(rules).toContain('(more than 30m)');
-      expect(renamed.files.find((file) => file.path === 'prometheus/tests/postgres.test.yml')!.content).toContain('job="db"');
+      expect(contentOf(renamed, 'prometheus/tests/postgres.test.yml')).toContain('job="db"');
       expect(renamed.model.scrapeJobs.map((job) => job.name)).toEqual(['db']);
       const result = await promtoolTests(renamed);
       expect(result.code, result.output).toBe(0);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcess } from '../../generator/stack/process.ts';
 import { runCommand } from '../helpers/command.ts';
 import { startRedis } from '../helpers/data-stores.ts';
-import { packProblems, packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
+import { contentOf, packProblems, packProject, panelsWithoutData, prometheusScraping, runbookQueriesWithoutData, verifyExporter, type PackProject } from '../helpers/pack-live.ts';
 import { freePort, type Server } from '../helpers/servers.ts';
 
 const IMPORT = "import redis from 'sextant/packs/redis';";
@@ -49,9 +49,9 @@ describe('the redis pack', () => {
   it('follows a renamed job and an overridden threshold into its rules and their tests', async () => {
     const renamed = await packProject(IMPORT, "redis({ job: 'cache', thresholds: { clientsRatio: 0.5 } })");
     try {
-      const rules = renamed.files.find((file) => file.path === 'prometheus/rules/redis.rules.yml')!.content;
+      const rules = contentOf(renamed, 'prometheus/rules/redis.rules.yml');
       expect(rules).toContain('redis_connected_clients / redis_max_clients > 0.5');
-      expect(renamed.files.find((file) => file.path === 'prometheus/tests/redis.test.yml')!.content).toContain('job="cache"');
+      expect(contentOf(renamed, 'prometheus/tests/redis.test.yml')).toContain('job="cache"');
       expect(renamed.model.scrapeJobs.map((job) => job.name)).toEqual(['cache']);
       const result = await promtoolTests(renamed);
       expect(result.code, result.output).toBe(0);
